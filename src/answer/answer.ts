@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { QuestionFiltersSchema } from '../search/question.js';
+
+/**
+ * The front-end-neutral answer: what the terminal prints and what Discord renders as embeds. It
+ * holds plain text only (no markdown, no mentions); each front end escapes for its own medium.
+ */
+
+/** Where a quote was published, enough for a reader to find and check it. */
+export const CitationSchema = z.object({
+  articleId: z.string(),
+  /** The headline, or the article's first words when it has none. */
+  title: z.string(),
+  /** The outlet ("BBC News"), or null when the corpus does not say. */
+  outlet: z.string().nullable(),
+  date: z.string().nullable(),
+  url: z.string().nullable(),
+  /** The corpus file (and line) it was read from, for moderators checking a source. */
+  file: z.string(),
+});
+export type Citation = z.infer<typeof CitationSchema>;
+
+export const SnippetSchema = z.object({
+  quoteId: z.string(),
+  kind: z.enum(['direct', 'reported']),
+  /** The speaker's canonical name ("Vladimir Putin"), or "Unattributed". */
+  speaker: z.string(),
+  /** The exact quoted words, trimmed to whole sentences when long. */
+  text: z.string(),
+  trimmed: z.boolean(),
+  /** The sentence the quote stands in, for reported speech and for context. */
+  context: z.string(),
+  citation: CitationSchema,
+});
+export type Snippet = z.infer<typeof SnippetSchema>;
+
+export const AnswerStatusSchema = z.enum([
+  /** Snippets found. */
+  'answered',
+  /** The question was understood but nothing matched. */
+  'no-match',
+  /** The speaker asked about is not in the corpus; `suggestions` lists the closest known names. */
+  'unknown-speaker',
+  /** Nothing to search for: empty, punctuation only, too long, or contradictory filters. */
+  'invalid',
+]);
+export type AnswerStatus = z.infer<typeof AnswerStatusSchema>;
+
+export const AnswerSchema = z.object({
+  question: z.string(),
+  status: AnswerStatusSchema,
+  /** One plain sentence saying what was understood or what went wrong, shown above the snippets. */
+  message: z.string(),
+  interpretation: z.object({
+    /** The canonical names the speaker resolved to; empty when no speaker was asked about. */
+    speakers: z.array(z.string()),
+    topic: z.string().nullable(),
+    filters: QuestionFiltersSchema,
+  }),
+  /** Closest known speaker names, for an unknown or ambiguous speaker. */
+  suggestions: z.array(z.string()),
+  /** Ranked best first; front ends page through them. */
+  snippets: z.array(SnippetSchema),
+  /** How many quotes matched before the cap on `snippets`. */
+  totalMatches: z.number().int().nonnegative(),
+  /** The corpus version that produced this answer, so answers can be traced across reloads. */
+  corpusVersion: z.string(),
+});
+export type Answer = z.infer<typeof AnswerSchema>;

@@ -1,0 +1,85 @@
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+
+const booleanFromText = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
+  .transform((text) => text === 'true' || text === '1' || text === 'yes');
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id: 17 to 20 digits');
+
+/**
+ * A bot token is three dot-separated base64url parts. Checking the shape catches the usual
+ * mistakes (pasting the client secret or the application id) before a login attempt is made.
+ */
+const discordToken = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}$/,
+    'does not look like a bot token (three dot-separated parts, from the Bot page of the Discord developer portal)',
+  );
+
+/**
+ * Every environment variable Quotedesk reads, in one place. Empty strings count as unset, so a
+ * `.env` line like `DISCORD_GUILD_ID=` means "not set" rather than "invalid".
+ */
+export const EnvSchema = z.object({
+  DISCORD_TOKEN: discordToken.optional(),
+  DISCORD_CLIENT_ID: snowflake.optional(),
+  DISCORD_GUILD_ID: snowflake.optional(),
+  CORPUS_DIR: z.string().min(1).default('corpus'),
+  CACHE_DIR: z.string().min(1).default('.cache'),
+  CORPUS_WATCH: booleanFromText.default(false),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
+  LOG_FORMAT: z.enum(['json', 'pretty'], { error: 'must be json or pretty' }).default('json'),
+});
+export type Config = z.infer<typeof EnvSchema>;
+
+/** Thrown with one line per bad variable, each naming the variable and what is wrong with it. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration problem${problems.length > 1 ? 's' : ''}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface LoadConfigOptions {
+  /** The environment to read; defaults to `process.env` after `.env` is loaded into it. */
+  env?: NodeJS.ProcessEnv;
+  /** Require the variables the Discord bot cannot run without. The terminal mode needs none. */
+  require?: ReadonlyArray<'DISCORD_TOKEN' | 'DISCORD_CLIENT_ID'>;
+}
+
+/**
+ * Reads and validates the environment once at start, so a typo fails loudly with the variable's
+ * name instead of surfacing later as a confusing runtime error.
+ */
+export function loadConfig(options: LoadConfigOptions = {}): Config {
+  const env = options.env ?? loadProcessEnv();
+  const withoutBlanks = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''),
+  );
+  const parsed = EnvSchema.safeParse(withoutBlanks);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const name = String(issue.path[0] ?? 'environment');
+      problems.push(`${name} ${issue.message}`);
+    }
+  }
+  for (const name of options.require ?? []) {
+    if (withoutBlanks[name] === undefined) {
+      problems.push(`${name} is missing: set it in .env (see .env.example)`);
+    }
+  }
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
+  return parsed.data;
+}
+
+function loadProcessEnv(): NodeJS.ProcessEnv {
+  loadDotenv({ quiet: true });
+  return process.env;
+}
