@@ -1,0 +1,266 @@
+import { z } from 'zod';
+import { IsoDateSchema } from '../corpus/article.js';
+import type { CorpusVersion, QuoteRecord } from '../desk/corpus-version.js';
+import type { Speaker } from '../quotes/speaker-directory.js';
+import { MAX_QUESTION_LENGTH, parseQuestion, type QuestionFilters } from '../search/question.js';
+import { indexTerms, tokenize } from '../search/terms.js';
+import type { Answer, Snippet } from './answer.js';
+import { citationFor } from './citation.js';
+import { trimToSentences } from './trim.js';
+
+/** The most snippets one answer carries; front ends page through them. */
+export const MAX_SNIPPETS = 50;
+/** Longest snippet text: long quotes become a sentence window around the asked-about words. */
+export const SNIPPET_CHARS = 350;
+/** Reported speech is the reporter's paraphrase, so it ranks below the speaker's own words. */
+const REPORTED_WEIGHT = 0.7;
+/** Two- or three-word fragments ("a disgrace") say little on their own. */
+const FRAGMENT_WEIGHT = 0.6;
+
+/**
+ * Filters as a user types them (command options): checked here so every front end gets the same
+ * plain-words errors. Blank values count as not given.
+ */
+export const FilterOptionsSchema = z.object({
+  from: z.preprocess(blankToUndefined, IsoDateSchema.optional()),
+  to: z.preprocess(blankToUndefined, IsoDateSchema.optional()),
+  source: z.preprocess(blankToUndefined, z.string().trim().max(100, 'is longer than 100 characters').optional()),
+});
+export type FilterOptions = z.input<typeof FilterOptionsSchema>;
+
+/** A free question ("what did Putin say about Ukraine"), optionally narrowed by options. */
+export interface AskRequest {
+  question: string;
+  filters?: FilterOptions;
+}
+
+/** A lookup by speaker, as `/quote` asks it: the speaker is certain, the topic optional. */
+export interface LookupRequest {
+  speaker: string;
+  topic?: string | null;
+  filters?: FilterOptions;
+}
+
+/**
+ * Answers a free question from one corpus version. Never throws on user input: every problem
+ * becomes an answer whose `status` and `message` say what went wrong and what to try instead.
+ */
+export function answerQuestion(version: CorpusVersion, request: AskRequest): Answer {
+  const question = request.question;
+  const base = emptyAnswer(question, version);
+  const trimmed = question.trim();
+  if (trimmed.length === 0) {
+    return { ...base, status: 'invalid', message: 'Ask me something, for example: "What did Putin say about Ukraine?"' };
+  }
+  if (trimmed.length > MAX_QUESTION_LENGTH) {
+    return { ...base, status: 'invalid', message: `That question is ${trimmed.length} characters long; please keep it under ${MAX_QUESTION_LENGTH}.` };
+  }
+  const options = parseFilterOptions(request.filters);
+  if (!options.ok) return { ...base, status: 'invalid', message: options.message };
+  const parsed = parseQuestion(trimmed, { knownSources: version.outlets() });
+  const filters = { ...parsed.filters, ...options.filters };
+  let speakerText = parsed.speaker;
+  let topic = parsed.topic;
+  if (speakerText !== null && !parsed.speakerCertain && version.speakers.resolve(speakerText).length === 0) {
+    // "sanctions on Russia": no speaker called "sanctions", so the whole thing is the topic.
+    topic = [speakerText, topic].filter((part) => part !== null).join(' ');
+    speakerText = null;
+  }
+  return answer(version, { question, speakerText, topic, filters });
+}
+
+/** Answers a lookup by speaker (and optional topic). */
+export function lookUpQuotes(version: CorpusVersion, request: LookupRequest): Answer {
+  const question = [request.speaker, request.topic].filter(Boolean).join(' on ');
+  const base = emptyAnswer(question, version);
+  const speakerText = request.speaker.trim();
+  if (speakerText.length === 0) return { ...base, status: 'invalid', message: 'Tell me whose quotes to look up.' };
+  if (speakerText.length > 200) return { ...base, status: 'invalid', message: 'That speaker name is too long (over 200 characters).' };
+  if ((request.topic?.length ?? 0) > MAX_QUESTION_LENGTH) {
+    return { ...base, status: 'invalid', message: `That topic is too long; please keep it under ${MAX_QUESTION_LENGTH} characters.` };
+  }
+  const options = parseFilterOptions(request.filters);
+  if (!options.ok) return { ...base, status: 'invalid', message: options.message };
+  const topic = request.topic?.trim() ? request.topic.trim() : null;
+  return answer(version, { question, speakerText, topic, filters: options.filters });
+}
+
+interface Interpreted {
+  question: string;
+  speakerText: string | null;
+  topic: string | null;
+  filters: QuestionFilters;
+}
+
+function answer(version: CorpusVersion, asked: Interpreted): Answer {
+  const base = emptyAnswer(asked.question, version);
+  const { filters } = asked;
+  const interpretation = { speakers: [] as string[], topic: asked.topic, filters };
+  if (filters.from !== undefined && filters.to !== undefined && filters.from > filters.to) {
+    return { ...base, interpretation, status: 'invalid', message: `The start date ${filters.from} is after the end date ${filters.to}.` };
+  }
+  let speakers: Speaker[] = [];
+  if (asked.speakerText !== null) {
+    speakers = version.speakers.resolve(asked.speakerText);
+    if (speakers.length === 0) {
+      const suggestions = version.speakers.suggest(asked.speakerText);
+      const hint = suggestions.length > 0 ? ` Did you mean ${orList(suggestions)}?` : '';
+      return { ...base, interpretation, status: 'unknown-speaker', suggestions, message: `I couldn't find a speaker named "${asked.speakerText}" in the corpus.${hint}` };
+    }
+    interpretation.speakers = speakers.map((speaker) => speaker.name);
+  }
+  const hasTopicWords = asked.topic !== null && tokenize(asked.topic).some((token) => indexTerms(token) !== null);
+  if (asked.speakerText === null && !hasTopicWords) {
+    return { ...base, interpretation, status: 'invalid', message: 'I couldn\'t find anything to search for in that. Try a name and a topic, like "What did Putin say about Ukraine?"' };
+  }
+  const passes = recordFilter(speakers, filters);
+  const ranked = hasTopicWords ? rankByTopic(version, asked.topic!, passes) : rankBySpeaker(speakers, version, passes);
+  const unique = dedupe(ranked);
+  const snippets = unique.slice(0, MAX_SNIPPETS).map(({ record, terms }) => toSnippet(version, record, terms));
+  const who = speakers.length > 0 ? orList(speakers.map((speaker) => speaker.name)) : null;
+  if (snippets.length === 0) {
+    const quoted = speakers.reduce((sum, speaker) => sum + speaker.quoteCount, 0);
+    const message = who
+      ? `No quotes from ${who}${asked.topic ? ` about "${asked.topic}"` : ''}${describeFilters(filters)}. ${who} is quoted ${quoted} time${quoted === 1 ? '' : 's'} in the corpus; try without the topic or filters.`
+      : `No quotes about "${asked.topic}"${describeFilters(filters)} in the corpus.`;
+    return { ...base, interpretation, status: 'no-match', message };
+  }
+  const count = `${unique.length} quote${unique.length === 1 ? '' : 's'}`;
+  const message = `${count}${who ? ` from ${who}` : ''}${hasTopicWords ? ` about "${asked.topic}"` : ''}${describeFilters(filters)}.`;
+  return { ...base, interpretation, status: 'answered', message, snippets, totalMatches: unique.length };
+}
+
+interface Ranked {
+  record: QuoteRecord;
+  score: number;
+  terms: readonly string[];
+}
+
+function rankByTopic(version: CorpusVersion, topic: string, passes: (record: QuoteRecord) => boolean): Ranked[] {
+  const ranked: Ranked[] = [];
+  for (const hit of version.index.search(topic, { filter: (id) => passesId(version, id, passes) })) {
+    const record = version.quote(hit.id);
+    if (!record) continue;
+    ranked.push({ record, score: hit.score * weightOf(record), terms: hit.terms });
+  }
+  return ranked.sort((a, b) => b.score - a.score || byCorpusOrder(a.record, b.record));
+}
+
+/** With no topic: the speaker's own words first, newest first, fuller quotes before fragments. */
+function rankBySpeaker(speakers: readonly Speaker[], version: CorpusVersion, passes: (record: QuoteRecord) => boolean): Ranked[] {
+  const records = speakers.flatMap((speaker) => version.quotesBy(speaker.key)).filter(passes);
+  return records
+    .map((record) => ({ record, score: weightOf(record), terms: [] as string[] }))
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        (b.record.article.date ?? '').localeCompare(a.record.article.date ?? '') ||
+        byCorpusOrder(a.record, b.record),
+    );
+}
+
+function passesId(version: CorpusVersion, id: string, passes: (record: QuoteRecord) => boolean): boolean {
+  const record = version.quote(id);
+  return record !== undefined && passes(record);
+}
+
+function weightOf(record: QuoteRecord): number {
+  const kindWeight = record.quote.kind === 'direct' ? 1 : REPORTED_WEIGHT;
+  const words = record.quote.text.split(/\s+/).length;
+  return kindWeight * (words <= 3 ? FRAGMENT_WEIGHT : 1);
+}
+
+function byCorpusOrder(a: QuoteRecord, b: QuoteRecord): number {
+  return a.article.id === b.article.id ? a.quote.start - b.quote.start : a.article.id < b.article.id ? -1 : 1;
+}
+
+function recordFilter(speakers: readonly Speaker[], filters: QuestionFilters): (record: QuoteRecord) => boolean {
+  const speakerKeys = speakers.length > 0 ? new Set(speakers.map((speaker) => speaker.key)) : null;
+  const source = filters.source?.toLowerCase();
+  return (record) => {
+    if (speakerKeys && (record.speakerKey === null || !speakerKeys.has(record.speakerKey))) return false;
+    const date = record.article.date;
+    if (filters.from !== undefined && (date === null || date < filters.from)) return false;
+    if (filters.to !== undefined && (date === null || date > filters.to)) return false;
+    if (source !== undefined && !(record.article.source ?? '').toLowerCase().includes(source)) return false;
+    return true;
+  };
+}
+
+/** The same words reprinted by several articles are one snippet: the best-ranked copy. */
+function dedupe(ranked: readonly Ranked[]): Ranked[] {
+  const seen = new Set<string>();
+  return ranked.filter(({ record }) => {
+    const key = `${record.speakerKey ?? ''}|${record.quote.text.toLowerCase().replace(/\W+/g, ' ').trim()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function toSnippet(version: CorpusVersion, record: QuoteRecord, terms: readonly string[]): Snippet {
+  const wanted = new Set(terms);
+  const isRelevant = (word: string): boolean => (indexTerms(word) ?? []).some((term) => wanted.has(term));
+  const { text, trimmed } = trimToSentences(record.quote.text, SNIPPET_CHARS, isRelevant);
+  return {
+    quoteId: record.quote.id,
+    kind: record.quote.kind,
+    speaker: speakerName(version, record),
+    text,
+    trimmed,
+    context: record.quote.context,
+    citation: citationFor(record.article),
+  };
+}
+
+/** The corpus-wide name ("Vladimir Putin" even where this article wrote only "Putin"). */
+function speakerName(version: CorpusVersion, record: QuoteRecord): string {
+  const speaker = record.speakerKey === null ? undefined : version.speakers.get(record.speakerKey);
+  return speaker?.name ?? record.quote.speaker ?? record.quote.speakerSurface ?? 'Unattributed';
+}
+
+function parseFilterOptions(options: FilterOptions | undefined): { ok: true; filters: QuestionFilters } | { ok: false; message: string } {
+  const result = FilterOptionsSchema.safeParse(options ?? {});
+  if (result.success) {
+    const filters: QuestionFilters = {};
+    if (result.data.from !== undefined) filters.from = result.data.from;
+    if (result.data.to !== undefined) filters.to = result.data.to;
+    if (result.data.source !== undefined) filters.source = result.data.source;
+    return { ok: true, filters };
+  }
+  const issue = result.error.issues[0]!;
+  const field = String(issue.path[0] ?? 'option');
+  const given = (options as Record<string, unknown> | undefined)?.[field];
+  return { ok: false, message: `The ${field} option${typeof given === 'string' ? ` "${given}"` : ''} ${issue.message}.` };
+}
+
+function describeFilters(filters: QuestionFilters): string {
+  const parts: string[] = [];
+  if (filters.from !== undefined && filters.to !== undefined) parts.push(` between ${filters.from} and ${filters.to}`);
+  else if (filters.from !== undefined) parts.push(` since ${filters.from}`);
+  else if (filters.to !== undefined) parts.push(` until ${filters.to}`);
+  if (filters.source !== undefined) parts.push(` in ${filters.source}`);
+  return parts.join('');
+}
+
+function orList(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+}
+
+function emptyAnswer(question: string, version: CorpusVersion): Answer {
+  return {
+    question,
+    status: 'no-match',
+    message: '',
+    interpretation: { speakers: [], topic: null, filters: {} },
+    suggestions: [],
+    snippets: [],
+    totalMatches: 0,
+    corpusVersion: version.id,
+  };
+}
+
+function blankToUndefined(value: unknown): unknown {
+  return typeof value === 'string' && value.trim().length === 0 ? undefined : (value ?? undefined);
+}

@@ -1,0 +1,199 @@
+import type { LoadedArticle } from '../corpus/article.js';
+import type { CorpusLoad } from '../corpus/load.js';
+import type { ArticleQuotes } from '../quotes/extractor.js';
+import { QuoteExtractor } from '../quotes/extractor.js';
+import type { Quote } from '../quotes/quote.js';
+import { SpeakerDirectory } from '../quotes/speaker-directory.js';
+import { QuoteIndex, type IndexedQuote } from '../search/quote-index.js';
+import { paragraphAround } from './paragraph.js';
+
+/** One quote with what answers need around it: its article and its corpus-wide speaker. */
+export interface QuoteRecord {
+  quote: Quote;
+  article: LoadedArticle;
+  /** The {@link SpeakerDirectory} key, or null for an unattributed quote. */
+  speakerKey: string | null;
+}
+
+/** The counts `/corpus` and the reload report show. */
+export interface CorpusStats {
+  articles: number;
+  quotes: number;
+  directQuotes: number;
+  speakers: number;
+  rejected: number;
+  earliestDate: string | null;
+  latestDate: string | null;
+  outlets: Array<{ name: string; articles: number }>;
+}
+
+/** Already-extracted quotes, e.g. from a start-up snapshot, so a build can skip extraction and indexing. */
+export interface PrebuiltParts {
+  quotesByArticle: ReadonlyMap<string, ArticleQuotes>;
+  index: QuoteIndex;
+}
+
+const YIELD_EVERY_ARTICLES = 250;
+
+/**
+ * Everything one load of the corpus produced, immutable once built. Answers read one version from
+ * start to end, and a reload builds a whole new version beside it and swaps the pointer, so no
+ * answer ever mixes two corpora.
+ */
+export class CorpusVersion {
+  private readonly records = new Map<string, QuoteRecord>();
+  private readonly recordsBySpeaker = new Map<string, QuoteRecord[]>();
+  private readonly articlesById = new Map<string, LoadedArticle>();
+
+  private constructor(
+    /** `${corpus fingerprint}-x${extractor version}`: equal ids mean equal answers. */
+    readonly id: string,
+    readonly load: CorpusLoad,
+    readonly quotesByArticle: ReadonlyMap<string, ArticleQuotes>,
+    readonly speakers: SpeakerDirectory,
+    readonly index: QuoteIndex,
+    readonly builtAt: Date,
+  ) {
+    for (const article of load.articles) this.articlesById.set(article.id, article);
+    for (const [articleId, extracted] of quotesByArticle) {
+      const article = this.articlesById.get(articleId);
+      if (!article) continue;
+      for (const quote of extracted.quotes) {
+        const speakerKey = quote.speaker === null ? null : (speakers.keyFor(articleId, quote.speaker) ?? null);
+        const record: QuoteRecord = { quote, article, speakerKey };
+        this.records.set(quote.id, record);
+        if (speakerKey !== null) {
+          const list = this.recordsBySpeaker.get(speakerKey) ?? [];
+          list.push(record);
+          this.recordsBySpeaker.set(speakerKey, list);
+        }
+      }
+    }
+  }
+
+  /** The version id a load would get, known before building (the snapshot cache key). */
+  static idFor(load: Pick<CorpusLoad, 'fingerprint'>): string {
+    return `${load.fingerprint.slice(0, 16)}-x${QuoteExtractor.version}`;
+  }
+
+  /**
+   * Extracts, joins speakers and indexes a loaded corpus. Yields to the event loop as it goes so
+   * that a reload in a running bot never holds up the answers being served meanwhile.
+   */
+  static async build(load: CorpusLoad, prebuilt?: PrebuiltParts): Promise<CorpusVersion> {
+    const quotesByArticle = prebuilt?.quotesByArticle ?? (await extractAll(load.articles));
+    const speakers = SpeakerDirectory.build(
+      [...quotesByArticle].map(([articleId, extracted]) => ({
+        articleId,
+        speakers: extracted.speakers,
+        quoteCounts: countBySpeaker(extracted.quotes),
+      })),
+    );
+    const index = prebuilt?.index ?? (await QuoteIndex.buildAsync(indexRecords(load.articles, quotesByArticle, speakers)));
+    return new CorpusVersion(CorpusVersion.idFor(load), load, quotesByArticle, speakers, index, new Date());
+  }
+
+  get articles(): readonly LoadedArticle[] {
+    return this.load.articles;
+  }
+
+  article(id: string): LoadedArticle | undefined {
+    return this.articlesById.get(id);
+  }
+
+  quote(id: string): QuoteRecord | undefined {
+    return this.records.get(id);
+  }
+
+  /** Every quote by one speaker, in corpus order. */
+  quotesBy(speakerKey: string): readonly QuoteRecord[] {
+    return this.recordsBySpeaker.get(speakerKey) ?? [];
+  }
+
+  allQuotes(): IterableIterator<QuoteRecord> {
+    return this.records.values();
+  }
+
+  /** Outlet names as the corpus writes them, for source filters and `/ask source:` choices. */
+  outlets(): string[] {
+    return this.stats().outlets.map((outlet) => outlet.name);
+  }
+
+  stats(): CorpusStats {
+    this.cachedStats ??= computeStats(this);
+    return this.cachedStats;
+  }
+
+  private cachedStats: CorpusStats | undefined;
+}
+
+async function extractAll(articles: readonly LoadedArticle[]): Promise<Map<string, ArticleQuotes>> {
+  const extractor = new QuoteExtractor();
+  const result = new Map<string, ArticleQuotes>();
+  for (let i = 0; i < articles.length; i += 1) {
+    const article = articles[i]!;
+    result.set(article.id, extractor.extract(article));
+    if ((i + 1) % YIELD_EVERY_ARTICLES === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return result;
+}
+
+function countBySpeaker(quotes: readonly Quote[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const quote of quotes) {
+    if (quote.speaker !== null) counts.set(quote.speaker, (counts.get(quote.speaker) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** The searchable record of each quote: its words, its paragraph, its speaker's names, the headline. */
+export function indexRecords(
+  articles: readonly LoadedArticle[],
+  quotesByArticle: ReadonlyMap<string, ArticleQuotes>,
+  speakers: SpeakerDirectory,
+): IndexedQuote[] {
+  const records: IndexedQuote[] = [];
+  for (const article of articles) {
+    for (const quote of quotesByArticle.get(article.id)?.quotes ?? []) {
+      const key = quote.speaker === null ? undefined : speakers.keyFor(article.id, quote.speaker);
+      const speaker = key === undefined ? undefined : speakers.get(key);
+      records.push({
+        id: quote.id,
+        text: quote.text,
+        context: paragraphAround(article.body, quote.start, quote.end),
+        speaker: speaker ? [speaker.name, ...speaker.aliases].join(' ') : (quote.speakerSurface ?? ''),
+        title: article.title ?? '',
+      });
+    }
+  }
+  return records;
+}
+
+function computeStats(version: CorpusVersion): CorpusStats {
+  let earliest: string | null = null;
+  let latest: string | null = null;
+  const outlets = new Map<string, number>();
+  for (const article of version.articles) {
+    if (article.date !== null) {
+      if (earliest === null || article.date < earliest) earliest = article.date;
+      if (latest === null || article.date > latest) latest = article.date;
+    }
+    if (article.source !== null) outlets.set(article.source, (outlets.get(article.source) ?? 0) + 1);
+  }
+  let quotes = 0;
+  let directQuotes = 0;
+  for (const record of version.allQuotes()) {
+    quotes += 1;
+    if (record.quote.kind === 'direct') directQuotes += 1;
+  }
+  return {
+    articles: version.articles.length,
+    quotes,
+    directQuotes,
+    speakers: version.speakers.size,
+    rejected: version.load.rejected.length,
+    earliestDate: earliest,
+    latestDate: latest,
+    outlets: [...outlets].map(([name, articles]) => ({ name, articles })).sort((a, b) => b.articles - a.articles),
+  };
+}

@@ -1,0 +1,26 @@
+import type { Rejection } from '../corpus/load.js';
+
+/** What a load or reload did, for the moderator who asked and for the logs. */
+export interface ReloadReport {
+  versionId: string;
+  previousVersionId: string | null;
+  articles: number;
+  quotes: number;
+  speakers: number;
+  durationMs: number;
+  /** True when quotes and index came from the start-up snapshot instead of being rebuilt. */
+  fromSnapshot: boolean;
+  /** Article ids new in this version, changed since the previous one, and gone from it. */
+  added: string[];
+  changed: string[];
+  removed: string[];
+  /** Every file or line that was not loaded, with the reason. */
+  rejected: Rejection[];
+}
+
+export type ReloadResult =
+  | { status: 'reloaded'; report: ReloadReport }
+  /** Nothing changed: the previous version keeps serving. */
+  | { status: 'failed'; reason: string; rejected: Rejection[]; servingVersion: string }
+  /** Another reload was running and the caller asked not to wait for it. */
+  | { status: 'busy' };

@@ -1,0 +1,244 @@
+import { z } from 'zod';
+
+/**
+ * One speaker across the whole corpus: "Vladimir Putin" in one article and "Putin" in another are
+ * the same entry, so a question about either finds all of their quotes.
+ */
+export const SpeakerSchema = z.object({
+  /** Stable lookup key: the normalised full name ("vladimir putin"). */
+  key: z.string(),
+  /** The name shown to users: the fullest form the corpus uses. */
+  name: z.string(),
+  /** Every other way the corpus refers to them ("Putin", "Mr Putin", "the Russian President"). */
+  aliases: z.array(z.string()),
+  quoteCount: z.number().int().nonnegative(),
+  articleCount: z.number().int().nonnegative(),
+  /** False for organisations and anonymous sources ("Downing Street", "a spokesman"). */
+  person: z.boolean(),
+});
+export type Speaker = z.infer<typeof SpeakerSchema>;
+
+/** What one article contributes: its speakers (as the extractor names them) and how often each is quoted. */
+export interface ArticleSpeakers {
+  articleId: string;
+  speakers: ReadonlyArray<{ name: string; aliases: readonly string[]; person: boolean }>;
+  /** Quote count per article-level speaker name. */
+  quoteCounts: ReadonlyMap<string, number>;
+}
+
+const TITLES = new Set(
+  `mr mrs ms miss dr sir lord lady dame president prime minister chancellor senator sen rep gov governor general gen
+rev prof professor judge justice king queen prince princess pope secretary chairman chairwoman spokesman
+spokeswoman mp mep ambassador colonel col captain capt sheikh`.split(/\s+/),
+);
+
+/** Lower-case, accents and titles removed, punctuation to spaces: the form names are compared in. */
+export function normaliseName(name: string): string {
+  const words = name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’]s\b/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .split(' ')
+    .filter((word) => word.length > 0);
+  while (words.length > 1 && (words[0] === 'the' || TITLES.has(words[0]!))) words.shift();
+  return words.join(' ');
+}
+
+function surnameOf(normalised: string): string {
+  const words = normalised.split(' ');
+  return words[words.length - 1]!;
+}
+
+/**
+ * All speakers of one corpus version, with the lookups the front ends need: resolve a typed name,
+ * suggest close names for a typo, and complete a prefix for Discord's autocomplete. Built once per
+ * corpus version and read-only afterwards.
+ */
+export class SpeakerDirectory {
+  private readonly byKey = new Map<string, Speaker>();
+  /** Article-level name → directory key, per article. */
+  private readonly keyByArticleName = new Map<string, string>();
+  /** Normalised alias → keys of speakers known by it. */
+  private readonly byAlias = new Map<string, Set<string>>();
+  /** Sorted (word, key) pairs for prefix completion by binary search. */
+  private readonly completionWords: Array<readonly [string, string]> = [];
+
+  /** Merges every article's speakers into corpus-wide entries. */
+  static build(articles: Iterable<ArticleSpeakers>): SpeakerDirectory {
+    const directory = new SpeakerDirectory();
+    const pending: Array<{ articleId: string; name: string; normalised: string; aliases: readonly string[]; person: boolean; quotes: number }> = [];
+    for (const article of articles) {
+      for (const speaker of article.speakers) {
+        const normalised = normaliseName(speaker.name);
+        if (normalised.length === 0) continue;
+        pending.push({
+          articleId: article.articleId,
+          name: speaker.name,
+          normalised,
+          aliases: speaker.aliases,
+          person: speaker.person,
+          quotes: article.quoteCounts.get(speaker.name) ?? 0,
+        });
+      }
+    }
+    // Full names first, so that a bare surname can join the one full name it stands for.
+    const fullNamesBySurname = new Map<string, Map<string, number>>();
+    for (const entry of pending) {
+      if (!entry.person || !entry.normalised.includes(' ')) continue;
+      const counts = fullNamesBySurname.get(surnameOf(entry.normalised)) ?? new Map<string, number>();
+      counts.set(entry.normalised, (counts.get(entry.normalised) ?? 0) + entry.quotes + 1);
+      fullNamesBySurname.set(surnameOf(entry.normalised), counts);
+    }
+    const articlesByKey = new Map<string, Set<string>>();
+    for (const entry of pending) {
+      const key = entry.person && !entry.normalised.includes(' ') ? dominantFullName(fullNamesBySurname.get(entry.normalised)) ?? entry.normalised : entry.normalised;
+      directory.keyByArticleName.set(articleNameKey(entry.articleId, entry.name), key);
+      const existing = directory.byKey.get(key);
+      const speaker: Speaker = existing ?? { key, name: entry.name, aliases: [], quoteCount: 0, articleCount: 0, person: entry.person };
+      speaker.quoteCount += entry.quotes;
+      if (entry.name.length > speaker.name.length && normaliseName(entry.name) === key) speaker.name = entry.name;
+      for (const alias of [entry.name, ...entry.aliases]) {
+        if (alias !== speaker.name && !speaker.aliases.includes(alias) && speaker.aliases.length < 20) speaker.aliases.push(alias);
+      }
+      const articleIds = articlesByKey.get(key) ?? new Set<string>();
+      articleIds.add(entry.articleId);
+      articlesByKey.set(key, articleIds);
+      directory.byKey.set(key, speaker);
+    }
+    for (const speaker of directory.byKey.values()) {
+      speaker.articleCount = articlesByKey.get(speaker.key)?.size ?? 0;
+      speaker.aliases = speaker.aliases.filter((alias) => alias !== speaker.name);
+      for (const alias of [speaker.name, ...speaker.aliases]) directory.addAlias(alias, speaker.key);
+    }
+    directory.completionWords.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return directory;
+  }
+
+  get size(): number {
+    return this.byKey.size;
+  }
+
+  all(): Speaker[] {
+    return [...this.byKey.values()];
+  }
+
+  get(key: string): Speaker | undefined {
+    return this.byKey.get(key);
+  }
+
+  /** The directory key of a speaker as one article named them (a `Quote.speaker`). */
+  keyFor(articleId: string, articleSpeakerName: string): string | undefined {
+    return this.keyByArticleName.get(articleNameKey(articleId, articleSpeakerName));
+  }
+
+  /**
+   * The speakers a typed name refers to, most quoted first: an exact full name or alias wins;
+   * otherwise every person with that surname ("Brown" may be Gordon or Nick).
+   */
+  resolve(typed: string): Speaker[] {
+    const normalised = normaliseName(typed);
+    if (normalised.length === 0) return [];
+    const exact = this.byAlias.get(normalised);
+    const keys = exact && exact.size > 0 ? exact : this.byAlias.get(surnameOf(normalised));
+    if (!keys) return [];
+    return [...keys].map((key) => this.byKey.get(key)!).sort((a, b) => b.quoteCount - a.quoteCount);
+  }
+
+  /** The closest known names to a name nobody in the corpus has, for "did you mean …?". */
+  suggest(typed: string, limit = 5): string[] {
+    const normalised = normaliseName(typed);
+    if (normalised.length === 0) return [];
+    const target = surnameOf(normalised);
+    const maxDistance = Math.max(1, Math.floor(target.length / 3));
+    const scored: Array<{ speaker: Speaker; distance: number }> = [];
+    for (const speaker of this.byKey.values()) {
+      const surname = surnameOf(speaker.key);
+      if (Math.abs(surname.length - target.length) > maxDistance) continue;
+      const distance = Math.min(editDistance(surname, target), editDistance(speaker.key, normalised));
+      if (distance <= maxDistance) scored.push({ speaker, distance });
+    }
+    return scored
+      .sort((a, b) => a.distance - b.distance || b.speaker.quoteCount - a.speaker.quoteCount)
+      .slice(0, limit)
+      .map(({ speaker }) => speaker.name);
+  }
+
+  /**
+   * Speakers any of whose name words start with `prefix`, best first: a match at the start of the
+   * full name beats one on a later word, then more quotes beat fewer. Binary search over a sorted
+   * word list keeps this well under a millisecond, as Discord autocomplete needs.
+   */
+  complete(prefix: string, limit = 25): Speaker[] {
+    const wanted = normaliseName(prefix);
+    if (wanted.length === 0) {
+      return this.all()
+        .sort((a, b) => b.quoteCount - a.quoteCount)
+        .slice(0, limit);
+    }
+    const firstWord = wanted.split(' ')[0]!;
+    const matches = new Map<string, number>();
+    for (let i = lowerBound(this.completionWords, firstWord); i < this.completionWords.length; i += 1) {
+      const [word, key] = this.completionWords[i]!;
+      if (!word.startsWith(firstWord)) break;
+      const speaker = this.byKey.get(key)!;
+      if (!speaker.key.includes(wanted) && !speaker.aliases.some((alias) => normaliseName(alias).startsWith(wanted))) continue;
+      const rank = speaker.key.startsWith(wanted) || surnameOf(speaker.key).startsWith(wanted) ? 0 : 1;
+      matches.set(key, Math.min(matches.get(key) ?? rank, rank));
+    }
+    return [...matches]
+      .map(([key, rank]) => ({ speaker: this.byKey.get(key)!, rank }))
+      .sort((a, b) => a.rank - b.rank || b.speaker.quoteCount - a.speaker.quoteCount || a.speaker.name.localeCompare(b.speaker.name))
+      .slice(0, limit)
+      .map(({ speaker }) => speaker);
+  }
+
+  private addAlias(alias: string, key: string): void {
+    const normalised = normaliseName(alias);
+    if (normalised.length === 0) return;
+    const keys = this.byAlias.get(normalised) ?? new Set<string>();
+    keys.add(key);
+    this.byAlias.set(normalised, keys);
+    for (const word of new Set(normalised.split(' '))) this.completionWords.push([word, key]);
+  }
+}
+
+/** A bare surname joins a full name when that name has most of the quotes under the surname. */
+function dominantFullName(candidates: Map<string, number> | undefined): string | undefined {
+  if (!candidates || candidates.size === 0) return undefined;
+  const ranked = [...candidates].sort((a, b) => b[1] - a[1]);
+  const total = ranked.reduce((sum, [, count]) => sum + count, 0);
+  const [best, count] = ranked[0]!;
+  return count / total >= 0.75 ? best : undefined;
+}
+
+function articleNameKey(articleId: string, name: string): string {
+  return `${articleId}\u0000${name}`;
+}
+
+function lowerBound(words: ReadonlyArray<readonly [string, string]>, target: string): number {
+  let low = 0;
+  let high = words.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (words[mid]![0] < target) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+function editDistance(a: string, b: string): number {
+  const previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    let diagonal = previous[0]!;
+    previous[0] = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const above = previous[j]!;
+      previous[j] = Math.min(above + 1, previous[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return previous[b.length]!;
+}

@@ -1,0 +1,102 @@
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { CorpusDirError } from '../corpus/load.js';
+import { QuoteDesk } from '../desk/quote-desk.js';
+import { FileSnapshotStore } from '../desk/snapshot.js';
+import { ConfigError, loadConfig } from '../ops/config.js';
+import { createLogger } from '../ops/logger.js';
+import { renderAnswerForTerminal } from './render.js';
+
+const USAGE = `Usage: npm run ask -- [options] ["question"]
+
+Answers a question about the news corpus with cited quotes. With no question, opens a prompt.
+
+Options:
+  --corpus DIR   corpus folder (default: CORPUS_DIR or ./corpus)
+  --json         print the whole answer as JSON
+  --all          print every matching quote, not just the first 10
+  --no-cache     build from the corpus even if a snapshot exists
+  -h, --help     show this help
+
+Examples:
+  npm run ask -- "What did Putin say about Ukraine?"
+  npm run ask -- "quotes from Blair about the election in 2005"`;
+
+/** The terminal front end: the same desk the Discord bot uses, no token and no network needed. */
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      allowPositionals: true,
+      options: {
+        corpus: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        all: { type: 'boolean', default: false },
+        'no-cache': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const config = loadConfig();
+  const logger = createLogger({
+    level: process.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn',
+    format: process.env.LOG_FORMAT ? config.LOG_FORMAT : process.stderr.isTTY ? 'pretty' : 'json',
+  });
+  const corpusDir = path.resolve(args.values.corpus ?? config.CORPUS_DIR);
+  const desk = await QuoteDesk.open({
+    corpusDir,
+    logger,
+    ...(args.values['no-cache'] ? {} : { snapshots: new FileSnapshotStore(path.resolve(config.CACHE_DIR), logger) }),
+  });
+  const { report } = desk.lastReload;
+  for (const rejection of report.rejected) {
+    process.stderr.write(`skipped ${rejection.file}${rejection.line ? `:${rejection.line}` : ''}: ${rejection.reason}\n`);
+  }
+  const print = (question: string): void => {
+    const answer = desk.ask({ question });
+    process.stdout.write(
+      args.values.json ? `${JSON.stringify(answer, null, 2)}\n` : `${renderAnswerForTerminal(answer, args.values.all ? { limit: Infinity } : {})}\n`,
+    );
+  };
+  const question = args.positionals.join(' ').trim();
+  if (question.length > 0) {
+    print(question);
+    return 0;
+  }
+  process.stdout.write(`Quotedesk: ${report.articles} articles, ${report.quotes} quotes, ${report.speakers} speakers. Ask away (empty line or Ctrl-D to quit).\n`);
+  const prompt = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+  prompt.setPrompt('> ');
+  prompt.prompt();
+  try {
+    for await (const line of prompt) {
+      if (line.trim() === '') break;
+      print(line);
+      prompt.prompt();
+    }
+  } finally {
+    prompt.close();
+  }
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError || error instanceof CorpusDirError) {
+      process.stderr.write(`${error.message}\n`);
+    } else {
+      process.stderr.write(`Quotedesk failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    }
+    process.exitCode = 1;
+  },
+);
