@@ -26,6 +26,11 @@ export const EnvSchema = z.object({
   DISCORD_TOKEN: discordToken.optional(),
   DISCORD_CLIENT_ID: snowflake.optional(),
   DISCORD_GUILD_ID: snowflake.optional(),
+  /**
+   * Discord's REST base URL. Only for an API proxy or the loopback Discord in tests; leave unset in
+   * production. The gateway address is then taken from that API's /gateway/bot.
+   */
+  DISCORD_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:8080/api' }).optional(),
   CORPUS_DIR: z.string().min(1).default('corpus'),
   CACHE_DIR: z.string().min(1).default('.cache'),
   CORPUS_WATCH: booleanFromText.default(false),

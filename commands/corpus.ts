@@ -1,0 +1,42 @@
+import { ApplicationCommandType, type APIEmbed } from 'discord.js';
+import { fitEmbeds } from '../src/discord/embed-limits.js';
+import { escapeForDiscord } from '../src/discord/escape.js';
+import { respond } from '../src/discord/respond.js';
+import type { SlashCommand } from '../src/discord/slash-command.js';
+
+const TOP_SPEAKERS = 10;
+const TOP_OUTLETS = 10;
+
+/** `/corpus`: what is loaded, so users know what they can ask about and moderators can check a reload. */
+export const corpusCommand: SlashCommand = {
+  data: { type: ApplicationCommandType.ChatInput, name: 'corpus', description: 'What the bot knows: articles, dates, outlets, top speakers' },
+  async execute(interaction, context) {
+    const version = context.desk.version;
+    const stats = version.stats();
+    const topSpeakers = version.speakers
+      .all()
+      .filter((speaker) => speaker.person)
+      .sort((a, b) => b.quoteCount - a.quoteCount)
+      .slice(0, TOP_SPEAKERS);
+    const { at, report } = context.desk.lastReload;
+    const embed: APIEmbed = {
+      title: 'Corpus',
+      description: `**${stats.articles}** articles · **${stats.quotes}** quotes (${stats.directQuotes} direct) · **${stats.speakers}** speakers`,
+      fields: [
+        { name: 'Dates', value: stats.earliestDate ? `${stats.earliestDate} to ${stats.latestDate}` : 'No dated articles', inline: true },
+        { name: 'Last reloaded', value: `<t:${Math.floor(at.getTime() / 1000)}:R>`, inline: true },
+        {
+          name: 'Outlets',
+          value: stats.outlets.length > 0 ? stats.outlets.slice(0, TOP_OUTLETS).map((o) => `${escapeForDiscord(o.name)} (${o.articles})`).join('\n') : 'Not recorded',
+        },
+        {
+          name: 'Most quoted',
+          value: topSpeakers.length > 0 ? topSpeakers.map((s) => `${escapeForDiscord(s.name)} (${s.quoteCount})`).join('\n') : 'Nobody yet',
+        },
+        ...(report.rejected.length > 0 ? [{ name: 'Rejected at last load', value: `${report.rejected.length} file(s) or line(s); a moderator can see them with /reload` }] : []),
+      ],
+      footer: { text: `corpus ${version.id.slice(0, 8)}` },
+    };
+    await respond(interaction, { embeds: fitEmbeds([embed]), ephemeral: true });
+  },
+};

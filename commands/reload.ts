@@ -1,0 +1,37 @@
+import { ApplicationCommandType, PermissionFlagsBits } from 'discord.js';
+import { reloadEmbeds } from '../src/discord/reload-embed.js';
+import { respond, respondWithProblem } from '../src/discord/respond.js';
+import type { SlashCommand } from '../src/discord/slash-command.js';
+
+/**
+ * `/reload`: re-reads the corpus folder without restarting. Moderators only: Discord hides it from
+ * others (`default_member_permissions`), and it is checked again here because server admins can
+ * override that default per channel or role.
+ */
+export const reloadCommand: SlashCommand = {
+  data: {
+    type: ApplicationCommandType.ChatInput,
+    name: 'reload',
+    description: 'Reload the article corpus (moderators only)',
+    default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
+    dm_permission: false,
+  },
+  async execute(interaction, context) {
+    if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
+      context.logger.warn({ user: interaction.user.id, guild: interaction.guildId }, 'reload refused: missing Manage Server');
+      await respondWithProblem(interaction, 'Only moderators with the Manage Server permission can reload the corpus.');
+      return;
+    }
+    if (context.desk.isReloading) {
+      await respondWithProblem(interaction, 'A reload is already running. Its report goes to whoever started it; try again in a moment.');
+      return;
+    }
+    await interaction.deferReply({ flags: 'Ephemeral' });
+    const result = await context.desk.reload({ whenBusy: 'refuse', trigger: `/reload by ${interaction.user.id}` });
+    if (result.status === 'busy') {
+      await respond(interaction, { content: 'A reload is already running; try again in a moment.' });
+      return;
+    }
+    await respond(interaction, { embeds: reloadEmbeds(result) });
+  },
+};

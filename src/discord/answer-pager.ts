@@ -1,0 +1,120 @@
+import { randomBytes } from 'node:crypto';
+import {
+  ButtonStyle,
+  ComponentType,
+  MessageFlags,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+} from 'discord.js';
+import type { Answer } from '../answer/answer.js';
+import { answerEmbeds, pageCount } from './answer-embeds.js';
+import { NO_MENTIONS, respond } from './respond.js';
+
+const CUSTOM_ID_PREFIX = 'qd-page';
+
+export interface AnswerPagerOptions {
+  /** How long the buttons work. Interaction tokens last 15 minutes, so the default stays inside that. */
+  ttlMs?: number;
+  /** Answers kept for paging at once; the oldest are expired first. */
+  maxSessions?: number;
+}
+
+interface PagingSession {
+  answer: Answer;
+  ownerId: string;
+  interaction: ChatInputCommandInteraction;
+  timer: NodeJS.Timeout;
+}
+
+/**
+ * Sends answers one page at a time with Previous/Next buttons. Only the person who asked can turn
+ * the pages (others are told so, privately); when the buttons expire they are removed from the
+ * message rather than left to fail.
+ */
+export class AnswerPager {
+  private readonly sessions = new Map<string, PagingSession>();
+  private readonly ttlMs: number;
+  private readonly maxSessions: number;
+
+  constructor(options: AnswerPagerOptions = {}) {
+    this.ttlMs = options.ttlMs ?? 14 * 60_000;
+    this.maxSessions = options.maxSessions ?? 1_000;
+  }
+
+  /** Replies with the first page of `answer`, and buttons when there is more than one. */
+  async reply(interaction: ChatInputCommandInteraction, answer: Answer, options: { ephemeral?: boolean } = {}): Promise<void> {
+    const pages = pageCount(answer);
+    if (pages === 1) {
+      await respond(interaction, { embeds: answerEmbeds(answer, 0), ...options });
+      return;
+    }
+    const id = randomBytes(6).toString('hex');
+    await respond(interaction, { embeds: answerEmbeds(answer, 0), components: [buttons(id, 0, pages)], ...options });
+    this.evictIfFull();
+    const timer = setTimeout(() => void this.expire(id), this.ttlMs);
+    timer.unref();
+    this.sessions.set(id, { answer, ownerId: interaction.user.id, interaction, timer });
+  }
+
+  /** Handles a Previous/Next press; returns false for buttons that are not ours. */
+  async handleButton(interaction: ButtonInteraction): Promise<boolean> {
+    const match = new RegExp(`^${CUSTOM_ID_PREFIX}:([0-9a-f]+):(\\d+)$`).exec(interaction.customId);
+    if (!match) return false;
+    const session = this.sessions.get(match[1]!);
+    if (!session) {
+      await interaction.update({ components: [], allowedMentions: NO_MENTIONS });
+      await interaction.followUp({ content: 'These results have expired. Ask again to get fresh ones.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+      return true;
+    }
+    if (interaction.user.id !== session.ownerId) {
+      await interaction.reply({
+        content: 'Only the person who asked can turn these pages. Ask your own question with /ask or /quote.',
+        flags: MessageFlags.Ephemeral,
+        allowedMentions: NO_MENTIONS,
+      });
+      return true;
+    }
+    const pages = pageCount(session.answer);
+    const page = Math.min(Number(match[2]), pages - 1);
+    await interaction.update({ embeds: answerEmbeds(session.answer, page), components: [buttons(match[1]!, page, pages)], allowedMentions: NO_MENTIONS });
+    return true;
+  }
+
+  /** Expires every session now (shutdown): buttons are removed so nobody presses a dead one. */
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.sessions.keys()].map((id) => this.expire(id)));
+  }
+
+  get openSessions(): number {
+    return this.sessions.size;
+  }
+
+  private async expire(id: string): Promise<void> {
+    const session = this.sessions.get(id);
+    if (!session) return;
+    clearTimeout(session.timer);
+    this.sessions.delete(id);
+    await session.interaction.editReply({ components: [], allowedMentions: NO_MENTIONS }).catch(() => undefined);
+  }
+
+  private evictIfFull(): void {
+    while (this.sessions.size >= this.maxSessions) {
+      const oldest = this.sessions.keys().next().value;
+      if (oldest === undefined) return;
+      void this.expire(oldest);
+    }
+  }
+}
+
+function buttons(id: string, page: number, pages: number): APIActionRowComponent<APIButtonComponent> {
+  return {
+    type: ComponentType.ActionRow,
+    components: [
+      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Previous', custom_id: `${CUSTOM_ID_PREFIX}:${id}:${page - 1}`, disabled: page === 0 },
+      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: `${page + 1} / ${pages}`, custom_id: `${CUSTOM_ID_PREFIX}:${id}:${page}:label`, disabled: true },
+      { type: ComponentType.Button, style: ButtonStyle.Primary, label: 'Next', custom_id: `${CUSTOM_ID_PREFIX}:${id}:${page + 1}`, disabled: page >= pages - 1 },
+    ],
+  };
+}
