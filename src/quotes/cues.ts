@@ -1,0 +1,133 @@
+import type { ArticleText } from './article-text.js';
+import { sentenceTokens } from './article-text.js';
+import { CAPITALISED_FUNCTION_WORDS, FRAGMENT_VERBS, MEDIA, PRONOUNS, SPEECH_VERBS } from './lexicon.js';
+import type { SpeakerPhrase } from './speaker-phrase.js';
+import { phraseStartingAt, subjectBefore } from './speaker-phrase.js';
+
+/**
+ * One attribution found in the text: a speech verb (or "according to") with the phrase naming who
+ * speaks. Quotes take their speaker from the cue next to them; cues without quotes are reported speech.
+ */
+export interface Cue {
+  /** Token index of the cue's first word ("said", "according"). */
+  verb: number;
+  /** Token index of the cue's last word ("told the BBC" ends at "BBC"; "according to" at "to"). */
+  verbEnd: number;
+  speaker: SpeakerPhrase;
+  /** `said Putin`: the verb comes first. */
+  inverted: boolean;
+  /** The verb only attributes a quoted fragment ("called it "a disgrace""), not whole speech. */
+  fragmentOnly: boolean;
+  according: boolean;
+  sentence: number;
+}
+
+/** Speech verbs that are also plural nouns ("his comments", "the claims"). */
+const NOUN_LIKE_VERBS = new Set(['claims', 'comments', 'notes', 'remarks', 'reports', 'states', 'answers', 'promises', 'forecasts', 'estimates', 'pledges', 'vows', 'demands', 'objects', 'protests', 'hints', 'warns', 'replies', 'denies', 'urges', 'reveals', 'recalls', 'concludes', 'indicates', 'observes', 'stresses', 'writes', 'calls', 'labels', 'talks', 'refers', 'describes', 'attacks', 'welcomes', 'defends', 'praises', 'brands', 'dubs', 'accuses', 'criticises', 'condemns', 'dismisses', 'hails']);
+const PASSIVE_BEFORE = new Set(['was', 'were', 'been', 'be', 'being', 'is', 'are', 'to', "wasn't", "weren't"]);
+const CLOSING_MARKS = new Set(['"', '”', "''", '»']);
+const INVERSION_LEADS = new Set([',', '-', '–', '—', ...CLOSING_MARKS]);
+/** Objects of "told" that are the audience or the medium, so still part of the cue. */
+const AUDIENCE_WORDS = new Set(['reporters', 'journalists', 'mps', 'peers', 'delegates', 'the', 'a', 'an', 'his', 'her', 'their', 'bbc', 'news', 'radio', 'today', 'programme', 'newspaper', 'conference', 'press', 'audience', 'parliament', 'commons', 'lords', 'senate', 'congress', 'committee', 'reuters', 'listeners', 'viewers', 'supporters', 'members', 'party', 'students', 'workers', 'crowd', 'magazine']);
+
+/** Every cue of the article, in token order. Words inside quotation marks never make cues. */
+export function findCues(text: ArticleText): Cue[] {
+  const cues: Cue[] = [];
+  const { tokens } = text;
+  for (let s = 0; s < text.sentences.length; s += 1) {
+    const [first, end] = sentenceTokens(text, s);
+    for (let i = first; i < end; i += 1) {
+      const token = tokens[i]!;
+      if (token.kind !== 'word' || text.tokenQuote[i] !== -1) continue;
+      const lower = token.lower;
+      if (lower === 'according' && tokens[i + 1]?.lower === 'to' && i + 2 < end) {
+        const speaker = phraseStartingAt(tokens, i + 2, quoteFreeLimit(text, i + 2, end));
+        if (speaker !== null && !isMedium(text, speaker)) cues.push({ verb: i, verbEnd: i + 1, speaker, inverted: true, fragmentOnly: false, according: true, sentence: s });
+        continue;
+      }
+      const speech = SPEECH_VERBS.has(lower);
+      if (!speech && !FRAGMENT_VERBS.has(lower)) continue;
+      // A capitalised "States" or "Reports" mid-sentence is a name, not a verb.
+      if (token.text !== lower && i > first) continue;
+      const previous = tokens[i - 1];
+      if (previous !== undefined && i > first && PASSIVE_BEFORE.has(previous.lower)) continue;
+      const verbEnd = cueEnd(text, i, end);
+      // Inversion: `"…," said Mr Smith` or `…, said Mr Smith.`
+      if (speech && previous !== undefined && i > first && INVERSION_LEADS.has(previous.text)) {
+        const speaker = phraseStartingAt(tokens, i + 1, quoteFreeLimit(text, i + 1, end));
+        if (speaker !== null && speaker.kind !== 'pronoun' && !isMedium(text, speaker)) {
+          cues.push({ verb: i, verbEnd: i, speaker, inverted: true, fragmentOnly: false, according: false, sentence: s });
+          continue;
+        }
+        if (speaker !== null && speaker.kind === 'pronoun' && (tokens[i + 2] === undefined || tokens[i + 2]!.kind === 'punct')) {
+          cues.push({ verb: i, verbEnd: i, speaker, inverted: true, fragmentOnly: false, according: false, sentence: s });
+          continue;
+        }
+      }
+      // "…, saying he was ready": the participle's subject is the sentence's speaker.
+      if (speech && previous?.text === ',' && lower.endsWith('ing')) {
+        const earlier = [...cues].reverse().find((cue) => cue.sentence === s);
+        const speaker = earlier?.speaker ?? firstPhraseOf(text, first, i);
+        if (speaker !== null) cues.push({ verb: i, verbEnd, speaker, inverted: false, fragmentOnly: false, according: false, sentence: s });
+        continue;
+      }
+      if (lower.endsWith('ing')) continue;
+      const speaker = subjectBefore(tokens, i, subjectFloor(text, i, first));
+      if (speaker === null || isMedium(text, speaker)) continue;
+      // "Trump's comments", "rejected claims": these forms are nouns unless a name or pronoun says them.
+      if (NOUN_LIKE_VERBS.has(lower) && (speaker.kind === 'description' || /['’]s$/.test(tokens[speaker.last]!.lower) || speaker.last !== i - 1)) continue;
+      cues.push({ verb: i, verbEnd, speaker, inverted: false, fragmentOnly: !speech, according: false, sentence: s });
+    }
+  }
+  return cues;
+}
+
+/** The first name or pronoun of a sentence outside quotation marks: the subject of its main clause. */
+function firstPhraseOf(text: ArticleText, first: number, before: number): SpeakerPhrase | null {
+  for (let i = first; i < before; i += 1) {
+    const token = text.tokens[i]!;
+    if (token.kind !== 'word' || text.tokenQuote[i] !== -1) continue;
+    if (PRONOUNS.has(token.lower) || (/^\p{Lu}/u.test(token.text) && !CAPITALISED_FUNCTION_WORDS.has(token.lower))) {
+      const phrase = phraseStartingAt(text.tokens, i, before);
+      if (phrase !== null && phrase.kind !== 'description') return phrase;
+    }
+  }
+  return null;
+}
+
+/** A subject never reaches back into a quotation or past the start of its sentence. */
+function subjectFloor(text: ArticleText, verb: number, sentenceFirst: number): number {
+  let floor = verb;
+  while (floor - 1 >= sentenceFirst && text.tokenQuote[floor - 1] === -1 && !CLOSING_MARKS.has(text.tokens[floor - 1]!.text) && text.tokens[floor - 1]!.text !== '"' && text.tokens[floor - 1]!.text !== '“') floor -= 1;
+  return floor;
+}
+
+function quoteFreeLimit(text: ArticleText, from: number, end: number): number {
+  let limit = from;
+  while (limit < end && text.tokenQuote[limit] === -1 && !/^["“”]$|^''$/.test(text.tokens[limit]!.text)) limit += 1;
+  return limit;
+}
+
+/** "told the BBC", "told BBC News", "told reporters": the audience belongs to the cue. */
+function cueEnd(text: ArticleText, verb: number, end: number): number {
+  const lower = text.tokens[verb]!.lower;
+  if (lower !== 'told' && lower !== 'tells' && lower !== 'telling') return verb;
+  let last = verb;
+  for (let i = verb + 1; i < end && i <= verb + 5; i += 1) {
+    const token = text.tokens[i]!;
+    if (token.kind !== 'word' || text.tokenQuote[i] !== -1) break;
+    if (!AUDIENCE_WORDS.has(token.lower.replace(/['’]s$/, '')) && !MEDIA.has(token.lower.replace(/['’]s$/, '')) && !/^\p{Lu}/u.test(token.text)) break;
+    last = i;
+  }
+  return last;
+}
+
+const OUTLETS = /^(?:reuters|bbc(?: news| radio \w+| world)?|ap|afp|cnn|itv(?: news)?|sky news|bloomberg|interfax|itar-tass|tass|xinhua|kyodo|nbc|abc|cbs|npr|pa|associated press|press association|financial times|ft|times|sunday times|guardian|observer|telegraph|daily \w+|sunday \w+|independent|mirror|sun|express|new york times|washington post|wall street journal|economist|le monde|der spiegel|newsweek|time magazine)$/;
+
+/** Outlets are never speakers: "as quoted by Reuters", "according to the Financial Times". */
+export function isMedium(text: ArticleText, phrase: SpeakerPhrase): boolean {
+  if (phrase.kind !== 'name') return false;
+  const words: string[] = [];
+  for (let i = phrase.nameFirst; i <= phrase.nameLast; i += 1) words.push(text.tokens[i]!.lower.replace(/['’]s$/, ''));
+  return OUTLETS.test(words.join(' '));
+}

@@ -1,0 +1,80 @@
+import type { ArticleText } from './article-text.js';
+import { sentenceAt, tokenAt } from './article-text.js';
+import type { Cue } from './cues.js';
+import type { MarkedSpan } from './marks.js';
+
+/** A quoted span with the cue that attributes it (if any) and the group of pieces it belongs to. */
+export interface DirectCandidate {
+  span: MarkedSpan;
+  /** The cue next to (or introducing) this piece, or null when the piece carries none. */
+  cue: Cue | null;
+  /** Where the cue sits: after the closing mark, before the opening one, or elsewhere in the sentence. */
+  cuePosition: 'after' | 'before' | 'sentence' | null;
+  /** Pieces of one quote (split around the cue, or running over paragraphs) share a group number. */
+  group: number;
+}
+
+const POST_CUE_SKIP = new Set([',', '-', '–', '—', '(']);
+/** Between an introducing cue and the quote: "said:", "told the BBC:", "said in a statement:", "said that". */
+const MAX_INTRO_GAP = 8;
+
+/** Finds, for every quoted span, the cue that attributes it, and joins split and continued pieces. */
+export function attributeSpans(text: ArticleText, cues: readonly Cue[]): DirectCandidate[] {
+  const cueByFirstToken = new Map<number, Cue>();
+  for (const cue of cues) {
+    const first = cue.inverted ? cue.verb : Math.min(cue.verb, cue.speaker.first);
+    if (!cueByFirstToken.has(first)) cueByFirstToken.set(first, cue);
+  }
+  const cuesBySentence = new Map<number, Cue[]>();
+  for (const cue of cues) {
+    const list = cuesBySentence.get(cue.sentence) ?? [];
+    list.push(cue);
+    cuesBySentence.set(cue.sentence, list);
+  }
+  const candidates: DirectCandidate[] = [];
+  let group = -1;
+  text.marked.forEach((span, index) => {
+    const { cue, position } = cueFor(text, span, cueByFirstToken, cuesBySentence);
+    const previous = candidates[index - 1];
+    let joins = false;
+    if (previous !== undefined && span.continuesPrevious) joins = true;
+    else if (previous !== undefined && previous.span.paragraph === span.paragraph && previous.cuePosition === 'after' && followsCueDirectly(text, previous, span, cue)) joins = true;
+    if (!joins) group += 1;
+    candidates.push({ span, cue, cuePosition: position, group });
+  });
+  return candidates;
+}
+
+function cueFor(text: ArticleText, span: MarkedSpan, cueByFirstToken: Map<number, Cue>, cuesBySentence: Map<number, Cue[]>): { cue: Cue | null; position: DirectCandidate['cuePosition'] } {
+  const { tokens } = text;
+  if (span.closeEnd >= 0) {
+    let t = tokenAt(text, span.closeEnd);
+    while (t < tokens.length && POST_CUE_SKIP.has(tokens[t]!.text)) t += 1;
+    const cue = cueByFirstToken.get(t);
+    if (cue !== undefined) return { cue, position: 'after' };
+  }
+  const openAt = span.open >= 0 ? span.open : span.start;
+  const sentence = sentenceAt(text, openAt);
+  const openToken = tokenAt(text, openAt);
+  const before = (cuesBySentence.get(sentence) ?? []).filter((cue) => cue.verbEnd < openToken && text.tokenQuote[cue.verb] === -1);
+  const nearest = before[before.length - 1];
+  if (nearest !== undefined) {
+    const gap = openToken - nearest.verbEnd - 1;
+    return { cue: nearest, position: gap <= MAX_INTRO_GAP && !nearest.fragmentOnly ? 'before' : 'sentence' };
+  }
+  return { cue: null, position: null };
+}
+
+/**
+ * `"…," Putin said at the club. "I take this opportunity…"`: the second piece opens the very next
+ * sentence (or continues the same one after the cue) and carries no cue of its own.
+ */
+function followsCueDirectly(text: ArticleText, previous: DirectCandidate, span: MarkedSpan, ownCue: Cue | null): boolean {
+  if (previous.cue === null) return false;
+  if (ownCue !== null && ownCue !== previous.cue) return false;
+  const previousSentence = sentenceAt(text, previous.span.start);
+  const sentence = sentenceAt(text, span.open >= 0 ? span.open : span.start);
+  if (sentence === previousSentence) return true;
+  if (sentence !== previousSentence + 1) return false;
+  return text.sentences[sentence]!.start === span.open;
+}

@@ -1,0 +1,106 @@
+import type { Range } from './text.js';
+import { isSpace, trimRange } from './text.js';
+
+/**
+ * A stretch of text inside double quotation marks, found from the marks alone (no attribution yet).
+ * Single quotes are never read as quotation marks at this level: inside a double-quoted quote they
+ * are part of it (nested quotes), outside they are almost always apostrophes (don't, Blair's, '90s).
+ */
+export interface MarkedSpan extends Range {
+  /** Offset of the opening mark, or -1 when the quote continues from the previous paragraph unmarked. */
+  open: number;
+  /** Offset just past the closing mark, or -1 when the paragraph ends with the quote still open. */
+  closeEnd: number;
+  paragraph: number;
+  /** The previous paragraph ended inside a quote and this paragraph reopens it: the same quote goes on. */
+  continuesPrevious: boolean;
+}
+
+type MarkShape = 'open' | 'close' | 'straight';
+
+interface Mark {
+  at: number;
+  length: number;
+  shape: MarkShape;
+}
+
+const OPENING_PUNCTUATION = new Set(['(', '[', '{', '\u2014', '\u2013', '-', '/', ':', '\u2018', "'"]);
+const CLOSING_PUNCTUATION = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '}', '\u2014', '\u2013', '-', "'", '\u2019', '/']);
+
+/** Double quotation marks of one paragraph, in order: ", “ ”, „, « », and the two-character '' and ``. */
+function marksOf(body: string, paragraph: Range): Mark[] {
+  const marks: Mark[] = [];
+  for (let i = paragraph.start; i < paragraph.end; i += 1) {
+    const code = body.charCodeAt(i);
+    if (code === 0x22) marks.push({ at: i, length: 1, shape: 'straight' });
+    else if (code === 0x201c || code === 0x201e || code === 0xab) marks.push({ at: i, length: 1, shape: 'open' });
+    else if (code === 0x201d || code === 0xbb) marks.push({ at: i, length: 1, shape: 'close' });
+    else if ((code === 0x27 || code === 0x2019) && body.charCodeAt(i + 1) === code && i + 1 < paragraph.end) {
+      marks.push({ at: i, length: 2, shape: 'straight' });
+      i += 1;
+    } else if (code === 0x60 && body.charCodeAt(i + 1) === 0x60 && i + 1 < paragraph.end) {
+      marks.push({ at: i, length: 2, shape: 'open' });
+      i += 1;
+    }
+  }
+  return marks;
+}
+
+/** Can this mark open a quote: text follows it directly, and it does not hang on the end of a word. */
+function opensLike(body: string, mark: Mark, paragraph: Range): boolean {
+  const after = mark.at + mark.length;
+  if (after >= paragraph.end || isSpace(body.charCodeAt(after))) return false;
+  if (mark.at === paragraph.start) return true;
+  const before = body.charAt(mark.at - 1);
+  return isSpace(before.charCodeAt(0)) || OPENING_PUNCTUATION.has(before);
+}
+
+/** Can this mark close a quote: it hangs on the end of text, and a space or punctuation follows. */
+function closesLike(body: string, mark: Mark, paragraph: Range): boolean {
+  if (mark.at === paragraph.start || isSpace(body.charCodeAt(mark.at - 1))) return false;
+  const after = mark.at + mark.length;
+  if (after >= paragraph.end) return true;
+  const next = body.charAt(after);
+  return isSpace(next.charCodeAt(0)) || CLOSING_PUNCTUATION.has(next) || next === '"' || next === '\u201d';
+}
+
+/**
+ * Every double-quoted stretch of the body, paragraph by paragraph. A paragraph that ends inside a
+ * quote yields the piece up to its end; when the next paragraph opens with a mark, that piece is
+ * flagged `continuesPrevious` (journalists reopen, but do not close, quotes running over paragraphs).
+ */
+export function findMarkedSpans(body: string, paragraphs: readonly Range[]): MarkedSpan[] {
+  const spans: MarkedSpan[] = [];
+  let previousOpenAtEnd = false;
+  paragraphs.forEach((paragraph, index) => {
+    const marks = marksOf(body, paragraph);
+    let openMark: Mark | null = null;
+    let firstOpenAtStart = false;
+    const emit = (open: Mark, closeAt: number, closeEnd: number): void => {
+      const content = trimRange(body, open.at + open.length, closeAt);
+      if (content.end <= content.start) return;
+      const continuesPrevious = previousOpenAtEnd && open.at === paragraph.start && spans.length > 0 && spans[spans.length - 1]!.paragraph === index - 1;
+      spans.push({ ...content, open: open.at, closeEnd, paragraph: index, continuesPrevious: continuesPrevious && firstOpenAtStart });
+    };
+    for (const mark of marks) {
+      if (openMark === null) {
+        const canOpen = opensLike(body, mark, paragraph);
+        const opens = mark.shape === 'open' ? canOpen || !closesLike(body, mark, paragraph) : mark.shape === 'straight' ? canOpen : canOpen && !closesLike(body, mark, paragraph);
+        if (opens) {
+          openMark = mark;
+          if (mark.at === paragraph.start) firstOpenAtStart = true;
+        }
+        continue;
+      }
+      const canClose = closesLike(body, mark, paragraph);
+      const closes = mark.shape === 'open' ? canClose && !opensLike(body, mark, paragraph) : true;
+      if (closes) {
+        emit(openMark, mark.at, mark.at + mark.length);
+        openMark = null;
+      }
+    }
+    if (openMark !== null) emit(openMark, paragraph.end, -1);
+    previousOpenAtEnd = openMark !== null;
+  });
+  return spans;
+}

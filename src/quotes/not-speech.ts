@@ -1,0 +1,50 @@
+import type { ArticleText } from './article-text.js';
+import { tokenAt } from './article-text.js';
+import type { DirectCandidate } from './direct.js';
+import { isCapitalised, tokenize } from './text.js';
+
+/** Words right before a quotation that make it a name, a title or a word under discussion. */
+const LABEL_WORDS = new Set([
+  'so-called', 'dubbed', 'nicknamed', 'titled', 'entitled', 'named', 'term', 'word', 'words', 'phrase', 'slogan', 'motto',
+  'label', 'headline', 'book', 'film', 'movie', 'album', 'song', 'single', 'track', 'programme', 'program', 'show', 'series',
+  'play', 'novel', 'musical', 'documentary', 'sitcom', 'drama', 'comedy', 'opera', 'poem', 'report', 'campaign', 'game',
+  'magazine', 'column', 'hit', 'video', 'exhibition', 'festival', 'brand', 'codenamed', 'operation', 'known', 'category',
+]);
+
+const SHORT_FRAGMENT_WORDS = 4;
+const TITLE_MAX_WORDS = 10;
+
+/**
+ * Quotation marks that do not report anyone's words: titles of works ("the film "The Aviator""),
+ * labels ("the so-called "mongrel" jibe") and short scare quotes with no one to say them.
+ */
+export function isNotSpeech(text: ArticleText, candidate: DirectCandidate, hasSpeaker: boolean): boolean {
+  const { span } = candidate;
+  if (span.open < 0) return false;
+  const words = tokenize(text.body, span.start, span.end).filter((token) => token.kind === 'word');
+  if (words.length === 0) return true;
+  const openToken = tokenAt(text, span.open);
+  const previous = text.tokens[openToken - 1];
+  const previousWord = previous?.kind === 'word' ? previous.lower : '';
+  const adjacentCue = candidate.cuePosition === 'after' || candidate.cuePosition === 'before';
+  if (LABEL_WORDS.has(previousWord) && words.length <= TITLE_MAX_WORDS && !adjacentCue) return true;
+  if (previousWord === 'as' && text.tokens[openToken - 2]?.lower === 'known') return true;
+  // A title: a few words, mostly capitalised, not ending a sentence, with no cue beside it.
+  if (!adjacentCue && words.length <= TITLE_MAX_WORDS && words.length >= 2) {
+    const capitalised = words.filter((word) => isCapitalised(word.text)).length;
+    const endsSentence = /[.!?,]$/.test(text.body.slice(span.start, span.end));
+    if (capitalised / words.length >= 0.6 && !endsSentence && !isSentenceStart(text, span.open)) return true;
+  }
+  // A short fragment nobody is said to have said is a scare quote.
+  if (words.length <= SHORT_FRAGMENT_WORDS && candidate.cue === null && !isSentenceStart(text, span.open)) return true;
+  if (words.length <= SHORT_FRAGMENT_WORDS && !hasSpeaker && !adjacentCue) return true;
+  return false;
+}
+
+function isSentenceStart(text: ArticleText, offset: number): boolean {
+  const t = tokenAt(text, offset);
+  const previous = text.tokens[t - 1];
+  if (previous === undefined) return true;
+  if (text.tokenSentence[t - 1] !== text.tokenSentence[t]) return true;
+  return /^[.!?:]$/.test(previous.text);
+}

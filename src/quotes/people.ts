@@ -1,0 +1,243 @@
+import type { ArticleText } from './article-text.js';
+import {
+  CAPITALISED_FUNCTION_WORDS,
+  DETERMINERS,
+  FEMALE_GIVEN_NAMES,
+  FEMALE_HONORIFICS,
+  GIVEN_NAMES,
+  HONORIFICS,
+  MALE_HONORIFICS,
+  NAME_PARTICLES,
+  NON_PERSON_WORDS,
+  PHRASE_BREAKERS,
+  ROLE_NOUNS,
+  SPEECH_VERBS,
+} from './lexicon.js';
+import type { Token } from './text.js';
+import { isCapitalised } from './text.js';
+
+/** Someone (or something) the article names: all the ways it is written are joined into one entity. */
+export interface Entity {
+  id: number;
+  /** Name words of the fullest form ("Vladimir Putin"). */
+  words: string[];
+  name: string;
+  aliases: Set<string>;
+  /** `undefined` while the article gives no evidence either way. */
+  person: boolean | undefined;
+  gender: 'm' | 'f' | undefined;
+  /** Lower-case role phrases written with the name: "russian president", "chancellor". */
+  roles: Set<string>;
+}
+
+/** One place the article writes a name. */
+export interface Mention {
+  entity: Entity;
+  /** Token range of the name words. */
+  first: number;
+  last: number;
+  sentence: number;
+  inQuote: boolean;
+}
+
+function isNameWord(token: Token | undefined): boolean {
+  return token !== undefined && token.kind === 'word' && isCapitalised(token.text) && !/^\p{N}/u.test(token.text);
+}
+
+function bare(lower: string): string {
+  return lower.replace(/['’]s$/, '').replace(/\.$/, '');
+}
+
+/**
+ * Every capitalised name in the article, joined into entities: "Vladimir Putin", "Putin" and
+ * "Mr Putin" become one; the roles written beside a name ("Russian President Vladimir Putin",
+ * "Paul Sheard, economist at …") are kept so that "the Russian President" can find him later.
+ */
+export class People {
+  readonly entities: Entity[] = [];
+  readonly mentions: Mention[] = [];
+  /** Mentions per sentence, in order, for pronoun resolution. */
+  readonly mentionsBySentence: Mention[][];
+  private readonly byFullName = new Map<string, Entity>();
+
+  constructor(private readonly text: ArticleText) {
+    this.mentionsBySentence = text.sentences.map(() => []);
+    const pending: Array<{ first: number; last: number; honorific: string | null; role: string | null }> = [];
+    const { tokens } = text;
+    for (let i = 0; i < tokens.length; i += 1) {
+      if (!isNameWord(tokens[i])) continue;
+      let last = i;
+      while (last + 1 < tokens.length && (isNameWord(tokens[last + 1]) || (NAME_PARTICLES.has(tokens[last + 1]!.lower) && isNameWord(tokens[last + 2]))) && tokens[last + 1]!.start - tokens[last]!.end <= 1) last += 1;
+      const run = this.nameInRun(i, last);
+      i = last;
+      if (run === null) continue;
+      pending.push(run);
+    }
+    // Longer names first, so that "Putin" can join "Vladimir Putin" wherever it appears.
+    const order = pending.map((_, index) => index).sort((a, b) => pending[b]!.last - pending[b]!.first - (pending[a]!.last - pending[a]!.first) || a - b);
+    for (const index of order) {
+      const mention = pending[index]!;
+      const entity = this.entityFor(this.wordsOf(mention.first, mention.last), mention.first);
+      const sentence = text.tokenSentence[mention.first] ?? -1;
+      this.mentions.push({ entity, first: mention.first, last: mention.last, sentence, inQuote: text.tokenQuote[mention.first] !== -1 });
+      const surface = this.wordsOf(mention.first, mention.last).join(' ');
+      if (surface !== entity.name) entity.aliases.add(surface);
+      if (mention.honorific !== null) {
+        entity.aliases.add(`${tokens[mention.first - 1]!.text} ${surface}`);
+        entity.person = true;
+        if (MALE_HONORIFICS.has(mention.honorific)) entity.gender ??= 'm';
+        if (FEMALE_HONORIFICS.has(mention.honorific)) entity.gender ??= 'f';
+      }
+      if (mention.role !== null) {
+        entity.roles.add(mention.role);
+        entity.person ??= true;
+      }
+    }
+    this.mentions.sort((a, b) => a.first - b.first);
+    for (const mention of this.mentions) if (mention.sentence >= 0) this.mentionsBySentence[mention.sentence]!.push(mention);
+    for (const entity of this.entities) {
+      if (entity.words.some((word) => NON_PERSON_WORDS.has(word.toLowerCase()))) entity.person = false;
+      const given = entity.words[0]!.toLowerCase();
+      if (entity.words.length >= 2 && GIVEN_NAMES.has(given)) {
+        entity.person ??= true;
+        entity.gender ??= FEMALE_GIVEN_NAMES.has(given) ? 'f' : 'm';
+      }
+    }
+  }
+
+  /** Full-name entity for a name written at token range [first, last] (joins "Putin" to "Vladimir Putin"). */
+  resolveName(first: number, last: number): Entity {
+    const mention = this.mentions.find((candidate) => candidate.first <= first && candidate.last >= last);
+    if (mention !== undefined) return mention.entity;
+    return this.entityFor(this.wordsOf(first, last), first);
+  }
+
+  /**
+   * The entity a definite description stands for: a person written with that role ("the Russian
+   * President" ← "Russian President Vladimir Putin"), preferring the one mentioned last before `at`.
+   */
+  resolveRole(roleWords: readonly string[], at: number): Entity | null {
+    const wanted = roleWords.map(bare).filter((word) => !DETERMINERS.has(word) && word !== 'former' && word !== 'new');
+    const head = wanted[wanted.length - 1];
+    if (head === undefined || !ROLE_NOUNS.has(head)) return null;
+    let best: Entity | null = null;
+    let bestScore = 0;
+    for (const mention of this.mentions) {
+      const entity = mention.entity;
+      if (entity.person === false) continue;
+      for (const role of entity.roles) {
+        const roleWordsOfEntity = role.split(' ');
+        if (roleWordsOfEntity[roleWordsOfEntity.length - 1] !== head) continue;
+        const shared = wanted.filter((word) => roleWordsOfEntity.includes(word)).length;
+        const score = shared * 4 + (mention.first < at ? 2 : 0) + mention.first / 1e7;
+        if (score > bestScore) {
+          bestScore = score;
+          best = entity;
+        }
+      }
+    }
+    return best;
+  }
+
+  private wordsOf(first: number, last: number): string[] {
+    const words: string[] = [];
+    for (let i = first; i <= last; i += 1) words.push(this.text.tokens[i]!.text.replace(/['’]s$/, ''));
+    return words;
+  }
+
+  /** Joins a name to the entity whose full name ends with (or equals) it; otherwise starts a new one. */
+  private entityFor(words: string[], at: number): Entity {
+    const key = words.join(' ').toLowerCase();
+    const exact = this.byFullName.get(key);
+    if (exact !== undefined) return exact;
+    let best: Entity | null = null;
+    let bestDistance = Infinity;
+    for (const mention of this.mentions) {
+      if (!endsWith(mention.entity.words, words)) continue;
+      const distance = mention.first <= at ? at - mention.first : (mention.first - at) * 4;
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = mention.entity;
+      }
+    }
+    if (best === null) {
+      for (const entity of this.entities) {
+        if (endsWith(entity.words, words) && entity.words.length > words.length) {
+          best = entity;
+          break;
+        }
+      }
+    }
+    if (best !== null) return best;
+    const entity: Entity = { id: this.entities.length, words, name: words.join(' '), aliases: new Set(), person: undefined, gender: undefined, roles: new Set() };
+    this.entities.push(entity);
+    this.byFullName.set(key, entity);
+    return entity;
+  }
+
+  /**
+   * The name inside a run of capitalised words, with the honorific or role written before it
+   * ("Mr", "Russian President", "economy minister"), or null when the run is no name at all.
+   */
+  private nameInRun(runFirst: number, runLast: number): { first: number; last: number; honorific: string | null; role: string | null } | null {
+    const { tokens } = this.text;
+    let first = runFirst;
+    let honorific: string | null = null;
+    const roleWords: string[] = [];
+    for (let i = runFirst; i <= runLast; i += 1) {
+      const lower = bare(tokens[i]!.lower);
+      if (HONORIFICS.has(lower)) {
+        honorific = lower;
+        first = i + 1;
+        roleWords.length = 0;
+      } else if (ROLE_NOUNS.has(lower) || (CAPITALISED_FUNCTION_WORDS.has(lower) && i === first)) {
+        if (!CAPITALISED_FUNCTION_WORDS.has(lower)) roleWords.push(...this.wordsOf(first, i).map((word) => word.toLowerCase()));
+        first = i + 1;
+      }
+    }
+    if (first > runLast) return null;
+    if (first === runLast && SPEECH_VERBS.has(tokens[first]!.lower)) return null;
+    // Lower-case role words before the run: "economy minister Heizo Takenaka", "Tory leader Michael Howard".
+    if (roleWords.length === 0 && honorific === null) {
+      const before: string[] = [];
+      for (let i = runFirst - 1; i >= 0 && i >= runFirst - 4; i -= 1) {
+        const token = tokens[i]!;
+        if (token.kind !== 'word' || PHRASE_BREAKERS.has(token.lower) || DETERMINERS.has(token.lower)) break;
+        before.unshift(bare(token.lower));
+      }
+      while (before.length > 0 && !ROLE_NOUNS.has(before[before.length - 1]!)) before.length = 0;
+      roleWords.push(...before);
+    }
+    let role = roleWords.length > 0 && ROLE_NOUNS.has(roleWords[roleWords.length - 1]!) ? roleWords.join(' ') : null;
+    role ??= this.appositiveRole(runLast);
+    return { first, last: runLast, honorific, role };
+  }
+
+  /** "Vladimir Putin, the Russian President," → "russian president". */
+  private appositiveRole(nameLast: number): string | null {
+    const { tokens } = this.text;
+    if (tokens[nameLast + 1]?.text !== ',') return null;
+    const words: string[] = [];
+    for (let i = nameLast + 2; i < tokens.length && i <= nameLast + 8; i += 1) {
+      const token = tokens[i]!;
+      if (token.kind !== 'word') break;
+      if (PHRASE_BREAKERS.has(token.lower) && token.lower !== 'of') break;
+      words.push(bare(token.lower));
+    }
+    while (words.length > 0 && DETERMINERS.has(words[0]!)) words.shift();
+    // "economist at Lehman Brothers": the role is what comes before the preposition.
+    const ofAt = words.indexOf('of');
+    const roleWords = ofAt > 0 ? words.slice(0, ofAt) : words;
+    const head = roleWords[roleWords.length - 1];
+    return head !== undefined && ROLE_NOUNS.has(head) && roleWords.length <= 4 ? roleWords.join(' ') : null;
+  }
+}
+
+function endsWith(full: readonly string[], part: readonly string[]): boolean {
+  if (part.length > full.length) return false;
+  const offset = full.length - part.length;
+  for (let i = 0; i < part.length; i += 1) {
+    if (full[offset + i]!.toLowerCase() !== part[i]!.toLowerCase()) return false;
+  }
+  return true;
+}

@@ -1,0 +1,151 @@
+import type { ArticleText } from './article-text.js';
+import { sentenceTokens } from './article-text.js';
+import type { Cue } from './cues.js';
+import { REPORTING_VERBS, SPEECH_VERBS } from './lexicon.js';
+import type { Range, Token } from './text.js';
+import { tokenize, trimRange } from './text.js';
+
+/** Reported speech: the content clause of a cue that is not (only) a quotation. */
+export interface ReportedCandidate extends Range {
+  cue: Cue;
+}
+
+const OPENING_MARKS = /^(?:"|“|''|``|„)$/;
+const MIN_CLAUSE_WORDS = 3;
+/** Words that may sit between the verb and "that": "said on Tuesday that", "told reporters in London that". */
+const MAX_WORDS_BEFORE_THAT = 8;
+const LEADING_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'last', 'yesterday', 'today', 'earlier', 'later', 'late', 'this', 'to', 'for', 'with', 'from', 'about', 'by', 'as', 'when', 'while', 'through', 'of', 'so', 'it']);
+
+/**
+ * Content clauses of reported speech, three ways round:
+ * `X said (that) CLAUSE.`, `CLAUSE, X said, CLAUSE.` (the span keeps the parenthetical cue) and
+ * `CLAUSE, X said.`; plus `according to X, CLAUSE`. The span never includes "that" or the final stop.
+ */
+export function findReported(text: ArticleText, cues: readonly Cue[], usedByQuotes: ReadonlySet<Cue>): ReportedCandidate[] {
+  const seen = new Map<string, ReportedCandidate>();
+  for (const cue of cues) {
+    if (cue.fragmentOnly) continue;
+    const verb = text.tokens[cue.verb]!.lower;
+    if (!cue.according && !REPORTING_VERBS.has(verb) && !verb.endsWith('ing')) continue;
+    let range = clauseOf(text, cue, usedByQuotes.has(cue));
+    if (range === null) continue;
+    range = stopBeforeLaterCue(text, range, cue, cues);
+    if (range === null) continue;
+    // Two cues can reach the same clause ("…, he said, adding that …"): the nearer (later) one wins.
+    const key = `${range.start}:${range.end}`;
+    seen.set(key, { ...range, cue });
+  }
+  return [...seen.values()].sort((a, b) => a.start - b.start);
+}
+
+function clauseOf(text: ArticleText, cue: Cue, attributesQuote: boolean): Range | null {
+  const { tokens } = text;
+  const [first, end] = sentenceTokens(text, cue.sentence);
+  const cueFirst = cue.inverted ? cue.verb : Math.min(cue.verb, cue.speaker.first);
+  const cueLast = cue.inverted ? Math.max(cue.verbEnd, cue.speaker.last) : cue.verbEnd;
+  const before = tokens[cueFirst - 1];
+  const commaBefore = before !== undefined && cueFirst > first && before.text === ',';
+  let after = cueLast + 1;
+  // "said on Tuesday", "said in a statement": adverbials after the cue.
+  const adverbialEnd = skipAdverbial(tokens, after, end);
+  const next = tokens[after];
+  const nextAfterAdverbial = tokens[adverbialEnd];
+  if (cue.according && cueFirst === first) {
+    // "According to X, CLAUSE."
+    if (next?.text !== ',') return null;
+    return contentFrom(text, after + 1, end);
+  }
+  if (commaBefore) {
+    if (attributesQuote) return null;
+    const left = trimRange(text.body, text.tokens[first]!.start, before.start);
+    if (left.end <= left.start || OPENING_MARKS.test(tokens[first]!.text) || endsWithQuote(tokens, cueFirst - 2)) return null;
+    if (nextAfterAdverbial === undefined || adverbialEnd >= end || /^[.!?]$/.test(nextAfterAdverbial.text)) return clauseRange(text, first, cueFirst - 2);
+    if (nextAfterAdverbial.text === ',') {
+      if (!hasWords(tokens, adverbialEnd + 1, end, MIN_CLAUSE_WORDS)) return null;
+      return clauseRange(text, first, end - 1);
+    }
+    // ", said X that …" is unusual; fall through to the content after the verb.
+  }
+  if (cue.inverted) return null;
+  if (next === undefined || after >= end) return null;
+  if (next.text === ':' || OPENING_MARKS.test(next.text)) return null;
+  if (next.lower === 'that') return contentFrom(text, after + 1, end);
+  const that = findThat(tokens, after, end);
+  if (that >= 0) return contentFrom(text, that + 1, end);
+  if (next.kind !== 'word' || LEADING_PREPOSITIONS.has(next.lower)) return null;
+  return contentFrom(text, after, end);
+}
+
+/** Content from token `from` to the sentence end: at least a few words, and not just a quotation. */
+function contentFrom(text: ArticleText, from: number, end: number): Range | null {
+  const { tokens } = text;
+  if (from >= end || !hasWords(tokens, from, end, MIN_CLAUSE_WORDS)) return null;
+  if (OPENING_MARKS.test(tokens[from]!.text) && text.tokenQuote[from + 1] !== undefined) {
+    // The content is a direct quotation that fills the rest of the sentence: not reported speech.
+    const quote = text.tokenQuote[from + 1]!;
+    let last = end - 1;
+    while (last > from && tokens[last]!.kind === 'punct' && text.tokenQuote[last] === -1) last -= 1;
+    if (quote >= 0 && text.tokenQuote[last] === quote) return null;
+  }
+  return clauseRange(text, from, end - 1);
+}
+
+/** Body range of tokens [from, to], without the sentence's closing stop. */
+function clauseRange(text: ArticleText, from: number, to: number): Range | null {
+  const { tokens } = text;
+  let last = to;
+  while (last >= from && tokens[last]!.kind === 'punct' && /^[.!?,;:]$/.test(tokens[last]!.text)) last -= 1;
+  if (last < from) return null;
+  const range = trimRange(text.body, tokens[from]!.start, tokens[last]!.end);
+  return range.end > range.start ? range : null;
+}
+
+function skipAdverbial(tokens: readonly Token[], from: number, end: number): number {
+  let i = from;
+  if (i < end && LEADING_PREPOSITIONS.has(tokens[i]!.lower)) {
+    while (i < end && i < from + 6 && tokens[i]!.kind === 'word') i += 1;
+  }
+  return i;
+}
+
+function findThat(tokens: readonly Token[], from: number, end: number): number {
+  for (let i = from; i < end && i <= from + MAX_WORDS_BEFORE_THAT; i += 1) {
+    const token = tokens[i]!;
+    if (token.lower === 'that') return i;
+    if (token.kind !== 'word' || SPEECH_VERBS.has(token.lower)) return -1;
+  }
+  return -1;
+}
+
+function hasWords(tokens: readonly Token[], from: number, end: number, count: number): boolean {
+  let words = 0;
+  for (let i = from; i < end && words < count; i += 1) if (tokens[i]!.kind === 'word') words += 1;
+  return words >= count;
+}
+
+function endsWithQuote(tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index];
+  return token !== undefined && /^(?:"|”|'')$/.test(token.text);
+}
+
+/**
+ * "if Trump suggested a meeting, Putin replied that …": a clause ends before the next cue's subject in
+ * its sentence; what is left must still be a clause.
+ */
+function stopBeforeLaterCue(text: ArticleText, range: Range, cue: Cue, cues: readonly Cue[]): Range | null {
+  const { tokens } = text;
+  for (const later of cues) {
+    if (later.sentence !== cue.sentence || later.verb <= cue.verb || later.inverted) continue;
+    const subjectStart = tokens[later.speaker.first]!.start;
+    if (subjectStart <= range.start || subjectStart >= range.end) continue;
+    const comma = tokens[later.speaker.first - 1];
+    // A parenthetical cue (", Putin said,") stays inside the clause it interrupts.
+    const after = tokens[later.verbEnd + 1];
+    if (comma?.text === ',' && after?.text === ',') continue;
+    const cut = comma !== undefined && comma.text === ',' ? comma.start : subjectStart;
+    const trimmed = trimRange(text.body, range.start, cut);
+    const words = tokenize(text.body, trimmed.start, trimmed.end).filter((token) => token.kind === 'word').length;
+    return words >= MIN_CLAUSE_WORDS ? trimmed : null;
+  }
+  return range;
+}

@@ -1,0 +1,165 @@
+import {
+  CAPITALISED_FUNCTION_WORDS,
+  DETERMINERS,
+  GROUP_NOUNS,
+  HONORIFICS,
+  NAME_PARTICLES,
+  PHRASE_BREAKERS,
+  PRONOUNS,
+  ROLE_NOUNS,
+  SPEECH_VERBS,
+  VERB_MODIFIERS,
+} from './lexicon.js';
+import type { Token } from './text.js';
+import { isCapitalised } from './text.js';
+
+/**
+ * The words naming who speaks at a cue: a pronoun ("he"), a name with whatever titles and roles are
+ * written with it ("Russian President Vladimir Putin", "Mr Smith"), or a description ("the
+ * prime minister", "a Downing Street spokesman").
+ */
+export interface SpeakerPhrase {
+  kind: 'pronoun' | 'name' | 'description';
+  /** Token index range [first, last] of the whole phrase. */
+  first: number;
+  last: number;
+  /** For names: token range of the name itself, without titles and roles ("Vladimir Putin"). */
+  nameFirst: number;
+  nameLast: number;
+}
+
+const MAX_PHRASE_WORDS = 8;
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'you', 'itself', 'himself', 'herself', 'themselves']);
+
+/** Words that read as a nationality or party adjective in front of a role ("Russian President"). */
+function isModifierWord(lower: string): boolean {
+  return /(?:ian|ean|ese|ish|ch|i|an)$/.test(lower) || lower.endsWith("'s") || lower.endsWith('’s');
+}
+
+function isNameWord(token: Token): boolean {
+  return token.kind === 'word' && isCapitalised(token.text) && !/^\p{N}/u.test(token.text);
+}
+
+/**
+ * Classifies tokens[first..last] as a speaker phrase: finds the name inside (the capitalised words after
+ * the last role or honorific) or decides it is a pronoun or a description.
+ */
+export function classifyPhrase(tokens: readonly Token[], first: number, last: number): SpeakerPhrase | null {
+  if (first > last) return null;
+  const head = tokens[first]!;
+  if (first === last && PRONOUNS.has(head.lower)) return { kind: 'pronoun', first, last, nameFirst: -1, nameLast: -1 };
+  // The trailing run of capitalised words (with name particles inside it) is the name candidate.
+  let runStart = last + 1;
+  for (let i = last; i >= first; i -= 1) {
+    const token = tokens[i]!;
+    if (isNameWord(token)) runStart = i;
+    else if (NAME_PARTICLES.has(token.lower) && i > first && i < last && runStart === i + 1) runStart = i;
+    else break;
+  }
+  // Drop leading particles left at the run start.
+  while (runStart <= last && !isNameWord(tokens[runStart]!)) runStart += 1;
+  if (runStart > last) return { kind: 'description', first, last, nameFirst: -1, nameLast: -1 };
+  let nameFirst = runStart;
+  for (let i = runStart; i <= last; i += 1) {
+    const lower = tokens[i]!.lower.replace(/\.$/, '');
+    if (ROLE_NOUNS.has(lower) || HONORIFICS.has(lower) || CAPITALISED_FUNCTION_WORDS.has(lower)) nameFirst = i + 1;
+  }
+  // "Russian President" / "Labour's": no name left once roles and modifiers are taken off.
+  if (nameFirst > last) return { kind: 'description', first, last, nameFirst: -1, nameLast: -1 };
+  if (nameFirst === last && nameFirst > first) {
+    const previous = tokens[nameFirst - 1]!.lower;
+    if (DETERMINERS.has(previous) && isModifierWord(tokens[nameFirst]!.lower)) return { kind: 'description', first, last, nameFirst: -1, nameLast: -1 };
+  }
+  return { kind: 'name', first, last, nameFirst, nameLast: last };
+}
+
+/**
+ * The subject written just before a speech verb at `verbIndex`, reading backwards: skips adverbs and
+ * auxiliaries ("he has also said"), steps over an appositive between commas ("Donna Brazile, the
+ * interim chairwoman, said"), and stops at punctuation, conjunctions and prepositions. `floor` is the
+ * first token it may use.
+ */
+export function subjectBefore(tokens: readonly Token[], verbIndex: number, floor: number): SpeakerPhrase | null {
+  let end = verbIndex - 1;
+  while (end >= floor && tokens[end]!.kind === 'word' && (VERB_MODIFIERS.has(tokens[end]!.lower) || /^\p{Ll}+ly$/u.test(tokens[end]!.text))) end -= 1;
+  if (end < floor) return null;
+  if (tokens[end]!.text === ',') {
+    // Appositive: "Name, description, said". Find the comma that opens it.
+    let open = end - 1;
+    while (open >= floor && open > end - 16 && tokens[open]!.text !== ',' && !/^["“”.;:()]$/.test(tokens[open]!.text)) open -= 1;
+    if (open < floor || tokens[open]!.text !== ',' || open === end - 1) return null;
+    // An appositive opens in lower case: "the interim chairwoman", "economist at …", "who …", "speaking …".
+    const appositive = tokens[open + 1]!;
+    if (appositive.kind !== 'word' || isCapitalised(appositive.text) || PRONOUNS.has(appositive.lower)) return null;
+    const subject = phraseEndingAt(tokens, open - 1, floor);
+    return subject;
+  }
+  return phraseEndingAt(tokens, end, floor);
+}
+
+/** The longest plausible speaker phrase that ends at token `end`, reading backwards. */
+export function phraseEndingAt(tokens: readonly Token[], end: number, floor: number): SpeakerPhrase | null {
+  if (end < floor || tokens[end]!.kind !== 'word') return null;
+  const last = tokens[end]!;
+  if (PRONOUNS.has(last.lower)) return { kind: 'pronoun', first: end, last: end, nameFirst: -1, nameLast: -1 };
+  let first = end;
+  for (let i = end - 1; i >= floor && end - i < MAX_PHRASE_WORDS; i -= 1) {
+    const token = tokens[i]!;
+    if (token.kind !== 'word') break;
+    const lower = token.lower;
+    if (lower === 'of' && i > floor && isNameWord(tokens[i - 1]!) && isNameWord(tokens[i + 1]!)) {
+      first = i;
+      continue;
+    }
+    if (PHRASE_BREAKERS.has(lower) || PRONOUNS.has(lower) || OBJECT_PRONOUNS.has(lower) || SPEECH_VERBS.has(lower) || VERB_MODIFIERS.has(lower)) break;
+    if (!isNameWord(token) && /^\p{Ll}+(?:ed|ly)$/u.test(token.text) && !ROLE_NOUNS.has(lower)) break;
+    if (/^\p{N}/u.test(token.text) && !DETERMINERS.has(lower) && !/-year-old$/.test(lower)) break;
+    first = i;
+    if (DETERMINERS.has(lower)) break;
+  }
+  // Sentence-initial capitals that are not names ("But Mr Smith", "Yesterday the minister").
+  while (first < end && CAPITALISED_FUNCTION_WORDS.has(tokens[first]!.lower) && !DETERMINERS.has(tokens[first]!.lower) && !HONORIFICS.has(tokens[first]!.lower)) first += 1;
+  // A lower-case verb-like word before a description ("seemed the minister") is not part of it.
+  if (!isNameWord(tokens[first]!) && !DETERMINERS.has(tokens[first]!.lower)) {
+    let i = first;
+    while (i < end && !isNameWord(tokens[i]!) && !DETERMINERS.has(tokens[i]!.lower)) i += 1;
+    if (i < end || isNameWord(tokens[end]!)) first = Math.min(i, end);
+  }
+  if (CAPITALISED_FUNCTION_WORDS.has(tokens[first]!.lower) && first === end && !PRONOUNS.has(tokens[first]!.lower)) return null;
+  const phrase = classifyPhrase(tokens, first, end);
+  if (phrase !== null && phrase.kind === 'description' && !isSpeakerHead(tokens[end]!)) return null;
+  return phrase;
+}
+
+/** The head of a descriptive speaker is a role, a group, a plural noun or a capitalised word ("the Scot"). */
+function isSpeakerHead(token: Token): boolean {
+  const lower = token.lower.replace(/['’]s$/, '');
+  return ROLE_NOUNS.has(lower) || GROUP_NOUNS.has(lower) || isNameWord(token) || /-year-old$/.test(lower) || /^\p{Ll}{3,}[^s']s$/u.test(token.text);
+}
+
+/** The speaker phrase right after an inverted cue ("said Mr Smith", "said a spokesman"). */
+export function phraseStartingAt(tokens: readonly Token[], start: number, limit: number): SpeakerPhrase | null {
+  if (start >= limit || tokens[start]!.kind !== 'word') return null;
+  const head = tokens[start]!;
+  if (PRONOUNS.has(head.lower)) return { kind: 'pronoun', first: start, last: start, nameFirst: -1, nameLast: -1 };
+  let last = start - 1;
+  for (let i = start; i < limit && i - start < MAX_PHRASE_WORDS; i += 1) {
+    const token = tokens[i]!;
+    if (token.kind !== 'word') break;
+    const lower = token.lower;
+    if (i > start && lower === 'of' && isNameWord(tokens[i - 1]!) && i + 1 < limit && isNameWord(tokens[i + 1]!)) {
+      last = i;
+      continue;
+    }
+    if (i > start && NAME_PARTICLES.has(lower) && i + 1 < limit && isNameWord(tokens[i + 1]!) && isNameWord(tokens[i - 1]!)) {
+      last = i;
+      continue;
+    }
+    if (PHRASE_BREAKERS.has(lower) || SPEECH_VERBS.has(lower) || VERB_MODIFIERS.has(lower)) break;
+    // After a name, a lower-case word starts something else ("said Mr Smith yesterday").
+    if (i > start && !isNameWord(token) && isNameWord(tokens[i - 1]!) && !ROLE_NOUNS.has(lower)) break;
+    last = i;
+  }
+  if (last < start) return null;
+  return classifyPhrase(tokens, start, last);
+}

@@ -1,0 +1,151 @@
+import type { ArticleText } from './article-text.js';
+import type { Cue } from './cues.js';
+import { DETERMINERS, GROUP_NOUNS, ROLE_NOUNS } from './lexicon.js';
+import type { Entity, People } from './people.js';
+import type { SpeakerPhrase } from './speaker-phrase.js';
+
+/** Who a cue attributes to, as written and as resolved. */
+export interface Attribution {
+  /** The words at the cue: "he", "Mr Smith", "a Downing Street spokesman". */
+  surface: string;
+  /** Key of the article speaker it resolves to, or null (unresolved pronoun). */
+  speaker: string | null;
+}
+
+interface SpeakerRecord {
+  name: string;
+  aliases: Set<string>;
+  person: boolean;
+}
+
+/** Singular roles that, written as "the X", mean one person the article has just named. */
+const PERSONAL_ROLES = new Set(['president', 'minister', 'chancellor', 'leader', 'premier', 'secretary', 'chairman', 'chairwoman', 'governor', 'senator', 'mayor', 'king', 'queen', 'prince', 'pope', 'ambassador', 'commissioner', 'manager', 'coach', 'boss', 'executive', 'chief', 'founder', 'director', 'judge', 'singer', 'actor', 'actress', 'star', 'striker', 'player', 'captain', 'head', 'chair', 'premier']);
+
+/**
+ * Resolves each cue's speaker phrase to one article speaker: names joined through `People`, pronouns
+ * to the person who was last speaking or named, "the chancellor" to the person written with that
+ * role. Keeps the speakers list that the extractor returns.
+ */
+export class SpeakerBook {
+  private readonly records = new Map<string, SpeakerRecord>();
+  private readonly entityKey = new Map<number, string>();
+  /** Resolved cue speakers per sentence, in order: who was speaking where. */
+  private readonly speakingBySentence = new Map<number, Array<{ token: number; entity: Entity }>>();
+
+  constructor(
+    private readonly text: ArticleText,
+    private readonly people: People,
+  ) {}
+
+  /** Resolves a cue; call in token order so that pronouns see the speakers before them. */
+  attribute(cue: Cue): Attribution {
+    const phrase = cue.speaker;
+    const surface = this.surfaceOf(phrase);
+    const entity = this.entityOf(phrase, cue.verb, cue.sentence);
+    if (entity !== null) {
+      const list = this.speakingBySentence.get(cue.sentence) ?? [];
+      list.push({ token: phrase.first, entity });
+      this.speakingBySentence.set(cue.sentence, list);
+      return { surface, speaker: this.keyForEntity(entity, phrase.kind === 'name' ? null : surface) };
+    }
+    if (phrase.kind === 'pronoun') return { surface, speaker: null };
+    return { surface, speaker: this.keyForSurface(surface) };
+  }
+
+  /** The speaker most recently speaking or named (as a subject) before sentence `sentence`, within reach. */
+  lastSpeakerBefore(sentence: number, token: number, maxSentences = 6): string | null {
+    const entity = this.recentPerson(sentence, token, undefined, maxSentences, true);
+    return entity === null ? null : this.keyForEntity(entity, null);
+  }
+
+  /** Marks an entity as known to be a person (the name was the subject of a speech verb). */
+  speakers(usedKeys: ReadonlySet<string>): Array<{ name: string; aliases: string[]; person: boolean }> {
+    const result: Array<{ name: string; aliases: string[]; person: boolean }> = [];
+    for (const record of this.records.values()) {
+      if (!usedKeys.has(record.name)) continue;
+      result.push({ name: record.name, aliases: [...record.aliases].filter((alias) => alias !== record.name), person: record.person });
+    }
+    return result;
+  }
+
+  private surfaceOf(phrase: SpeakerPhrase): string {
+    const { tokens, body } = this.text;
+    let surface = body.slice(tokens[phrase.first]!.start, tokens[phrase.last]!.end);
+    const head = tokens[phrase.first]!.lower;
+    if (DETERMINERS.has(head) || phrase.kind === 'pronoun') surface = surface.charAt(0).toLowerCase() + surface.slice(1);
+    return surface;
+  }
+
+  private entityOf(phrase: SpeakerPhrase, verb: number, sentence: number): Entity | null {
+    const { tokens } = this.text;
+    if (phrase.kind === 'name') {
+      const entity = this.people.resolveName(phrase.nameFirst, phrase.nameLast);
+      if (entity.person === undefined && !isOrganisationLike(entity)) entity.person = true;
+      return entity;
+    }
+    if (phrase.kind === 'pronoun') {
+      const lower = tokens[phrase.first]!.lower;
+      if (lower !== 'he' && lower !== 'she') return null;
+      return this.recentPerson(sentence, phrase.first, lower === 'he' ? 'm' : 'f', 8, false);
+    }
+    const words: string[] = [];
+    for (let i = phrase.first; i <= phrase.last; i += 1) words.push(tokens[i]!.lower.replace(/['’]s$/, ''));
+    const determiner = words[0]!;
+    const head = words[words.length - 1]!;
+    if (determiner !== 'the' && !/['’]s$/.test(tokens[phrase.first]!.lower)) return null;
+    if (GROUP_NOUNS.has(head) && !PERSONAL_ROLES.has(head)) return null;
+    const byRole = this.people.resolveRole(words, verb);
+    if (byRole !== null) return byRole;
+    if (!PERSONAL_ROLES.has(head) && !ROLE_NOUNS.has(head)) return null;
+    if (!PERSONAL_ROLES.has(head)) return null;
+    // "The Russian President also added…" right after "Vladimir Putin congratulated…".
+    return this.recentPerson(sentence, phrase.first, undefined, 2, false);
+  }
+
+  /**
+   * Walks back sentence by sentence: in each, a person already speaking there wins, else the first
+   * person named in it (usually the subject). Names inside quotations are skipped.
+   */
+  private recentPerson(sentence: number, token: number, gender: 'm' | 'f' | undefined, maxSentences: number, speakingOnly: boolean): Entity | null {
+    const compatible = (entity: Entity): boolean => entity.person === true && (gender === undefined || entity.gender === undefined || entity.gender === gender);
+    for (let s = sentence; s >= 0 && s > sentence - maxSentences; s -= 1) {
+      const speaking = (this.speakingBySentence.get(s) ?? []).filter((entry) => (s < sentence || entry.token < token) && compatible(entry.entity));
+      if (speaking.length > 0) return speaking[speaking.length - 1]!.entity;
+      if (speakingOnly) continue;
+      const named = (this.people.mentionsBySentence[s] ?? []).filter((mention) => !mention.inQuote && (s < sentence || mention.first < token) && compatible(mention.entity));
+      if (named.length > 0) return named[0]!.entity;
+    }
+    return null;
+  }
+
+  private keyForEntity(entity: Entity, descriptionSurface: string | null): string {
+    let key = this.entityKey.get(entity.id);
+    if (key === undefined) {
+      key = this.uniqueName(entity.name);
+      this.entityKey.set(entity.id, key);
+      this.records.set(key, { name: key, aliases: new Set(entity.aliases), person: entity.person !== false });
+    }
+    const record = this.records.get(key)!;
+    for (const alias of entity.aliases) record.aliases.add(alias);
+    if (descriptionSurface !== null && !/^(?:he|she)$/i.test(descriptionSurface)) record.aliases.add(descriptionSurface);
+    return key;
+  }
+
+  private keyForSurface(surface: string): string {
+    const existing = [...this.records.values()].find((record) => !record.person && record.name.toLowerCase() === surface.toLowerCase());
+    if (existing !== undefined) return existing.name;
+    const key = this.uniqueName(surface);
+    this.records.set(key, { name: key, aliases: new Set(), person: false });
+    return key;
+  }
+
+  private uniqueName(name: string): string {
+    let key = name;
+    for (let n = 2; this.records.has(key); n += 1) key = `${name} (${n})`;
+    return key;
+  }
+}
+
+function isOrganisationLike(entity: Entity): boolean {
+  return entity.person === false;
+}
