@@ -62,8 +62,9 @@ export function truncate(text: string, limit: number): string {
 }
 
 /**
- * Makes embeds fit every limit: over-long parts are shortened at a word, then trailing fields are
- * dropped (and counted in the footer) until the message is under 6,000 characters. Returns new
+ * Makes embeds fit every limit: over-long parts are shortened at a word; then, until the message
+ * is under 6,000 characters, trailing fields (the lowest-ranked quotes) are dropped, then extra
+ * embeds, then text is shortened, and the footer says the message was shortened. Returns new
  * objects; the input is not changed.
  */
 export function fitEmbeds(embeds: readonly APIEmbed[]): APIEmbed[] {
@@ -82,28 +83,35 @@ export function fitEmbeds(embeds: readonly APIEmbed[]): APIEmbed[] {
     }
     return copy;
   });
-  let dropped = 0;
   const total = (): number => fitted.reduce((sum, embed) => sum + embedCharacters(embed), 0);
-  const NOTE_ROOM = 40;
-  while (total() + (dropped > 0 ? NOTE_ROOM : 0) > EMBED_LIMITS.totalCharacters) {
-    const last = [...fitted].reverse().find((embed) => (embed.fields?.length ?? 0) > 0);
-    if (last) {
-      last.fields = last.fields!.slice(0, -1);
-      dropped += 1;
+  const note = "(shortened to fit Discord's limits)";
+  const budget = EMBED_LIMITS.totalCharacters - note.length - 3;
+  if (total() <= EMBED_LIMITS.totalCharacters) return fitted;
+  // Least important first: later quotes, then extra embeds, then long descriptions, footers, titles.
+  while (total() > budget) {
+    const withFields = [...fitted].reverse().find((embed) => (embed.fields?.length ?? 0) > 0);
+    if (withFields) {
+      withFields.fields = withFields.fields!.slice(0, -1);
       continue;
     }
-    const longest = fitted.reduce((a, b) => ((a.description?.length ?? 0) >= (b.description?.length ?? 0) ? a : b));
-    const excess = total() - EMBED_LIMITS.totalCharacters + NOTE_ROOM;
-    longest.description = truncate(longest.description ?? '', Math.max(1, (longest.description?.length ?? 0) - excess));
-    dropped += 1;
+    if (fitted.length > 1) {
+      fitted.pop();
+      continue;
+    }
+    const only = fitted[0]!;
+    const excess = total() - budget;
+    for (const part of ['description', 'footer', 'author', 'title'] as const) {
+      const text = part === 'footer' ? only.footer?.text : part === 'author' ? only.author?.name : only[part];
+      if (!text) continue;
+      const shorter = text.length > excess + 1 ? truncate(text, text.length - excess) : '';
+      if (part === 'footer') only.footer = { ...only.footer, text: shorter };
+      else if (part === 'author') only.author = { ...only.author, name: shorter || '…' };
+      else only[part] = shorter || undefined;
+      break;
+    }
   }
-  if (dropped > 0) {
-    const lastEmbed = fitted[fitted.length - 1]!;
-    const note = `(shortened to fit Discord's limits)`;
-    lastEmbed.footer = { ...lastEmbed.footer, text: truncate(lastEmbed.footer ? `${lastEmbed.footer.text} · ${note}` : note, EMBED_LIMITS.footerText) };
-    // The note itself may push a footer-heavy message over again: trim the footer to what is left.
-    const over = total() - EMBED_LIMITS.totalCharacters;
-    if (over > 0) lastEmbed.footer = { ...lastEmbed.footer, text: truncate(lastEmbed.footer.text, Math.max(1, lastEmbed.footer.text.length - over)) };
-  }
+  const last = fitted[fitted.length - 1]!;
+  const footer = last.footer?.text ? truncate(last.footer.text, EMBED_LIMITS.footerText - note.length - 3) : '';
+  last.footer = { ...last.footer, text: footer ? `${footer} · ${note}` : note };
   return fitted;
 }
