@@ -233,5 +233,5 @@ class CorpusBuilder {
 
 function megabytes(bytes: number): string {
   const mb = bytes / (1024 * 1024);
-  return `${mb >= 10 ? Math.round(mb) : mb.toFixed(1)} MB`;
+  return `${mb >= 10 ? Math.round(mb) : Number(mb.toFixed(1))} MB`;
 }
