@@ -13,7 +13,9 @@ export const MAX_SNIPPETS = 50;
 /** Longest snippet text: long quotes become a sentence window around the asked-about words. */
 export const SNIPPET_CHARS = 350;
 /** Reported speech is the reporter's paraphrase, so it ranks below the speaker's own words. */
-const REPORTED_WEIGHT = 0.7;
+const REPORTED_WEIGHT = 0.35;
+/** A speaker's direct quote ranks in the first tier when it scores at least this share of the best match. */
+const DIRECT_TIER_SHARE = 0.1;
 /** Two- or three-word fragments ("a disgrace") say little on their own. */
 const FRAGMENT_WEIGHT = 0.6;
 
@@ -114,7 +116,7 @@ function answer(version: CorpusVersion, asked: Interpreted): Answer {
     return { ...base, interpretation, status: 'invalid', message: 'I couldn\'t find anything to search for in that. Try a name and a topic, like "What did Putin say about Ukraine?"' };
   }
   const passes = recordFilter(speakers, filters);
-  const ranked = hasTopicWords ? rankByTopic(version, asked.topic!, passes) : rankBySpeaker(speakers, version, passes);
+  const ranked = hasTopicWords ? rankByTopic(version, asked.topic!, passes, speakers.length > 0) : rankBySpeaker(speakers, version, passes);
   const unique = dedupe(ranked);
   const snippets = unique.slice(0, MAX_SNIPPETS).map(({ record, terms }) => toSnippet(version, record, terms));
   const who = speakers.length > 0 ? orList(speakers.map((speaker) => speaker.name)) : null;
@@ -136,14 +138,22 @@ interface Ranked {
   terms: readonly string[];
 }
 
-function rankByTopic(version: CorpusVersion, topic: string, passes: (record: QuoteRecord) => boolean): Ranked[] {
-  const ranked: Ranked[] = [];
-  for (const hit of version.index.search(topic, { filter: (id) => passesId(version, id, passes) })) {
+/**
+ * Topic matches, best first. When a speaker was asked about, their own words (direct quotes) come
+ * before reporters' paraphrases of them, as long as the direct quote is a real match (at least a
+ * tenth of the best score); with no speaker, reported speech just counts for less.
+ */
+function rankByTopic(version: CorpusVersion, topic: string, passes: (record: QuoteRecord) => boolean, bySpeaker: boolean): Ranked[] {
+  const hits = version.index.search(topic, { filter: (id) => passesId(version, id, passes) });
+  const best = hits[0]?.score ?? 0;
+  const ranked: Array<Ranked & { tier: number }> = [];
+  for (const hit of hits) {
     const record = version.quote(hit.id);
     if (!record) continue;
-    ranked.push({ record, score: hit.score * weightOf(record), terms: hit.terms });
+    const ownWords = bySpeaker && record.quote.kind === 'direct' && hit.score >= best * DIRECT_TIER_SHARE;
+    ranked.push({ record, score: hit.score * weightOf(record), terms: hit.terms, tier: ownWords ? 0 : 1 });
   }
-  return ranked.sort((a, b) => b.score - a.score || byCorpusOrder(a.record, b.record));
+  return ranked.sort((a, b) => a.tier - b.tier || b.score - a.score || byCorpusOrder(a.record, b.record));
 }
 
 /** With no topic: the speaker's own words first, newest first, fuller quotes before fragments. */
@@ -201,7 +211,8 @@ function dedupe(ranked: readonly Ranked[]): Ranked[] {
 function toSnippet(version: CorpusVersion, record: QuoteRecord, terms: readonly string[]): Snippet {
   const wanted = new Set(terms);
   const isRelevant = (word: string): boolean => (indexTerms(word) ?? []).some((term) => wanted.has(term));
-  const { text, trimmed } = trimToSentences(record.quote.text, SNIPPET_CHARS, isRelevant);
+  // A comma left inside the closing mark ("…at least,") reads as a typo once the sentence around it is gone.
+  const { text, trimmed } = trimToSentences(record.quote.text.replace(/[\s,;:]+$/u, ''), SNIPPET_CHARS, isRelevant);
   return {
     quoteId: record.quote.id,
     kind: record.quote.kind,

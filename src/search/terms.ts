@@ -17,7 +17,7 @@ her here hers herself him himself his how i if in into is it its itself just me 
 now of off on once only or other our ours ourselves out over own same she should so some such than that the
 their theirs them themselves then there these they this those through to too under until up very was we were
 what when where which while who whom why will with would you your yours yourself yourselves s t d ll m re ve
-say says said saying tell told talk talked mr mrs ms dr`.split(/\s+/),
+say says said saying tell told talk talked mr mrs ms dr anything something everything nothing`.split(/\s+/),
 );
 
 /** Multi-word and abbreviated names rewritten to one token before splitting. Case matters: "US" is a country, "us" is not. */
