@@ -1,6 +1,7 @@
 import type { Quote } from '../quotes/quote.js';
 import type { GoldArticle, GoldQuote } from './gold.js';
 import { matchSpans, type Span } from './match.js';
+import { tokenOverlap } from './normalise.js';
 import { judgeSpeaker } from './speaker.js';
 
 /** What the scorer needs of an extractor quote; hand-made predictions in tests need no more. */
@@ -21,17 +22,26 @@ export interface SpeakerTally {
   skipped: number;
 }
 
+/**
+ * A gold row nothing matched, with the prediction of the same kind whose span overlaps it most (if
+ * any): a miss next to a too-long or too-short prediction is a boundary problem, not a blind spot.
+ */
+export interface Miss {
+  gold: GoldQuote;
+  nearest: { predicted: PredictedQuote; overlap: number } | null;
+}
+
 /** Everything the extractor got wrong in one article, for `npm run eval -- --errors`. */
 export interface ArticleErrors {
   /** Gold direct quotes that no prediction matched, even at 50% token overlap. */
-  missedDirect: GoldQuote[];
+  missedDirect: Miss[];
   /** Predicted direct quotes that matched no gold row, even at 50% token overlap. */
   spuriousDirect: PredictedQuote[];
   /** Matched at overlap but not exactly: the boundaries differ. */
   boundary: Array<{ gold: GoldQuote; predicted: PredictedQuote }>;
   /** Matched direct quotes whose predicted speaker is judged wrong. */
   wrongSpeaker: Array<{ gold: GoldQuote; predicted: PredictedQuote }>;
-  missedReported: GoldQuote[];
+  missedReported: Miss[];
   spuriousReported: PredictedQuote[];
 }
 
@@ -88,12 +98,25 @@ export function scoreArticle(gold: GoldArticle, predictions: readonly PredictedQ
     },
     speaker,
     errors: {
-      missedDirect: loose.unmatchedGold.map((g) => goldDirect[g]!),
+      missedDirect: loose.unmatchedGold.map((g) => miss(goldDirect[g]!, predictedDirect)),
       spuriousDirect: loose.unmatchedPredicted.map((p) => predictedDirect[p]!),
       boundary,
       wrongSpeaker,
-      missedReported: reported.unmatchedGold.map((g) => goldReported[g]!),
+      missedReported: reported.unmatchedGold.map((g) => miss(goldReported[g]!, predictedReported)),
       spuriousReported: unscored.unmatchedPredicted.map((p) => leftOver[p]!),
     },
   };
+}
+
+function miss(gold: GoldQuote, predictions: readonly PredictedQuote[]): Miss {
+  let nearest: Miss['nearest'] = null;
+  let mostShared = 0;
+  for (const predicted of predictions) {
+    const shared = Math.min(gold.end, predicted.end) - Math.max(gold.start, predicted.start);
+    if (shared > mostShared) {
+      mostShared = shared;
+      nearest = { predicted, overlap: tokenOverlap(gold.quote, predicted.text) };
+    }
+  }
+  return { gold, nearest };
 }
