@@ -5,8 +5,6 @@ export interface FrontMatter {
   fields: Map<string, string | null>;
   /** Everything after the closing `---` line; the whole text when there is no front matter. */
   rest: string;
-  /** 1-based line number in the file where `rest` begins. */
-  restLine: number;
 }
 
 const KEY_VALUE = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*))?$/;
@@ -19,14 +17,14 @@ const KEY_VALUE = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*))?$/;
  */
 export function parseFrontMatter(text: string): FrontMatter {
   const lines = text.split('\n');
-  if (lines[0]?.trimEnd() !== '---') return { fields: new Map(), rest: text, restLine: 1 };
+  if (lines[0]?.trimEnd() !== '---') return { fields: new Map(), rest: text };
+  // Find the end first: an unclosed block is one clear problem, not a complaint about the body.
+  const close = lines.findIndex((line, i) => i > 0 && /^(?:---|\.\.\.)[ \t\r]*$/.test(line));
+  if (close === -1) throw new FileProblem('front matter starting on line 1 is never closed by a "---" line', 1);
   const fields = new Map<string, string | null>();
-  for (let i = 1; i < lines.length; i++) {
+  for (let i = 1; i < close; i++) {
     const line = lines[i]!.replace(/\r$/, '');
     const lineNumber = i + 1;
-    if (line.trimEnd() === '---' || line.trimEnd() === '...') {
-      return { fields, rest: lines.slice(i + 1).join('\n'), restLine: i + 2 };
-    }
     if (line.trim() === '' || line.trimStart().startsWith('#') || /^[ \t]/.test(line) || line.startsWith('- ')) continue;
     const match = KEY_VALUE.exec(line);
     if (!match) throw new FileProblem(`front matter line ${lineNumber} is not "key: value"`, lineNumber);
@@ -34,7 +32,7 @@ export function parseFrontMatter(text: string): FrontMatter {
     if (fields.has(key)) throw new FileProblem(`front matter repeats "${key}" on line ${lineNumber}`, lineNumber);
     fields.set(key, scalar(match[2] ?? '', lineNumber));
   }
-  throw new FileProblem('front matter starting on line 1 is never closed by a "---" line', 1);
+  return { fields, rest: lines.slice(close + 1).join('\n') };
 }
 
 function scalar(raw: string, lineNumber: number): string | null {
@@ -42,7 +40,8 @@ function scalar(raw: string, lineNumber: number): string | null {
   if (value.startsWith('"')) {
     const end = closingDoubleQuote(value);
     if (end === -1) throw new FileProblem(`front matter line ${lineNumber} has an unclosed "quote"`, lineNumber);
-    return value.slice(1, end).replace(/\\(["\\/])/g, '$1').replace(/\\n/g, '\n').replace(/\\t/g, '\t');
+    const escapes: Record<string, string> = { n: '\n', t: '\t' };
+    return value.slice(1, end).replace(/\\(.)/g, (_, char: string) => escapes[char] ?? char);
   }
   if (value.startsWith("'")) {
     const match = /^'((?:[^']|'')*)'/.exec(value);
