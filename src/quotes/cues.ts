@@ -1,6 +1,6 @@
 import type { ArticleText } from './article-text.js';
 import { sentenceTokens } from './article-text.js';
-import { CAPITALISED_FUNCTION_WORDS, FRAGMENT_VERBS, MEDIA, PRONOUNS, SPEECH_VERBS } from './lexicon.js';
+import { CAPITALISED_FUNCTION_WORDS, DETERMINERS, FRAGMENT_VERBS, MEDIA, PHRASE_BREAKERS, PRONOUNS, SPEECH_VERBS } from './lexicon.js';
 import type { SpeakerPhrase } from './speaker-phrase.js';
 import { phraseStartingAt, subjectBefore } from './speaker-phrase.js';
 
@@ -24,6 +24,7 @@ export interface Cue {
 
 /** Speech verbs that are also plural nouns ("his comments", "the claims"). */
 const NOUN_LIKE_VERBS = new Set(['claims', 'comments', 'notes', 'remarks', 'reports', 'states', 'answers', 'promises', 'forecasts', 'estimates', 'pledges', 'vows', 'demands', 'objects', 'protests', 'hints', 'warns', 'replies', 'denies', 'urges', 'reveals', 'recalls', 'concludes', 'indicates', 'observes', 'stresses', 'writes', 'calls', 'labels', 'talks', 'refers', 'describes', 'attacks', 'welcomes', 'defends', 'praises', 'brands', 'dubs', 'accuses', 'criticises', 'condemns', 'dismisses', 'hails']);
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'you']);
 const PASSIVE_BEFORE = new Set(['was', 'were', 'been', 'be', 'being', 'is', 'are', 'to', "wasn't", "weren't"]);
 const CLOSING_MARKS = new Set(['"', '”', "''", '»']);
 const INVERSION_LEADS = new Set([',', '-', '–', '—', ...CLOSING_MARKS]);
@@ -51,6 +52,8 @@ export function findCues(text: ArticleText): Cue[] {
       if (token.text !== lower && i > first) continue;
       const previous = tokens[i - 1];
       if (previous !== undefined && i > first && PASSIVE_BEFORE.has(previous.lower)) continue;
+      // "proposals announced by the minister": a passive participle, not a cue.
+      if (tokens[i + 1]?.lower === 'by') continue;
       const verbEnd = cueEnd(text, i, end);
       // Inversion: `"…," said Mr Smith` or `…, said Mr Smith.`
       if (speech && previous !== undefined && i > first && INVERSION_LEADS.has(previous.text)) {
@@ -112,12 +115,24 @@ function quoteFreeLimit(text: ArticleText, from: number, end: number): number {
 function cueEnd(text: ArticleText, verb: number, end: number): number {
   const lower = text.tokens[verb]!.lower;
   if (lower !== 'told' && lower !== 'tells' && lower !== 'telling') return verb;
+  const { tokens } = text;
   let last = verb;
-  for (let i = verb + 1; i < end && i <= verb + 5; i += 1) {
-    const token = text.tokens[i]!;
-    if (token.kind !== 'word' || text.tokenQuote[i] !== -1) break;
-    if (!AUDIENCE_WORDS.has(token.lower.replace(/['’]s$/, '')) && !MEDIA.has(token.lower.replace(/['’]s$/, '')) && !/^\p{Lu}/u.test(token.text)) break;
+  let i = verb + 1;
+  const withDeterminer = tokens[i] !== undefined && DETERMINERS.has(tokens[i]!.lower);
+  if (withDeterminer) {
     last = i;
+    i += 1;
+  }
+  // "told the seminar", "told a press conference", "told BBC Radio 4's Today programme", "told MPs", "told him".
+  for (; i < end && i <= verb + 6; i += 1) {
+    const token = tokens[i]!;
+    if (token.kind !== 'word' || text.tokenQuote[i] !== -1) break;
+    const lower = token.lower.replace(/['’]s$/, '');
+    if (lower === 'that' || PHRASE_BREAKERS.has(lower) || PRONOUNS.has(lower) || DETERMINERS.has(lower)) break;
+    const objectWord = /^\p{Lu}|^\d/u.test(token.text) || AUDIENCE_WORDS.has(lower) || MEDIA.has(lower) || OBJECT_PRONOUNS.has(lower) || /['’]s$/.test(tokens[i - 1]!.lower);
+    if (!objectWord && !(withDeterminer && i <= verb + 4)) break;
+    last = i;
+    if (OBJECT_PRONOUNS.has(lower)) break;
   }
   return last;
 }

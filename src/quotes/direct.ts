@@ -51,7 +51,8 @@ function cueFor(text: ArticleText, span: MarkedSpan, cueByFirstToken: Map<number
     let t = tokenAt(text, span.closeEnd);
     while (t < tokens.length && POST_CUE_SKIP.has(tokens[t]!.text)) t += 1;
     const cue = cueByFirstToken.get(t);
-    if (cue !== undefined) return { cue, position: 'after' };
+    // The cue must be in the quote's own sentence: `…voters." She said …` starts another statement.
+    if (cue !== undefined && cue.sentence === sentenceAt(text, span.end - 1)) return { cue, position: 'after' };
   }
   const openAt = span.open >= 0 ? span.open : span.start;
   const sentence = sentenceAt(text, openAt);

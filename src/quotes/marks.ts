@@ -9,8 +9,10 @@ import { isSpace, trimRange } from './text.js';
 export interface MarkedSpan extends Range {
   /** Offset of the opening mark, or -1 when the quote continues from the previous paragraph unmarked. */
   open: number;
-  /** Offset just past the closing mark, or -1 when the paragraph ends with the quote still open. */
+  /** Offset just past the closing mark, or -1 when the quote is left open (paragraph end, or reopened). */
   closeEnd: number;
+  /** Where the quoted region ends: past the closing mark, at the mark that reopens it, or at the paragraph end. */
+  regionEnd: number;
   paragraph: number;
   /** The previous paragraph ended inside a quote and this paragraph reopens it: the same quote goes on. */
   continuesPrevious: boolean;
@@ -76,11 +78,13 @@ export function findMarkedSpans(body: string, paragraphs: readonly Range[]): Mar
     const marks = marksOf(body, paragraph);
     let openMark: Mark | null = null;
     let firstOpenAtStart = false;
-    const emit = (open: Mark, closeAt: number, closeEnd: number): void => {
+    let continuedInParagraph = false;
+    const emit = (open: Mark, closeAt: number, closeEnd: number, regionEnd = closeEnd >= 0 ? closeEnd : closeAt): void => {
       const content = trimRange(body, open.at + open.length, closeAt);
       if (content.end <= content.start) return;
-      const continuesPrevious = previousOpenAtEnd && open.at === paragraph.start && spans.length > 0 && spans[spans.length - 1]!.paragraph === index - 1;
-      spans.push({ ...content, open: open.at, closeEnd, paragraph: index, continuesPrevious: continuesPrevious && firstOpenAtStart });
+      const continuesPrevious = previousOpenAtEnd && open.at === paragraph.start && spans.length > 0 && spans[spans.length - 1]!.paragraph === index - 1 && firstOpenAtStart;
+      spans.push({ ...content, open: open.at, closeEnd, regionEnd, paragraph: index, continuesPrevious: continuesPrevious || continuedInParagraph });
+      continuedInParagraph = false;
     };
     for (const mark of marks) {
       if (openMark === null) {
@@ -93,7 +97,16 @@ export function findMarkedSpans(body: string, paragraphs: readonly Range[]): Mar
         continue;
       }
       const canClose = closesLike(body, mark, paragraph);
-      const closes = mark.shape === 'open' ? canClose && !opensLike(body, mark, paragraph) : true;
+      const canOpen = opensLike(body, mark, paragraph);
+      if (canOpen && !canClose && mark.shape !== 'close' && reopensAfterSentence(body, mark, openMark)) {
+        // `"…26 weeks. "We are going…`: paragraphs of one long quote that the source ran together.
+        // The open quote ends before this mark and the same quote goes on from it.
+        emit(openMark, mark.at, -1);
+        openMark = mark;
+        continuedInParagraph = true;
+        continue;
+      }
+      const closes = mark.shape === 'open' ? canClose && !canOpen : true;
       if (closes) {
         emit(openMark, mark.at, mark.at + mark.length);
         openMark = null;
@@ -103,4 +116,11 @@ export function findMarkedSpans(body: string, paragraphs: readonly Range[]): Mar
     previousOpenAtEnd = openMark !== null;
   });
   return spans;
+}
+
+/** The open quote's text ends a sentence right before this new opening mark. */
+function reopensAfterSentence(body: string, mark: Mark, open: Mark): boolean {
+  let i = mark.at - 1;
+  while (i > open.at && isSpace(body.charCodeAt(i))) i -= 1;
+  return i > open.at + open.length && /[.!?]/.test(body.charAt(i));
 }

@@ -59,6 +59,10 @@ export class People {
   /** Mentions per sentence, in order, for pronoun resolution. */
   readonly mentionsBySentence: Mention[][];
   private readonly byFullName = new Map<string, Entity>();
+  private readonly entitiesByLastWord = new Map<string, Entity[]>();
+  private readonly mentionsByLastWord = new Map<string, Mention[]>();
+  /** Token index → index in `mentions` of the mention covering it, or -1. */
+  private readonly mentionAtToken: Int32Array;
 
   constructor(private readonly text: ArticleText) {
     this.mentionsBySentence = text.sentences.map(() => []);
@@ -79,7 +83,12 @@ export class People {
       const mention = pending[index]!;
       const entity = this.entityFor(this.wordsOf(mention.first, mention.last), mention.first);
       const sentence = text.tokenSentence[mention.first] ?? -1;
-      this.mentions.push({ entity, first: mention.first, last: mention.last, sentence, inQuote: text.tokenQuote[mention.first] !== -1 });
+      const record: Mention = { entity, first: mention.first, last: mention.last, sentence, inQuote: text.tokenQuote[mention.first] !== -1 };
+      this.mentions.push(record);
+      const lastWord = tokens[mention.last]!.lower.replace(/['’]s$/, '');
+      const sameLast = this.mentionsByLastWord.get(lastWord) ?? [];
+      sameLast.push(record);
+      this.mentionsByLastWord.set(lastWord, sameLast);
       const surface = this.wordsOf(mention.first, mention.last).join(' ');
       if (surface !== entity.name) entity.aliases.add(surface);
       if (mention.honorific !== null) {
@@ -94,7 +103,11 @@ export class People {
       }
     }
     this.mentions.sort((a, b) => a.first - b.first);
-    for (const mention of this.mentions) if (mention.sentence >= 0) this.mentionsBySentence[mention.sentence]!.push(mention);
+    this.mentionAtToken = new Int32Array(tokens.length).fill(-1);
+    this.mentions.forEach((mention, index) => {
+      if (mention.sentence >= 0) this.mentionsBySentence[mention.sentence]!.push(mention);
+      for (let t = mention.first; t <= mention.last; t += 1) this.mentionAtToken[t] = index;
+    });
     for (const entity of this.entities) {
       if (entity.words.some((word) => NON_PERSON_WORDS.has(word.toLowerCase()))) entity.person = false;
       const given = entity.words[0]!.toLowerCase();
@@ -107,8 +120,9 @@ export class People {
 
   /** Full-name entity for a name written at token range [first, last] (joins "Putin" to "Vladimir Putin"). */
   resolveName(first: number, last: number): Entity {
-    const mention = this.mentions.find((candidate) => candidate.first <= first && candidate.last >= last);
-    if (mention !== undefined) return mention.entity;
+    const index = this.mentionAtToken[first] ?? -1;
+    const mention = index >= 0 ? this.mentions[index] : undefined;
+    if (mention !== undefined && mention.last >= last) return mention.entity;
     return this.entityFor(this.wordsOf(first, last), first);
   }
 
@@ -152,7 +166,7 @@ export class People {
     if (exact !== undefined) return exact;
     let best: Entity | null = null;
     let bestDistance = Infinity;
-    for (const mention of this.mentions) {
+    for (const mention of this.mentionsByLastWord.get(words[words.length - 1]!.toLowerCase()) ?? []) {
       if (!endsWith(mention.entity.words, words)) continue;
       const distance = mention.first <= at ? at - mention.first : (mention.first - at) * 4;
       if (distance < bestDistance) {
@@ -161,17 +175,26 @@ export class People {
       }
     }
     if (best === null) {
-      for (const entity of this.entities) {
+      for (const entity of this.entitiesByLastWord.get(words[words.length - 1]!.toLowerCase()) ?? []) {
         if (endsWith(entity.words, words) && entity.words.length > words.length) {
           best = entity;
           break;
         }
       }
     }
+    if (best === null && words.length === 1) {
+      // "Sir Digby" after "Sir Digby Jones": a knight (or a first-name mention) joins the one full name it starts.
+      const byGivenName = this.entities.filter((entity) => entity.words.length > 1 && entity.words[0]!.toLowerCase() === key);
+      if (byGivenName.length === 1) best = byGivenName[0]!;
+    }
     if (best !== null) return best;
     const entity: Entity = { id: this.entities.length, words, name: words.join(' '), aliases: new Set(), person: undefined, gender: undefined, roles: new Set() };
     this.entities.push(entity);
     this.byFullName.set(key, entity);
+    const last = words[words.length - 1]!.toLowerCase();
+    const sameLast = this.entitiesByLastWord.get(last) ?? [];
+    sameLast.push(entity);
+    this.entitiesByLastWord.set(last, sameLast);
     return entity;
   }
 

@@ -68,6 +68,11 @@ function clauseOf(text: ArticleText, cue: Cue, attributesQuote: boolean): Range 
   }
   if (cue.inverted) return null;
   if (next === undefined || after >= end) return null;
+  // "told the seminar: "…"": a colon soon after the verb introduces a quotation.
+  for (let i = after; i < end && i < after + 8; i += 1) {
+    if (tokens[i]!.text === ':') return null;
+    if (tokens[i]!.lower === 'that') break;
+  }
   if (next.text === ':' || OPENING_MARKS.test(next.text)) return null;
   if (next.lower === 'that') return contentFrom(text, after + 1, end);
   const that = findThat(tokens, after, end);

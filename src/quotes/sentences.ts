@@ -32,15 +32,16 @@ export function splitSentences(body: string, paragraph: Range, quotes: readonly 
       // Jump over the quotation; a quote ending with "." followed by a new sentence ends one here.
       const end = quoteEnd(quote, paragraph);
       const last = body.charAt(quote.end - 1);
-      if ((last === '.' || last === '!' || last === '?') && quote.closeEnd >= 0 && startsNewSentence(body, end, paragraph.end)) {
+      if ((last === '.' || last === '!' || last === '?') && (quote.closeEnd >= 0 || end < paragraph.end) && (startsNewSentence(body, end, paragraph.end) || quote.closeEnd < 0)) {
         cut(end);
       }
       i = end - 1;
       quoteIndex += 1;
       continue;
     }
+    const code = body.charCodeAt(i);
+    if (code !== 46 && code !== 33 && code !== 63) continue;
     const char = body.charAt(i);
-    if (char !== '.' && char !== '!' && char !== '?') continue;
     let after = i + 1;
     while (after < paragraph.end && /[)\]'’"”]/.test(body.charAt(after))) after += 1;
     if (!startsNewSentence(body, after, paragraph.end)) continue;
@@ -56,7 +57,7 @@ function quoteBegin(quote: MarkedSpan): number {
 }
 
 function quoteEnd(quote: MarkedSpan, paragraph: Range): number {
-  return quote.closeEnd >= 0 ? quote.closeEnd : paragraph.end;
+  return Math.min(quote.regionEnd, paragraph.end);
 }
 
 function startsNewSentence(body: string, at: number, limit: number): boolean {

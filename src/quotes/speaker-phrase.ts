@@ -4,6 +4,7 @@ import {
   GROUP_NOUNS,
   HONORIFICS,
   NAME_PARTICLES,
+  NON_PERSON_WORDS,
   PHRASE_BREAKERS,
   PRONOUNS,
   ROLE_NOUNS,
@@ -86,15 +87,31 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, floor
   if (tokens[end]!.text === ',') {
     // Appositive: "Name, description, said". Find the comma that opens it.
     let open = end - 1;
-    while (open >= floor && open > end - 16 && tokens[open]!.text !== ',' && !/^["“”.;:()]$/.test(tokens[open]!.text)) open -= 1;
+    while (open >= floor && open > end - 28 && tokens[open]!.text !== ',' && !/^["“”.;:()]$/.test(tokens[open]!.text)) open -= 1;
     if (open < floor || tokens[open]!.text !== ',' || open === end - 1) return null;
     // An appositive opens in lower case: "the interim chairwoman", "economist at …", "who …", "speaking …".
     const appositive = tokens[open + 1]!;
-    if (appositive.kind !== 'word' || isCapitalised(appositive.text) || PRONOUNS.has(appositive.lower)) return null;
+    if (appositive.kind !== 'word' || PRONOUNS.has(appositive.lower)) return null;
+    if (isCapitalised(appositive.text)) {
+      // "The Shadow Secretary of State for the Family, Theresa May, said": the name is the speaker.
+      const named = phraseEndingAt(tokens, end - 1, open + 1);
+      return named !== null && named.kind === 'name' && named.first === open + 1 ? named : null;
+    }
     const subject = phraseEndingAt(tokens, open - 1, floor);
     return subject;
   }
-  return phraseEndingAt(tokens, end, floor);
+  const phrase = phraseEndingAt(tokens, end, floor);
+  // "Colin Asplin, Blackpool Hotel Association said": the person before the organisation speaks.
+  if (phrase !== null && phrase.kind !== 'pronoun' && phrase.first - 2 >= floor && tokens[phrase.first - 1]!.text === ',' && isOrganisation(tokens, phrase)) {
+    const person = phraseEndingAt(tokens, phrase.first - 2, floor);
+    if (person !== null && person.kind === 'name' && person.first === floor && person.nameLast > person.nameFirst) return person;
+  }
+  return phrase;
+}
+
+function isOrganisation(tokens: readonly Token[], phrase: SpeakerPhrase): boolean {
+  for (let i = phrase.first; i <= phrase.last; i += 1) if (NON_PERSON_WORDS.has(tokens[i]!.lower)) return true;
+  return false;
 }
 
 /** The longest plausible speaker phrase that ends at token `end`, reading backwards. */

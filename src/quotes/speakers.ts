@@ -99,7 +99,7 @@ export class SpeakerBook {
     if (!PERSONAL_ROLES.has(head) && !ROLE_NOUNS.has(head)) return null;
     if (!PERSONAL_ROLES.has(head)) return null;
     // "The Russian President also added…" right after "Vladimir Putin congratulated…".
-    return this.recentPerson(sentence, phrase.first, undefined, 2, false);
+    return this.recentPerson(sentence, phrase.first, undefined, 4, false);
   }
 
   /**

@@ -63,8 +63,8 @@ export function isSpace(code: number): boolean {
 }
 
 function isWordStart(code: number): boolean {
-  const char = String.fromCharCode(code);
-  return /[\p{L}\p{N}]/u.test(char);
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return /[\p{L}\p{N}]/u.test(String.fromCharCode(code));
 }
 
 /** A word that starts with a capital letter ("Putin", "BBC", "McDonald's"). */
