@@ -14,10 +14,10 @@ export const jsonLinesFormat: LineFormat = {
     try {
       value = JSON.parse(text);
     } catch (error) {
-      throw new FileProblem(`is not valid JSON (${shortJsonError(error)})`);
+      throw new FileProblem(`line is not valid JSON (${shortJsonError(error)})`);
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      throw new FileProblem(`is not a JSON object {"id": …, "body": …} but ${Array.isArray(value) ? 'a list' : String(JSON.stringify(value)).slice(0, 40)}`);
+      throw new FileProblem(`line is not a JSON object {"id": …, "body": …} but ${Array.isArray(value) ? 'a list' : String(JSON.stringify(value)).slice(0, 40)}`);
     }
     const record = value as Record<string, unknown>;
     return {
