@@ -63,6 +63,8 @@ export class SpeakerDirectory {
   private readonly keyByArticleName = new Map<string, string>();
   /** Normalised alias → keys of speakers known by it. */
   private readonly byAlias = new Map<string, Set<string>>();
+  /** Surname → keys of people with that surname, so "Blair" finds Tony Blair even where no article wrote "Blair" alone. */
+  private readonly bySurname = new Map<string, Set<string>>();
   /** Sorted (word, key) pairs for prefix completion by binary search. */
   private readonly completionWords: Array<readonly [string, string]> = [];
 
@@ -112,6 +114,11 @@ export class SpeakerDirectory {
       speaker.articleCount = articlesByKey.get(speaker.key)?.size ?? 0;
       speaker.aliases = speaker.aliases.filter((alias) => alias !== speaker.name);
       for (const alias of [speaker.name, ...speaker.aliases]) directory.addAlias(alias, speaker.key);
+      if (speaker.person) {
+        const keys = directory.bySurname.get(surnameOf(speaker.key)) ?? new Set<string>();
+        keys.add(speaker.key);
+        directory.bySurname.set(surnameOf(speaker.key), keys);
+      }
     }
     directory.completionWords.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     return directory;
@@ -142,7 +149,7 @@ export class SpeakerDirectory {
     const normalised = normaliseName(typed);
     if (normalised.length === 0) return [];
     const exact = this.byAlias.get(normalised);
-    const keys = exact && exact.size > 0 ? exact : this.byAlias.get(surnameOf(normalised));
+    const keys = exact && exact.size > 0 ? exact : (this.byAlias.get(surnameOf(normalised)) ?? this.bySurname.get(surnameOf(normalised)));
     if (!keys) return [];
     return [...keys].map((key) => this.byKey.get(key)!).sort((a, b) => b.quoteCount - a.quoteCount);
   }
