@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { headWord, judgeSpeaker } from '../../src/eval/speaker.js';
+
+const gold = (speaker: string | null, speakerCanonical: string | null) => ({ speaker, speakerCanonical });
+
+describe('speaker judging', () => {
+  it('compares on the surname, case-insensitively', () => {
+    expect(judgeSpeaker(gold('Putin', 'Vladimir Putin'), 'Putin')).toBe('correct');
+    expect(judgeSpeaker(gold('Putin', 'Vladimir Putin'), 'VLADIMIR PUTIN')).toBe('correct');
+  });
+
+  it('judges a different surname wrong, even with the same first name', () => {
+    expect(judgeSpeaker(gold('Trump', 'Donald Trump'), 'Donald Tusk')).toBe('wrong');
+  });
+
+  it('ignores titles and honorifics before a name and letters after it', () => {
+    expect(judgeSpeaker(gold('Mr Blair', 'Tony Blair'), 'Prime Minister Tony Blair')).toBe('correct');
+    expect(judgeSpeaker(gold('Lord Falconer', null), 'Falconer')).toBe('correct');
+    expect(headWord('Sir Menzies Campbell MP')).toBe('campbell');
+    expect(headWord('Dr Rowan Williams')).toBe('williams');
+  });
+
+  it('compares with speakerCanonical when the annotator resolved the surface', () => {
+    expect(judgeSpeaker(gold('The Russian President', 'Vladimir Putin'), 'Vladimir Putin')).toBe('correct');
+  });
+
+  it('compares with the surface when there is no canonical name', () => {
+    expect(judgeSpeaker(gold('a Downing Street spokesman', null), 'a Downing Street spokesman')).toBe('correct');
+    expect(judgeSpeaker(gold('Russian officials', null), 'Vladimir Putin')).toBe('wrong');
+  });
+
+  it('skips a gold pronoun with no canonical name, whatever was predicted', () => {
+    expect(judgeSpeaker(gold('he', null), 'Vladimir Putin')).toBe('skipped');
+    expect(judgeSpeaker(gold('They', null), null)).toBe('skipped');
+  });
+
+  it('judges a gold pronoun that the annotator resolved like any named speaker', () => {
+    expect(judgeSpeaker(gold('he', 'Vladimir Putin'), 'Putin')).toBe('correct');
+    expect(judgeSpeaker(gold('he', 'Vladimir Putin'), null)).toBe('wrong');
+  });
+
+  it('takes the head noun of a description, not the name in its post-modifier', () => {
+    expect(headWord('a spokesman for Mr Brown')).toBe('spokesman');
+    expect(judgeSpeaker(gold('a spokesman for Mr Brown', null), 'Gordon Brown')).toBe('wrong');
+    expect(headWord('Donna Brazile, the interim chairwoman')).toBe('brazile');
+  });
+
+  it("reads past the extractor's tag for a second person of the same name", () => {
+    expect(judgeSpeaker(gold('Mr Smith', 'John Smith'), 'John Smith (2)')).toBe('correct');
+  });
+
+  it('counts a prediction as right for an unattributed gold quote only when it names nobody', () => {
+    expect(judgeSpeaker(gold(null, null), null)).toBe('correct');
+    expect(judgeSpeaker(gold(null, null), 'Vladimir Putin')).toBe('wrong');
+  });
+});
