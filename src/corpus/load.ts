@@ -46,7 +46,8 @@ export interface CorpusLoad {
 export class CorpusDirError extends Error {
   constructor(
     message: string,
-    readonly dir: string,
+    /** The folder that could not be used, absolute. */
+    readonly dir?: string,
   ) {
     super(message);
     this.name = 'CorpusDirError';

@@ -39,6 +39,13 @@ describe('JSON Lines articles (.jsonl, one {id,title,date,source,url,body} a lin
     expect(load.articles).toHaveLength(3);
   });
 
+  it('drops a byte order mark at the start of the file', async () => {
+    dir = await makeTempCorpus({ 'bbc.jsonl': `\uFEFF${sampleLines('sample-bbc.jsonl', 2).join('\n')}\n` });
+    const load = await loadCorpus(dir);
+    expect(load.rejected).toEqual([]);
+    expect(load.articles).toHaveLength(2);
+  });
+
   it('names the field and the value when a url is not a web address', async () => {
     const article = sampleArticle('sample-bbc.jsonl', 0);
     dir = await makeTempCorpus({ 'bbc.jsonl': `${JSON.stringify({ ...article, url: 'bbc news website' })}\n` });
