@@ -101,7 +101,7 @@ async function visitFile(state: WalkState, folder: Folder, entry: Dirent, rel: s
   }
   const first = state.seen.get(real);
   if (first !== undefined) {
-    state.walk.problems.push({ file: rel, reason: `is a link to "${first}", which is already read; skipped` });
+    state.walk.problems.push({ file: rel, reason: `is the same file as "${first}", which is already read; skipped` });
     return;
   }
   state.seen.set(real, rel);
@@ -124,7 +124,7 @@ async function visitFolder(state: WalkState, parent: Folder, entry: Dirent, rel:
     }
     const first = state.seen.get(real);
     if (first !== undefined) {
-      state.walk.problems.push({ file: folderRel, reason: `is a link to folder "${first}/", which is already read; skipped` });
+      state.walk.problems.push({ file: folderRel, reason: `is the same folder as "${first}/", which is already read; skipped` });
       return;
     }
     if (parent.depth + 1 > MAX_FOLDER_DEPTH) {

@@ -156,6 +156,14 @@ describe('bad corpus input', () => {
     expect(idsOf(load)).toEqual(['bbc-business-091', SEED_ID]);
   });
 
+  it('reads a folder reached through a second symbolic link only once', async () => {
+    dir = await withSeed({ 'bbc/bbc.jsonl': `${sampleLines('sample-bbc.jsonl', 1)[0]}\n` });
+    await symlink('bbc', path.join(dir, 'mirror'));
+    const load = await loadCorpus(dir);
+    expectRejected(load, 'mirror/', undefined, /is the same folder as "bbc\/", which is already read/);
+    expect(idsOf(load)).toEqual(['bbc-business-091', SEED_ID]);
+  });
+
   it('reports a symbolic link that points at itself', async () => {
     dir = await withSeed({});
     await symlink('self.txt', path.join(dir, 'self.txt'));
