@@ -45,7 +45,7 @@ export function matchSpans(gold: readonly Span[], predicted: readonly Span[], mo
   const predictedNormalised = predicted.map((span) => normaliseQuote(span.text));
   gold.forEach((goldSpan, g) => {
     predicted.forEach((predictedSpan, p) => {
-      const exact = goldNormalised[g] === predictedNormalised[p];
+      const exact = goldNormalised[g] !== '' && goldNormalised[g] === predictedNormalised[p];
       if (mode === 'exact' && !exact) return;
       const overlap = exact ? 1 : tokenOverlap(goldSpan.text, predictedSpan.text);
       if (!exact && overlap < OVERLAP_THRESHOLD) return;
