@@ -34,8 +34,10 @@ describe('gold file parsing', () => {
   });
 
   it('treats a row without speechCue as speech', () => {
-    const article = seedGold();
-    expect(article.quotes.every((row) => row.speechCue)).toBe(true);
+    const { quotes, ...rest } = seedGold();
+    const row = { start: quotes[0]!.start, end: quotes[0]!.end, quote: quotes[0]!.quote, speaker: 'Putin', speakerCanonical: null, direct: false };
+    const { articles } = parseGold(JSON.stringify({ ...rest, quotes: [row] }));
+    expect(articles[0]?.quotes[0]?.speechCue).toBe(true);
   });
 
   it('rejects a second article with an id already seen', () => {
