@@ -1,0 +1,72 @@
+import { execFile } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { copyOfCorpus, emptyDir } from '../desk/support.js';
+
+const run = promisify(execFile);
+const TSX = path.resolve('node_modules/.bin/tsx');
+
+/** Runs `npm run ask` as a user would (minus npm), with no Discord variables and a private cache. */
+async function ask(args: string[], options: { input?: string; corpus?: string } = {}) {
+  const cacheDir = await emptyDir('quotedesk-cache-');
+  const env = { PATH: process.env.PATH, HOME: process.env.HOME, CACHE_DIR: cacheDir, ...(options.corpus ? { CORPUS_DIR: options.corpus } : {}) };
+  const child = run(TSX, ['src/terminal/main.ts', ...args], { env, timeout: 60_000 });
+  if (options.input !== undefined) {
+    child.child.stdin!.end(options.input);
+  }
+  return child.then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+  );
+}
+
+describe('npm run ask (terminal mode)', () => {
+  it('answers the seed question from the bundled corpus with no token and no network', async () => {
+    const { code, stdout } = await ask(['What did Putin say about Ukraine?']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^\d+ quotes? from Vladimir Putin about "Ukraine"\./);
+    expect(stdout).toContain('1. Vladimir Putin: “What was said about the desire to restore relations with Russia');
+    expect(stdout).toContain('(2024-11-08)');
+  });
+
+  it('prints the whole answer as JSON with --json', async () => {
+    const { stdout } = await ask(['--json', 'what did Putin say about Trump']);
+    const answer = JSON.parse(stdout) as { status: string; snippets: Array<{ speaker: string }> };
+    expect(answer.status).toBe('answered');
+    expect(answer.snippets.every((snippet) => snippet.speaker === 'Vladimir Putin')).toBe(true);
+  });
+
+  it('answers questions typed at the prompt until an empty line', async () => {
+    const { code, stdout } = await ask([], { input: 'what did Putin say about Ukraine\nwhat did Pootin say\n\n' });
+    expect(code).toBe(0);
+    expect(stdout).toContain('What was said about the desire');
+    expect(stdout).toContain('Did you mean Vladimir Putin?');
+  });
+
+  it('reports a broken file by name on stderr and answers from the rest', async () => {
+    const corpus = await copyOfCorpus('seed');
+    await writeFile(path.join(corpus, 'broken.jsonl'), '{"id": "x", "body": ');
+    const { code, stdout, stderr } = await ask(['--corpus', corpus, 'What did Putin say about Ukraine?']);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/skipped broken\.jsonl:1: /);
+    expect(stdout).toContain('What was said about the desire');
+  });
+
+  it('says clearly when the corpus folder does not exist', async () => {
+    const { code, stderr } = await ask(['--corpus', '/nonexistent/quotedesk', 'anything']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('/nonexistent/quotedesk');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('names a malformed environment variable in one line', async () => {
+    const { code, stderr } = await run(TSX, ['src/terminal/main.ts', 'x'], { env: { PATH: process.env.PATH, LOG_LEVEL: 'loud' } }).then(
+      () => ({ code: 0, stderr: '' }),
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(code).toBe(1);
+    expect(stderr).toContain('LOG_LEVEL must be one of');
+  });
+});
