@@ -2,7 +2,7 @@ import type { ArticleText } from './article-text.js';
 import { sentenceTokens } from './article-text.js';
 import { CAPITALISED_FUNCTION_WORDS, DETERMINERS, FRAGMENT_VERBS, MEDIA, PHRASE_BREAKERS, PRONOUNS, SPEECH_VERBS } from './lexicon.js';
 import type { SpeakerPhrase } from './speaker-phrase.js';
-import { phraseStartingAt, subjectBefore } from './speaker-phrase.js';
+import { isSpeakerHead, phraseStartingAt, subjectBefore } from './speaker-phrase.js';
 
 /**
  * One attribution found in the text: a speech verb (or "according to") with the phrase naming who
@@ -25,6 +25,8 @@ export interface Cue {
 /** Speech verbs that are also plural nouns ("his comments", "the claims"). */
 const NOUN_LIKE_VERBS = new Set(['claims', 'comments', 'notes', 'remarks', 'reports', 'states', 'answers', 'promises', 'forecasts', 'estimates', 'pledges', 'vows', 'demands', 'objects', 'protests', 'hints', 'warns', 'replies', 'denies', 'urges', 'reveals', 'recalls', 'concludes', 'indicates', 'observes', 'stresses', 'writes', 'calls', 'labels', 'talks', 'refers', 'describes', 'attacks', 'welcomes', 'defends', 'praises', 'brands', 'dubs', 'accuses', 'criticises', 'condemns', 'dismisses', 'hails']);
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'you']);
+/** Verbs that put the speaker after them outside quotations: "…, said Mr Smith." */
+const INVERTIBLE_VERBS = new Set(['said', 'says', 'added', 'adds', 'continued', 'explained', 'insisted', 'warned', 'argued', 'noted', 'wrote', 'writes', 'stressed', 'admitted', 'claimed', 'suggested', 'concluded', 'replied', 'asked', 'commented', 'observed', 'recalled', 'conceded', 'acknowledged', 'declared', 'announced', 'predicted', 'confirmed', 'agreed', 'maintained', 'complained', 'cautioned', 'reported']);
 const PASSIVE_BEFORE = new Set(['was', 'were', 'been', 'be', 'being', 'is', 'are', 'to', "wasn't", "weren't"]);
 const CLOSING_MARKS = new Set(['"', '”', "''", '»']);
 const INVERSION_LEADS = new Set([',', '-', '–', '—', ...CLOSING_MARKS]);
@@ -56,9 +58,10 @@ export function findCues(text: ArticleText): Cue[] {
       if (tokens[i + 1]?.lower === 'by') continue;
       const verbEnd = cueEnd(text, i, end);
       // Inversion: `"…," said Mr Smith` or `…, said Mr Smith.`
-      if (speech && previous !== undefined && i > first && INVERSION_LEADS.has(previous.text)) {
+      const afterQuote = previous !== undefined && (CLOSING_MARKS.has(previous.text) || (previous.text === ',' && CLOSING_MARKS.has(tokens[i - 2]?.text ?? '')));
+      if (speech && previous !== undefined && i > first && INVERSION_LEADS.has(previous.text) && (afterQuote || INVERTIBLE_VERBS.has(lower))) {
         const speaker = phraseStartingAt(tokens, i + 1, quoteFreeLimit(text, i + 1, end));
-        if (speaker !== null && speaker.kind !== 'pronoun' && !isMedium(text, speaker)) {
+        if (speaker !== null && speaker.kind !== 'pronoun' && !isMedium(text, speaker) && (speaker.kind === 'name' || isSpeakerHead(tokens[speaker.last]!))) {
           cues.push({ verb: i, verbEnd: i, speaker, inverted: true, fragmentOnly: false, according: false, sentence: s });
           continue;
         }
@@ -69,7 +72,8 @@ export function findCues(text: ArticleText): Cue[] {
       }
       // "…, saying he was ready": the participle's subject is the sentence's speaker.
       if (speech && previous?.text === ',' && lower.endsWith('ing')) {
-        const earlier = [...cues].reverse().find((cue) => cue.sentence === s);
+        const latest = cues[cues.length - 1];
+        const earlier = latest !== undefined && latest.sentence === s ? latest : undefined;
         const speaker = earlier?.speaker ?? firstPhraseOf(text, first, i);
         if (speaker !== null) cues.push({ verb: i, verbEnd, speaker, inverted: false, fragmentOnly: false, according: false, sentence: s });
         continue;

@@ -53,6 +53,7 @@ export const VERB_MODIFIERS = words(`
 has had have was is were are would will could should may might must did does do not also later then
 further again once today yesterday recently previously earlier repeatedly simply only still now
 already privately publicly separately subsequently reportedly allegedly himself herself last
+always never long since first often consistently usually just even quickly frequently openly
 `);
 
 export const PRONOUNS = words(`he she they it we i`);

@@ -29,6 +29,9 @@ export function isNotSpeech(text: ArticleText, candidate: DirectCandidate, hasSp
   const adjacentCue = candidate.cuePosition === 'after' || candidate.cuePosition === 'before';
   if (LABEL_WORDS.has(previousWord) && words.length <= TITLE_MAX_WORDS && !adjacentCue) return true;
   if (previousWord === 'as' && text.tokens[openToken - 2]?.lower === 'known') return true;
+  // A nickname inside a name: Antonio "LA" Reid.
+  const after = span.closeEnd >= 0 ? text.tokens[tokenAt(text, span.closeEnd)] : undefined;
+  if (words.length <= 3 && previous?.kind === 'word' && isCapitalised(previous.text) && after?.kind === 'word' && isCapitalised(after.text) && after.start === span.closeEnd + 1) return true;
   // A title: a few words, mostly capitalised, not ending a sentence, with no cue beside it.
   if (!adjacentCue && words.length <= TITLE_MAX_WORDS && words.length >= 2) {
     const capitalised = words.filter((word) => isCapitalised(word.text)).length;

@@ -71,7 +71,7 @@ export class People {
     for (let i = 0; i < tokens.length; i += 1) {
       if (!isNameWord(tokens[i])) continue;
       let last = i;
-      while (last + 1 < tokens.length && (isNameWord(tokens[last + 1]) || (NAME_PARTICLES.has(tokens[last + 1]!.lower) && isNameWord(tokens[last + 2]))) && tokens[last + 1]!.start - tokens[last]!.end <= 1) last += 1;
+      while (last + 1 < tokens.length && !/['’]s$/.test(tokens[last]!.lower) && (isNameWord(tokens[last + 1]) || (NAME_PARTICLES.has(tokens[last + 1]!.lower) && isNameWord(tokens[last + 2]))) && tokens[last + 1]!.start - tokens[last]!.end <= 1) last += 1;
       const run = this.nameInRun(i, last);
       i = last;
       if (run === null) continue;

@@ -12,6 +12,7 @@ export interface ReportedCandidate extends Range {
 
 const OPENING_MARKS = /^(?:"|“|''|``|„)$/;
 const MIN_CLAUSE_WORDS = 3;
+const TRAILING_CONJUNCTIONS = new Set(['and', 'but', 'or', 'while', 'as', 'although', 'though', 'because']);
 /** Words that may sit between the verb and "that": "said on Tuesday that", "told reporters in London that". */
 const MAX_WORDS_BEFORE_THAT = 8;
 const LEADING_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'last', 'yesterday', 'today', 'earlier', 'later', 'late', 'this', 'to', 'for', 'with', 'from', 'about', 'by', 'as', 'when', 'while', 'through', 'of', 'so', 'it']);
@@ -23,13 +24,19 @@ const LEADING_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'befo
  */
 export function findReported(text: ArticleText, cues: readonly Cue[], usedByQuotes: ReadonlySet<Cue>): ReportedCandidate[] {
   const seen = new Map<string, ReportedCandidate>();
+  const cuesBySentence = new Map<number, Cue[]>();
+  for (const cue of cues) {
+    const list = cuesBySentence.get(cue.sentence) ?? [];
+    list.push(cue);
+    cuesBySentence.set(cue.sentence, list);
+  }
   for (const cue of cues) {
     if (cue.fragmentOnly) continue;
     const verb = text.tokens[cue.verb]!.lower;
     if (!cue.according && !REPORTING_VERBS.has(verb) && !verb.endsWith('ing')) continue;
     let range = clauseOf(text, cue, usedByQuotes.has(cue));
     if (range === null) continue;
-    range = stopBeforeLaterCue(text, range, cue, cues);
+    range = stopBeforeLaterCue(text, range, cue, cuesBySentence.get(cue.sentence) ?? []);
     if (range === null) continue;
     // Two cues can reach the same clause ("…, he said, adding that …"): the nearer (later) one wins.
     const key = `${range.start}:${range.end}`;
@@ -99,7 +106,7 @@ function contentFrom(text: ArticleText, from: number, end: number): Range | null
 function clauseRange(text: ArticleText, from: number, to: number): Range | null {
   const { tokens } = text;
   let last = to;
-  while (last >= from && tokens[last]!.kind === 'punct' && /^[.!?,;:]$/.test(tokens[last]!.text)) last -= 1;
+  while (last >= from && ((tokens[last]!.kind === 'punct' && /^[.!?,;:\-–—]$/.test(tokens[last]!.text)) || TRAILING_CONJUNCTIONS.has(tokens[last]!.lower))) last -= 1;
   if (last < from) return null;
   const range = trimRange(text.body, tokens[from]!.start, tokens[last]!.end);
   return range.end > range.start ? range : null;

@@ -29,7 +29,7 @@ export interface ArticleSpeakers {
 const TITLES = new Set(
   `mr mrs ms miss dr sir lord lady dame president prime minister chancellor senator sen rep gov governor general gen
 rev prof professor judge justice king queen prince princess pope secretary chairman chairwoman spokesman
-spokeswoman mp mep ambassador colonel col captain capt sheikh`.split(/\s+/),
+spokeswoman mp mep ambassador colonel col captain capt sheikh exchequer`.split(/\s+/),
 );
 
 /** Lower-case, accents and titles removed, punctuation to spaces: the form names are compared in. */
@@ -95,14 +95,18 @@ export class SpeakerDirectory {
       fullNamesBySurname.set(surnameOf(entry.normalised), counts);
     }
     const articlesByKey = new Map<string, Set<string>>();
+    const aliasUses = new Map<string, Map<string, number>>();
     for (const entry of pending) {
       const key = entry.person && !entry.normalised.includes(' ') ? dominantFullName(fullNamesBySurname.get(entry.normalised)) ?? entry.normalised : entry.normalised;
       directory.keyByArticleName.set(articleNameKey(entry.articleId, entry.name), key);
       const existing = directory.byKey.get(key);
       const speaker: Speaker = existing ?? { key, name: entry.name, aliases: [], quoteCount: 0, articleCount: 0, person: entry.person };
       speaker.quoteCount += entry.quotes;
-      if (entry.name.length > speaker.name.length && normaliseName(entry.name) === key) speaker.name = entry.name;
+      if (normaliseName(entry.name) === key && displayRank(entry.name) > displayRank(speaker.name)) speaker.name = entry.name;
       for (const alias of [entry.name, ...entry.aliases]) {
+        const uses = aliasUses.get(normaliseName(alias)) ?? new Map<string, number>();
+        uses.set(key, (uses.get(key) ?? 0) + 1);
+        aliasUses.set(normaliseName(alias), uses);
         if (alias !== speaker.name && !speaker.aliases.includes(alias) && speaker.aliases.length < 20) speaker.aliases.push(alias);
       }
       const articleIds = articlesByKey.get(key) ?? new Set<string>();
@@ -112,7 +116,9 @@ export class SpeakerDirectory {
     }
     for (const speaker of directory.byKey.values()) {
       speaker.articleCount = articlesByKey.get(speaker.key)?.size ?? 0;
-      speaker.aliases = speaker.aliases.filter((alias) => alias !== speaker.name);
+      // A title like "the prime minister" belongs to whoever the corpus mostly means by it; a
+      // stray misattribution in one article must not make Blair answer for "the chancellor".
+      speaker.aliases = speaker.aliases.filter((alias) => alias !== speaker.name && ownsAlias(aliasUses.get(normaliseName(alias)), speaker.key));
       for (const alias of [speaker.name, ...speaker.aliases]) directory.addAlias(alias, speaker.key);
       if (speaker.person) {
         const keys = directory.bySurname.get(surnameOf(speaker.key)) ?? new Set<string>();
@@ -182,6 +188,7 @@ export class SpeakerDirectory {
     const wanted = normaliseName(prefix);
     if (wanted.length === 0) {
       return this.all()
+        .filter((speaker) => isProperName(speaker.name))
         .sort((a, b) => b.quoteCount - a.quoteCount)
         .slice(0, limit);
     }
@@ -191,6 +198,7 @@ export class SpeakerDirectory {
       const [word, key] = this.completionWords[i]!;
       if (!word.startsWith(firstWord)) break;
       const speaker = this.byKey.get(key)!;
+      if (!isProperName(speaker.name)) continue;
       if (!speaker.key.includes(wanted) && !speaker.aliases.some((alias) => normaliseName(alias).startsWith(wanted))) continue;
       const rank = speaker.key.startsWith(wanted) || surnameOf(speaker.key).startsWith(wanted) ? 0 : 1;
       matches.set(key, Math.min(matches.get(key) ?? rank, rank));
@@ -210,6 +218,23 @@ export class SpeakerDirectory {
     this.byAlias.set(normalised, keys);
     for (const word of new Set(normalised.split(' '))) this.completionWords.push([word, key]);
   }
+}
+
+/** Names worth offering in autocomplete: "Vladimir Putin", "Downing Street"; not "the report" or "analysts". */
+function isProperName(name: string): boolean {
+  return /^\p{Lu}/u.test(name) && !/^(?:The|A|An|Analysts?|Officials?|Sources?)\b/.test(name);
+}
+
+/** Which written form to show: a plain full name ("Gordon Brown") over a titled one ("Chancellor Gordon Brown"), then the longer. */
+function displayRank(name: string): number {
+  const firstWord = name.split(/\s+/)[0]!.toLowerCase().replace(/\.$/, '');
+  return (TITLES.has(firstWord) || firstWord === 'the' ? 0 : 1_000) + name.length;
+}
+
+function ownsAlias(uses: Map<string, number> | undefined, key: string): boolean {
+  if (!uses) return true;
+  const mine = uses.get(key) ?? 0;
+  return mine * 2 >= Math.max(...uses.values());
 }
 
 /** A bare surname joins a full name when that name has most of the quotes under the surname. */

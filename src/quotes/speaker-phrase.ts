@@ -30,6 +30,7 @@ export interface SpeakerPhrase {
 }
 
 const MAX_PHRASE_WORDS = 8;
+const POST_MODIFIER_PREPOSITIONS = new Set(['for', 'of', 'at', 'in', 'from', 'with']);
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'you', 'itself', 'himself', 'herself', 'themselves']);
 
 /** Words that read as a nationality or party adjective in front of a role ("Russian President"). */
@@ -63,7 +64,8 @@ export function classifyPhrase(tokens: readonly Token[], first: number, last: nu
   let nameFirst = runStart;
   for (let i = runStart; i <= last; i += 1) {
     const lower = tokens[i]!.lower.replace(/\.$/, '');
-    if (ROLE_NOUNS.has(lower) || HONORIFICS.has(lower) || CAPITALISED_FUNCTION_WORDS.has(lower)) nameFirst = i + 1;
+    // "Russian President Vladimir Putin", "Mr Smith", "the BBC's Sarah Rainsford": the name comes after.
+    if (ROLE_NOUNS.has(lower) || HONORIFICS.has(lower) || CAPITALISED_FUNCTION_WORDS.has(lower) || (i < last && /['’]s$/.test(lower))) nameFirst = i + 1;
   }
   // "Russian President" / "Labour's": no name left once roles and modifiers are taken off.
   if (nameFirst > last) return { kind: 'description', first, last, nameFirst: -1, nameLast: -1 };
@@ -100,7 +102,14 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, floor
     const subject = phraseEndingAt(tokens, open - 1, floor);
     return subject;
   }
-  const phrase = phraseEndingAt(tokens, end, floor);
+  let phrase = phraseEndingAt(tokens, end, floor);
+  // "a spokesman for the company said", "the BBC's Sarah Rainsford in Moscow says": the head comes first.
+  if (phrase !== null && phrase.kind !== 'pronoun' && phrase.first - 2 >= floor && POST_MODIFIER_PREPOSITIONS.has(tokens[phrase.first - 1]!.lower)) {
+    const head = phraseEndingAt(tokens, phrase.first - 2, floor);
+    if (head !== null && head.kind !== 'pronoun' && (head.kind === 'name' || isSpeakerHead(tokens[head.last]!))) {
+      phrase = { ...head, last: phrase.last };
+    }
+  }
   // "Colin Asplin, Blackpool Hotel Association said": the person before the organisation speaks.
   if (phrase !== null && phrase.kind !== 'pronoun' && phrase.first - 2 >= floor && tokens[phrase.first - 1]!.text === ',' && isOrganisation(tokens, phrase)) {
     const person = phraseEndingAt(tokens, phrase.first - 2, floor);
@@ -149,7 +158,7 @@ export function phraseEndingAt(tokens: readonly Token[], end: number, floor: num
 }
 
 /** The head of a descriptive speaker is a role, a group, a plural noun or a capitalised word ("the Scot"). */
-function isSpeakerHead(token: Token): boolean {
+export function isSpeakerHead(token: Token): boolean {
   const lower = token.lower.replace(/['’]s$/, '');
   return ROLE_NOUNS.has(lower) || GROUP_NOUNS.has(lower) || isNameWord(token) || /-year-old$/.test(lower) || /^\p{Ll}{3,}[^s']s$/u.test(token.text);
 }

@@ -18,6 +18,8 @@ interface SpeakerRecord {
   person: boolean;
 }
 
+const POST_MODIFIERS = new Set(['for', 'of', 'at', 'in', 'from', 'with']);
+
 /** Singular roles that, written as "the X", mean one person the article has just named. */
 const PERSONAL_ROLES = new Set(['president', 'minister', 'chancellor', 'leader', 'premier', 'secretary', 'chairman', 'chairwoman', 'governor', 'senator', 'mayor', 'king', 'queen', 'prince', 'pope', 'ambassador', 'commissioner', 'manager', 'coach', 'boss', 'executive', 'chief', 'founder', 'director', 'judge', 'singer', 'actor', 'actress', 'star', 'striker', 'player', 'captain', 'head', 'chair', 'premier']);
 
@@ -80,7 +82,8 @@ export class SpeakerBook {
     const { tokens } = this.text;
     if (phrase.kind === 'name') {
       const entity = this.people.resolveName(phrase.nameFirst, phrase.nameLast);
-      if (entity.person === undefined && !isOrganisationLike(entity)) entity.person = true;
+      // A full name speaking is a person; a lone word ("Yukos", "Gazprom") may be a company.
+      if (entity.person === undefined && entity.words.length > 1) entity.person = true;
       return entity;
     }
     if (phrase.kind === 'pronoun') {
@@ -89,7 +92,12 @@ export class SpeakerBook {
       return this.recentPerson(sentence, phrase.first, lower === 'he' ? 'm' : 'f', 8, false);
     }
     const words: string[] = [];
-    for (let i = phrase.first; i <= phrase.last; i += 1) words.push(tokens[i]!.lower.replace(/['’]s$/, ''));
+    for (let i = phrase.first; i <= phrase.last; i += 1) {
+      const word = tokens[i]!.lower.replace(/['’]s$/, '');
+      // "a spokesman for the company": the head is before the post-modifier.
+      if (i > phrase.first && POST_MODIFIERS.has(word)) break;
+      words.push(word);
+    }
     const determiner = words[0]!;
     const head = words[words.length - 1]!;
     if (determiner !== 'the' && !/['’]s$/.test(tokens[phrase.first]!.lower)) return null;
@@ -112,6 +120,8 @@ export class SpeakerBook {
       const speaking = (this.speakingBySentence.get(s) ?? []).filter((entry) => (s < sentence || entry.token < token) && compatible(entry.entity));
       if (speaking.length > 0) return speaking[speaking.length - 1]!.entity;
       if (speakingOnly) continue;
+      // In the cue's own sentence only someone already speaking counts: "He hoped Jay-Z would …, he added".
+      if (s === sentence && gender !== undefined) continue;
       const named = (this.people.mentionsBySentence[s] ?? []).filter((mention) => !mention.inQuote && (s < sentence || mention.first < token) && compatible(mention.entity));
       if (named.length > 0) return named[0]!.entity;
     }
@@ -123,7 +133,7 @@ export class SpeakerBook {
     if (key === undefined) {
       key = this.uniqueName(entity.name);
       this.entityKey.set(entity.id, key);
-      this.records.set(key, { name: key, aliases: new Set(entity.aliases), person: entity.person !== false });
+      this.records.set(key, { name: key, aliases: new Set(entity.aliases), person: entity.person === true });
     }
     const record = this.records.get(key)!;
     for (const alias of entity.aliases) record.aliases.add(alias);
@@ -144,8 +154,4 @@ export class SpeakerBook {
     for (let n = 2; this.records.has(key); n += 1) key = `${name} (${n})`;
     return key;
   }
-}
-
-function isOrganisationLike(entity: Entity): boolean {
-  return entity.person === false;
 }

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { extract, quoteStarting, reportedQuotes } from './helpers.js';
+
+// Excerpts of real BBC and Reuters articles.
+
+describe('reported speech', () => {
+  it('finds "X said CLAUSE" without the final stop', () => {
+    const body = 'Douglas also said the year\'s sales should exceed 1.4 billion dlrs, up from 1.27 billion dlrs the prior year.';
+    const quote = quoteStarting(extract(body), "the year's sales should exceed", 'reported');
+    expect(quote.text).toBe("the year's sales should exceed 1.4 billion dlrs, up from 1.27 billion dlrs the prior year");
+  });
+
+  it('drops "that" from "X warned that CLAUSE"', () => {
+    const body = 'On Monday Lib Dem constitutional affairs committee chairman Alan Beith warned that the deletion of millions of government e-mails could harm the ability of key probes.';
+    const quote = quoteStarting(extract(body), 'the deletion of millions', 'reported');
+    expect(quote.speaker).toBe('Alan Beith');
+    expect(quote.text.endsWith('key probes')).toBe(true);
+  });
+
+  it('finds "CLAUSE, X said." with the clause before the cue', () => {
+    const body = 'However, no jobs would be lost and the airline would keep on flying, he added. Varig operates in 18 countries.';
+    const quotes = reportedQuotes(extract(body));
+    expect(quotes.map((quote) => quote.text)).toEqual(['However, no jobs would be lost and the airline would keep on flying']);
+  });
+
+  it('keeps a quoted fragment inside the reported clause, and reports the fragment as direct too', () => {
+    const body = 'Mr McConnell said the country\'s health rates were "lamentable" not least because of smoking.';
+    const result = extract(body);
+    expect(quoteStarting(result, 'the country\'s health rates were "lamentable"', 'reported').speakerSurface).toBe('Mr McConnell');
+    expect(quoteStarting(result, 'lamentable').speakerSurface).toBe('Mr McConnell');
+  });
+
+  it('does not report a quotation introduced with a colon', () => {
+    const body = 'Ms Hewitt told the seminar: "Clearly, one of the things we need to do in the future is to extend the period of payment."';
+    expect(reportedQuotes(extract(body))).toHaveLength(0);
+  });
+});
