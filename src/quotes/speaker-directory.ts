@@ -165,7 +165,7 @@ export class SpeakerDirectory {
     const normalised = normaliseName(typed);
     if (normalised.length === 0) return [];
     const target = surnameOf(normalised);
-    const maxDistance = Math.max(1, Math.floor(target.length / 3));
+    const maxDistance = Math.max(1, Math.round(target.length / 3));
     const scored: Array<{ speaker: Speaker; distance: number }> = [];
     for (const speaker of this.byKey.values()) {
       const surname = surnameOf(speaker.key);
@@ -234,7 +234,7 @@ function displayRank(name: string): number {
 function ownsAlias(uses: Map<string, number> | undefined, key: string): boolean {
   if (!uses) return true;
   const mine = uses.get(key) ?? 0;
-  return mine * 2 >= Math.max(...uses.values());
+  return mine >= 0.6 * Math.max(...uses.values());
 }
 
 /** A bare surname joins a full name when that name has most of the quotes under the surname. */
