@@ -27,6 +27,8 @@ const NOUN_LIKE_VERBS = new Set(['claims', 'comments', 'notes', 'remarks', 'repo
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'you']);
 /** Verbs that put the speaker after them outside quotations: "…, said Mr Smith." */
 const INVERTIBLE_VERBS = new Set(['said', 'says', 'added', 'adds', 'continued', 'explained', 'insisted', 'warned', 'argued', 'noted', 'wrote', 'writes', 'stressed', 'admitted', 'claimed', 'suggested', 'concluded', 'replied', 'asked', 'commented', 'observed', 'recalled', 'conceded', 'acknowledged', 'declared', 'announced', 'predicted', 'confirmed', 'agreed', 'maintained', 'complained', 'cautioned', 'reported']);
+/** Words that may follow an inverted speaker: "said Mr Smith on Tuesday", "said Mr Smith, who …". */
+const INVERSION_FOLLOWERS = new Set(['on', 'in', 'at', 'of', 'for', 'from', 'who', 'yesterday', 'today', 'last', 'earlier', 'later', 'adding', 'as', 'after', 'when', 'during', 'before', 'told', 'and']);
 const PASSIVE_BEFORE = new Set(['was', 'were', 'been', 'be', 'being', 'is', 'are', 'to', "wasn't", "weren't"]);
 const CLOSING_MARKS = new Set(['"', '”', "''", '»']);
 const INVERSION_LEADS = new Set([',', '-', '–', '—', ...CLOSING_MARKS]);
@@ -48,7 +50,8 @@ export function findCues(text: ArticleText): Cue[] {
         if (speaker !== null && !isMedium(text, speaker)) cues.push({ verb: i, verbEnd: i + 1, speaker, inverted: true, fragmentOnly: false, according: true, sentence: s });
         continue;
       }
-      const speech = SPEECH_VERBS.has(lower);
+      // "pointed out that": a two-word speech verb.
+      const speech = SPEECH_VERBS.has(lower) || (lower === 'pointed' && tokens[i + 1]?.lower === 'out');
       if (!speech && !FRAGMENT_VERBS.has(lower)) continue;
       // A capitalised "States" or "Reports" mid-sentence is a name, not a verb.
       if (token.text !== lower && i > first) continue;
@@ -61,7 +64,10 @@ export function findCues(text: ArticleText): Cue[] {
       const afterQuote = previous !== undefined && (CLOSING_MARKS.has(previous.text) || (previous.text === ',' && CLOSING_MARKS.has(tokens[i - 2]?.text ?? '')));
       if (speech && previous !== undefined && i > first && INVERSION_LEADS.has(previous.text) && (afterQuote || INVERTIBLE_VERBS.has(lower))) {
         const speaker = phraseStartingAt(tokens, i + 1, quoteFreeLimit(text, i + 1, end));
-        if (speaker !== null && speaker.kind !== 'pronoun' && !isMedium(text, speaker) && (speaker.kind === 'name' || isSpeakerHead(tokens[speaker.last]!))) {
+        // "…, said Mr Smith." ends there; "…, said the report was like …" is a clause, not an inversion.
+        const following = speaker === null ? undefined : tokens[speaker.last + 1];
+        const closed = following === undefined || following.kind === 'punct' || INVERSION_FOLLOWERS.has(following.lower) || speaker!.last + 1 >= end;
+        if (speaker !== null && closed && speaker.kind !== 'pronoun' && !isMedium(text, speaker) && (speaker.kind === 'name' || isSpeakerHead(tokens[speaker.last]!))) {
           cues.push({ verb: i, verbEnd: i, speaker, inverted: true, fragmentOnly: false, according: false, sentence: s });
           continue;
         }
@@ -118,6 +124,7 @@ function quoteFreeLimit(text: ArticleText, from: number, end: number): number {
 /** "told the BBC", "told BBC News", "told reporters": the audience belongs to the cue. */
 function cueEnd(text: ArticleText, verb: number, end: number): number {
   const lower = text.tokens[verb]!.lower;
+  if (lower === 'pointed' && text.tokens[verb + 1]?.lower === 'out') return verb + 1;
   if (lower !== 'told' && lower !== 'tells' && lower !== 'telling') return verb;
   const { tokens } = text;
   let last = verb;

@@ -17,6 +17,7 @@ export interface DirectCandidate {
 const POST_CUE_SKIP = new Set([',', '-', '–', '—', '(']);
 /** Between an introducing cue and the quote: "said:", "told the BBC:", "said in a statement:", "said that". */
 const MAX_INTRO_GAP = 8;
+const MAX_DESCRIPTOR_WORDS = 4;
 
 /** Finds, for every quoted span, the cue that attributes it, and joins split and continued pieces. */
 export function attributeSpans(text: ArticleText, cues: readonly Cue[]): DirectCandidate[] {
@@ -50,9 +51,14 @@ function cueFor(text: ArticleText, span: MarkedSpan, cueByFirstToken: Map<number
   if (span.closeEnd >= 0) {
     let t = tokenAt(text, span.closeEnd);
     while (t < tokens.length && POST_CUE_SKIP.has(tokens[t]!.text)) t += 1;
-    const cue = cueByFirstToken.get(t);
-    // The cue must be in the quote's own sentence: `…voters." She said …` starts another statement.
-    if (cue !== undefined && cue.sentence === sentenceAt(text, span.end - 1)) return { cue, position: 'after' };
+    // `," private political analyst Stephen Hess told Reuters`: lower-case descriptors may come first.
+    for (let u = t; u < tokens.length && u <= t + MAX_DESCRIPTOR_WORDS; u += 1) {
+      const cue = cueByFirstToken.get(u);
+      // The cue must be in the quote's own sentence: `…voters." She said …` starts another statement.
+      if (cue !== undefined && cue.sentence === sentenceAt(text, span.end - 1)) return { cue, position: 'after' };
+      const token = tokens[u]!;
+      if (token.kind !== 'word' || token.text !== token.lower || text.tokenQuote[u] !== -1) break;
+    }
   }
   const openAt = span.open >= 0 ? span.open : span.start;
   const sentence = sentenceAt(text, openAt);

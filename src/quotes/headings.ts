@@ -29,7 +29,12 @@ export function findRunInHeadings(body: string, paragraphs: readonly Range[], ma
   return headings;
 }
 
+/** A Reuters-style dateline: "WASHINGTON, Feb 26 - ", "NEW YORK, March 3 - ". */
+const DATELINE = /^[A-Z][A-Z .'&-]{1,40}(?:, [A-Z][a-z]{2,8}\.? \d{1,2})? - /;
+
 function headingAt(body: string, paragraph: Range, firstQuoteAt: number): Range | null {
+  const dateline = DATELINE.exec(body.slice(paragraph.start, Math.min(paragraph.end, paragraph.start + 80)));
+  if (dateline !== null) return trimRange(body, paragraph.start, paragraph.start + dateline[0].length);
   const windowEnd = Math.min(paragraph.end, paragraph.start + 200, firstQuoteAt);
   const tokens = tokenize(body, paragraph.start, windowEnd);
   if (tokens.length < 4 || tokens[0]!.kind !== 'word' || !isCapitalised(tokens[0]!.text)) return null;

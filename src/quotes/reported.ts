@@ -33,7 +33,7 @@ export function findReported(text: ArticleText, cues: readonly Cue[], usedByQuot
   for (const cue of cues) {
     if (cue.fragmentOnly) continue;
     const verb = text.tokens[cue.verb]!.lower;
-    if (!cue.according && !REPORTING_VERBS.has(verb) && !verb.endsWith('ing')) continue;
+    if (!cue.according && !REPORTING_VERBS.has(verb) && !verb.endsWith('ing') && verb !== 'pointed') continue;
     let range = clauseOf(text, cue, usedByQuotes.has(cue));
     if (range === null) continue;
     range = stopBeforeLaterCue(text, range, cue, cuesBySentence.get(cue.sentence) ?? []);
@@ -102,9 +102,30 @@ function contentFrom(text: ArticleText, from: number, end: number): Range | null
   return clauseRange(text, from, end - 1);
 }
 
-/** Body range of tokens [from, to], without the sentence's closing stop. */
-function clauseRange(text: ArticleText, from: number, to: number): Range | null {
+/** Auxiliaries that, right after ", but", continue the reporting clause's own verb phrase. */
+const VERB_PHRASE_CONTINUATIONS = new Set(['has', 'have', 'had', 'is', 'was', 'were', 'are', 'did', 'does', 'would', 'will', 'could', 'also', 'then', 'later', 'declined', 'refused', 'gave', 'added', 'said']);
+
+/**
+ * Where the reported content ends before the sentence does: ", but has given few details" goes on
+ * with the reporter's sentence, and ", as reported by Reuters" attributes the whole sentence.
+ */
+function contentEnd(text: ArticleText, from: number, to: number): number {
   const { tokens } = text;
+  for (let i = from + 1; i < to; i += 1) {
+    if (tokens[i]!.text !== ',' || text.tokenQuote[i] !== -1) continue;
+    const next = tokens[i + 1]?.lower;
+    const after = tokens[i + 2]?.lower;
+    if ((next === 'but' || next === 'and') && after !== undefined && VERB_PHRASE_CONTINUATIONS.has(after)) return i - 1;
+    if (next === 'as' && (after === 'reported' || after === 'quoted') && tokens[i + 3]?.lower === 'by') return i - 1;
+    if (next === 'according' && after === 'to') return i - 1;
+  }
+  return to;
+}
+
+/** Body range of tokens [from, to], without the sentence's closing stop. */
+function clauseRange(text: ArticleText, from: number, toToken: number): Range | null {
+  const { tokens } = text;
+  const to = contentEnd(text, from, toToken);
   let last = to;
   while (last >= from && ((tokens[last]!.kind === 'punct' && /^[.!?,;:\-–—]$/.test(tokens[last]!.text)) || TRAILING_CONJUNCTIONS.has(tokens[last]!.lower))) last -= 1;
   if (last < from) return null;

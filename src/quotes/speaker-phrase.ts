@@ -182,8 +182,19 @@ export function phraseStartingAt(tokens: readonly Token[], start: number, limit:
       continue;
     }
     if (PHRASE_BREAKERS.has(lower) || SPEECH_VERBS.has(lower) || VERB_MODIFIERS.has(lower)) break;
-    // After a name, a lower-case word starts something else ("said Mr Smith yesterday").
-    if (i > start && !isNameWord(token) && isNameWord(tokens[i - 1]!) && !ROLE_NOUNS.has(lower)) break;
+    // After a name, a lower-case word starts something else ("said Mr Smith yesterday"), unless a
+    // role or group noun closes the phrase soon ("said one Republican political strategist").
+    if (i > start && !isNameWord(token) && isNameWord(tokens[i - 1]!) && !ROLE_NOUNS.has(lower)) {
+      let head = i;
+      while (head < limit && head < i + 3 && tokens[head]!.kind === 'word' && !isNameWord(tokens[head]!) && !ROLE_NOUNS.has(tokens[head]!.lower) && !GROUP_NOUNS.has(tokens[head]!.lower) && !PHRASE_BREAKERS.has(tokens[head]!.lower)) head += 1;
+      const headToken = tokens[head];
+      if (head < limit && headToken !== undefined && headToken.kind === 'word' && (ROLE_NOUNS.has(headToken.lower) || GROUP_NOUNS.has(headToken.lower))) {
+        last = head;
+        i = head;
+        continue;
+      }
+      break;
+    }
     last = i;
   }
   if (last < start) return null;
