@@ -1,6 +1,6 @@
 import type { ArticleText } from './article-text.js';
 import { sentenceTokens } from './article-text.js';
-import { CAPITALISED_FUNCTION_WORDS, DETERMINERS, FRAGMENT_VERBS, MEDIA, PHRASE_BREAKERS, PRONOUNS, SPEECH_VERBS } from './lexicon.js';
+import { CAPITALISED_FUNCTION_WORDS, DETERMINERS, FRAGMENT_VERBS, MEDIA, PHRASE_BREAKERS, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS } from './lexicon.js';
 import type { SpeakerPhrase } from './speaker-phrase.js';
 import { isSpeakerHead, phraseStartingAt, subjectBefore } from './speaker-phrase.js';
 
@@ -85,10 +85,11 @@ export function findCues(text: ArticleText): Cue[] {
         continue;
       }
       if (lower.endsWith('ing')) continue;
-      const speaker = subjectBefore(tokens, i, subjectFloor(text, i, first));
-      if (speaker === null || isMedium(text, speaker)) continue;
-      // "Trump's comments", "rejected claims": these forms are nouns unless a name or pronoun says them.
-      if (NOUN_LIKE_VERBS.has(lower) && (speaker.kind === 'description' || /['’]s$/.test(tokens[speaker.last]!.lower) || speaker.last !== i - 1)) continue;
+      const speaker = subjectBefore(tokens, i, first);
+      if (speaker === null || isMedium(text, speaker) || text.tokenQuote[speaker.first] !== -1 || text.tokenQuote[speaker.last] !== -1) continue;
+      // "Trump's comments", "rejected claims": these forms are nouns unless a name, a pronoun or a
+      // role ("The Tory leader brands …") says them.
+      if (NOUN_LIKE_VERBS.has(lower) && (/['’]s$/.test(tokens[speaker.last]!.lower) || speaker.last !== i - 1 || (speaker.kind === 'description' && !(DETERMINERS.has(tokens[speaker.first]!.lower) && ROLE_NOUNS.has(tokens[speaker.last]!.lower))))) continue;
       cues.push({ verb: i, verbEnd, speaker, inverted: false, fragmentOnly: !speech, according: false, sentence: s });
     }
   }
@@ -106,13 +107,6 @@ function firstPhraseOf(text: ArticleText, first: number, before: number): Speake
     }
   }
   return null;
-}
-
-/** A subject never reaches back into a quotation or past the start of its sentence. */
-function subjectFloor(text: ArticleText, verb: number, sentenceFirst: number): number {
-  let floor = verb;
-  while (floor - 1 >= sentenceFirst && text.tokenQuote[floor - 1] === -1 && !CLOSING_MARKS.has(text.tokens[floor - 1]!.text) && text.tokens[floor - 1]!.text !== '"' && text.tokens[floor - 1]!.text !== '“') floor -= 1;
-  return floor;
 }
 
 function quoteFreeLimit(text: ArticleText, from: number, end: number): number {
@@ -140,10 +134,11 @@ function cueEnd(text: ArticleText, verb: number, end: number): number {
     if (token.kind !== 'word' || text.tokenQuote[i] !== -1) break;
     const lower = token.lower.replace(/['’]s$/, '');
     if (lower === 'that' || PHRASE_BREAKERS.has(lower) || PRONOUNS.has(lower) || DETERMINERS.has(lower)) break;
-    const objectWord = /^\p{Lu}|^\d/u.test(token.text) || AUDIENCE_WORDS.has(lower) || MEDIA.has(lower) || OBJECT_PRONOUNS.has(lower) || /['’]s$/.test(tokens[i - 1]!.lower);
+    const plural = i === verb + 1 && /^\p{Ll}{3,}[^s']s$/u.test(token.text);
+    const objectWord = /^\p{Lu}|^\d/u.test(token.text) || AUDIENCE_WORDS.has(lower) || MEDIA.has(lower) || OBJECT_PRONOUNS.has(lower) || plural || /['’]s$/.test(tokens[i - 1]!.lower);
     if (!objectWord && !(withDeterminer && i <= verb + 4)) break;
     last = i;
-    if (OBJECT_PRONOUNS.has(lower)) break;
+    if (OBJECT_PRONOUNS.has(lower) || plural) break;
   }
   return last;
 }

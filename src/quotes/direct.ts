@@ -1,6 +1,7 @@
 import type { ArticleText } from './article-text.js';
 import { sentenceAt, tokenAt } from './article-text.js';
 import type { Cue } from './cues.js';
+import { CAPITALISED_FUNCTION_WORDS, PHRASE_BREAKERS } from './lexicon.js';
 import type { MarkedSpan } from './marks.js';
 
 /** A quoted span with the cue that attributes it (if any) and the group of pieces it belongs to. */
@@ -57,7 +58,7 @@ function cueFor(text: ArticleText, span: MarkedSpan, cueByFirstToken: Map<number
       // The cue must be in the quote's own sentence: `…voters." She said …` starts another statement.
       if (cue !== undefined && cue.sentence === sentenceAt(text, span.end - 1)) return { cue, position: 'after' };
       const token = tokens[u]!;
-      if (token.kind !== 'word' || token.text !== token.lower || text.tokenQuote[u] !== -1) break;
+      if (token.kind !== 'word' || token.text !== token.lower || text.tokenQuote[u] !== -1 || PHRASE_BREAKERS.has(token.lower) || CAPITALISED_FUNCTION_WORDS.has(token.lower)) break;
     }
   }
   const openAt = span.open >= 0 ? span.open : span.start;

@@ -128,7 +128,7 @@ function attributeGroups(text: ArticleText, candidates: readonly DirectCandidate
     while (cueIndex < cues.length && text.tokens[cues[cueIndex]!.verb]!.start < at) {
       const cue = cues[cueIndex]!;
       const attribution = attributions.get(cue);
-      if (attribution !== undefined && attribution.speaker !== null) lastSpoken = { attribution, paragraph: text.sentenceParagraph[cue.sentence] ?? 0 };
+      if (attribution !== undefined && attribution.speaker !== null && !cue.fragmentOnly) lastSpoken = { attribution, paragraph: text.sentenceParagraph[cue.sentence] ?? 0 };
       cueIndex += 1;
     }
     if (result.has(candidate.group)) {

@@ -26,7 +26,8 @@ testified testifies proclaimed proclaims shouted shouts answered answers recount
 reported reports assured assures advised advises informed informs mused muses wondered wonders
 predicted forecast forecasts estimated estimates disclosed discloses indicated indicates
 concluded concludes objected objects protested protests pleaded pleads speculated speculates
-affirmed affirms hinted hints reckoned reckons explained
+affirmed affirms hinted hints reckoned reckons explained remembered confessed confesses confess
+brands
 `);
 
 /** Verbs that attribute a quoted fragment in the same sentence (`called the plan "a disgrace"`). */
@@ -78,7 +79,7 @@ candidate campaigner chairperson vice treasurer counsel lawyer attorney prosecut
 commander captain colonel sheikh emir ayatollah cardinal archbishop bishop rabbi imam striker
 midfielder defender goalkeeper player star singer actor actress director producer presenter author
 writer editor correspondent researcher scientist professor doctor dr expert strategist partner
-shadow whip speaker mr mrs ms
+shadow whip speaker member mr mrs ms
 `);
 
 /** Heads of descriptions that are never one person: their quotes keep the description as speaker. */

@@ -12,6 +12,7 @@ const LABEL_WORDS = new Set([
 ]);
 
 const SHORT_FRAGMENT_WORDS = 4;
+const NAMING_VERBS = new Set(['called', 'calls', 'calling', 'dubbed', 'dubs', 'named', 'names', 'nicknamed', 'labelled', 'labeled', 'branded', 'brands']);
 const TITLE_MAX_WORDS = 10;
 
 /**
@@ -29,6 +30,8 @@ export function isNotSpeech(text: ArticleText, candidate: DirectCandidate, hasSp
   const adjacentCue = candidate.cuePosition === 'after' || candidate.cuePosition === 'before';
   if (LABEL_WORDS.has(previousWord) && words.length <= TITLE_MAX_WORDS && !adjacentCue) return true;
   if (previousWord === 'as' && text.tokens[openToken - 2]?.lower === 'known') return true;
+  // "called all women "Betty"": a name given to someone, not words said.
+  if (candidate.cue !== null && NAMING_VERBS.has(text.tokens[candidate.cue.verb]!.lower) && words.length <= 2 && words.every((word) => isCapitalised(word.text))) return true;
   // A nickname inside a name: Antonio "LA" Reid.
   const after = span.closeEnd >= 0 ? text.tokens[tokenAt(text, span.closeEnd)] : undefined;
   if (words.length <= 3 && previous?.kind === 'word' && isCapitalised(previous.text) && after?.kind === 'word' && isCapitalised(after.text) && after.start === span.closeEnd + 1) return true;

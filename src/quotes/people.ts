@@ -102,6 +102,7 @@ export class People {
         entity.person ??= true;
       }
     }
+    this.addRoleMentions();
     this.mentions.sort((a, b) => a.first - b.first);
     this.mentionAtToken = new Int32Array(tokens.length).fill(-1);
     this.mentions.forEach((mention, index) => {
@@ -111,7 +112,7 @@ export class People {
     for (const entity of this.entities) {
       if (entity.words.some((word) => NON_PERSON_WORDS.has(word.toLowerCase()))) entity.person = false;
       const given = entity.words[0]!.toLowerCase();
-      if (entity.words.length >= 2 && GIVEN_NAMES.has(given)) {
+      if (GIVEN_NAMES.has(given)) {
         entity.person ??= true;
         entity.gender ??= FEMALE_GIVEN_NAMES.has(given) ? 'f' : 'm';
       }
@@ -151,6 +152,31 @@ export class People {
       }
     }
     return best;
+  }
+
+  /**
+   * Definite role descriptions ("the Tory leader", "The prime minister") written apart from a name
+   * count as mentions of the person written with that role, so that "He replies" after "The Tory
+   * leader was asked …" finds him.
+   */
+  private addRoleMentions(): void {
+    const { tokens } = this.text;
+    const found: Mention[] = [];
+    for (let i = 0; i < tokens.length; i += 1) {
+      if (tokens[i]!.lower !== 'the' || this.text.tokenQuote[i] !== -1) continue;
+      for (let j = i + 1; j <= i + 4 && j < tokens.length; j += 1) {
+        const token = tokens[j]!;
+        if (token.kind !== 'word' || PHRASE_BREAKERS.has(token.lower)) break;
+        if (!ROLE_NOUNS.has(bare(token.lower))) continue;
+        if (isNameWord(tokens[j + 1]) || tokens[j + 1]?.lower === 'of') break;
+        const words: string[] = [];
+        for (let k = i; k <= j; k += 1) words.push(tokens[k]!.lower);
+        const entity = this.resolveRole(words, i);
+        if (entity !== null) found.push({ entity, first: i, last: j, sentence: this.text.tokenSentence[i] ?? -1, inQuote: false });
+        break;
+      }
+    }
+    this.mentions.push(...found);
   }
 
   private wordsOf(first: number, last: number): string[] {
@@ -220,6 +246,14 @@ export class People {
     }
     if (first > runLast) return null;
     if (first === runLast && SPEECH_VERBS.has(tokens[first]!.lower)) return null;
+    // "Liberal Democrat Sarah Teather": a given name after other capitalised words starts the name.
+    for (let i = first + 1; i < runLast; i += 1) {
+      if (GIVEN_NAMES.has(tokens[i]!.lower) && !GIVEN_NAMES.has(tokens[first]!.lower) && honorific === null) {
+        roleWords.push(...this.wordsOf(first, i - 1).map((word) => word.toLowerCase()));
+        first = i;
+        break;
+      }
+    }
     // Lower-case role words before the run: "economy minister Heizo Takenaka", "Tory leader Michael Howard".
     if (roleWords.length === 0 && honorific === null) {
       const before: string[] = [];

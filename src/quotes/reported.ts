@@ -75,16 +75,16 @@ function clauseOf(text: ArticleText, cue: Cue, attributesQuote: boolean): Range 
   }
   if (cue.inverted) return null;
   if (next === undefined || after >= end) return null;
-  // "told the seminar: "…"": a colon soon after the verb introduces a quotation.
-  for (let i = after; i < end && i < after + 8; i += 1) {
-    if (tokens[i]!.text === ':') return null;
-    if (tokens[i]!.lower === 'that') break;
-  }
+  // "told the seminar: "…"", "said in a statement: "…"": a colon right after the cue introduces a quotation.
+  if (next.text === ':' || nextAfterAdverbial?.text === ':') return null;
   if (next.text === ':' || OPENING_MARKS.test(next.text)) return null;
   if (next.lower === 'that') return contentFrom(text, after + 1, end);
   const that = findThat(tokens, after, end);
   if (that >= 0) return contentFrom(text, that + 1, end);
-  if (next.kind !== 'word' || LEADING_PREPOSITIONS.has(next.lower)) return null;
+  if (next.kind !== 'word') return null;
+  // Without "that", the words after the verb must read as a clause ("he was ready"), not an object
+  // ("recalled a stream of remarks") or an adverbial ("said at the club").
+  if (!hasFiniteVerb(tokens, after, end)) return null;
   return contentFrom(text, after, end);
 }
 
@@ -182,3 +182,26 @@ function stopBeforeLaterCue(text: ArticleText, range: Range, cue: Cue, cues: rea
   }
   return range;
 }
+
+const FINITE_AUXILIARIES = new Set(
+  `is are was were be been am has have had do does did will would shall should can could may might must
+  isn't aren't wasn't weren't hasn't haven't hadn't don't doesn't didn't won't wouldn't can't couldn't shouldn't
+  made took gave came went got saw knew thought told found felt became left kept began brought bought lost
+  paid met ran sold won hit put set cut let rose fell grew led held stood understood needs wants means
+  remains seems appears looks faces plans expects hopes intends believes knows thinks`.split(/\s+/),
+);
+
+/** A finite verb somewhere in the clause: an auxiliary, a common irregular past, or an -ed form. */
+function hasFiniteVerb(tokens: readonly Token[], from: number, end: number): boolean {
+  for (let i = from; i < end; i += 1) {
+    const token = tokens[i]!;
+    if (token.kind !== 'word') continue;
+    const lower = token.lower;
+    if (FINITE_AUXILIARIES.has(lower)) return true;
+    if (/['’](?:s|re|ll|d|ve|m)$/.test(lower) && PRONOUN_SUBJECTS.has(lower.replace(/['’].*$/, ''))) return true;
+    if (/^\p{Ll}{3,}ed$/u.test(token.text) && i > from) return true;
+  }
+  return false;
+}
+
+const PRONOUN_SUBJECTS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'there', 'that']);

@@ -1,6 +1,7 @@
 import {
   CAPITALISED_FUNCTION_WORDS,
   DETERMINERS,
+  GIVEN_NAMES,
   GROUP_NOUNS,
   HONORIFICS,
   NAME_PARTICLES,
@@ -67,6 +68,13 @@ export function classifyPhrase(tokens: readonly Token[], first: number, last: nu
     // "Russian President Vladimir Putin", "Mr Smith", "the BBC's Sarah Rainsford": the name comes after.
     if (ROLE_NOUNS.has(lower) || HONORIFICS.has(lower) || CAPITALISED_FUNCTION_WORDS.has(lower) || (i < last && /['’]s$/.test(lower))) nameFirst = i + 1;
   }
+  // "Liberal Democrat Sarah Teather": a given name after other capitalised words starts the name.
+  for (let i = nameFirst + 1; i < last; i += 1) {
+    if (GIVEN_NAMES.has(tokens[i]!.lower) && !GIVEN_NAMES.has(tokens[nameFirst]!.lower)) {
+      nameFirst = i;
+      break;
+    }
+  }
   // "Russian President" / "Labour's": no name left once roles and modifiers are taken off.
   if (nameFirst > last) return { kind: 'description', first, last, nameFirst: -1, nameLast: -1 };
   if (nameFirst === last && nameFirst > first) {
@@ -108,6 +116,18 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, floor
     const head = phraseEndingAt(tokens, phrase.first - 2, floor);
     if (head !== null && head.kind !== 'pronoun' && (head.kind === 'name' || isSpeakerHead(tokens[head.last]!))) {
       phrase = { ...head, last: phrase.last };
+    }
+  }
+  // "Ms Robinson, who presents The Weakest Link tells Cockerell": the relative clause has no closing comma.
+  if (phrase !== null && phrase.kind !== 'pronoun') {
+    for (let i = phrase.first - 1; i > floor + 1 && i >= phrase.first - 12; i -= 1) {
+      const token = tokens[i]!;
+      if (token.kind !== 'word') break;
+      if ((token.lower === 'who' || token.lower === 'whose') && tokens[i - 1]!.text === ',') {
+        const named = phraseEndingAt(tokens, i - 2, floor);
+        if (named !== null && named.kind === 'name') return named;
+        break;
+      }
     }
   }
   // "Colin Asplin, Blackpool Hotel Association said": the person before the organisation speaks.
