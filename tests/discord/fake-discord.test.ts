@@ -13,7 +13,9 @@ import {
   Routes,
   type Interaction,
 } from 'discord.js';
+import { constants, createInflate } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { WebSocket } from 'ws';
 import { FakeDiscord, MODERATOR_PERMISSIONS, fakeBotToken } from '../support/fake-discord/index.js';
 
 const NO_PINGS = { parse: [] };
@@ -118,6 +120,37 @@ describe('the loopback Discord', () => {
       expect(discord.gateway.identifies).toHaveLength(1);
       expect((await sentWhileAway.waitFor()).message?.content).toBe('pong while-away');
       expect(after.message?.content).toBe('pong after');
+    });
+
+    it('resumes after asking the client to reconnect (op 7)', async () => {
+      client = await loggedInClient(discord);
+      const resumed = new Promise<void>((resolve) => client!.once(Events.ShardResume, () => resolve()));
+
+      discord.gateway.requestReconnect();
+      await resumed;
+
+      expect(discord.gateway.connections.map((c) => c.closeCode)).toEqual([4200, undefined]);
+      expect(discord.gateway.resumes).toHaveLength(1);
+    });
+
+    it('speaks zlib-stream to a client that asks for it (discord.js does once zlib-sync is installed)', async () => {
+      const socket = new WebSocket(`${discord.gatewayUrl}?v=10&encoding=json&compress=zlib-stream`);
+      const inflate = createInflate();
+      const payloads: Array<{ op: number; t: string | null }> = [];
+      const text: Buffer[] = [];
+      inflate.on('data', (chunk: Buffer) => text.push(chunk));
+      socket.on('message', (data: Buffer) => {
+        inflate.write(data);
+        inflate.flush(constants.Z_SYNC_FLUSH, () => {
+          payloads.push(JSON.parse(Buffer.concat(text.splice(0)).toString()));
+          if (payloads.length === 1) socket.send(JSON.stringify({ op: 2, d: { token: discord.token, intents: 1, properties: {} } }));
+        });
+      });
+
+      await vi.waitFor(() => expect(payloads.map((p) => p.t ?? p.op)).toEqual([10, 'READY', 'GUILD_CREATE']), { timeout: 2000 });
+      socket.close(1000);
+      inflate.destroy();
+      await discord.waitForDisconnect();
     });
 
     it('sees client.destroy() close the connection normally', async () => {
@@ -251,6 +284,17 @@ describe('the loopback Discord', () => {
       expect(reply.answered).toBe(false);
       expect(errors.map((e) => (e as DiscordAPIError).code)).toEqual([10062]);
     });
+
+    it('records files sent as multipart, with the JSON payload parsed', async () => {
+      client = await loggedInClient(discord);
+      handle(client, (interaction) =>
+        interaction.isChatInputCommand() ? interaction.reply({ content: 'see file', files: [{ attachment: Buffer.from('quotes'), name: 'quotes.txt' }], allowedMentions: NO_PINGS }) : Promise.resolve(),
+      );
+
+      await discord.runCommand({ name: 'ask' });
+
+      expect(discord.requests.at(-1)).toMatchObject({ files: ['quotes.txt'], body: { type: InteractionResponseType.ChannelMessageWithSource, data: { content: 'see file' } } });
+    });
   });
 
   describe('autocomplete', () => {
@@ -301,6 +345,32 @@ describe('the loopback Discord', () => {
       expect(reply.message?.content).toBe('page 1');
       expect(click.buttons.map((b) => b.custom_id)).toEqual(['page:0', 'page:2']);
       await expect(discord.clickButton({ message: reply.message!, customId: 'page:9' })).rejects.toThrow(/no button/);
+    });
+
+    it('lets a deferred update edit the message the button is on', async () => {
+      client = await loggedInClient(discord);
+      handle(client, async (interaction) => {
+        if (interaction.isChatInputCommand()) await interaction.reply({ content: 'page 0', components: pagedButtons(0), allowedMentions: NO_PINGS });
+        if (interaction.isButton()) {
+          await interaction.deferUpdate();
+          await interaction.editReply({ content: 'page 1', components: [], allowedMentions: NO_PINGS });
+        }
+      });
+
+      const reply = await discord.runCommand({ name: 'ask' });
+      const click = await discord.clickButton({ message: reply.message!, customId: 'page:1' });
+
+      expect(click.responses.map((r) => `${r.kind} ${r.status}`)).toEqual(['callback 204', 'edit-original 200']);
+      expect(reply.message).toMatchObject({ content: 'page 1', components: [] });
+    });
+  });
+
+  describe('tokens', () => {
+    it('makes bot tokens of the real shape, the first part naming the application', () => {
+      const token = fakeBotToken(discord.applicationId);
+
+      expect(token).toMatch(/^[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}$/);
+      expect(Buffer.from(token.split('.')[0]!, 'base64').toString()).toBe(discord.applicationId);
     });
   });
 

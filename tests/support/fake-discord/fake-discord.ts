@@ -84,6 +84,7 @@ export class FakeDiscord {
   private readonly signal = new ChangeSignal();
   private readonly rest: RestRouter;
   private readonly registry: CommandRegistry;
+  private readonly store: MessageStore;
   private readonly interactionRoutes: InteractionRoutes;
   private readonly timeoutMs: number;
   private readonly server: Server;
@@ -136,8 +137,6 @@ export class FakeDiscord {
     this.server = createServer((request, response) => void this.rest.handle(request, response));
     this.server.on('upgrade', this.gateway.upgrade);
   }
-
-  private readonly store: MessageStore;
 
   static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
     const discord = new FakeDiscord(options);

@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 import { GatewayCloseCodes, GatewayOpcodes, type GatewayIdentifyData, type GatewayResumeData } from 'discord.js';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import type { ChangeSignal } from './signal.js';
+import { deflatedFrames, textFrames, zlibStreamFrames, type FrameWriter } from './compression.js';
 
 /** One frame on the gateway, either way, as JSON. */
 export interface GatewayFrame {
@@ -58,8 +59,8 @@ export interface GatewayOptions {
 
 /**
  * The gateway half of the fake: HELLO, IDENTIFY → READY (+ GUILD_CREATE), heartbeats and their ACKs,
- * RESUME with replay of what was missed, and dispatches to the identified client. JSON text frames
- * only — what @discordjs/ws speaks when zlib-sync is not installed.
+ * RESUME with replay of what was missed, and dispatches to the identified client. JSON frames, plain
+ * (what @discordjs/ws speaks without zlib-sync) or compressed if the client asks.
  */
 export class FakeGateway {
   readonly frames: GatewayFrame[] = [];
@@ -128,6 +129,7 @@ export class FakeGateway {
   }
 
   private readonly socketIds = new WeakMap<WebSocket, GatewayConnection>();
+  private readonly writers = new WeakMap<WebSocket, FrameWriter>();
 
   private accept(socket: WebSocket, request: IncomingMessage): void {
     const query = Object.fromEntries(new URL(request.url ?? '/', 'ws://fake').searchParams);
@@ -171,8 +173,9 @@ export class FakeGateway {
     });
     const { v, encoding, compress } = query;
     if (v !== '10') return this.refuse(socket, GatewayCloseCodes.InvalidAPIVersion, `gateway version ${v ?? '(none)'}; the fake speaks v10`);
-    if (encoding !== 'json') return this.refuse(socket, GatewayCloseCodes.DecodeError, `encoding ${encoding ?? '(none)'}; the fake speaks json`);
-    if (compress) return this.refuse(socket, GatewayCloseCodes.DecodeError, `compress=${compress}; the fake sends plain JSON frames`);
+    if (encoding !== 'json') return this.refuse(socket, GatewayCloseCodes.InvalidAPIVersion, `encoding ${encoding ?? '(none)'}; the fake speaks json`);
+    if (compress && compress !== 'zlib-stream') return this.refuse(socket, GatewayCloseCodes.InvalidAPIVersion, `compress=${compress}; the fake knows zlib-stream only`);
+    this.writers.set(socket, compress ? zlibStreamFrames(socket) : textFrames(socket));
     this.send(socket, { op: GatewayOpcodes.Hello, d: { heartbeat_interval: this.options.heartbeatIntervalMs } });
   }
 
@@ -182,10 +185,7 @@ export class FakeGateway {
       this.refuse(socket, GatewayCloseCodes.AuthenticationFailed, 'IDENTIFY with a token that is not the bot token');
       return null;
     }
-    if (data.compress) {
-      this.refuse(socket, GatewayCloseCodes.DecodeError, 'IDENTIFY asked for compressed payloads; the fake sends plain JSON');
-      return null;
-    }
+    if (data.compress && !this.socketIds.get(socket)?.query.compress) this.writers.set(socket, deflatedFrames(socket));
     const session: Session = { id: randomBytes(16).toString('hex'), seq: 0, history: [], socket, ended: false };
     this.sessions.set(session.id, session);
     this.current = session;
@@ -237,7 +237,7 @@ export class FakeGateway {
   private send(socket: WebSocket, payload: { op: number; t?: string; s?: number; d: unknown }): void {
     const frame = { t: null, s: null, ...payload };
     this.record('out', socket, frame);
-    socket.send(JSON.stringify(frame));
+    (this.writers.get(socket) ?? textFrames(socket))(JSON.stringify(frame));
   }
 
   private record(direction: GatewayFrame['direction'], socket: WebSocket, frame: { op: number; t?: string | null; s?: number | null; d: unknown }): void {
