@@ -33,6 +33,14 @@ export interface PrebuiltParts {
   index: QuoteIndex;
 }
 
+/** The steps of {@link CorpusVersion.build}, named so a benchmark can time each one. */
+export type BuildStage = 'extract' | 'speakers' | 'index' | 'records';
+
+export interface BuildOptions {
+  /** Called after each step with its wall time; lets `npm run bench` split ingest by stage without a second code path. */
+  onStage?: (stage: BuildStage, ms: number) => void;
+}
+
 const YIELD_EVERY_ARTICLES = 250;
 
 /**
@@ -80,17 +88,21 @@ export class CorpusVersion {
    * Extracts, joins speakers and indexes a loaded corpus. Yields to the event loop as it goes so
    * that a reload in a running bot never holds up the answers being served meanwhile.
    */
-  static async build(load: CorpusLoad, prebuilt?: PrebuiltParts): Promise<CorpusVersion> {
-    const quotesByArticle = prebuilt?.quotesByArticle ?? (await extractAll(load.articles));
-    const speakers = SpeakerDirectory.build(
-      [...quotesByArticle].map(([articleId, extracted]) => ({
-        articleId,
-        speakers: extracted.speakers,
-        quoteCounts: countBySpeaker(extracted.quotes),
-      })),
+  static async build(load: CorpusLoad, prebuilt?: PrebuiltParts, options: BuildOptions = {}): Promise<CorpusVersion> {
+    const timed = stageTimer(options.onStage);
+    const quotesByArticle = prebuilt?.quotesByArticle ?? (await timed('extract', () => extractAll(load.articles)));
+    const speakers = await timed('speakers', () =>
+      SpeakerDirectory.build(
+        [...quotesByArticle].map(([articleId, extracted]) => ({
+          articleId,
+          speakers: extracted.speakers,
+          quoteCounts: countBySpeaker(extracted.quotes),
+        })),
+      ),
     );
-    const index = prebuilt?.index ?? (await QuoteIndex.buildAsync(indexRecords(load.articles, quotesByArticle, speakers)));
-    return new CorpusVersion(CorpusVersion.idFor(load), load, quotesByArticle, speakers, index, new Date());
+    const index =
+      prebuilt?.index ?? (await timed('index', () => QuoteIndex.buildAsync(indexRecords(load.articles, quotesByArticle, speakers))));
+    return timed('records', () => new CorpusVersion(CorpusVersion.idFor(load), load, quotesByArticle, speakers, index, new Date()));
   }
 
   get articles(): readonly LoadedArticle[] {
@@ -125,6 +137,15 @@ export class CorpusVersion {
   }
 
   private cachedStats: CorpusStats | undefined;
+}
+
+function stageTimer(onStage: BuildOptions['onStage']) {
+  return async <T>(stage: BuildStage, step: () => T | Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const result = await step();
+    onStage?.(stage, performance.now() - started);
+    return result;
+  };
 }
 
 async function extractAll(articles: readonly LoadedArticle[]): Promise<Map<string, ArticleQuotes>> {

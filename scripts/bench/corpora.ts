@@ -1,0 +1,73 @@
+import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import path from 'node:path';
+
+/** One corpus the benchmark runs on, and how to lay it out on disk for `loadCorpus`. */
+export interface CorpusSpec {
+  /** Name in the table and JSON: `bundled`, `real-21k`, `scaled-100k`, … */
+  name: string;
+  /** Where the articles come from. */
+  kind: 'folder' | 'jsonl';
+  /** `folder`: the corpus folder itself; `jsonl`: the source files, concatenated then replicated. */
+  sources: string[];
+  /** How many copies of every article (1 = the real corpus); copies get new ids. */
+  copies: number;
+}
+
+/** The real news files the issue names, relative to the repo root. */
+const SHARED_FILES = ['../shared/corpus-data/news-bbc.jsonl', '../shared/corpus-data/news-reuters21578.jsonl'];
+/** 21,020 real articles × 5 ≈ 105k, × 24 ≈ 504k: the ≈100k and ≈500k scale-ups. */
+const SCALE_COPIES = [5, 24];
+
+/**
+ * The corpora to measure: the bundled one always; the ≈21k real articles and their scale-ups
+ * when `../shared` is there (said on stderr when it is not). `quick` stops at ≈21k.
+ */
+export async function listCorpora(repoRoot: string, options: { quick: boolean; log: (line: string) => void }): Promise<CorpusSpec[]> {
+  const specs: CorpusSpec[] = [{ name: 'bundled', kind: 'folder', sources: [path.join(repoRoot, 'corpus')], copies: 1 }];
+  const shared = SHARED_FILES.map((file) => path.resolve(repoRoot, file));
+  const present = await Promise.all(shared.map((file) => stat(file).then(() => true, () => false)));
+  if (!present.every(Boolean)) {
+    const missing = shared.filter((_, i) => !present[i]);
+    options.log(`bench: ${missing.join(', ')} not found; running on the bundled corpus only`);
+    return specs;
+  }
+  specs.push({ name: 'real-21k', kind: 'jsonl', sources: shared, copies: 1 });
+  if (!options.quick) {
+    for (const copies of SCALE_COPIES) specs.push({ name: `scaled-${Math.round((21 * copies) / 5) * 5}k`, kind: 'jsonl', sources: shared, copies });
+  }
+  return specs;
+}
+
+/**
+ * Lays a corpus out as a folder `loadCorpus` can read: the bundled folder as it is; real files
+ * copied; scale-ups written as JSON Lines where copy `c` of article `id` is `id~c` (copy 0 keeps
+ * its id). Deterministic, and only ever under `scratch` (never in the repo).
+ */
+export async function materialise(spec: CorpusSpec, scratch: string): Promise<string> {
+  if (spec.kind === 'folder') return spec.sources[0]!;
+  const dir = path.join(scratch, spec.name);
+  await mkdir(dir, { recursive: true });
+  if (spec.copies === 1) {
+    for (const source of spec.sources) await copyFile(source, path.join(dir, path.basename(source)));
+    return dir;
+  }
+  for (const source of spec.sources) {
+    const lines = (await readFile(source, 'utf8')).split('\n').filter((line) => line.trim().length > 0);
+    const out = createWriteStream(path.join(dir, path.basename(source)));
+    for (let copy = 0; copy < spec.copies; copy += 1) {
+      const chunk = copy === 0 ? lines.join('\n') : lines.map((line) => renumber(line, copy)).join('\n');
+      if (!out.write(`${chunk}\n`)) await once(out, 'drain');
+    }
+    out.end();
+    await once(out, 'finish');
+  }
+  return dir;
+}
+
+function renumber(line: string, copy: number): string {
+  const article = JSON.parse(line) as { id: string };
+  article.id = `${article.id}~${copy}`;
+  return JSON.stringify(article);
+}
