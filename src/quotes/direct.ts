@@ -70,6 +70,12 @@ function cueFor(text: ArticleText, span: MarkedSpan, cueByFirstToken: Map<number
     const gap = openToken - nearest.verbEnd - 1;
     return { cue: nearest, position: gap <= MAX_INTRO_GAP && !nearest.fragmentOnly ? 'before' : 'sentence' };
   }
+  // `…were not prepared to "put up with" the attitudes they came across, Prof Lovenduski said.`
+  if (span.closeEnd >= 0) {
+    const closeToken = tokenAt(text, span.closeEnd);
+    const later = (cuesBySentence.get(sentenceAt(text, span.end - 1)) ?? []).find((cue) => Math.min(cue.verb, cue.speaker.first) >= closeToken);
+    if (later !== undefined) return { cue: later, position: 'sentence' };
+  }
   return { cue: null, position: null };
 }
 

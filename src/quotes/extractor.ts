@@ -5,7 +5,7 @@ import type { Cue } from './cues.js';
 import { findCues } from './cues.js';
 import type { DirectCandidate } from './direct.js';
 import { attributeSpans } from './direct.js';
-import { isNotSpeech } from './not-speech.js';
+import { isLabelOrTitle, isScareQuote } from './not-speech.js';
 import { People } from './people.js';
 import type { Quote } from './quote.js';
 import { findReported } from './reported.js';
@@ -68,12 +68,12 @@ export class QuoteExtractor {
     for (const cue of cues) attributions.set(cue, book.attribute(cue));
 
     const drafts: Draft[] = [];
-    const candidates = attributeSpans(text, cues);
+    const candidates = attributeSpans(text, cues).filter((candidate) => !isLabelOrTitle(text, candidate));
     const groupAttribution = attributeGroups(text, candidates, attributions, cues);
     const usedCues = new Set<Cue>();
     for (const candidate of candidates) {
       const attribution = groupAttribution.get(candidate.group) ?? null;
-      if (isNotSpeech(text, candidate, attribution !== null)) continue;
+      if (isScareQuote(text, candidate, attribution !== null)) continue;
       if (candidate.cue !== null && candidate.cuePosition !== 'sentence') usedCues.add(candidate.cue);
       const cue = candidate.cue !== null ? cueText(text, candidate.cue) : null;
       drafts.push({ kind: 'direct', start: candidate.span.start, end: candidate.span.end, attribution, cue, group: `g${candidate.group}` });

@@ -26,7 +26,8 @@ testified testifies proclaimed proclaims shouted shouts answered answers recount
 reported reports assured assures advised advises informed informs mused muses wondered wonders
 predicted forecast forecasts estimated estimates disclosed discloses indicated indicates
 concluded concludes objected objects protested protests pleaded pleads speculated speculates
-affirmed affirms hinted hints reckoned reckons explained remembered confessed confesses confess
+affirmed affirms hinted hints reckoned reckons explained remembered jeered shouted
+show shows showed repeated confessed confesses confess
 brands
 `);
 

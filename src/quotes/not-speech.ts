@@ -11,7 +11,7 @@ const LABEL_WORDS = new Set([
   'magazine', 'column', 'hit', 'video', 'exhibition', 'festival', 'brand', 'codenamed', 'operation', 'known', 'category',
 ]);
 
-const SHORT_FRAGMENT_WORDS = 4;
+const SCARE_QUOTE_WORDS = 2;
 const NAMING_VERBS = new Set(['called', 'calls', 'calling', 'dubbed', 'dubs', 'named', 'names', 'nicknamed', 'labelled', 'labeled', 'branded', 'brands']);
 const TITLE_MAX_WORDS = 10;
 
@@ -19,7 +19,7 @@ const TITLE_MAX_WORDS = 10;
  * Quotation marks that do not report anyone's words: titles of works ("the film "The Aviator""),
  * labels ("the so-called "mongrel" jibe") and short scare quotes with no one to say them.
  */
-export function isNotSpeech(text: ArticleText, candidate: DirectCandidate, hasSpeaker: boolean): boolean {
+export function isLabelOrTitle(text: ArticleText, candidate: DirectCandidate): boolean {
   const { span } = candidate;
   if (span.open < 0) return false;
   const words = tokenize(text.body, span.start, span.end).filter((token) => token.kind === 'word');
@@ -41,10 +41,15 @@ export function isNotSpeech(text: ArticleText, candidate: DirectCandidate, hasSp
     const endsSentence = /[.!?,]$/.test(text.body.slice(span.start, span.end));
     if (capitalised / words.length >= 0.6 && !endsSentence && !isSentenceStart(text, span.open)) return true;
   }
-  // A short fragment nobody is said to have said is a scare quote.
-  if (words.length <= SHORT_FRAGMENT_WORDS && candidate.cue === null && !isSentenceStart(text, span.open)) return true;
-  if (words.length <= SHORT_FRAGMENT_WORDS && !hasSpeaker && !adjacentCue) return true;
   return false;
+}
+
+/** A word or two in marks that nobody is said to have said is a scare quote. */
+export function isScareQuote(text: ArticleText, candidate: DirectCandidate, hasSpeaker: boolean): boolean {
+  const { span } = candidate;
+  if (span.open < 0 || candidate.cue !== null || hasSpeaker) return false;
+  const words = tokenize(text.body, span.start, span.end).filter((token) => token.kind === 'word');
+  return words.length <= SCARE_QUOTE_WORDS && !isSentenceStart(text, span.open);
 }
 
 function isSentenceStart(text: ArticleText, offset: number): boolean {

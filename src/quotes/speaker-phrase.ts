@@ -31,8 +31,14 @@ export interface SpeakerPhrase {
 }
 
 const MAX_PHRASE_WORDS = 8;
+const APPOSITIVE_DELIMITERS = new Set([',', '-', '–', '—']);
 const POST_MODIFIER_PREPOSITIONS = new Set(['for', 'of', 'at', 'in', 'from', 'with']);
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'you', 'itself', 'himself', 'herself', 'themselves']);
+
+/** A role noun, also with a prefix: "co-chairman", "vice-president", "ex-minister". */
+export function isRoleWord(lower: string): boolean {
+  return ROLE_NOUNS.has(lower) || ROLE_NOUNS.has(lower.slice(lower.lastIndexOf('-') + 1));
+}
 
 /** Words that read as a nationality or party adjective in front of a role ("Russian President"). */
 function isModifierWord(lower: string): boolean {
@@ -66,7 +72,7 @@ export function classifyPhrase(tokens: readonly Token[], first: number, last: nu
   for (let i = runStart; i <= last; i += 1) {
     const lower = tokens[i]!.lower.replace(/\.$/, '');
     // "Russian President Vladimir Putin", "Mr Smith", "the BBC's Sarah Rainsford": the name comes after.
-    if (ROLE_NOUNS.has(lower) || HONORIFICS.has(lower) || CAPITALISED_FUNCTION_WORDS.has(lower) || (i < last && /['’]s$/.test(lower))) nameFirst = i + 1;
+    if (isRoleWord(lower) || HONORIFICS.has(lower) || CAPITALISED_FUNCTION_WORDS.has(lower) || (i < last && /['’]s$/.test(lower))) nameFirst = i + 1;
   }
   // "Liberal Democrat Sarah Teather": a given name after other capitalised words starts the name.
   for (let i = nameFirst + 1; i < last; i += 1) {
@@ -94,11 +100,12 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, floor
   let end = verbIndex - 1;
   while (end >= floor && tokens[end]!.kind === 'word' && (VERB_MODIFIERS.has(tokens[end]!.lower) || /^\p{Ll}+ly$/u.test(tokens[end]!.text))) end -= 1;
   if (end < floor) return null;
-  if (tokens[end]!.text === ',') {
-    // Appositive: "Name, description, said". Find the comma that opens it.
+  if (APPOSITIVE_DELIMITERS.has(tokens[end]!.text)) {
+    // Appositive: "Name, description, said" or "Name - then adviser to … - told". Find where it opens.
+    const delimiter = tokens[end]!.text;
     let open = end - 1;
-    while (open >= floor && open > end - 28 && tokens[open]!.text !== ',' && !/^["“”.;:()]$/.test(tokens[open]!.text)) open -= 1;
-    if (open < floor || tokens[open]!.text !== ',' || open === end - 1) return null;
+    while (open >= floor && open > end - 28 && tokens[open]!.text !== delimiter && !/^[.;:()]$/.test(tokens[open]!.text)) open -= 1;
+    if (open < floor || tokens[open]!.text !== delimiter || open === end - 1) return null;
     // An appositive opens in lower case: "the interim chairwoman", "economist at …", "who …", "speaking …".
     const appositive = tokens[open + 1]!;
     if (appositive.kind !== 'word' || PRONOUNS.has(appositive.lower)) return null;
@@ -180,7 +187,7 @@ export function phraseEndingAt(tokens: readonly Token[], end: number, floor: num
 /** The head of a descriptive speaker is a role, a group, a plural noun or a capitalised word ("the Scot"). */
 export function isSpeakerHead(token: Token): boolean {
   const lower = token.lower.replace(/['’]s$/, '');
-  return ROLE_NOUNS.has(lower) || GROUP_NOUNS.has(lower) || isNameWord(token) || /-year-old$/.test(lower) || /^\p{Ll}{3,}[^s']s$/u.test(token.text);
+  return isRoleWord(lower) || GROUP_NOUNS.has(lower) || isNameWord(token) || /-year-old$/.test(lower) || /^\p{Ll}{3,}[^s']s$/u.test(token.text);
 }
 
 /** The speaker phrase right after an inverted cue ("said Mr Smith", "said a spokesman"). */

@@ -120,12 +120,23 @@ export class SpeakerBook {
       const speaking = (this.speakingBySentence.get(s) ?? []).filter((entry) => (s < sentence || entry.token < token) && compatible(entry.entity));
       if (speaking.length > 0) return speaking[speaking.length - 1]!.entity;
       if (speakingOnly) continue;
-      // In the cue's own sentence only someone already speaking counts: "He hoped Jay-Z would …, he added".
-      if (s === sentence && gender !== undefined) continue;
-      const named = (this.people.mentionsBySentence[s] ?? []).filter((mention) => !mention.inQuote && (s < sentence || mention.first < token) && compatible(mention.entity));
+      // In the cue's own sentence a name counts only when no pronoun came before it:
+      // "He hoped Jay-Z would …, he added" is about the earlier speaker; "… Mr Howard …, which he calls" is not.
+      const firstPronoun = s === sentence && gender !== undefined ? this.firstPronounAt(s, token) : Infinity;
+      const named = (this.people.mentionsBySentence[s] ?? []).filter((mention) => !mention.inQuote && (s < sentence || (mention.first < token && mention.first < firstPronoun)) && compatible(mention.entity));
       if (named.length > 0) return named[0]!.entity;
     }
     return null;
+  }
+
+  /** Token index of the first he/she of sentence `s` before `token` (outside quotes), or Infinity. */
+  private firstPronounAt(s: number, token: number): number {
+    const first = this.text.sentenceFirstToken[s] ?? token;
+    for (let i = first; i < token; i += 1) {
+      const lower = this.text.tokens[i]!.lower;
+      if ((lower === 'he' || lower === 'she') && this.text.tokenQuote[i] === -1) return i;
+    }
+    return Infinity;
   }
 
   private keyForEntity(entity: Entity, descriptionSurface: string | null): string {
