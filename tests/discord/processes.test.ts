@@ -1,0 +1,101 @@
+import { execFile, spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { copyOfCorpus, emptyDir } from '../desk/support.js';
+import { FakeDiscord } from '../support/fake-discord/index.js';
+
+const run = promisify(execFile);
+const TSX = path.resolve('node_modules/.bin/tsx');
+
+/**
+ * `npm run deploy-commands` and `npm start` as separate processes, configured only through the
+ * environment, talking to the loopback Discord.
+ */
+let discord: FakeDiscord;
+beforeEach(async () => {
+  discord = await FakeDiscord.start({ heartbeatIntervalMs: 500, timeoutMs: 15_000 });
+});
+afterEach(async () => {
+  await discord.close();
+});
+
+async function botEnv(extra: Record<string, string> = {}): Promise<NodeJS.ProcessEnv> {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    DISCORD_TOKEN: discord.token,
+    DISCORD_CLIENT_ID: discord.applicationId,
+    DISCORD_GUILD_ID: discord.guildId,
+    DISCORD_API_URL: discord.restUrl,
+    CORPUS_DIR: await copyOfCorpus('seed'),
+    CACHE_DIR: await emptyDir('quotedesk-cache-'),
+    ...extra,
+  };
+}
+
+describe('npm run deploy-commands', () => {
+  it('registers exactly the four commands for the guild', async () => {
+    const { stdout } = await run(TSX, ['src/discord/deploy-commands.ts'], { env: await botEnv(), timeout: 60_000 });
+    expect(discord.commands(discord.guildId).map((command) => command.name).sort()).toEqual(['ask', 'corpus', 'quote', 'reload']);
+    expect(stdout).toContain(`Registered 4 commands for server ${discord.guildId}`);
+  });
+
+  it('says what is missing instead of trying without a token', async () => {
+    const env = await botEnv();
+    delete env.DISCORD_TOKEN;
+    const failure = await run(TSX, ['src/discord/deploy-commands.ts'], { env, timeout: 60_000 }).catch((error: { code: number; stderr: string }) => error);
+    expect(failure).toMatchObject({ code: 1, stderr: expect.stringContaining('DISCORD_TOKEN is missing') });
+  });
+});
+
+describe('npm start', () => {
+  it('answers, reloads on SIGHUP, then on SIGTERM finishes and exits 0, never logging the token', async () => {
+    const env = await botEnv();
+    // As `npm start` runs it: one node process, so signals reach the bot itself.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/discord/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      await discord.waitForReady(30_000);
+      const logged = (message: string) =>
+        new Promise<void>((resolve, reject) => {
+          const started = Date.now();
+          const poll = setInterval(() => {
+            if (output.includes(`"msg":"${message}"`)) resolve();
+            else if (Date.now() - started > 30_000) reject(new Error(`the bot never logged "${message}":\n${output}`));
+            else return;
+            clearInterval(poll);
+          }, 50);
+        });
+      await logged('bot ready');
+      const exchange = await discord.runCommand({ name: 'ask', options: { question: 'What did Putin say about Ukraine?' } });
+      expect(exchange.text).toContain('Ukrainian crisis');
+
+      await writeFile(path.join(env.CORPUS_DIR!, 'blair.txt'), ' date 2005-02-01 "We will win this election," Tony Blair said.');
+      child.kill('SIGHUP');
+      await logged('reload finished');
+      expect((await discord.runCommand({ name: 'ask', options: { question: 'what did Blair say' } })).text).toContain('We will win this election');
+
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(output).toContain('"msg":"bot stopped"');
+      expect(output).not.toContain(discord.token);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
+  it('explains a malformed token and points to the terminal mode', async () => {
+    const failure = await run(TSX, ['src/discord/main.ts'], { env: await botEnv({ DISCORD_TOKEN: 'client-secret-pasted-by-mistake' }), timeout: 60_000 }).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failure).toMatchObject({ code: 1 });
+    expect((failure as { stderr: string }).stderr).toContain('DISCORD_TOKEN does not look like a bot token');
+    expect((failure as { stderr: string }).stderr).toContain('npm run ask');
+    expect((failure as { stderr: string }).stderr).not.toContain('client-secret-pasted-by-mistake');
+  });
+});
