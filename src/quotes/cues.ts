@@ -76,8 +76,8 @@ export function findCues(text: ArticleText): Cue[] {
           continue;
         }
       }
-      // "…, saying he was ready": the participle's subject is the sentence's speaker.
-      if (speech && previous?.text === ',' && lower.endsWith('ing')) {
+      // "…, saying he was ready", "quoted its plan as saying:": the participle's subject is the sentence's speaker.
+      if (speech && (previous?.text === ',' || previous?.lower === 'as') && lower.endsWith('ing')) {
         const latest = cues[cues.length - 1];
         const earlier = latest !== undefined && latest.sentence === s ? latest : undefined;
         const speaker = earlier?.speaker ?? firstPhraseOf(text, first, i);

@@ -68,12 +68,11 @@ export class QuoteExtractor {
     for (const cue of cues) attributions.set(cue, book.attribute(cue));
 
     const drafts: Draft[] = [];
-    const candidates = attributeSpans(text, cues).filter((candidate) => !isLabelOrTitle(text, candidate));
+    const candidates = attributeSpans(text, cues).filter((candidate) => !isLabelOrTitle(text, candidate) && !isScareQuote(text, candidate));
     const groupAttribution = attributeGroups(text, candidates, attributions, cues);
     const usedCues = new Set<Cue>();
     for (const candidate of candidates) {
       const attribution = groupAttribution.get(candidate.group) ?? null;
-      if (isScareQuote(text, candidate, attribution !== null)) continue;
       if (candidate.cue !== null && candidate.cuePosition !== 'sentence') usedCues.add(candidate.cue);
       const cue = candidate.cue !== null ? cueText(text, candidate.cue) : null;
       drafts.push({ kind: 'direct', start: candidate.span.start, end: candidate.span.end, attribution, cue, group: `g${candidate.group}` });

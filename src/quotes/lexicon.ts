@@ -36,7 +36,8 @@ export const FRAGMENT_VERBS = words(`
 called calls calling described describes describing branded brands dubbed dubs labelled labels
 labeled attacked attacks criticised criticises criticized criticizes accused accuses hailed hails
 praised praises condemned condemns dismissed dismisses welcomed welcomes urged defended defends
-spoke speaks speaking talked talks referred refers promised vowed warned pledged
+spoke speaks speaking talked talks referred refers promised vowed warned pledged blamed blames
+rejected rejects backed repeated
 `);
 
 /** Verbs that attribute reported speech (a content clause follows). Beliefs are left out on purpose. */

@@ -106,6 +106,13 @@ export function findMarkedSpans(body: string, paragraphs: readonly Range[]): Mar
         continuedInParagraph = true;
         continue;
       }
+      if (canOpen && !canClose && mark.shape !== 'close') {
+        // `said the bill "very much had the feel of a 'work in progress', and urged … that "an obligation…`:
+        // the closing mark went missing. End the open quote at its last clause break and open anew.
+        emit(openMark, lastClauseBreak(body, openMark, mark), -1, mark.at);
+        openMark = mark;
+        continue;
+      }
       const closes = mark.shape === 'open' ? canClose && !canOpen : true;
       if (closes) {
         emit(openMark, mark.at, mark.at + mark.length);
@@ -123,4 +130,13 @@ function reopensAfterSentence(body: string, mark: Mark, open: Mark): boolean {
   let i = mark.at - 1;
   while (i > open.at && isSpace(body.charCodeAt(i))) i -= 1;
   return i > open.at + open.length && /[.!?]/.test(body.charAt(i));
+}
+
+/** The last comma or semicolon inside the open quote before `mark` (or the mark itself). */
+function lastClauseBreak(body: string, open: Mark, mark: Mark): number {
+  for (let i = mark.at - 1; i > open.at + open.length; i -= 1) {
+    const char = body.charAt(i);
+    if (char === ',' || char === ';') return i;
+  }
+  return mark.at;
 }

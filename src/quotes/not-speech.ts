@@ -11,7 +11,7 @@ const LABEL_WORDS = new Set([
   'magazine', 'column', 'hit', 'video', 'exhibition', 'festival', 'brand', 'codenamed', 'operation', 'known', 'category',
 ]);
 
-const SCARE_QUOTE_WORDS = 2;
+const SCARE_QUOTE_WORDS = 3;
 const NAMING_VERBS = new Set(['called', 'calls', 'calling', 'dubbed', 'dubs', 'named', 'names', 'nicknamed', 'labelled', 'labeled', 'branded', 'brands']);
 const TITLE_MAX_WORDS = 10;
 
@@ -44,10 +44,10 @@ export function isLabelOrTitle(text: ArticleText, candidate: DirectCandidate): b
   return false;
 }
 
-/** A word or two in marks that nobody is said to have said is a scare quote. */
-export function isScareQuote(text: ArticleText, candidate: DirectCandidate, hasSpeaker: boolean): boolean {
+/** A few words in marks with no speech cue in their sentence are a scare quote or a label. */
+export function isScareQuote(text: ArticleText, candidate: DirectCandidate): boolean {
   const { span } = candidate;
-  if (span.open < 0 || candidate.cue !== null || hasSpeaker) return false;
+  if (span.open < 0 || candidate.cue !== null) return false;
   const words = tokenize(text.body, span.start, span.end).filter((token) => token.kind === 'word');
   return words.length <= SCARE_QUOTE_WORDS && !isSentenceStart(text, span.open);
 }

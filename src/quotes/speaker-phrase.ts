@@ -31,6 +31,7 @@ export interface SpeakerPhrase {
 }
 
 const MAX_PHRASE_WORDS = 8;
+const TIME_WORDS = new Set(['week', 'month', 'year', 'night', 'weekend', 'time', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'morning', 'afternoon', 'evening', 'this', 'next', 'on', 'tonight']);
 const APPOSITIVE_DELIMITERS = new Set([',', '-', '–', '—']);
 const POST_MODIFIER_PREPOSITIONS = new Set(['for', 'of', 'at', 'in', 'from', 'with']);
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'you', 'itself', 'himself', 'herself', 'themselves']);
@@ -98,13 +99,14 @@ export function classifyPhrase(tokens: readonly Token[], first: number, last: nu
  */
 export function subjectBefore(tokens: readonly Token[], verbIndex: number, floor: number): SpeakerPhrase | null {
   let end = verbIndex - 1;
-  while (end >= floor && tokens[end]!.kind === 'word' && (VERB_MODIFIERS.has(tokens[end]!.lower) || /^\p{Ll}+ly$/u.test(tokens[end]!.text))) end -= 1;
+  // "he has also said", "Mr Howard last week said", "the minister on Monday said".
+  while (end >= floor && tokens[end]!.kind === 'word' && (VERB_MODIFIERS.has(tokens[end]!.lower) || TIME_WORDS.has(tokens[end]!.lower) || /^\p{Ll}+ly$/u.test(tokens[end]!.text) || (tokens[end]!.lower === 'on' && TIME_WORDS.has(tokens[end + 1]?.lower ?? '')))) end -= 1;
   if (end < floor) return null;
   if (APPOSITIVE_DELIMITERS.has(tokens[end]!.text)) {
     // Appositive: "Name, description, said" or "Name - then adviser to … - told". Find where it opens.
     const delimiter = tokens[end]!.text;
     let open = end - 1;
-    while (open >= floor && open > end - 28 && tokens[open]!.text !== delimiter && !/^[.;:()]$/.test(tokens[open]!.text)) open -= 1;
+    while (open >= floor && open > end - 28 && tokens[open]!.text !== delimiter && !(/^[.;:()]$/.test(tokens[open]!.text) && !isAbbreviationDot(tokens, open))) open -= 1;
     if (open < floor || tokens[open]!.text !== delimiter || open === end - 1) return null;
     // An appositive opens in lower case: "the interim chairwoman", "economist at …", "who …", "speaking …".
     const appositive = tokens[open + 1]!;
@@ -112,7 +114,9 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, floor
     if (isCapitalised(appositive.text)) {
       // "The Shadow Secretary of State for the Family, Theresa May, said": the name is the speaker.
       const named = phraseEndingAt(tokens, end - 1, open + 1);
-      return named !== null && named.kind === 'name' && named.first === open + 1 ? named : null;
+      if (named !== null && named.kind === 'name' && named.first === open + 1) return named;
+      // "Mark Oaten, Liberal Democrat home affairs spokesman, said": a capitalised description.
+      if (!isRoleWord(tokens[end - 1]!.lower)) return null;
     }
     const subject = phraseEndingAt(tokens, open - 1, floor);
     return subject;
@@ -224,6 +228,12 @@ export function phraseStartingAt(tokens: readonly Token[], start: number, limit:
     }
     last = i;
   }
-  if (last < start) return null;
+  if (last < start || /['’]s$/.test(tokens[last]!.lower)) return null;
   return classifyPhrase(tokens, start, last);
+}
+
+/** "Sen." or "J." inside an appositive: the full stop of an abbreviation, not a sentence end. */
+function isAbbreviationDot(tokens: readonly Token[], index: number): boolean {
+  const before = tokens[index - 1];
+  return tokens[index]!.text === '.' && before !== undefined && before.kind === 'word' && isCapitalised(before.text) && before.text.length <= 4;
 }
