@@ -81,7 +81,8 @@ candidate campaigner chairperson vice treasurer counsel lawyer attorney prosecut
 commander captain colonel sheikh emir ayatollah cardinal archbishop bishop rabbi imam striker
 midfielder defender goalkeeper player star singer actor actress director producer presenter author
 writer editor correspondent researcher scientist professor doctor dr expert strategist partner
-shadow whip speaker member mr mrs ms
+shadow whip speaker member envoy diplomat banker dealer trader broker source negotiator delegate
+insider participant witness resident activist protester critic fan supporter voter mr mrs ms
 `);
 
 /** Heads of descriptions that are never one person: their quotes keep the description as speaker. */

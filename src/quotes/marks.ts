@@ -82,11 +82,21 @@ export function findMarkedSpans(body: string, paragraphs: readonly Range[]): Mar
     const emit = (open: Mark, closeAt: number, closeEnd: number, regionEnd = closeEnd >= 0 ? closeEnd : closeAt): void => {
       const content = trimRange(body, open.at + open.length, closeAt);
       if (content.end <= content.start) return;
-      const continuesPrevious = previousOpenAtEnd && open.at === paragraph.start && spans.length > 0 && spans[spans.length - 1]!.paragraph === index - 1 && firstOpenAtStart;
-      spans.push({ ...content, open: open.at, closeEnd, regionEnd, paragraph: index, continuesPrevious: continuesPrevious || continuedInParagraph });
+      const continuesPrevious = previousOpenAtEnd && open.at === paragraph.start && spans.length > 0 && spans[spans.length - 1]!.paragraph === index - 1 && (firstOpenAtStart || unmarked);
+      spans.push({ ...content, open: unmarked && open.length === 0 ? -1 : open.at, closeEnd, regionEnd, paragraph: index, continuesPrevious: continuesPrevious || continuedInParagraph });
       continuedInParagraph = false;
+      unmarked = false;
     };
-    for (const mark of marks) {
+    // `said "this was a strangely deceptive budget.` ⏎⏎ `The Chancellor had … poverty."`: the previous
+    // paragraph left the quote open and this one closes it without reopening: it goes on unmarked.
+    let unmarked = false;
+    const firstMark = marks[0];
+    if (previousOpenAtEnd && firstMark !== undefined && firstMark.shape !== 'open' && closesLike(body, firstMark, paragraph) && !opensLike(body, firstMark, paragraph)) {
+      openMark = { at: paragraph.start, length: 0, shape: 'open' };
+      unmarked = true;
+    }
+    for (let m = 0; m < marks.length; m += 1) {
+      const mark = marks[m]!;
       if (openMark === null) {
         const canOpen = opensLike(body, mark, paragraph);
         const opens = mark.shape === 'open' ? canOpen || !closesLike(body, mark, paragraph) : mark.shape === 'straight' ? canOpen : canOpen && !closesLike(body, mark, paragraph);
@@ -104,6 +114,12 @@ export function findMarkedSpans(body: string, paragraphs: readonly Range[]): Mar
         emit(openMark, mark.at, -1);
         openMark = mark;
         continuedInParagraph = true;
+        continue;
+      }
+      const next = marks[m + 1];
+      if (canOpen && !canClose && next !== undefined && closesLike(body, next, paragraph) && isShortNested(body, mark, next)) {
+        // `to the "haves" as opposed to the "have-nots."`: a short double-quoted phrase inside the quote.
+        m += 1;
         continue;
       }
       if (canOpen && !canClose && mark.shape !== 'close') {
@@ -139,4 +155,12 @@ function lastClauseBreak(body: string, open: Mark, mark: Mark): number {
     if (char === ',' || char === ';') return i;
   }
   return mark.at;
+}
+
+const NESTED_MAX_WORDS = 3;
+
+/** A double-quoted phrase of a few words inside an open quote (`"haves"`), not a new quotation. */
+function isShortNested(body: string, open: Mark, close: Mark): boolean {
+  const inner = body.slice(open.at + open.length, close.at).trim();
+  return inner.length > 0 && inner.split(/\s+/).length <= NESTED_MAX_WORDS;
 }

@@ -68,6 +68,18 @@ export function classifyPhrase(tokens: readonly Token[], first: number, last: nu
   }
   // Drop leading particles left at the run start.
   while (runStart <= last && !isNameWord(tokens[runStart]!)) runStart += 1;
+  // "analyst Dennis Forst of Seidler Amdec Securities Inc", "Eisenberg of Bear Stearns": the person is before "of".
+  if (runStart - 2 >= first && tokens[runStart - 1]!.lower === 'of' && isNameWord(tokens[runStart - 2]!)) {
+    let headFirst = runStart - 2;
+    while (headFirst - 1 >= first && isNameWord(tokens[headFirst - 1]!)) headFirst -= 1;
+    const headWords = [];
+    for (let i = headFirst; i <= runStart - 2; i += 1) headWords.push(tokens[i]!.lower);
+    const organisationOrRole = headWords.some((word) => NON_PERSON_WORDS.has(word) || isRoleWord(word) || CAPITALISED_FUNCTION_WORDS.has(word));
+    if (!organisationOrRole) {
+      const head = classifyPhrase(tokens, first, runStart - 2);
+      if (head !== null && head.kind === 'name') return { ...head, last };
+    }
+  }
   if (runStart > last) return { kind: 'description', first, last, nameFirst: -1, nameLast: -1 };
   let nameFirst = runStart;
   for (let i = runStart; i <= last; i += 1) {
@@ -159,6 +171,8 @@ export function phraseEndingAt(tokens: readonly Token[], end: number, floor: num
   if (end < floor || tokens[end]!.kind !== 'word') return null;
   const last = tokens[end]!;
   if (PRONOUNS.has(last.lower)) return { kind: 'pronoun', first: end, last: end, nameFirst: -1, nameLast: -1 };
+  // "…," one said / another said: an anonymous source standing for the one just described.
+  if (last.lower === 'one' || last.lower === 'another') return { kind: 'description', first: end, last: end, nameFirst: -1, nameLast: -1 };
   let first = end;
   for (let i = end - 1; i >= floor && end - i < MAX_PHRASE_WORDS; i -= 1) {
     const token = tokens[i]!;

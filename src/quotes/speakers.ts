@@ -99,7 +99,8 @@ export class SpeakerBook {
       words.push(word);
     }
     const determiner = words[0]!;
-    const head = words[words.length - 1]!;
+    const lastWord = words[words.length - 1]!;
+    const head = lastWord.slice(lastWord.lastIndexOf('-') + 1);
     if (determiner !== 'the' && !/['’]s$/.test(tokens[phrase.first]!.lower)) return null;
     if (GROUP_NOUNS.has(head) && !PERSONAL_ROLES.has(head)) return null;
     const byRole = this.people.resolveRole(words, verb);
