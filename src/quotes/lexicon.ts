@@ -42,6 +42,8 @@ rejected rejects backed repeated
 
 /** Verbs that attribute reported speech (a content clause follows). Beliefs are left out on purpose. */
 export const REPORTING_VERBS = words(`
+say tell add warn claim argue insist stress deny urge announce explain reply note admit acknowledge
+suggest declare concede predict promise maintain confirm agree complain accept
 said says told tells added adds insisted insists warned warns claimed claims argued argues stressed
 stresses denied denies urged urges announced announces explained explains replied replies noted
 notes admitted admits acknowledged acknowledges suggested suggests declared declares conceded
@@ -81,7 +83,7 @@ candidate campaigner chairperson vice treasurer counsel lawyer attorney prosecut
 commander captain colonel sheikh emir ayatollah cardinal archbishop bishop rabbi imam striker
 midfielder defender goalkeeper player star singer actor actress director producer presenter author
 writer editor correspondent researcher scientist professor doctor dr expert strategist partner
-shadow whip speaker member envoy diplomat banker dealer trader broker source negotiator delegate
+shadow whip speaker member figure envoy diplomat banker dealer trader broker source negotiator delegate
 insider participant witness resident activist protester critic fan supporter voter mr mrs ms
 `);
 

@@ -1,7 +1,7 @@
 import type { ArticleText } from './article-text.js';
 import { sentenceTokens } from './article-text.js';
 import type { Cue } from './cues.js';
-import { REPORTING_VERBS, SPEECH_VERBS } from './lexicon.js';
+import { FRAGMENT_VERBS, REPORTING_VERBS, SPEECH_VERBS } from './lexicon.js';
 import type { Range, Token } from './text.js';
 import { tokenize, trimRange } from './text.js';
 
@@ -30,13 +30,16 @@ export function findReported(text: ArticleText, cues: readonly Cue[], usedByQuot
     list.push(cue);
     cuesBySentence.set(cue.sentence, list);
   }
+  const { tokens } = text;
   for (const cue of cues) {
     if (cue.fragmentOnly) continue;
     const verb = text.tokens[cue.verb]!.lower;
     if (!cue.according && !REPORTING_VERBS.has(verb) && !verb.endsWith('ing') && verb !== 'pointed') continue;
     let range = clauseOf(text, cue, usedByQuotes.has(cue));
     if (range === null) continue;
-    range = stopBeforeLaterCue(text, range, cue, cuesBySentence.get(cue.sentence) ?? []);
+    // A "that" clause is content through and through ("He said that a few months ago, he told …").
+    const thatBefore = tokens[tokenIndexAt(text, range.start) - 1]?.lower === 'that';
+    if (!thatBefore) range = stopBeforeLaterCue(text, range, cue, cuesBySentence.get(cue.sentence) ?? []);
     if (range === null) continue;
     // Two cues can reach the same clause ("…, he said, adding that …"): the nearer (later) one wins.
     const key = `${range.start}:${range.end}`;
@@ -84,7 +87,7 @@ function clauseOf(text: ArticleText, cue: Cue, attributesQuote: boolean): Range 
   if (next.kind !== 'word') return null;
   // Without "that", the words after the verb must read as a clause ("he was ready"), not an object
   // ("recalled a stream of remarks") or an adverbial ("said at the club").
-  if (!hasFiniteVerb(tokens, after, end)) return null;
+  if (!hasFiniteVerb(tokens, after, end) && !(OBJECT_CONTROL_VERBS.has(text.tokens[cue.verb]!.lower) && hasInfinitive(tokens, after, end))) return null;
   return contentFrom(text, after, end);
 }
 
@@ -115,7 +118,9 @@ function contentEnd(text: ArticleText, from: number, to: number): number {
     if (tokens[i]!.text !== ',' || text.tokenQuote[i] !== -1) continue;
     const next = tokens[i + 1]?.lower;
     const after = tokens[i + 2]?.lower;
-    if ((next === 'but' || next === 'and') && after !== undefined && VERB_PHRASE_CONTINUATIONS.has(after)) return i - 1;
+    if ((next === 'but' || next === 'and') && after !== undefined && (VERB_PHRASE_CONTINUATIONS.has(after) || SPEECH_VERBS.has(after))) return i - 1;
+    // ", adding: …", ", describing it as …", ", citing …": the reporter's participle, not the content.
+    if (next !== undefined && /^\p{Ll}+ing$/u.test(tokens[i + 1]!.text) && (SPEECH_VERBS.has(next) || FRAGMENT_VERBS.has(next) || next === 'citing' || next === 'arguing')) return i - 1;
     if (next === 'as' && (after === 'reported' || after === 'quoted') && tokens[i + 3]?.lower === 'by') return i - 1;
     if (next === 'according' && after === 'to') return i - 1;
   }
@@ -199,9 +204,33 @@ function hasFiniteVerb(tokens: readonly Token[], from: number, end: number): boo
     const lower = token.lower;
     if (FINITE_AUXILIARIES.has(lower)) return true;
     if (/['’](?:s|re|ll|d|ve|m)$/.test(lower) && PRONOUN_SUBJECTS.has(lower.replace(/['’].*$/, ''))) return true;
-    if (/^\p{Ll}{3,}ed$/u.test(token.text) && i > from) return true;
+    // "-ed" after a determiner is an adjective ("his prepared remarks").
+    if (/^\p{Ll}{3,}ed$/u.test(token.text) && i > from && !MODIFIER_DETERMINERS.has(tokens[i - 1]!.lower)) return true;
   }
   return false;
+}
+
+const MODIFIER_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'some', 'any', 'no', 'more', 'most', 'less', 'well', 'very']);
+/** "urged the government to redraft clauses": the content is an object and an infinitive. */
+const OBJECT_CONTROL_VERBS = new Set(['urged', 'urges', 'urge', 'asked', 'asks', 'told', 'tells', 'warned', 'warns', 'advised', 'encouraged', 'invited', 'challenged', 'called']);
+
+function hasInfinitive(tokens: readonly Token[], from: number, end: number): boolean {
+  for (let i = from + 1; i < end - 1 && i <= from + 8; i += 1) {
+    if (tokens[i]!.lower === 'to' && tokens[i + 1]!.kind === 'word' && /^\p{Ll}/u.test(tokens[i + 1]!.text)) return true;
+    if (tokens[i]!.kind !== 'word') return false;
+  }
+  return false;
+}
+
+function tokenIndexAt(text: ArticleText, offset: number): number {
+  let low = 0;
+  let high = text.tokens.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (text.tokens[mid]!.end <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 const PRONOUN_SUBJECTS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'there', 'that']);

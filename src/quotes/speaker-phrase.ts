@@ -178,7 +178,8 @@ export function phraseEndingAt(tokens: readonly Token[], end: number, floor: num
     const token = tokens[i]!;
     if (token.kind !== 'word') break;
     const lower = token.lower;
-    if (lower === 'of' && i > floor && isNameWord(tokens[i - 1]!) && isNameWord(tokens[i + 1]!)) {
+    // "Bank of England", "Work and Pensions Secretary Alan Johnson".
+    if ((lower === 'of' || lower === 'and') && i > floor && isNameWord(tokens[i - 1]!) && isNameWord(tokens[i + 1]!)) {
       first = i;
       continue;
     }
