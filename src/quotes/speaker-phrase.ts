@@ -118,7 +118,7 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, floor
     // Appositive: "Name, description, said" or "Name - then adviser to … - told". Find where it opens.
     const delimiter = tokens[end]!.text;
     let open = end - 1;
-    while (open >= floor && open > end - 28 && tokens[open]!.text !== delimiter && !(/^[.;:()]$/.test(tokens[open]!.text) && !isAbbreviationDot(tokens, open))) open -= 1;
+    while (open >= floor && open > end - 28 && tokens[open]!.text !== delimiter && !(/^[.;:]$/.test(tokens[open]!.text) && !isAbbreviationDot(tokens, open))) open -= 1;
     if (open < floor || tokens[open]!.text !== delimiter || open === end - 1) return null;
     // An appositive opens in lower case: "the interim chairwoman", "economist at …", "who …", "speaking …".
     const appositive = tokens[open + 1]!;

@@ -118,8 +118,10 @@ export class SpeakerBook {
   private recentPerson(sentence: number, token: number, gender: 'm' | 'f' | undefined, maxSentences: number, speakingOnly: boolean): Entity | null {
     const compatible = (entity: Entity): boolean => entity.person === true && (gender === undefined || entity.gender === undefined || entity.gender === gender);
     for (let s = sentence; s >= 0 && s > sentence - maxSentences; s -= 1) {
+      // Someone already speaking: the latest before the cue in its own sentence, else the main
+      // clause's speaker (the first) of an earlier sentence ("Reagan announced that Tower had …").
       const speaking = (this.speakingBySentence.get(s) ?? []).filter((entry) => (s < sentence || entry.token < token) && compatible(entry.entity));
-      if (speaking.length > 0) return speaking[speaking.length - 1]!.entity;
+      if (speaking.length > 0) return s === sentence ? speaking[speaking.length - 1]!.entity : speaking[0]!.entity;
       if (speakingOnly) continue;
       // In the cue's own sentence a name counts only when no pronoun came before it:
       // "He hoped Jay-Z would …, he added" is about the earlier speaker; "… Mr Howard …, which he calls" is not.
