@@ -26,7 +26,7 @@ export interface Cue {
 const NOUN_LIKE_VERBS = new Set(['claims', 'comments', 'notes', 'remarks', 'reports', 'states', 'answers', 'promises', 'forecasts', 'estimates', 'pledges', 'vows', 'demands', 'objects', 'protests', 'hints', 'warns', 'replies', 'denies', 'urges', 'reveals', 'recalls', 'concludes', 'indicates', 'observes', 'stresses', 'writes', 'calls', 'labels', 'talks', 'refers', 'describes', 'attacks', 'welcomes', 'defends', 'praises', 'brands', 'dubs', 'accuses', 'criticises', 'condemns', 'dismisses', 'hails']);
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'you']);
 /** Verbs that put the speaker after them outside quotations: "…, said Mr Smith." */
-const NOT_SPEECH_BEFORE_TO = new Set(['agreed', 'agrees', 'promised', 'promises', 'vowed', 'vows', 'pledged', 'pledges', 'refused', 'declined', 'threatened', 'continued', 'continues', 'asked', 'demanded', 'offered']);
+const NOT_SPEECH_BEFORE_TO = new Set(['agreed', 'agrees', 'refused', 'declined', 'threatened', 'continued', 'continues', 'offered']);
 const INVERTIBLE_VERBS = new Set(['say', 'said', 'says', 'added', 'adds', 'continued', 'explained', 'insisted', 'warned', 'argued', 'noted', 'wrote', 'writes', 'stressed', 'admitted', 'claimed', 'suggested', 'concluded', 'replied', 'asked', 'commented', 'observed', 'recalled', 'conceded', 'acknowledged', 'declared', 'announced', 'predicted', 'confirmed', 'agreed', 'maintained', 'complained', 'cautioned', 'reported']);
 /** Words that may follow an inverted speaker: "said Mr Smith on Tuesday", "said Mr Smith, who …". */
 const INVERSION_FOLLOWERS = new Set(['on', 'in', 'at', 'of', 'for', 'from', 'who', 'yesterday', 'today', 'last', 'earlier', 'later', 'adding', 'as', 'after', 'when', 'during', 'before', 'told', 'and']);
@@ -87,7 +87,7 @@ export function findCues(text: ArticleText): Cue[] {
       }
       const speaker = subjectBefore(tokens, i, first);
       // "with Charles Kennedy claiming voters had …": a participle counts only right after a name.
-      if (lower.endsWith('ing') && (speaker === null || speaker.kind !== 'name' || speaker.last !== i - 1)) continue;
+      if (lower.endsWith('ing') && (speaker === null || speaker.kind !== 'name' || speaker.last < i - 2)) continue;
       // "Tower had agreed to serve", "promised to cut": an infinitive follows, not speech.
       if (tokens[i + 1]?.lower === 'to' && /^\p{Ll}+$/u.test(tokens[i + 2]?.text ?? '') && !MEDIA.has(tokens[i + 2]!.lower) && NOT_SPEECH_BEFORE_TO.has(lower)) continue;
       if (speaker === null || isMedium(text, speaker) || text.tokenQuote[speaker.first] !== -1 || text.tokenQuote[speaker.last] !== -1) continue;

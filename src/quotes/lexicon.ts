@@ -132,6 +132,7 @@ conservatives labour tories democrats republicans party's reuters bbc channel ra
 exchange market markets index league cup championship festival awards awards europe america africa
 asia china japan russia india iraq iran britain england scotland wales ireland france germany italy
 spain washington london moscow brussels paris tokyo beijing street's army navy police nations
+dems lib tories tory labour greens nationalists unionists liberals socialists
 `);
 
 /** A few hundred common given names: a capitalised run starting with one is a person. */
