@@ -102,3 +102,18 @@ describe('cues and speakers', () => {
     expect(quoteStarting(extract(body), 'We have tried very hard').speaker).toBe('Colin Asplin');
   });
 });
+
+describe('speakers written with their firm or anonymously', () => {
+  it('takes the person before "of Firm" as the speaker', () => {
+    const body = '"It would seem obvious that an offering would make Bally an attractive buy to a third party," said Steven Eisenberg of Bear Stearns.';
+    expect(quoteStarting(extract(body), 'It would seem obvious').speaker).toBe('Steven Eisenberg');
+  });
+
+  it('keeps "one said" and "another said" as anonymous speakers', () => {
+    const body =
+      '"Sanctions have provided a very useful excuse for under-achieving. They only contributed to largely internal, economic problems," one said. "There\'s a limit to how much you can go on giving someone who has no hope of repaying it," another said.';
+    const result = extract(body);
+    expect(quoteStarting(result, 'Sanctions have provided').speakerSurface).toBe('one');
+    expect(quoteStarting(result, "There's a limit").speakerSurface).toBe('another');
+  });
+});

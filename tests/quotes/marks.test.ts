@@ -81,3 +81,37 @@ describe('quotation marks', () => {
     expect(directQuotes(extract(body))).toHaveLength(0);
   });
 });
+
+// Reuters-21578 excerpts (reuters21578-6190, a Bally takeover story) and bbc-politics-048.
+describe('quotation marks the source got wrong', () => {
+  it('continues a quote into a paragraph that closes it without reopening', () => {
+    const body = [
+      'David Steel, leader of the Liberal Party, said "this was a strangely deceptive budget.',
+      'The Chancellor had six billion stg to give back - he has chosen to give half of that to reducing the PSBR."',
+      'Steel said the budget was cunning.',
+    ].join('\n\n');
+    const result = extract(body);
+    const first = quoteStarting(result, 'this was a strangely deceptive budget.');
+    const second = quoteStarting(result, 'The Chancellor had six billion stg');
+    expect(second.text.endsWith('reducing the PSBR.')).toBe(true);
+    expect(second.group).toBe(first.group);
+    expect(second.speaker).toBe('David Steel');
+  });
+
+  it('keeps a short double-quoted phrase inside a quote as part of it', () => {
+    const body =
+      'David Owen, the leader of the Social Democratic Party (SDP), said "this is a good attempt at an electioneering budget but it has failed in its objective. It has given money to the "haves" as opposed to the "have-nots."';
+    const quotes = directQuotes(extract(body));
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]!.text.startsWith('this is a good attempt')).toBe(true);
+    expect(quotes[0]!.text).toContain('"haves" as opposed to the "have-nots.');
+    expect(quotes[0]!.speaker).toBe('David Owen');
+  });
+
+  it('ends a quote whose closing mark is missing at its last clause break when a new quote opens', () => {
+    const body =
+      'But Mr Jack said the bill "very much had the feel of a \'work in progress\', and urged the government to guarantee that "an obligation to consult will be enshrined in law" before it extended legislative plans.';
+    const quotes = directQuotes(extract(body));
+    expect(quotes.map((quote) => quote.text)).toEqual(["very much had the feel of a 'work in progress'", 'an obligation to consult will be enshrined in law']);
+  });
+});
