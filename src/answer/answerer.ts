@@ -14,8 +14,8 @@ export const MAX_SNIPPETS = 50;
 export const SNIPPET_CHARS = 350;
 /** Reported speech is the reporter's paraphrase, so it ranks below the speaker's own words. */
 const REPORTED_WEIGHT = 0.35;
-/** A speaker's direct quote ranks in the first tier when it scores at least this share of the best match. */
-const DIRECT_TIER_SHARE = 0.1;
+/** A direct quote matching only through its paragraph is on topic when it scores this share of the best hit. */
+const CONTEXT_MATCH_SHARE = 0.25;
 /** Two- or three-word fragments ("a disgrace") say little on their own. */
 const FRAGMENT_WEIGHT = 0.6;
 
@@ -139,19 +139,21 @@ interface Ranked {
 }
 
 /**
- * Topic matches, best first. When a speaker was asked about, their own words (direct quotes) come
- * before reporters' paraphrases of them, as long as the direct quote is a real match (at least a
- * tenth of the best score); with no speaker, reported speech just counts for less.
+ * Topic matches, best first. When a speaker was asked about, their own words on the topic come
+ * first: direct quotes whose words match, or whose paragraph matches nearly as well as the best
+ * hit (a quote saying "him" in a paragraph about Trump). Then everything else by score, where a
+ * paraphrase counts for less than the speaker's own words.
  */
 function rankByTopic(version: CorpusVersion, topic: string, passes: (record: QuoteRecord) => boolean, bySpeaker: boolean): Ranked[] {
+  const ranked: Array<Ranked & { tier: number }> = [];
   const hits = version.index.search(topic, { filter: (id) => passesId(version, id, passes) });
   const best = hits[0]?.score ?? 0;
-  const ranked: Array<Ranked & { tier: number }> = [];
   for (const hit of hits) {
     const record = version.quote(hit.id);
     if (!record) continue;
-    const ownWords = bySpeaker && record.quote.kind === 'direct' && hit.score >= best * DIRECT_TIER_SHARE;
-    ranked.push({ record, score: hit.score * weightOf(record), terms: hit.terms, tier: ownWords ? 0 : 1 });
+    const onTopic = hit.inText || hit.score >= best * CONTEXT_MATCH_SHARE;
+    const ownWordsOnTopic = bySpeaker && record.quote.kind === 'direct' && onTopic;
+    ranked.push({ record, score: hit.score * weightOf(record), terms: hit.terms, tier: ownWordsOnTopic ? 0 : 1 });
   }
   return ranked.sort((a, b) => a.tier - b.tier || b.score - a.score || byCorpusOrder(a.record, b.record));
 }

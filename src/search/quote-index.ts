@@ -33,6 +33,8 @@ export interface IndexHit {
   score: number;
   /** The index terms that matched, for highlighting and trimming long quotes. */
   terms: string[];
+  /** Whether the quoted words themselves match, not only the paragraph or headline around them. */
+  inText: boolean;
 }
 
 const FIELDS = ['text', 'context', 'speaker', 'title'] as const;
@@ -101,7 +103,12 @@ export class QuoteIndex {
       combineWith: 'OR',
       ...(filter ? { filter: (result: SearchResult) => filter(result.id as string) } : {}),
     });
-    return results.map((result) => ({ id: result.id as string, score: result.score, terms: result.terms }));
+    return results.map((result) => ({
+      id: result.id as string,
+      score: result.score,
+      terms: result.terms,
+      inText: Object.values(result.match).some((fields) => fields.includes('text')),
+    }));
   }
 }
 
