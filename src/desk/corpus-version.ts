@@ -101,7 +101,7 @@ export class CorpusVersion {
       ),
     );
     const index =
-      prebuilt?.index ?? (await timed('index', () => QuoteIndex.buildAsync(indexRecords(load.articles, quotesByArticle, speakers))));
+      prebuilt?.index ?? (await timed('index', () => QuoteIndex.buildAsync(indexRecords(load.articles, quotesByArticle))));
     return timed('records', () => new CorpusVersion(CorpusVersion.idFor(load), load, quotesByArticle, speakers, index, new Date()));
   }
 
@@ -167,22 +167,15 @@ function countBySpeaker(quotes: readonly Quote[]): Map<string, number> {
   return counts;
 }
 
-/** The searchable record of each quote: its words, its paragraph, its speaker's names, the headline. */
-export function indexRecords(
-  articles: readonly LoadedArticle[],
-  quotesByArticle: ReadonlyMap<string, ArticleQuotes>,
-  speakers: SpeakerDirectory,
-): IndexedQuote[] {
+/** The searchable record of each quote: its words, its paragraph, the headline. */
+export function indexRecords(articles: readonly LoadedArticle[], quotesByArticle: ReadonlyMap<string, ArticleQuotes>): IndexedQuote[] {
   const records: IndexedQuote[] = [];
   for (const article of articles) {
     for (const quote of quotesByArticle.get(article.id)?.quotes ?? []) {
-      const key = quote.speaker === null ? undefined : speakers.keyFor(article.id, quote.speaker);
-      const speaker = key === undefined ? undefined : speakers.get(key);
       records.push({
         id: quote.id,
         text: quote.text,
         context: paragraphAround(article.body, quote.start, quote.end),
-        speaker: speaker ? [speaker.name, ...speaker.aliases].join(' ') : (quote.speakerSurface ?? ''),
         title: article.title ?? '',
       });
     }

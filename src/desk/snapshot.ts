@@ -11,7 +11,7 @@ import { QuoteIndex } from '../search/quote-index.js';
 import type { CorpusVersion, PrebuiltParts } from './corpus-version.js';
 
 /** Bump when the files below change shape, so old snapshots are rebuilt rather than misread. */
-const SNAPSHOT_FORMAT = 1;
+const SNAPSHOT_FORMAT = 2;
 
 const ManifestSchema = z.object({
   format: z.literal(SNAPSHOT_FORMAT),

@@ -9,8 +9,6 @@ export interface IndexedQuote {
   text: string;
   /** The paragraph around the quote, so "Putin on Trump" finds a quote that says "him". */
   context: string;
-  /** Every name the speaker is known by. */
-  speaker: string;
   /** The article's headline, when it has one. */
   title: string;
 }
@@ -37,7 +35,11 @@ export interface IndexHit {
   inText: boolean;
 }
 
-const FIELDS = ['text', 'context', 'speaker', 'title'] as const;
+/**
+ * The fields searched. Speakers are not among them: questions name a speaker through the speaker
+ * directory and a filter, never through words, so indexing names would only cost time and memory.
+ */
+const FIELDS = ['text', 'context', 'title'] as const;
 
 /**
  * Full-text index over quote-sized records (not whole articles: smaller, faster, and a hit is
@@ -96,7 +98,7 @@ export class QuoteIndex {
   search(topic: string, options: { filter?: (id: string) => boolean } = {}): IndexHit[] {
     const filter = options.filter;
     const results: SearchResult[] = this.miniSearch.search(topic, {
-      fields: ['text', 'context', 'title'],
+      fields: [...FIELDS],
       boost: this.boost,
       prefix: (term) => term.length >= this.prefixMinLength,
       weights: { prefix: 0.5, fuzzy: 0.3 },
