@@ -67,7 +67,7 @@ export function findCues(text: ArticleText): Cue[] {
         const speaker = phraseStartingAt(tokens, i + 1, quoteFreeLimit(text, i + 1, end));
         // "…, said Mr Smith." ends there; "…, said the report was like …" is a clause, not an inversion.
         const following = speaker === null ? undefined : tokens[speaker.last + 1];
-        const closed = following === undefined || following.kind === 'punct' || INVERSION_FOLLOWERS.has(following.lower) || speaker!.last + 1 >= end;
+        const closed = following === undefined || speaker!.last + 1 >= end || INVERSION_FOLLOWERS.has(following.lower) || (following.kind === 'punct' && (afterQuote || /^[.,;:!?)]$/.test(following.text)));
         if (speaker !== null && closed && speaker.kind !== 'pronoun' && !isMedium(text, speaker) && (speaker.kind === 'name' || isSpeakerHead(tokens[speaker.last]!))) {
           cues.push({ verb: i, verbEnd: i, speaker, inverted: true, fragmentOnly: false, according: false, sentence: s });
           continue;
@@ -93,7 +93,7 @@ export function findCues(text: ArticleText): Cue[] {
       if (speaker === null || isMedium(text, speaker) || text.tokenQuote[speaker.first] !== -1 || text.tokenQuote[speaker.last] !== -1) continue;
       // "Trump's comments", "rejected claims": these forms are nouns unless a name, a pronoun or a
       // role ("The Tory leader brands …") says them.
-      if (NOUN_LIKE_VERBS.has(lower) && (/['’]s$/.test(tokens[speaker.last]!.lower) || speaker.last !== i - 1 || (speaker.kind === 'description' && !(DETERMINERS.has(tokens[speaker.first]!.lower) && ROLE_NOUNS.has(tokens[speaker.last]!.lower))))) continue;
+      if (NOUN_LIKE_VERBS.has(lower) && (/['’]s$/.test(tokens[speaker.last]!.lower) || PHRASE_BREAKERS.has(tokens[speaker.first - 1]?.lower ?? '') || speaker.last !== i - 1 || (speaker.kind === 'description' && !(DETERMINERS.has(tokens[speaker.first]!.lower) && ROLE_NOUNS.has(tokens[speaker.last]!.lower))))) continue;
       cues.push({ verb: i, verbEnd, speaker, inverted: false, fragmentOnly: !speech, according: false, sentence: s });
     }
   }
@@ -107,7 +107,9 @@ function firstPhraseOf(text: ArticleText, first: number, before: number): Speake
     if (token.kind !== 'word' || text.tokenQuote[i] !== -1) continue;
     if (PRONOUNS.has(token.lower) || (/^\p{Lu}/u.test(token.text) && !CAPITALISED_FUNCTION_WORDS.has(token.lower))) {
       const phrase = phraseStartingAt(text.tokens, i, before);
-      if (phrase !== null && phrase.kind !== 'description') return phrase;
+      const next = phrase === null ? undefined : text.tokens[phrase.last + 1];
+      // "But in an interview with the Financial Times, Mr Blair refused …, saying": the subject has its verb next.
+      if (phrase !== null && phrase.kind !== 'description' && !isMedium(text, phrase) && next !== undefined && next.kind === 'word' && /^\p{Ll}/u.test(next.text)) return phrase;
     }
   }
   return null;

@@ -148,16 +148,24 @@ function reopensAfterSentence(body: string, mark: Mark, open: Mark): boolean {
   return i > open.at + open.length && /[.!?]/.test(body.charAt(i));
 }
 
-/** The last comma or semicolon inside the open quote before `mark` (or the mark itself). */
+/**
+ * Where a quote whose closing mark is missing most likely ended: after its last full sentence
+ * ("…health agenda. Dr Gibbons, who …"), else at its last comma or semicolon, else at the new mark.
+ */
 function lastClauseBreak(body: string, open: Mark, mark: Mark): number {
-  for (let i = mark.at - 1; i > open.at + open.length; i -= 1) {
+  const from = open.at + open.length;
+  for (let i = mark.at - 2; i > from; i -= 1) {
+    const char = body.charAt(i);
+    if ((char === '.' || char === '!' || char === '?') && /\s/.test(body.charAt(i + 1)) && /[A-Z]/.test(body.slice(i + 1, i + 4).trim().charAt(0))) return i + 1;
+  }
+  for (let i = mark.at - 1; i > from; i -= 1) {
     const char = body.charAt(i);
     if (char === ',' || char === ';') return i;
   }
   return mark.at;
 }
 
-const NESTED_MAX_WORDS = 3;
+const NESTED_MAX_WORDS = 5;
 
 /** A double-quoted phrase of a few words inside an open quote (`"haves"`), not a new quotation. */
 function isShortNested(body: string, open: Mark, close: Mark): boolean {

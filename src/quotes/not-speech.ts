@@ -1,6 +1,7 @@
 import type { ArticleText } from './article-text.js';
 import { tokenAt } from './article-text.js';
 import type { DirectCandidate } from './direct.js';
+import { CAPITALISED_FUNCTION_WORDS, PHRASE_BREAKERS } from './lexicon.js';
 import { isCapitalised, tokenize } from './text.js';
 
 /** Words right before a quotation that make it a name, a title or a word under discussion. */
@@ -12,6 +13,8 @@ const LABEL_WORDS = new Set([
 ]);
 
 const SCARE_QUOTE_WORDS = 3;
+const COPULAS = new Set(['is', 'was', 'be', 'are', 'were', 'reads', 'read', 'being']);
+const ATTRIBUTIVE_DETERMINERS = new Set(['a', 'an', 'the']);
 const NAMING_VERBS = new Set(['called', 'calls', 'calling', 'dubbed', 'dubs', 'named', 'names', 'nicknamed', 'labelled', 'labeled', 'branded', 'brands']);
 const TITLE_MAX_WORDS = 10;
 
@@ -32,6 +35,11 @@ export function isLabelOrTitle(text: ArticleText, candidate: DirectCandidate): b
   if (previousWord === 'as' && text.tokens[openToken - 2]?.lower === 'known') return true;
   // "called all women "Betty"": a name given to someone, not words said.
   if (candidate.cue !== null && NAMING_VERBS.has(text.tokens[candidate.cue.verb]!.lower) && words.length <= 2 && words.every((word) => isCapitalised(word.text))) return true;
+  // `It will be: "Should the United Kingdom approve …?"`: words introduced by a copula, not a speaker.
+  if (previous?.text === ':' && candidate.cue === null && COPULAS.has(text.tokens[openToken - 2]?.lower ?? '')) return true;
+  // `back a "yes" vote`: a word or two used as a modifier between a determiner and its noun.
+  const afterToken = span.closeEnd >= 0 ? text.tokens[tokenAt(text, span.closeEnd)] : undefined;
+  if (words.length <= 2 && previous !== undefined && ATTRIBUTIVE_DETERMINERS.has(previous.lower) && afterToken?.kind === 'word' && /^\p{Ll}+$/u.test(afterToken.text) && !PHRASE_BREAKERS.has(afterToken.lower) && !CAPITALISED_FUNCTION_WORDS.has(afterToken.lower)) return true;
   // A nickname inside a name: Antonio "LA" Reid.
   const after = span.closeEnd >= 0 ? text.tokens[tokenAt(text, span.closeEnd)] : undefined;
   if (words.length <= 3 && previous?.kind === 'word' && isCapitalised(previous.text) && after?.kind === 'word' && isCapitalised(after.text) && after.start === span.closeEnd + 1) return true;

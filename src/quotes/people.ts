@@ -40,6 +40,9 @@ export interface Mention {
   inQuote: boolean;
 }
 
+/** Role words that make a different office: a deputy prime minister is not the prime minister. */
+const RANK_MODIFIERS = new Set(['deputy', 'vice', 'shadow', 'former', 'ex', 'assistant', 'junior', 'acting', 'interim', 'opposition']);
+
 function isNameWord(token: Token | undefined): boolean {
   return token !== undefined && token.kind === 'word' && isCapitalised(token.text) && !/^\p{N}/u.test(token.text);
 }
@@ -143,6 +146,8 @@ export class People {
       for (const role of entity.roles) {
         const roleWordsOfEntity = role.split(' ');
         if (roleWordsOfEntity[roleWordsOfEntity.length - 1] !== head) continue;
+        // "Deputy Prime Minister John Prescott" is not "the prime minister".
+        if (roleWordsOfEntity.some((word) => RANK_MODIFIERS.has(word) && !wanted.includes(word))) continue;
         const shared = wanted.filter((word) => roleWordsOfEntity.includes(word)).length;
         const score = shared * 4 + (mention.first < at ? 2 : 0) + mention.first / 1e7;
         if (score > bestScore) {
