@@ -48,6 +48,8 @@ export function findCues(text: ArticleText): Cue[] {
       const lower = token.lower;
       if (lower === 'according' && tokens[i + 1]?.lower === 'to' && i + 2 < end) {
         const speaker = phraseStartingAt(tokens, i + 2, quoteFreeLimit(text, i + 2, end));
+        // "according to their figures" gives no one; "according to Mr Smith" does.
+        if (speaker !== null && speaker.first === speaker.last && DETERMINERS.has(tokens[speaker.first]!.lower)) continue;
         if (speaker !== null && !isMedium(text, speaker)) cues.push({ verb: i, verbEnd: i + 1, speaker, inverted: true, fragmentOnly: false, according: true, sentence: s });
         continue;
       }

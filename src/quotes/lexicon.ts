@@ -27,7 +27,7 @@ reported reports assured assures advised advises informed informs mused muses wo
 predicted forecast forecasts estimated estimates disclosed discloses indicated indicates
 concluded concludes objected objects protested protests pleaded pleads speculated speculates
 affirmed affirms hinted hints reckoned reckons explained remembered jeered shouted
-show shows showed repeated confessed confesses confess
+show shows showed repeated implored implores begged snapped quipped mused wondered cried exclaimed confessed confesses confess
 brands
 `);
 

@@ -117,7 +117,7 @@ export function findMarkedSpans(body: string, paragraphs: readonly Range[]): Mar
         continue;
       }
       const next = marks[m + 1];
-      if (canOpen && !canClose && next !== undefined && closesLike(body, next, paragraph) && isShortNested(body, mark, next)) {
+      if (canOpen && !canClose && next !== undefined && closesLike(body, next, paragraph) && isShortNested(body, mark, next) && !reportedAfterLastSentence(body, openMark, mark)) {
         // `to the "haves" as opposed to the "have-nots."`: a short double-quoted phrase inside the quote.
         m += 1;
         continue;
@@ -171,4 +171,15 @@ const NESTED_MAX_WORDS = 5;
 function isShortNested(body: string, open: Mark, close: Mark): boolean {
   const inner = body.slice(open.at + open.length, close.at).trim();
   return inner.length > 0 && inner.split(/\s+/).length <= NESTED_MAX_WORDS;
+}
+
+/**
+ * The open quote's text has a finished sentence followed by a reporter's sentence ("…health agenda.
+ * Dr Gibbons, who …, said NHS staff wanted … after "): its closing mark went missing.
+ */
+function reportedAfterLastSentence(body: string, open: Mark, mark: Mark): boolean {
+  const content = body.slice(open.at + open.length, mark.at);
+  const boundary = content.search(/[.!?]\s+[A-Z][^.!?]*$/);
+  if (boundary < 0) return false;
+  return /\b(?:said|says|told|added|insisted|warned|argued|claimed|explained)\b/.test(content.slice(boundary));
 }

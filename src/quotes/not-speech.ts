@@ -15,6 +15,7 @@ const LABEL_WORDS = new Set([
 const SCARE_QUOTE_WORDS = 3;
 const COPULAS = new Set(['is', 'was', 'be', 'are', 'were', 'reads', 'read', 'being']);
 const ATTRIBUTIVE_DETERMINERS = new Set(['a', 'an', 'the']);
+const VOTE_WORDS = new Set(['yes', 'no', 'aye', 'ayes', 'nay', 'noes', 'for', 'against', 'remain', 'leave']);
 const NAMING_VERBS = new Set(['called', 'calls', 'calling', 'dubbed', 'dubs', 'named', 'names', 'nicknamed', 'labelled', 'labeled', 'branded', 'brands']);
 const TITLE_MAX_WORDS = 10;
 
@@ -39,7 +40,7 @@ export function isLabelOrTitle(text: ArticleText, candidate: DirectCandidate): b
   if (previous?.text === ':' && candidate.cue === null && COPULAS.has(text.tokens[openToken - 2]?.lower ?? '')) return true;
   // `back a "yes" vote`: a word or two used as a modifier between a determiner and its noun.
   const afterToken = span.closeEnd >= 0 ? text.tokens[tokenAt(text, span.closeEnd)] : undefined;
-  if (words.length <= 2 && previous !== undefined && ATTRIBUTIVE_DETERMINERS.has(previous.lower) && afterToken?.kind === 'word' && /^\p{Ll}+$/u.test(afterToken.text) && !PHRASE_BREAKERS.has(afterToken.lower) && !CAPITALISED_FUNCTION_WORDS.has(afterToken.lower)) return true;
+  if (words.length === 1 && VOTE_WORDS.has(words[0]!.lower) && previous !== undefined && ATTRIBUTIVE_DETERMINERS.has(previous.lower) && afterToken?.kind === 'word' && /^\p{Ll}+$/u.test(afterToken.text) && !PHRASE_BREAKERS.has(afterToken.lower) && !CAPITALISED_FUNCTION_WORDS.has(afterToken.lower)) return true;
   // A nickname inside a name: Antonio "LA" Reid.
   const after = span.closeEnd >= 0 ? text.tokens[tokenAt(text, span.closeEnd)] : undefined;
   if (words.length <= 3 && previous?.kind === 'word' && isCapitalised(previous.text) && after?.kind === 'word' && isCapitalised(after.text) && after.start === span.closeEnd + 1) return true;

@@ -126,10 +126,17 @@ export class SpeakerBook {
       // In the cue's own sentence a name counts only when no pronoun came before it:
       // "He hoped Jay-Z would …, he added" is about the earlier speaker; "… Mr Howard …, which he calls" is not.
       const firstPronoun = s === sentence && gender !== undefined ? this.firstPronounAt(s, token) : Infinity;
-      const named = (this.people.mentionsBySentence[s] ?? []).filter((mention) => !mention.inQuote && (s < sentence || (mention.first < token && mention.first < firstPronoun)) && compatible(mention.entity));
+      const named = (this.people.mentionsBySentence[s] ?? []).filter(
+        (mention) => !mention.inQuote && (s < sentence || (mention.first < token && mention.first < firstPronoun && !this.isPossessive(mention))) && compatible(mention.entity),
+      );
       if (named.length > 0) return named[0]!.entity;
     }
     return null;
+  }
+
+  /** "Mr Blair's government": a possessive names someone talked about, not the subject. */
+  private isPossessive(mention: { last: number }): boolean {
+    return /['’]s$/.test(this.text.tokens[mention.last]!.lower) || this.text.tokens[mention.last + 1]?.text === '’' || this.text.tokens[mention.last + 1]?.text === "'";
   }
 
   /** Token index of the first he/she of sentence `s` before `token` (outside quotes), or Infinity. */
