@@ -148,6 +148,10 @@ export class People {
         if (roleWordsOfEntity[roleWordsOfEntity.length - 1] !== head) continue;
         // "Deputy Prime Minister John Prescott" is not "the prime minister".
         if (roleWordsOfEntity.some((word) => RANK_MODIFIERS.has(word) && !wanted.includes(word))) continue;
+        // "the attorney general" is not "Solicitor General Harriet Harman".
+        const wantedModifier = wanted[wanted.length - 2];
+        const roleModifier = roleWordsOfEntity[roleWordsOfEntity.length - 2];
+        if (wantedModifier !== undefined && roleModifier !== undefined && wantedModifier !== roleModifier && !/(?:ian|ish|ese|an)$/.test(wantedModifier)) continue;
         const shared = wanted.filter((word) => roleWordsOfEntity.includes(word)).length;
         const score = shared * 4 + (mention.first < at ? 2 : 0) + mention.first / 1e7;
         if (score > bestScore) {

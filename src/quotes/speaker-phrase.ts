@@ -112,26 +112,37 @@ export function classifyPhrase(tokens: readonly Token[], first: number, last: nu
 export function subjectBefore(tokens: readonly Token[], verbIndex: number, floor: number): SpeakerPhrase | null {
   let end = verbIndex - 1;
   // "he has also said", "Mr Howard last week said", "the minister on Monday said".
-  while (end >= floor && tokens[end]!.kind === 'word' && (VERB_MODIFIERS.has(tokens[end]!.lower) || TIME_WORDS.has(tokens[end]!.lower) || /^\p{Ll}+ly$/u.test(tokens[end]!.text) || (tokens[end]!.lower === 'on' && TIME_WORDS.has(tokens[end + 1]?.lower ?? '')))) end -= 1;
+  while (end >= floor && tokens[end]!.kind === 'word' && ((VERB_MODIFIERS.has(tokens[end]!.lower) && tokens[end]!.text === tokens[end]!.lower) || TIME_WORDS.has(tokens[end]!.lower) || /^\p{Ll}+ly$/u.test(tokens[end]!.text) || (tokens[end]!.lower === 'on' && TIME_WORDS.has(tokens[end + 1]?.lower ?? '')))) end -= 1;
   if (end < floor) return null;
   if (APPOSITIVE_DELIMITERS.has(tokens[end]!.text)) {
-    // Appositive: "Name, description, said" or "Name - then adviser to … - told". Find where it opens.
+    // Appositive: "Name, description, said" or "Name - then adviser to … - told". Find where it opens;
+    // "Dr Gibbons, who was a GP in X, in the Upper Afan Valley, before becoming AM, said" has several commas.
     const delimiter = tokens[end]!.text;
-    let open = end - 1;
-    while (open >= floor && open > end - 28 && tokens[open]!.text !== delimiter && !(/^[.;:]$/.test(tokens[open]!.text) && !isAbbreviationDot(tokens, open))) open -= 1;
-    if (open < floor || tokens[open]!.text !== delimiter || open === end - 1) return null;
-    // An appositive opens in lower case: "the interim chairwoman", "economist at …", "who …", "speaking …".
-    const appositive = tokens[open + 1]!;
-    if (appositive.kind !== 'word' || PRONOUNS.has(appositive.lower)) return null;
-    if (isCapitalised(appositive.text)) {
-      // "The Shadow Secretary of State for the Family, Theresa May, said": the name is the speaker.
-      const named = phraseEndingAt(tokens, end - 1, open + 1);
-      if (named !== null && named.kind === 'name' && named.first === open + 1) return named;
-      // "Mark Oaten, Liberal Democrat home affairs spokesman, said": a capitalised description.
-      if (!isRoleWord(tokens[end - 1]!.lower)) return null;
+    let close = end;
+    for (let attempt = 0; attempt < 4; attempt += 1) {
+      let open = close - 1;
+      while (open >= floor && open > end - 40 && tokens[open]!.text !== delimiter && !(/^[.;:]$/.test(tokens[open]!.text) && !isAbbreviationDot(tokens, open))) open -= 1;
+      if (open < floor || tokens[open]!.text !== delimiter || open === close - 1) return null;
+      // An appositive opens in lower case: "the interim chairwoman", "economist at …", "who …", "speaking …".
+      const appositive = tokens[open + 1]!;
+      if (appositive.kind !== 'word' || PRONOUNS.has(appositive.lower)) return null;
+      if (isCapitalised(appositive.text)) {
+        // "The Shadow Secretary of State for the Family, Theresa May, said": the name is the speaker.
+        const named = phraseEndingAt(tokens, end - 1, open + 1);
+        if (named !== null && named.kind === 'name' && named.first === open + 1 && close === end) return named;
+        // "Mark Oaten, Liberal Democrat home affairs spokesman, said": a capitalised description.
+        if (!isRoleWord(tokens[close - 1]!.lower)) return null;
+      }
+      const subject = phraseEndingAt(tokens, open - 1, floor);
+      const before = subject === null ? undefined : tokens[subject.first - 1];
+      // "…, in the Upper Afan Valley, …": a prepositional phrase is still inside the appositive.
+      if (subject !== null && before !== undefined && subject.first > floor && PHRASE_BREAKERS.has(before.lower) && before.lower !== 'and' && before.lower !== 'but') {
+        close = open;
+        continue;
+      }
+      return subject;
     }
-    const subject = phraseEndingAt(tokens, open - 1, floor);
-    return subject;
+    return null;
   }
   let phrase = phraseEndingAt(tokens, end, floor);
   // "a spokesman for the company said", "the BBC's Sarah Rainsford in Moscow says": the head comes first.
@@ -183,7 +194,7 @@ export function phraseEndingAt(tokens: readonly Token[], end: number, floor: num
       first = i;
       continue;
     }
-    if (PHRASE_BREAKERS.has(lower) || PRONOUNS.has(lower) || OBJECT_PRONOUNS.has(lower) || SPEECH_VERBS.has(lower) || VERB_MODIFIERS.has(lower)) break;
+    if (PHRASE_BREAKERS.has(lower) || PRONOUNS.has(lower) || OBJECT_PRONOUNS.has(lower) || SPEECH_VERBS.has(lower) || (VERB_MODIFIERS.has(lower) && token.text === lower)) break;
     if (!isNameWord(token) && /^\p{Ll}+(?:ed|ly)$/u.test(token.text) && !ROLE_NOUNS.has(lower)) break;
     if (/^\p{N}/u.test(token.text) && !DETERMINERS.has(lower) && !/-year-old$/.test(lower)) break;
     first = i;
@@ -227,7 +238,7 @@ export function phraseStartingAt(tokens: readonly Token[], start: number, limit:
       last = i;
       continue;
     }
-    if (PHRASE_BREAKERS.has(lower) || SPEECH_VERBS.has(lower) || VERB_MODIFIERS.has(lower)) break;
+    if (PHRASE_BREAKERS.has(lower) || SPEECH_VERBS.has(lower) || (VERB_MODIFIERS.has(lower) && token.text === lower)) break;
     // After a name, a lower-case word starts something else ("said Mr Smith yesterday"), unless a
     // role or group noun closes the phrase soon ("said one Republican political strategist").
     if (i > start && !isNameWord(token) && isNameWord(tokens[i - 1]!) && !ROLE_NOUNS.has(lower)) {

@@ -125,6 +125,9 @@ export class SpeakerBook {
       if (speakingOnly) continue;
       // In the cue's own sentence a name counts only when no pronoun came before it:
       // "He hoped Jay-Z would …, he added" is about the earlier speaker; "… Mr Howard …, which he calls" is not.
+      // "Mr Blair has failed, he claimed": names before a comma right before the cue are the content's.
+      const parenthetical = s === sentence && this.text.tokens[token - 1]?.text === ',';
+      if (parenthetical && gender !== undefined) continue;
       const firstPronoun = s === sentence && gender !== undefined ? this.firstPronounAt(s, token) : Infinity;
       const named = (this.people.mentionsBySentence[s] ?? []).filter(
         (mention) => !mention.inQuote && (s < sentence || (mention.first < token && mention.first < firstPronoun && !this.isPossessive(mention))) && compatible(mention.entity),
