@@ -27,6 +27,7 @@ reported reports assured assures advised advises informed informs mused muses wo
 predicted forecast forecasts estimated estimates disclosed discloses indicated indicates
 concluded concludes objected objects protested protests pleaded pleads speculated speculates
 affirmed affirms hinted hints reckoned reckons explained remembered jeered shouted
+accused accuses accusing
 show shows showed repeated implored implores begged snapped quipped mused wondered cried exclaimed confessed confesses confess
 brands
 `);
@@ -43,7 +44,7 @@ rejected rejects backed repeated
 /** Verbs that attribute reported speech (a content clause follows). Beliefs are left out on purpose. */
 export const REPORTING_VERBS = words(`
 say tell add warn claim argue insist stress deny urge announce explain reply note admit acknowledge
-suggest declare concede predict promise maintain confirm agree complain accept
+suggest declare concede predict promise maintain confirm agree complain accept accused accuses accusing
 said says told tells added adds insisted insists warned warns claimed claims argued argues stressed
 stresses denied denies urged urges announced announces explained explains replied replies noted
 notes admitted admits acknowledged acknowledges suggested suggests declared declares conceded

@@ -11,6 +11,7 @@ export interface ReportedCandidate extends Range {
 }
 
 const OPENING_MARKS = /^(?:"|“|''|``|„)$/;
+const CLOSING_MARK = /^(?:"|”|'')$/;
 const MIN_CLAUSE_WORDS = 3;
 const TRAILING_CONJUNCTIONS = new Set(['and', 'but', 'or', 'while', 'as', 'although', 'though', 'because']);
 /** Words that may sit between the verb and "that": "said on Tuesday that", "told reporters in London that". */
@@ -41,9 +42,11 @@ export function findReported(text: ArticleText, cues: readonly Cue[], usedByQuot
     const thatBefore = tokens[tokenIndexAt(text, range.start) - 1]?.lower === 'that';
     if (!thatBefore) range = stopBeforeLaterCue(text, range, cue, cuesBySentence.get(cue.sentence) ?? []);
     if (range === null) continue;
-    // Two cues can reach the same clause ("…, he said, adding that …"): the nearer (later) one wins.
-    const key = `${range.start}:${range.end}`;
-    seen.set(key, { ...range, cue });
+    // "said the claims were "reheated" and that he was concentrating …": two reported statements.
+    for (const part of splitAtAndThat(text, range)) {
+      // Two cues can reach the same clause ("…, he said, adding that …"): the nearer (later) one wins.
+      seen.set(`${part.start}:${part.end}`, { ...part, cue });
+    }
   }
   return [...seen.values()].sort((a, b) => a.start - b.start);
 }
@@ -54,7 +57,10 @@ function clauseOf(text: ArticleText, cue: Cue, attributesQuote: boolean): Range 
   const cueFirst = cue.inverted ? cue.verb : Math.min(cue.verb, cue.speaker.first);
   const cueLast = cue.inverted ? Math.max(cue.verbEnd, cue.speaker.last) : cue.verbEnd;
   const before = tokens[cueFirst - 1];
-  const commaBefore = before !== undefined && cueFirst > first && before.text === ',';
+  // `Despite this "underhand trick," the bill stood "no chance of becoming law," he said.`: the comma
+  // sits inside the closing mark, but the sentence is the reporter's words with quoted pieces.
+  const commaInsideMark = before !== undefined && CLOSING_MARK.test(before.text) && tokens[cueFirst - 2]?.text === ',' && !OPENING_MARKS.test(tokens[first]!.text);
+  const commaBefore = before !== undefined && cueFirst > first && (before.text === ',' || commaInsideMark);
   let after = cueLast + 1;
   // "said on Tuesday", "said in a statement": adverbials after the cue.
   const adverbialEnd = skipAdverbial(tokens, after, end);
@@ -66,9 +72,10 @@ function clauseOf(text: ArticleText, cue: Cue, attributesQuote: boolean): Range 
     return contentFrom(text, after + 1, end);
   }
   if (commaBefore) {
-    if (attributesQuote) return null;
+    if (attributesQuote && !commaInsideMark) return null;
     const left = trimRange(text.body, text.tokens[first]!.start, before.start);
-    if (left.end <= left.start || OPENING_MARKS.test(tokens[first]!.text) || endsWithQuote(tokens, cueFirst - 2)) return null;
+    if (left.end <= left.start || OPENING_MARKS.test(tokens[first]!.text) || (!commaInsideMark && endsWithQuote(tokens, cueFirst - 2))) return null;
+    if (commaInsideMark) return clauseRange(text, first, cueFirst - 1);
     if (nextAfterAdverbial === undefined || adverbialEnd >= end || /^[.!?]$/.test(nextAfterAdverbial.text)) return clauseRange(text, first, cueFirst - 2);
     if (nextAfterAdverbial.text === ',') {
       if (!hasWords(tokens, adverbialEnd + 1, end, MIN_CLAUSE_WORDS)) return null;
@@ -87,7 +94,9 @@ function clauseOf(text: ArticleText, cue: Cue, attributesQuote: boolean): Range 
   if (next.kind !== 'word') return null;
   // Without "that", the words after the verb must read as a clause ("he was ready"), not an object
   // ("recalled a stream of remarks") or an adverbial ("said at the club").
-  if (!hasFiniteVerb(tokens, after, end) && !(OBJECT_CONTROL_VERBS.has(text.tokens[cue.verb]!.lower) && hasInfinitive(tokens, after, end))) return null;
+  const verb = text.tokens[cue.verb]!.lower;
+  const accusation = ACCUSING_VERBS.has(verb) && hasWordSoon(tokens, after, end, 'of');
+  if (!accusation && !hasFiniteVerb(tokens, after, end) && !(OBJECT_CONTROL_VERBS.has(verb) && hasInfinitive(tokens, after, end))) return null;
   return contentFrom(text, after, end);
 }
 
@@ -106,7 +115,7 @@ function contentFrom(text: ArticleText, from: number, end: number): Range | null
 }
 
 /** Auxiliaries that, right after ", but", continue the reporting clause's own verb phrase. */
-const VERB_PHRASE_CONTINUATIONS = new Set(['has', 'have', 'had', 'is', 'was', 'were', 'are', 'did', 'does', 'would', 'will', 'could', 'also', 'then', 'later', 'declined', 'refused', 'gave', 'added', 'said']);
+const VERB_PHRASE_CONTINUATIONS = new Set(['has', 'have', 'had', 'did', 'does', 'also', 'then', 'later', 'declined', 'refused', 'gave', 'added', 'said']);
 
 /**
  * Where the reported content ends before the sentence does: ", but has given few details" goes on
@@ -214,6 +223,17 @@ const MODIFIER_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'th
 /** "urged the government to redraft clauses": the content is an object and an infinitive. */
 const OBJECT_CONTROL_VERBS = new Set(['urged', 'urges', 'urge', 'asked', 'asks', 'told', 'tells', 'warned', 'warns', 'advised', 'encouraged', 'invited', 'challenged', 'called']);
 
+/** "accused the government of trying to confuse the issue": the object and its "of" phrase are the content. */
+const ACCUSING_VERBS = new Set(['accused', 'accuses', 'accusing', 'accuse']);
+
+function hasWordSoon(tokens: readonly Token[], from: number, end: number, word: string): boolean {
+  for (let i = from + 1; i < end && i <= from + 6; i += 1) {
+    if (tokens[i]!.lower === word) return true;
+    if (tokens[i]!.kind !== 'word') return false;
+  }
+  return false;
+}
+
 function hasInfinitive(tokens: readonly Token[], from: number, end: number): boolean {
   for (let i = from + 1; i < end - 1 && i <= from + 8; i += 1) {
     if (tokens[i]!.lower === 'to' && tokens[i + 1]!.kind === 'word' && /^\p{Ll}/u.test(tokens[i + 1]!.text)) return true;
@@ -234,3 +254,22 @@ function tokenIndexAt(text: ArticleText, offset: number): number {
 }
 
 const PRONOUN_SUBJECTS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'there', 'that']);
+
+/** Splits a content clause at ", and that" / " and that" into the statements it joins. */
+function splitAtAndThat(text: ArticleText, range: Range): Range[] {
+  const parts: Range[] = [];
+  const first = tokenIndexAt(text, range.start);
+  let start = range.start;
+  for (let i = first; i < text.tokens.length && text.tokens[i]!.end <= range.end; i += 1) {
+    const token = text.tokens[i]!;
+    if ((token.lower === 'and' || token.lower === 'but') && text.tokens[i + 1]?.lower === 'that' && text.tokenQuote[i] === -1) {
+      let cut = i - 1;
+      while (cut >= first && text.tokens[cut]!.kind === 'punct' && text.tokens[cut]!.text === ',') cut -= 1;
+      if (cut >= first && text.tokens[cut]!.end > start) parts.push(trimRange(text.body, start, text.tokens[cut]!.end));
+      start = text.tokens[i + 1]!.end;
+      i += 1;
+    }
+  }
+  parts.push(trimRange(text.body, start, range.end));
+  return parts.filter((part) => part.end > part.start);
+}
