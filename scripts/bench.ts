@@ -1,25 +1,28 @@
 /**
  * `npm run bench [-- --quick] [-- --only NAME] [-- --cpu-prof]`
  *
- * Measures Quotedesk at scale (issue 6): per-stage ingest, memory, snapshot, query and
- * autocomplete latency, against a naive whole-article MiniSearch bot and a tokenisation floor, on
- * the bundled corpus, the ≈21k real articles in ../shared/corpus-data and their ≈100k and ≈500k
- * scale-ups (`--quick` stops at ≈21k). Each corpus runs in a process of its own so its memory
- * figures are its own. Prints a table, then one JSON line `{"runs":[…]}` last. Scaled corpora and
- * snapshots live in a temporary folder that is removed at the end; nothing is written to the repo.
- * `--cpu-prof` writes a V8 CPU profile per corpus to that folder's sibling `quotedesk-bench-prof/`.
+ * Measures Quotedesk at scale (issue 6): ingest by stage, memory, snapshot, query and autocomplete
+ * latency, against a naive whole-article MiniSearch bot and a tokenisation floor measured in the
+ * same run. Corpora: the bundled one; the ≈21k real articles in ../shared/corpus-data and their
+ * ≈100k and ≈500k scale-ups (`--quick`: the bundled one and every 4th real article, ≈5.2k, to stay
+ * under a minute). Our pipeline and the naive bot each run in a process of their own per corpus,
+ * so memory figures are their own. Prints a table, then one JSON line `{"runs":[…]}` last. Scaled
+ * corpora and snapshots live in a temporary folder removed at the end: nothing is written to the
+ * repo. `--cpu-prof` writes V8 CPU profiles of each process to os.tmpdir()/quotedesk-bench-prof/.
  */
-import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { runChild } from './bench/child.js';
 import { listCorpora, materialise, type CorpusSpec } from './bench/corpora.js';
-import { RESULT_MARK, type CorpusResult } from './bench/result.js';
+import type { LatencyOptions } from './bench/latency.js';
+import type { CorpusResult, NaiveResult, OursResult } from './bench/result.js';
+import { round } from './bench/stats.js';
 import { formatTable } from './bench/table.js';
 
-/** The scale-ups hold ≈0.6 GB of text; V8's default old space may be too small for build plus baselines. */
+/** The ≈500k corpus holds ≈0.6 GB of text; the naive index of it needs several times that. */
 const CHILD_HEAP_MB = 12_288;
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,6 +30,7 @@ const { values } = parseArgs({
   options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, 'cpu-prof': { type: 'boolean', default: false } },
   strict: true,
 });
+const latency: LatencyOptions = values.quick ? { budgetMs: 4_000, maxPasses: 3, warmUp: 40 } : { budgetMs: 20_000, maxPasses: 3, warmUp: 40 };
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
 const scratch = await mkdtemp(path.join(tmpdir(), 'quotedesk-bench-'));
@@ -34,6 +38,7 @@ const cleanUp = (): Promise<void> => rm(scratch, { recursive: true, force: true 
 process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
 try {
   const specs = (await listCorpora(repoRoot, { quick: values.quick, log })).filter((spec) => !values.only || spec.name === values.only);
+  if (specs.length === 0) throw new Error(`no corpus called "${values.only}"`);
   const results: CorpusResult[] = [];
   for (const spec of specs) results.push(await runOne(spec));
   process.stdout.write(`\n${formatTable(results)}\n\n`);
@@ -45,26 +50,46 @@ try {
 async function runOne(spec: CorpusSpec): Promise<CorpusResult> {
   const started = performance.now();
   const dir = await materialise(spec, scratch);
-  log(`bench: ${spec.name} (${dir === spec.sources[0] ? dir : `${spec.copies} × ${spec.sources.map((s) => path.basename(s)).join(' + ')}`})`);
-  const cacheDir = path.join(scratch, `cache-${spec.name}`);
-  const flags = ['--expose-gc', `--max-old-space-size=${CHILD_HEAP_MB}`, '--import', 'tsx'];
-  if (values['cpu-prof']) {
-    const profDir = path.join(tmpdir(), 'quotedesk-bench-prof');
-    await mkdir(profDir, { recursive: true });
-    flags.push('--cpu-prof', `--cpu-prof-dir=${profDir}`, `--cpu-prof-name=${spec.name}-${Date.now()}.cpuprofile`);
-    log(`bench: CPU profile → ${profDir}`);
+  const from = spec.kind === 'folder' ? dir : `${spec.sources.map((source) => path.basename(source)).join(' + ')}${spec.copies > 1 ? ` × ${spec.copies}` : ''}${spec.every > 1 ? `, every ${spec.every}th article` : ''}`;
+  log(`bench: ${spec.name} (${from})`);
+  const questionsFile = path.join(scratch, `questions-${spec.name}.json`);
+  const child = (script: string): string => path.join(repoRoot, 'scripts/bench', script);
+  const profile = (who: string): { cpuProfile?: string } => (values['cpu-prof'] ? { cpuProfile: `${spec.name}-${who}` } : {});
+  const ours = await runChild<OursResult>(
+    child('run-ours.ts'),
+    [spec.name, dir, path.join(scratch, `cache-${spec.name}`), questionsFile, JSON.stringify(latency)],
+    { heapMb: CHILD_HEAP_MB, ...profile('ours') },
+  );
+  let naive: NaiveResult | null = null;
+  let naiveProblem: string | null = null;
+  try {
+    naive = await runChild<NaiveResult>(child('run-naive.ts'), [spec.name, dir, questionsFile, JSON.stringify(latency)], {
+      heapMb: CHILD_HEAP_MB,
+      ...profile('naive'),
+    });
+  } catch (error) {
+    naiveProblem = `the naive baseline failed: ${error instanceof Error ? error.message : String(error)} (heap limit ${CHILD_HEAP_MB} MB)`;
+    log(`bench: ${naiveProblem}`);
   }
-  const child = spawn(process.execPath, [...flags, path.join(repoRoot, 'scripts/bench/run-corpus.ts'), spec.name, dir, cacheDir], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let output = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  const line = output.split('\n').find((candidate) => candidate.startsWith(RESULT_MARK));
-  if (code !== 0 || !line) throw new Error(`bench: ${spec.name} failed (exit ${code})`);
-  await rm(path.join(scratch, spec.name), { recursive: true, force: true });
-  await rm(cacheDir, { recursive: true, force: true });
+  if (spec.kind !== 'folder') await rm(dir, { recursive: true, force: true });
   log(`bench: ${spec.name} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  return JSON.parse(line.slice(RESULT_MARK.length)) as CorpusResult;
+  return {
+    corpus: spec.name,
+    articles: ours.articles,
+    ingestMs: ours.ingestMs,
+    naiveIngestMs: naive ? round(naive.readParseMs + naive.indexMs) : null,
+    floorMs: ours.floorMs,
+    queryP50Ms: ours.query.p50,
+    queryP99Ms: ours.query.p99,
+    naiveQueryP99Ms: naive ? naive.query.p99 : null,
+    autocompleteP99Ms: ours.autocomplete.p99,
+    snapshotLoadMs: ours.snapshotLoadMs,
+    heapBytes: ours.heapBytes,
+    corpusBytes: ours.corpusBytes,
+    queryP95Ms: ours.query.p95,
+    ingestMBps: round(ours.corpusBytes / 1_048_576 / (ours.ingestMs / 1000), 2),
+    ours,
+    naive,
+    naiveProblem,
+  };
 }

@@ -1,35 +1,64 @@
-/** What one corpus's run measured. The first keys are the ones issue 6 names for the JSON line. */
+/** What our pipeline measured on one corpus (scripts/bench/run-ours.ts). */
+export interface OursResult {
+  corpus: string;
+  articles: number;
+  corpusBytes: number;
+  quotes: number;
+  speakers: number;
+  floorMs: number;
+  stagesMs: { readParse: number; extract: number; speakers: number; index: number; records: number };
+  ingestMs: number;
+  heapBytes: number;
+  peakRssBytes: number;
+  snapshotBytes: number;
+  snapshotWriteMs: number;
+  snapshotLoadMs: number;
+  /** Why the snapshot was not written or not used, when it was not. */
+  snapshotProblem: string | null;
+  heapAfterSnapshotBytes: number;
+  questions: number;
+  answered: number;
+  query: Latency;
+  queryP99ByKindMs: Record<string, number>;
+  autocomplete: Latency;
+}
+
+/** What the naive whole-article MiniSearch bot measured on the same corpus (scripts/bench/run-naive.ts). */
+export interface NaiveResult {
+  readParseMs: number;
+  indexMs: number;
+  heapBytes: number;
+  peakRssBytes: number;
+  query: Latency;
+}
+
+export interface Latency {
+  p50: number;
+  p95: number;
+  p99: number;
+  samples: number;
+}
+
+/** One corpus's row: the keys issue 6 names first, then the figures that explain them. */
 export interface CorpusResult {
   corpus: string;
   articles: number;
   ingestMs: number;
-  naiveIngestMs: number;
+  naiveIngestMs: number | null;
   floorMs: number;
   queryP50Ms: number;
   queryP99Ms: number;
-  naiveQueryP99Ms: number;
+  naiveQueryP99Ms: number | null;
   autocompleteP99Ms: number;
   snapshotLoadMs: number;
   heapBytes: number;
   corpusBytes: number;
-  // The rest explains the above.
-  quotes: number;
-  speakers: number;
-  questions: number;
-  answered: number;
-  stagesMs: { readParse: number; extract: number; speakers: number; index: number; records: number };
-  ingestMBps: number;
-  peakRssBytes: number;
   queryP95Ms: number;
-  queryP99ByKindMs: Record<string, number>;
-  naiveQueryP50Ms: number;
-  naiveIndexMs: number;
-  naiveHeapBytes: number;
-  snapshotBytes: number;
-  snapshotWriteMs: number;
-  /** Why the snapshot was not written or not used, when it was not. */
-  snapshotProblem: string | null;
-  heapAfterSnapshotBytes: number;
+  ingestMBps: number;
+  ours: OursResult;
+  naive: NaiveResult | null;
+  /** Why the naive baseline has no figures (it ran out of memory, …), when it has none. */
+  naiveProblem: string | null;
 }
 
 export const RESULT_MARK = 'BENCH_RESULT ';
