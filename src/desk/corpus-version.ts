@@ -41,7 +41,8 @@ export interface BuildOptions {
   onStage?: (stage: BuildStage, ms: number) => void;
 }
 
-const YIELD_EVERY_ARTICLES = 250;
+/** Longest stretch a reload computes without letting answers through: well under one frame. */
+const MAX_SLICE_MS = 10;
 
 /**
  * Everything one load of the corpus produced, immutable once built. Answers read one version from
@@ -151,10 +152,13 @@ function stageTimer(onStage: BuildOptions['onStage']) {
 async function extractAll(articles: readonly LoadedArticle[]): Promise<Map<string, ArticleQuotes>> {
   const extractor = new QuoteExtractor();
   const result = new Map<string, ArticleQuotes>();
-  for (let i = 0; i < articles.length; i += 1) {
-    const article = articles[i]!;
+  let sliceStart = performance.now();
+  for (const article of articles) {
     result.set(article.id, extractor.extract(article));
-    if ((i + 1) % YIELD_EVERY_ARTICLES === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (performance.now() - sliceStart > MAX_SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
   }
   return result;
 }
