@@ -35,8 +35,11 @@ describe('under load', () => {
     const answers: Answer[] = [];
     const errors: unknown[] = [];
 
+    let reloading = true;
+    /** Asks at least its share of questions, and keeps asking until the reloads are over (and once more after). */
     const caller = async (n: number): Promise<void> => {
-      for (let i = 0; i < QUESTIONS_PER_CALLER; i += 1) {
+      let afterReloads = 1;
+      for (let i = 0; i < QUESTIONS_PER_CALLER || reloading || afterReloads-- > 0; i += 1) {
         try {
           const version = desk.version;
           versions.set(version.id, version);
@@ -61,14 +64,15 @@ describe('under load', () => {
         if (result.status !== 'reloaded') errors.push(result);
         versions.set(desk.version.id, desk.version);
       }
+      reloading = false;
     })();
     await Promise.all([...Array.from({ length: CALLERS }, (_, n) => caller(n)), reloads]);
 
     expect(errors).toEqual([]);
-    expect(answers).toHaveLength(CALLERS * QUESTIONS_PER_CALLER);
+    expect(answers.length).toBeGreaterThanOrEqual(CALLERS * QUESTIONS_PER_CALLER);
     expect(versions.size).toBe(4);
-    // Answers were given from more than one version: the reloads really ran in the middle of the load.
-    expect(new Set(answers.map((answer) => answer.corpusVersion)).size).toBeGreaterThan(1);
+    // Every version answered: the reloads really ran in the middle of the load.
+    expect(new Set(answers.map((answer) => answer.corpusVersion))).toEqual(new Set(versions.keys()));
     for (const answer of answers) {
       const version = versions.get(answer.corpusVersion)!;
       for (const snippet of answer.snippets) {
