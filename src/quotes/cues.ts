@@ -1,8 +1,8 @@
 import type { ArticleText } from './article-text.js';
 import { sentenceTokens } from './article-text.js';
-import { CAPITALISED_FUNCTION_WORDS, DETERMINERS, FRAGMENT_VERBS, MEDIA, PHRASE_BREAKERS, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS } from './lexicon.js';
+import { CAPITALISED_FUNCTION_WORDS, DETERMINERS, FRAGMENT_VERBS, HONORIFICS, MEDIA, NON_PERSON_WORDS, PHRASE_BREAKERS, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS } from './lexicon.js';
 import type { SpeakerPhrase } from './speaker-phrase.js';
-import { isSpeakerHead, phraseStartingAt, subjectBefore } from './speaker-phrase.js';
+import { isRoleWord, isSpeakerHead, phraseStartingAt, subjectBefore } from './speaker-phrase.js';
 
 /**
  * One attribution found in the text: a speech verb (or "according to") with the phrase naming who
@@ -30,6 +30,8 @@ const NOT_SPEECH_BEFORE_TO = new Set(['agreed', 'agrees', 'refused', 'declined',
 const INVERTIBLE_VERBS = new Set(['say', 'said', 'says', 'added', 'adds', 'continued', 'explained', 'insisted', 'warned', 'argued', 'noted', 'wrote', 'writes', 'stressed', 'admitted', 'claimed', 'suggested', 'concluded', 'replied', 'asked', 'commented', 'observed', 'recalled', 'conceded', 'acknowledged', 'declared', 'announced', 'predicted', 'confirmed', 'agreed', 'maintained', 'complained', 'cautioned', 'reported']);
 /** Words that may follow an inverted speaker: "said Mr Smith on Tuesday", "said Mr Smith, who …". */
 const INVERSION_FOLLOWERS = new Set(['on', 'in', 'at', 'of', 'for', 'from', 'who', 'yesterday', 'today', 'last', 'earlier', 'later', 'adding', 'as', 'after', 'when', 'during', 'before', 'told', 'and']);
+/** How far into a sentence its subject is looked for. */
+const SUBJECT_SEARCH_TOKENS = 25;
 const PASSIVE_BEFORE = new Set(['was', 'were', 'been', 'be', 'being', 'is', 'are', 'to', "wasn't", "weren't"]);
 const CLOSING_MARKS = new Set(['"', '”', "''", '»']);
 const INVERSION_LEADS = new Set([',', '-', '–', '—', ...CLOSING_MARKS]);
@@ -102,16 +104,37 @@ export function findCues(text: ArticleText): Cue[] {
   return cues;
 }
 
+/**
+ * A stand-in cue for a short quoted fragment whose sentence has no speech verb but a person as its
+ * subject ("He wants to see "proper health checks"", "A Tory spokesman "totally refuted" it"): the
+ * words are presented as that subject's.
+ */
+export function subjectCue(text: ArticleText, sentence: number, beforeToken: number): Cue | null {
+  const first = text.sentenceFirstToken[sentence];
+  if (first === undefined) return null;
+  const phrase = firstPhraseOf(text, first, Math.min(beforeToken, first + SUBJECT_SEARCH_TOKENS), true);
+  if (phrase === null) return null;
+  const head = text.tokens[phrase.last]!.lower;
+  // Only a person can be presented as saying the words: "he", "Mr Smith", "a Tory spokesman".
+  if (phrase.kind === 'pronoun' && head !== 'he' && head !== 'she') return null;
+  if (phrase.kind === 'name') {
+    for (let i = phrase.nameFirst; i <= phrase.nameLast; i += 1) if (NON_PERSON_WORDS.has(text.tokens[i]!.lower)) return null;
+    if (phrase.nameLast === phrase.nameFirst && !HONORIFICS.has(text.tokens[phrase.nameFirst - 1]?.lower ?? '')) return null;
+  }
+  return { verb: phrase.last + 1, verbEnd: phrase.last + 1, speaker: phrase, inverted: false, fragmentOnly: true, according: false, sentence };
+}
+
 /** The first name or pronoun of a sentence outside quotation marks: the subject of its main clause. */
-function firstPhraseOf(text: ArticleText, first: number, before: number): SpeakerPhrase | null {
-  for (let i = first; i < before; i += 1) {
+function firstPhraseOf(text: ArticleText, first: number, before: number, withRoles = false): SpeakerPhrase | null {
+  for (let i = first; i < before && i < first + SUBJECT_SEARCH_TOKENS; i += 1) {
     const token = text.tokens[i]!;
     if (token.kind !== 'word' || text.tokenQuote[i] !== -1) continue;
-    if (PRONOUNS.has(token.lower) || (/^\p{Lu}/u.test(token.text) && !CAPITALISED_FUNCTION_WORDS.has(token.lower))) {
+    if (PRONOUNS.has(token.lower) || (/^\p{Lu}/u.test(token.text) && (!CAPITALISED_FUNCTION_WORDS.has(token.lower) || (withRoles && DETERMINERS.has(token.lower))))) {
       const phrase = phraseStartingAt(text.tokens, i, before);
       const next = phrase === null ? undefined : text.tokens[phrase.last + 1];
       // "But in an interview with the Financial Times, Mr Blair refused …, saying": the subject has its verb next.
-      if (phrase !== null && phrase.kind !== 'description' && !isMedium(text, phrase) && next !== undefined && next.kind === 'word' && /^\p{Ll}/u.test(next.text)) return phrase;
+      const acceptable = phrase !== null && (phrase.kind !== 'description' || (withRoles && isRoleWord(text.tokens[phrase.last]!.lower)));
+      if (acceptable && !isMedium(text, phrase!) && next !== undefined && ((next.kind === 'word' && /^\p{Ll}/u.test(next.text)) || (withRoles && /^["“]$/.test(next.text)))) return phrase;
     }
   }
   return null;

@@ -1,8 +1,8 @@
 import type { Article } from '../corpus/article.js';
 import type { ArticleText } from './article-text.js';
-import { analyseText, sentenceAt } from './article-text.js';
+import { analyseText, sentenceAt, tokenAt } from './article-text.js';
 import type { Cue } from './cues.js';
-import { findCues } from './cues.js';
+import { findCues, subjectCue } from './cues.js';
 import type { DirectCandidate } from './direct.js';
 import { attributeSpans } from './direct.js';
 import { isLabelOrTitle, isScareQuote } from './not-speech.js';
@@ -30,6 +30,8 @@ export interface ArticleQuotes {
 const INHERIT_PARAGRAPHS = 2;
 /** Bodies beyond this are cut before analysis: extraction must stay fast on any input. */
 const MAX_BODY_CHARS = 2_000_000;
+/** Quoted fragments up to this long may take their sentence's subject as speaker. */
+const SUBJECT_FRAGMENT_CHARS = 60;
 
 interface Draft {
   kind: Quote['kind'];
@@ -68,7 +70,17 @@ export class QuoteExtractor {
     for (const cue of cues) attributions.set(cue, book.attribute(cue));
 
     const drafts: Draft[] = [];
-    const candidates = attributeSpans(text, cues).filter((candidate) => !isLabelOrTitle(text, candidate) && !isScareQuote(text, candidate));
+    const spans = attributeSpans(text, cues);
+    for (const candidate of spans) {
+      if (candidate.cue !== null || candidate.span.open < 0 || candidate.span.end - candidate.span.start > SUBJECT_FRAGMENT_CHARS) continue;
+      const sentence = sentenceAt(text, candidate.span.open);
+      const subject = subjectCue(text, sentence, tokenAt(text, candidate.span.open));
+      if (subject === null) continue;
+      candidate.cue = subject;
+      candidate.cuePosition = 'sentence';
+      attributions.set(subject, book.attribute(subject));
+    }
+    const candidates = spans.filter((candidate) => !isLabelOrTitle(text, candidate) && !isScareQuote(text, candidate));
     const groupAttribution = attributeGroups(text, candidates, attributions, cues);
     const usedCues = new Set<Cue>();
     for (const candidate of candidates) {

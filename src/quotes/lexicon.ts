@@ -28,7 +28,7 @@ predicted forecast forecasts estimated estimates disclosed discloses indicated i
 concluded concludes objected objects protested protests pleaded pleads speculated speculates
 affirmed affirms hinted hints reckoned reckons explained remembered jeered shouted
 accused accuses accusing
-show shows showed repeated implored implores begged snapped quipped mused wondered cried exclaimed confessed confesses confess
+repeated implored implores begged snapped quipped mused wondered cried exclaimed confessed confesses confess
 brands
 `);
 
@@ -133,6 +133,8 @@ conservatives labour tories democrats republicans party's reuters bbc channel ra
 exchange market markets index league cup championship festival awards awards europe america africa
 asia china japan russia india iraq iran britain england scotland wales ireland france germany italy
 spain washington london moscow brussels paris tokyo beijing street's army navy police nations
+monday tuesday wednesday thursday friday saturday sunday january february march april june july
+august september october november december
 dems lib tories tory labour greens nationalists unionists liberals socialists
 `);
 
