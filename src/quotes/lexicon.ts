@@ -27,7 +27,7 @@ reported reports assured assures advised advises informed informs mused muses wo
 predicted forecast forecasts estimated estimates disclosed discloses indicated indicates
 concluded concludes objected objects protested protests pleaded pleads speculated speculates
 affirmed affirms hinted hints reckoned reckons explained remembered jeered shouted
-accused accuses accusing
+accused accuses accusing accuse
 repeated implored implores begged snapped quipped mused wondered cried exclaimed confessed confesses confess
 brands
 `);
@@ -60,6 +60,7 @@ has had have was is were are would will could should may might must did does do 
 further again once today yesterday recently previously earlier repeatedly simply only still now
 already privately publicly separately subsequently reportedly allegedly himself herself last
 always never long since first often consistently usually just even quickly frequently openly
+meanwhile however instead too though therefore nevertheless again
 `);
 
 export const PRONOUNS = words(`he she they it we i`);
@@ -85,7 +86,7 @@ commander captain colonel sheikh emir ayatollah cardinal archbishop bishop rabbi
 midfielder defender goalkeeper player star singer actor actress director producer presenter author
 writer editor correspondent researcher scientist professor doctor dr expert strategist partner
 shadow whip speaker member figure envoy diplomat banker dealer trader broker source negotiator delegate
-insider participant witness resident activist protester critic fan supporter voter mr mrs ms
+insider participant witness resident activist protester critic fan supporter voter
 `);
 
 /** Heads of descriptions that are never one person: their quotes keep the description as speaker. */

@@ -129,7 +129,8 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, floor
       if (isCapitalised(appositive.text)) {
         // "The Shadow Secretary of State for the Family, Theresa May, said": the name is the speaker.
         const named = phraseEndingAt(tokens, end - 1, open + 1);
-        if (named !== null && named.kind === 'name' && named.first === open + 1 && close === end) return named;
+        const personLike = named !== null && named.kind === 'name' && (named.nameLast > named.nameFirst || HONORIFICS.has(tokens[named.nameFirst - 1]?.lower ?? ''));
+        if (named !== null && personLike && named.first === open + 1 && close === end) return named;
         // "Mark Oaten, Liberal Democrat home affairs spokesman, said": a capitalised description.
         if (!isRoleWord(tokens[close - 1]!.lower)) return null;
       }

@@ -18,6 +18,9 @@ interface SpeakerRecord {
   person: boolean;
 }
 
+/** Roles that, even with "the", usually stand for someone the article never names. */
+const ANONYMOUS_ROLES = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'official', 'source', 'analyst', 'economist', 'expert', 'diplomat', 'envoy', 'banker', 'dealer', 'trader', 'broker', 'insider', 'witness', 'resident', 'strategist', 'aide', 'adviser', 'advisor', 'observer', 'participant', 'delegate', 'member', 'figure', 'fan', 'supporter', 'voter', 'critic', 'protester', 'activist', 'campaigner', 'officer', 'worker', 'researcher', 'scientist', 'doctor']);
+
 const POST_MODIFIERS = new Set(['for', 'of', 'at', 'in', 'from', 'with']);
 
 /** Singular roles that, written as "the X", mean one person the article has just named. */
@@ -105,8 +108,7 @@ export class SpeakerBook {
     if (GROUP_NOUNS.has(head) && !PERSONAL_ROLES.has(head)) return null;
     const byRole = this.people.resolveRole(words, verb);
     if (byRole !== null) return byRole;
-    if (!PERSONAL_ROLES.has(head) && !ROLE_NOUNS.has(head)) return null;
-    if (!PERSONAL_ROLES.has(head)) return null;
+    if (!ROLE_NOUNS.has(head) || ANONYMOUS_ROLES.has(head)) return null;
     // "The Russian President also added…" right after "Vladimir Putin congratulated…".
     return this.recentPerson(sentence, phrase.first, undefined, 4, false);
   }
@@ -128,9 +130,10 @@ export class SpeakerBook {
       // "Mr Blair has failed, he claimed": names before a comma right before the cue are the content's.
       const parenthetical = s === sentence && this.text.tokens[token - 1]?.text === ',';
       if (parenthetical && gender !== undefined) continue;
-      const firstPronoun = s === sentence && gender !== undefined ? this.firstPronounAt(s, token) : Infinity;
+      const firstPronoun = gender !== undefined ? (s === sentence ? this.firstPronounAt(s, token) : this.firstPronounAt(s, this.text.sentenceFirstToken[s + 1] ?? token)) : Infinity;
       const named = (this.people.mentionsBySentence[s] ?? []).filter(
-        (mention) => !mention.inQuote && (s < sentence || (mention.first < token && mention.first < firstPronoun && !this.isPossessive(mention))) && compatible(mention.entity),
+        // "He went on to accuse Mr Brown …": an earlier sentence led by "he" is about the same man.
+        (mention) => !mention.inQuote && (s < sentence ? mention.first < firstPronoun : mention.first < token && mention.first < firstPronoun && !this.isPossessive(mention)) && compatible(mention.entity),
       );
       if (named.length > 0) return named[0]!.entity;
     }
