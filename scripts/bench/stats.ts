@@ -14,13 +14,18 @@ export function percentile(samples: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
 }
 
-/** Heap in use after full collections: what stays alive, not what happened to be lying around. */
+/**
+ * Memory in use after full collections: what stays alive, not what happened to be lying around.
+ * The JS heap plus array buffers (typed arrays live outside the heap; leaving them out would flatter
+ * an index that keeps its postings there).
+ */
 export function heapAfterGc(): number {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('run with node --expose-gc (npm run bench does)');
   gc();
   gc();
-  return process.memoryUsage().heapUsed;
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.arrayBuffers;
 }
 
 /** Peak resident set size of this process so far, in bytes. */

@@ -1,17 +1,21 @@
 import { randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { once } from 'node:events';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { CorpusLoad } from '../corpus/load.js';
 import type { ArticleQuotes } from '../quotes/extractor.js';
 import { QuoteExtractor } from '../quotes/extractor.js';
-import { QuoteSchema } from '../quotes/quote.js';
+import { IndexDecoder, encodeIndex } from '../search/index-codec.js';
 import { QuoteIndex } from '../search/quote-index.js';
 import type { CorpusVersion, PrebuiltParts } from './corpus-version.js';
+import { StoredArticleQuotesSchema, restoreQuotes, storeQuotes } from './snapshot-quotes.js';
 
 /** Bump when the files below change shape, so old snapshots are rebuilt rather than misread. */
-const SNAPSHOT_FORMAT = 2;
+const SNAPSHOT_FORMAT = 3;
 
 const ManifestSchema = z.object({
   format: z.literal(SNAPSHOT_FORMAT),
@@ -22,11 +26,6 @@ const ManifestSchema = z.object({
   createdAt: z.string(),
 });
 
-const ArticleQuotesSchema = z.object({
-  quotes: z.array(QuoteSchema),
-  speakers: z.array(z.object({ name: z.string(), aliases: z.array(z.string()), person: z.boolean() })),
-});
-const QuotesFileSchema = z.record(z.string(), ArticleQuotesSchema);
 
 /** Reads and writes start-up snapshots; a read that finds nothing usable returns null and says why. */
 export interface SnapshotStore {
@@ -61,11 +60,13 @@ export class FileSnapshotStore implements SnapshotStore {
       if (manifest.versionId !== versionId || manifest.extractorVersion !== QuoteExtractor.version) {
         throw new Error(`it was made for version ${manifest.versionId}`);
       }
-      const quotesFile = QuotesFileSchema.parse(JSON.parse(await readFile(path.join(folder, 'quotes.json'), 'utf8')));
-      const quotesByArticle = matchArticles(quotesFile, load);
-      const index = QuoteIndex.fromJSON(await readFile(path.join(folder, 'index.json'), 'utf8'));
+      const quotesByArticle = await readQuotes(path.join(folder, 'quotes.json'), load);
+      const decoder = new IndexDecoder();
+      await forEachLine(path.join(folder, 'index.json'), (line) => decoder.push(line));
+      const index = QuoteIndex.fromData(decoder.finish());
       const quoteCount = [...quotesByArticle.values()].reduce((sum, entry) => sum + entry.quotes.length, 0);
       if (quoteCount !== manifest.quotes || index.size !== quoteCount) throw new Error('its quote counts do not agree');
+      if (!index.holdsInOrder(quoteIdsInOrder(load, quotesByArticle))) throw new Error('its index does not hold its quotes');
       return { quotesByArticle, index };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -80,10 +81,9 @@ export class FileSnapshotStore implements SnapshotStore {
     const temporary = `${folder}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
     try {
       await mkdir(temporary, { recursive: true });
-      const quotes = Object.fromEntries(version.quotesByArticle);
       const quoteCount = version.stats().quotes;
-      await writeFile(path.join(temporary, 'quotes.json'), JSON.stringify(quotes));
-      await writeFile(path.join(temporary, 'index.json'), JSON.stringify(version.index.toJSON()));
+      await writeLines(path.join(temporary, 'quotes.json'), quoteLines(version));
+      await writeLines(path.join(temporary, 'index.json'), encodeIndex(version.index.toData()));
       const manifest: z.infer<typeof ManifestSchema> = {
         format: SNAPSHOT_FORMAT,
         versionId: version.id,
@@ -119,17 +119,65 @@ export class FileSnapshotStore implements SnapshotStore {
   }
 }
 
-/** The snapshot must cover exactly the loaded articles, with every quote's offsets pointing at its words. */
-function matchArticles(quotesFile: z.infer<typeof QuotesFileSchema>, load: CorpusLoad): Map<string, ArticleQuotes> {
-  const result = new Map<string, ArticleQuotes>();
-  for (const article of load.articles) {
-    const entry = quotesFile[article.id];
-    if (!entry) throw new Error(`it has no quotes for article ${article.id}`);
-    for (const quote of entry.quotes) {
-      if (article.body.slice(quote.start, quote.end) !== quote.text) throw new Error(`quote ${quote.id} does not match its article`);
-    }
-    result.set(article.id, entry);
+/**
+ * quotes.json is one JSON object, written one article per line so that neither writing nor reading
+ * it ever needs one string of the whole (V8 strings stop at ~512 MB; at 500k articles the file is
+ * larger). A file rewritten on one line by hand is read too.
+ */
+function* quoteLines(version: CorpusVersion): Generator<string> {
+  yield '{\n';
+  let first = true;
+  for (const article of version.articles) {
+    const extracted = version.quotesByArticle.get(article.id);
+    if (!extracted) continue;
+    yield `${first ? '' : ',\n'}${JSON.stringify(article.id)}:${JSON.stringify(storeQuotes(article, extracted))}`;
+    first = false;
   }
-  if (Object.keys(quotesFile).length !== load.articles.length) throw new Error('it holds articles the corpus does not');
+  yield '\n}\n';
+}
+
+/** The snapshot must cover exactly the loaded articles, with every quote's offsets pointing at its words. */
+async function readQuotes(file: string, load: CorpusLoad): Promise<Map<string, ArticleQuotes>> {
+  const articles = new Map(load.articles.map((article) => [article.id, article]));
+  const result = new Map<string, ArticleQuotes>();
+  const take = (entries: Record<string, unknown>): void => {
+    for (const [articleId, value] of Object.entries(entries)) {
+      const article = articles.get(articleId);
+      if (!article || result.has(articleId)) throw new Error('it holds articles the corpus does not');
+      result.set(articleId, restoreQuotes(article, StoredArticleQuotesSchema.parse(value)));
+    }
+  };
+  await forEachLine(file, (line) => {
+    const text = line.trim();
+    if (text === '{' || text === '}' || text === '') return;
+    take(JSON.parse(text.startsWith('{') ? text : `{${text.replace(/,$/, '')}}`) as Record<string, unknown>);
+  });
+  for (const article of load.articles) {
+    if (!result.has(article.id)) throw new Error(`it has no quotes for article ${article.id}`);
+  }
   return result;
+}
+
+/** Quote ids in the order the index was built: corpus order, then quote order. */
+function quoteIdsInOrder(load: CorpusLoad, quotesByArticle: ReadonlyMap<string, ArticleQuotes>): string[] {
+  return load.articles.flatMap((article) => (quotesByArticle.get(article.id)?.quotes ?? []).map((quote) => quote.id));
+}
+
+async function writeLines(file: string, lines: Iterable<string>): Promise<void> {
+  const out = createWriteStream(file);
+  const failed = new Promise<never>((_, reject) => out.once('error', reject));
+  try {
+    for (const text of lines) {
+      if (!out.write(text)) await Promise.race([once(out, 'drain'), failed]);
+    }
+    out.end();
+    await Promise.race([once(out, 'finish'), failed]);
+  } finally {
+    out.destroy();
+  }
+}
+
+async function forEachLine(file: string, onLine: (line: string) => void): Promise<void> {
+  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  for await (const text of lines) onLine(text);
 }

@@ -1,4 +1,4 @@
-import MiniSearch, { type Options, type SearchResult } from 'minisearch';
+import { InvertedIndex, InvertedIndexBuilder, type InvertedIndexData } from './inverted-index.js';
 import { indexTerms, queryTerms, tokenize } from './terms.js';
 
 /** What the index knows of one quote: only searchable text; everything else stays in the corpus version. */
@@ -40,55 +40,75 @@ export interface IndexHit {
  * directory and a filter, never through words, so indexing names would only cost time and memory.
  */
 const FIELDS = ['text', 'context', 'title'] as const;
+const TEXT_FIELD_BIT = 1 << FIELDS.indexOf('text');
+/** Longest stretch {@link QuoteIndex.buildAsync} indexes without letting answers through: well under one frame. */
+const MAX_SLICE_MS = 10;
+/** How much a prefix match ("ukrain" → "ukrainian") counts against an exact one. */
+const PREFIX_WEIGHT = 0.5;
 
 /**
  * Full-text index over quote-sized records (not whole articles: smaller, faster, and a hit is
  * already the answer). Built once per corpus version and never mutated, so a reload swaps in a
- * new one while queries in flight finish on the old.
+ * new one while queries in flight finish on the old. Scores are MiniSearch's BM25+ (see
+ * {@link InvertedIndex}); the postings live in typed arrays, a few bytes each.
  *
  * @example
  * const index = QuoteIndex.build(quotes.map(toIndexedQuote));
  * index.search('Ukraine', { filter: (id) => byPutin.has(id) });
  */
 export class QuoteIndex {
-  private readonly boost: Record<'text' | 'context' | 'title', number>;
+  private readonly boosts: number[];
   private readonly prefixMinLength: number;
 
   private constructor(
-    private readonly miniSearch: MiniSearch<IndexedQuote>,
+    private readonly index: InvertedIndex,
     options: QuoteIndexOptions,
   ) {
-    this.boost = { text: 3, context: 1, title: 0.5, ...options.boost };
+    const boost = { text: 3, context: 1, title: 0.5, ...options.boost };
+    this.boosts = FIELDS.map((field) => boost[field]);
     this.prefixMinLength = options.prefixMinLength ?? 5;
   }
 
   /** Indexes the given quotes. */
   static build(quotes: Iterable<IndexedQuote>, options: QuoteIndexOptions = {}): QuoteIndex {
-    const miniSearch = new MiniSearch<IndexedQuote>(miniSearchOptions());
-    miniSearch.addAll([...quotes]);
-    return new QuoteIndex(miniSearch, options);
+    const builder = newBuilder();
+    for (const quote of quotes) addQuote(builder, quote);
+    return new QuoteIndex(builder.finish(), options);
   }
 
   /** Indexes in chunks, yielding to the event loop between them, so a reload never stalls answers. */
   static async buildAsync(quotes: IndexedQuote[], options: QuoteIndexOptions = {}): Promise<QuoteIndex> {
-    const miniSearch = new MiniSearch<IndexedQuote>(miniSearchOptions());
-    // ~500 quote records index in a few milliseconds: small enough to keep answers flowing during a reload.
-    await miniSearch.addAllAsync(quotes, { chunkSize: 500 });
-    return new QuoteIndex(miniSearch, options);
+    const builder = newBuilder();
+    let sliceStart = performance.now();
+    for (const quote of quotes) {
+      addQuote(builder, quote);
+      if (performance.now() - sliceStart > MAX_SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
+    }
+    return new QuoteIndex(builder.finish(), options);
   }
 
-  /** Restores an index written by {@link toJSON}; throws if the JSON is not one. */
-  static fromJSON(json: string, options: QuoteIndexOptions = {}): QuoteIndex {
-    return new QuoteIndex(MiniSearch.loadJSON<IndexedQuote>(json, miniSearchOptions()), options);
+  /** Restores an index from {@link toData}; the data must come from the same code (the snapshot format says so). */
+  static fromData(data: InvertedIndexData, options: QuoteIndexOptions = {}): QuoteIndex {
+    if (data.fieldCount !== FIELDS.length) throw new Error(`index has ${data.fieldCount} fields, expected ${FIELDS.length}`);
+    return new QuoteIndex(new InvertedIndex(data), options);
   }
 
-  /** Serialises for the start-up snapshot. */
-  toJSON(): unknown {
-    return this.miniSearch.toJSON();
+  /** The index as typed arrays and strings, for the start-up snapshot. */
+  toData(): InvertedIndexData {
+    return this.index.data;
   }
 
   get size(): number {
-    return this.miniSearch.documentCount;
+    return this.index.size;
+  }
+
+  /** Whether the index holds exactly these quote ids, in this order (a restored snapshot must). */
+  holdsInOrder(ids: readonly string[]): boolean {
+    const held = this.index.data.ids;
+    return held.length === ids.length && held.every((id, i) => id === ids[i]);
   }
 
   /**
@@ -97,34 +117,22 @@ export class QuoteIndex {
    * (speaker, date, outlet) before ranking.
    */
   search(topic: string, options: { filter?: (id: string) => boolean } = {}): IndexHit[] {
-    const filter = options.filter;
-    const results: SearchResult[] = this.miniSearch.search(topic, {
-      fields: [...FIELDS],
-      boost: this.boost,
+    const terms = tokenize(topic).flatMap((token) => queryTerms(token) ?? []).filter((term) => term.length > 0);
+    const hits = this.index.search({
+      terms,
       prefix: (term) => term.length >= this.prefixMinLength,
-      weights: { prefix: 0.5, fuzzy: 0.3 },
-      combineWith: 'OR',
-      ...(filter ? { filter: (result: SearchResult) => filter(result.id as string) } : {}),
+      prefixWeight: PREFIX_WEIGHT,
+      boosts: this.boosts,
+      ...(options.filter ? { filter: options.filter } : {}),
     });
-    return results.map((result) => ({
-      id: result.id as string,
-      score: result.score,
-      terms: result.terms,
-      inText: Object.values(result.match).some((fields) => fields.includes('text')),
-    }));
+    return hits.map(({ id, score, terms: matched, fields }) => ({ id, score, terms: matched, inText: (fields & TEXT_FIELD_BIT) !== 0 }));
   }
 }
 
-function miniSearchOptions(): Options<IndexedQuote> {
-  return {
-    idField: 'id',
-    fields: [...FIELDS],
-    storeFields: [],
-    tokenize: (text) => tokenize(text),
-    processTerm: (term) => indexTerms(term),
-    searchOptions: {
-      tokenize: (text) => tokenize(text),
-      processTerm: (term) => queryTerms(term),
-    },
-  };
+function newBuilder(): InvertedIndexBuilder {
+  return new InvertedIndexBuilder(FIELDS.length, tokenize, indexTerms);
+}
+
+function addQuote(builder: InvertedIndexBuilder, quote: IndexedQuote): void {
+  builder.add(quote.id, FIELDS.map((field) => quote[field]));
 }

@@ -1,0 +1,226 @@
+import type { InvertedIndexData } from './inverted-index.js';
+
+/**
+ * The index as JSON lines small enough to write and parse one at a time: V8 strings stop at
+ * ~512 MB, and at 500k articles one JSON string of the index would be far past that. Postings are
+ * varint-coded (document gaps and frequencies, a byte or two each) and base64-wrapped, so loading
+ * is a decode loop over bytes, not millions of parsed numbers.
+ */
+
+/** Bump when the lines below change shape. */
+export const INDEX_CODEC_VERSION = 1;
+/** Raw bytes per base64 line: ≈64 MB of text, far below the string limit. */
+const CHUNK_BYTES = 48 * 1024 * 1024;
+
+type Line = [key: 'header', value: Header] | [key: 'ids' | 'terms', value: string[]] | [key: 'lengths' | 'postings', field: number, base64: string];
+
+interface Header {
+  version: number;
+  fieldCount: number;
+  documents: number;
+  terms: number;
+  averageFieldLengths: number[];
+}
+
+/** Encodes an index as a sequence of JSON lines (each a JSON array; the file is their concatenation). */
+export function* encodeIndex(data: InvertedIndexData): Generator<string> {
+  const header: Header = {
+    version: INDEX_CODEC_VERSION,
+    fieldCount: data.fieldCount,
+    documents: data.ids.length,
+    terms: data.terms.length,
+    averageFieldLengths: data.averageFieldLengths,
+  };
+  yield line(['header', header]);
+  yield line(['ids', data.ids]);
+  yield line(['terms', data.terms]);
+  for (let field = 0; field < data.fieldCount; field += 1) {
+    for (const chunk of chunks(encodeVarints(data.fieldLengths[field]!))) yield line(['lengths', field, chunk]);
+    for (const chunk of chunks(encodePostings(data.offsets[field]!, data.docs[field]!, data.freqs[field]!))) yield line(['postings', field, chunk]);
+  }
+}
+
+/** Reads lines written by {@link encodeIndex} back into an index; throws on anything else or anything missing. */
+export class IndexDecoder {
+  private header: Header | null = null;
+  private ids: string[] | null = null;
+  private terms: string[] | null = null;
+  private readonly lengths = new Map<number, Buffer[]>();
+  private readonly postings = new Map<number, Buffer[]>();
+
+  push(text: string): void {
+    const parsed = JSON.parse(text) as Line;
+    switch (parsed[0]) {
+      case 'header':
+        if (parsed[1].version !== INDEX_CODEC_VERSION) throw new Error(`index codec ${parsed[1].version} is not ${INDEX_CODEC_VERSION}`);
+        this.header = parsed[1];
+        return;
+      case 'ids':
+      case 'terms':
+        if (!Array.isArray(parsed[1]) || !parsed[1].every((item) => typeof item === 'string')) throw new Error(`index ${parsed[0]} are not strings`);
+        this[parsed[0]] = parsed[1];
+        return;
+      case 'lengths':
+      case 'postings': {
+        const store = parsed[0] === 'lengths' ? this.lengths : this.postings;
+        const list = store.get(parsed[1]) ?? [];
+        list.push(Buffer.from(parsed[2], 'base64'));
+        store.set(parsed[1], list);
+        return;
+      }
+      default:
+        throw new Error('index line of an unknown kind');
+    }
+  }
+
+  finish(): InvertedIndexData {
+    const { header, ids, terms } = this;
+    if (!header || !ids || !terms) throw new Error('index is incomplete');
+    if (ids.length !== header.documents || terms.length !== header.terms) throw new Error('index counts do not agree');
+    const data: InvertedIndexData = {
+      fieldCount: header.fieldCount,
+      ids,
+      terms,
+      fieldLengths: [],
+      averageFieldLengths: header.averageFieldLengths,
+      offsets: [],
+      docs: [],
+      freqs: [],
+    };
+    for (let field = 0; field < header.fieldCount; field += 1) {
+      const lengths = decodeVarints(Buffer.concat(this.lengths.get(field) ?? []), ids.length);
+      const { offsets, docs, freqs } = decodePostings(Buffer.concat(this.postings.get(field) ?? []), terms.length, ids.length);
+      data.fieldLengths.push(lengths);
+      data.offsets.push(offsets);
+      data.docs.push(docs);
+      data.freqs.push(freqs);
+    }
+    return data;
+  }
+}
+
+function line(value: Line): string {
+  return `${JSON.stringify(value)}\n`;
+}
+
+function* chunks(bytes: Buffer): Generator<string> {
+  for (let at = 0; at < bytes.length || at === 0; at += CHUNK_BYTES) {
+    yield bytes.subarray(at, at + CHUNK_BYTES).toString('base64');
+    if (bytes.length === 0) return;
+  }
+}
+
+/** Per term: its posting count, then (document gap, frequency) pairs; gaps from the previous document of the same term. */
+function encodePostings(offsets: Uint32Array, docs: Uint32Array, freqs: Uint32Array): Buffer {
+  const writer = new VarintWriter(docs.length * 3 + offsets.length * 2);
+  for (let term = 0; term + 1 < offsets.length; term += 1) {
+    const start = offsets[term]!;
+    const end = offsets[term + 1]!;
+    writer.write(end - start);
+    let previous = 0;
+    for (let i = start; i < end; i += 1) {
+      writer.write(docs[i]! - previous);
+      writer.write(freqs[i]!);
+      previous = docs[i]!;
+    }
+  }
+  return writer.done();
+}
+
+function decodePostings(bytes: Buffer, termCount: number, documentCount: number) {
+  const reader = new VarintReader(bytes);
+  const offsets = new Uint32Array(termCount + 1);
+  let docs = new Uint32Array(Math.max(16, Math.floor(bytes.length / 2)));
+  let freqs = new Uint32Array(docs.length);
+  let total = 0;
+  for (let term = 0; term < termCount; term += 1) {
+    offsets[term] = total;
+    const count = reader.read();
+    if (total + count > docs.length) {
+      const size = Math.max(total + count, docs.length * 2);
+      docs = grow(docs, size);
+      freqs = grow(freqs, size);
+    }
+    let doc = 0;
+    for (let i = 0; i < count; i += 1, total += 1) {
+      doc += reader.read();
+      if (doc >= documentCount) throw new Error('index posting points past the last document');
+      docs[total] = doc;
+      freqs[total] = reader.read();
+    }
+  }
+  offsets[termCount] = total;
+  if (!reader.atEnd()) throw new Error('index postings have trailing bytes');
+  return { offsets, docs: docs.slice(0, total), freqs: freqs.slice(0, total) };
+}
+
+function encodeVarints(values: Uint32Array): Buffer {
+  const writer = new VarintWriter(values.length + 16);
+  for (const value of values) writer.write(value);
+  return writer.done();
+}
+
+function decodeVarints(bytes: Buffer, count: number): Uint32Array {
+  const reader = new VarintReader(bytes);
+  const values = new Uint32Array(count);
+  for (let i = 0; i < count; i += 1) values[i] = reader.read();
+  if (!reader.atEnd()) throw new Error('index field lengths have trailing bytes');
+  return values;
+}
+
+function grow(array: Uint32Array, size: number): Uint32Array<ArrayBuffer> {
+  const bigger = new Uint32Array(size);
+  bigger.set(array);
+  return bigger;
+}
+
+/** LEB128 unsigned integers (7 bits a byte, high bit = more), for values below 2³². */
+class VarintWriter {
+  private bytes: Buffer;
+  private length = 0;
+
+  constructor(capacity: number) {
+    this.bytes = Buffer.allocUnsafe(Math.max(16, capacity));
+  }
+
+  write(value: number): void {
+    if (this.length + 5 > this.bytes.length) {
+      const bigger = Buffer.allocUnsafe(this.bytes.length * 2);
+      this.bytes.copy(bigger, 0, 0, this.length);
+      this.bytes = bigger;
+    }
+    let rest = value >>> 0;
+    while (rest >= 0x80) {
+      this.bytes[this.length++] = (rest & 0x7f) | 0x80;
+      rest >>>= 7;
+    }
+    this.bytes[this.length++] = rest;
+  }
+
+  done(): Buffer {
+    return this.bytes.subarray(0, this.length);
+  }
+}
+
+class VarintReader {
+  private at = 0;
+
+  constructor(private readonly bytes: Buffer) {}
+
+  read(): number {
+    let value = 0;
+    let shift = 0;
+    for (;;) {
+      if (this.at >= this.bytes.length) throw new Error('index data ends in the middle of a number');
+      const byte = this.bytes[this.at++]!;
+      value += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return value;
+      shift += 7;
+      if (shift > 28) throw new Error('index number is too long');
+    }
+  }
+
+  atEnd(): boolean {
+    return this.at === this.bytes.length;
+  }
+}

@@ -1,0 +1,341 @@
+/**
+ * A compact, read-only inverted index with MiniSearch 7's BM25+ scoring.
+ *
+ * Why not MiniSearch itself: it keeps one `Map` per term per field and one map entry per posting
+ * (≈55 bytes each), which made the quote index ~8× the corpus in heap, its JSON snapshot slower to
+ * load than a third of a cold build, and its build allocation-bound. Here every posting is two
+ * numbers in typed arrays (docs sorted per term, terms sorted for prefix search), built once and
+ * never mutated. Scores are computed with MiniSearch's formula, constants and order of additions,
+ * so answers are the same (the bench's equivalence check compares them on the real corpus).
+ */
+
+/** MiniSearch's default BM25+ parameters. */
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+
+export interface SearchSpec {
+  /** Processed query terms, in query order (duplicates count twice in the score, once in quality). */
+  terms: readonly string[];
+  /** Whether a term also matches longer index terms that start with it. */
+  prefix: (term: string) => boolean;
+  /** Multiplier for prefix matches at distance 0 (MiniSearch `weights.prefix`). */
+  prefixWeight: number;
+  /** Per-field boost, in field order; 0 or missing means 1, as in MiniSearch. */
+  boosts: readonly number[];
+  /** Keeps a document (by id) in the results; applied after scoring, as MiniSearch does. */
+  filter?: (id: string) => boolean;
+}
+
+export interface Hit {
+  id: string;
+  score: number;
+  /** The index terms that matched this document. */
+  terms: string[];
+  /** Bit f set: some term matched in field f (fields 0–7). */
+  fields: number;
+}
+
+/** Everything an index is, as plain typed arrays and strings: what a snapshot stores. */
+export interface InvertedIndexData {
+  fieldCount: number;
+  ids: string[];
+  /** Sorted, unique. */
+  terms: string[];
+  /** Per field: per document, the number of distinct tokens (MiniSearch's field length). */
+  fieldLengths: Uint32Array[];
+  /** Per field: MiniSearch's running average of field lengths, bit for bit. */
+  averageFieldLengths: number[];
+  /** Per field: `offsets[t]..offsets[t+1]` index `docs` and `freqs` for sorted term `t`. */
+  offsets: Uint32Array[];
+  docs: Uint32Array[];
+  freqs: Uint32Array[];
+}
+
+/** Adds documents one at a time, then {@link finish}es into an {@link InvertedIndex}. */
+export class InvertedIndexBuilder {
+  private readonly ids: string[] = [];
+  private readonly idSet = new Set<string>();
+  private readonly termIds = new Map<string, number>();
+  private readonly terms: string[] = [];
+  /** Per field, per term id: flat [doc, freq, doc, freq, …], docs ascending. */
+  private readonly postings: number[][][];
+  private readonly fieldLengths: number[][];
+  private readonly averageFieldLengths: number[];
+  /** Per term id: the (doc, field) stamp it was last counted for, and its count there. */
+  private lastStamp: number[] = [];
+  private count: number[] = [];
+
+  constructor(
+    private readonly fieldCount: number,
+    private readonly tokenize: (text: string) => string[],
+    private readonly processTerm: (token: string) => string[] | null,
+  ) {
+    this.postings = Array.from({ length: fieldCount }, () => []);
+    this.fieldLengths = Array.from({ length: fieldCount }, () => []);
+    this.averageFieldLengths = new Array<number>(fieldCount).fill(0);
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  /** Indexes one document; `fields[f]` is the text of field `f`. Throws on a duplicate id, as MiniSearch does. */
+  add(id: string, fields: readonly string[]): void {
+    if (this.idSet.has(id)) throw new Error(`duplicate document id ${id}`);
+    this.idSet.add(id);
+    const doc = this.ids.length;
+    this.ids.push(id);
+    for (let field = 0; field < this.fieldCount; field += 1) {
+      const tokens = this.tokenize(fields[field] ?? '');
+      const length = new Set(tokens).size;
+      this.fieldLengths[field]!.push(length);
+      // MiniSearch's running average, with its exact arithmetic: ((avg × n) + length) / (n + 1).
+      this.averageFieldLengths[field] = (this.averageFieldLengths[field]! * doc + length) / (doc + 1);
+      const stamp = doc * this.fieldCount + field + 1;
+      const touched: number[] = [];
+      for (const token of tokens) {
+        const processed = this.processTerm(token);
+        if (processed === null) continue;
+        for (const term of processed) {
+          const termId = this.termId(term);
+          if (this.lastStamp[termId] === stamp) {
+            this.count[termId]! += 1;
+          } else {
+            this.lastStamp[termId] = stamp;
+            this.count[termId] = 1;
+            touched.push(termId);
+          }
+        }
+      }
+      const fieldPostings = this.postings[field]!;
+      for (const termId of touched) {
+        const list = (fieldPostings[termId] ??= []);
+        list.push(doc, this.count[termId]!);
+      }
+    }
+  }
+
+  /** Freezes what was added into compact arrays, terms sorted. */
+  finish(): InvertedIndex {
+    const order = this.terms.map((_, id) => id).sort((a, b) => compare(this.terms[a]!, this.terms[b]!));
+    const terms = order.map((id) => this.terms[id]!);
+    const offsets: Uint32Array[] = [];
+    const docs: Uint32Array[] = [];
+    const freqs: Uint32Array[] = [];
+    for (let field = 0; field < this.fieldCount; field += 1) {
+      const fieldPostings = this.postings[field]!;
+      const fieldOffsets = new Uint32Array(terms.length + 1);
+      let total = 0;
+      order.forEach((termId, sorted) => {
+        fieldOffsets[sorted] = total;
+        total += (fieldPostings[termId]?.length ?? 0) / 2;
+      });
+      fieldOffsets[terms.length] = total;
+      const fieldDocs = new Uint32Array(total);
+      const fieldFreqs = new Uint32Array(total);
+      order.forEach((termId, sorted) => {
+        const list = fieldPostings[termId];
+        if (!list) return;
+        let at = fieldOffsets[sorted]!;
+        for (let i = 0; i < list.length; i += 2, at += 1) {
+          fieldDocs[at] = list[i]!;
+          fieldFreqs[at] = list[i + 1]!;
+        }
+      });
+      offsets.push(fieldOffsets);
+      docs.push(fieldDocs);
+      freqs.push(fieldFreqs);
+    }
+    return new InvertedIndex({
+      fieldCount: this.fieldCount,
+      ids: this.ids,
+      terms,
+      fieldLengths: this.fieldLengths.map((lengths) => Uint32Array.from(lengths)),
+      averageFieldLengths: [...this.averageFieldLengths],
+      offsets,
+      docs,
+      freqs,
+    });
+  }
+
+  private termId(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.terms.push(term);
+      this.termIds.set(term, id);
+      this.postings.forEach((fieldPostings) => fieldPostings.push(undefined as unknown as number[]));
+    }
+    return id;
+  }
+}
+
+/** Per-search working memory, sized to the document count and reused (searches are synchronous). */
+interface Scratch {
+  /** Score of the current query term per document. */
+  termScore: Float64Array;
+  termTouched: Uint8Array;
+  /** Sum over query terms per document. */
+  total: Float64Array;
+  /** Distinct query terms matched per document (MiniSearch's "quality" multiplier). */
+  quality: Uint16Array;
+  /** Bit i set: derived term i matched (for i < 32). */
+  derivedMask: Uint32Array;
+  /** Bit f set: a term matched in field f. */
+  fieldMask: Uint8Array;
+}
+
+export class InvertedIndex {
+  private scratch: Scratch | null = null;
+
+  constructor(readonly data: InvertedIndexData) {}
+
+  get size(): number {
+    return this.data.ids.length;
+  }
+
+  /**
+   * Documents matching any term, best first, scored as MiniSearch 7 scores an OR query with
+   * prefix matching and no fuzzy matching: BM25+ per field, times field boost, times the prefix
+   * weight for longer terms, summed per query term, then times the number of distinct query terms
+   * matched.
+   */
+  search(spec: SearchSpec): Hit[] {
+    const { data } = this;
+    const scratch = this.workspace();
+    const documentCount = data.ids.length;
+    const boosts = Array.from({ length: data.fieldCount }, (_, field) => spec.boosts[field] || 1);
+    const order: number[] = [];
+    const derived: string[] = [];
+    const derivedIndex = new Map<string, number>();
+    const overflow = new Map<number, Set<number>>();
+    const seenQueryTerms = new Set<string>();
+    for (const queryTerm of spec.terms) {
+      const termDocs: number[] = [];
+      const matches = this.matchingTerms(queryTerm, spec.prefix(queryTerm));
+      for (const { term, sorted } of matches) {
+        const distance = term.length - queryTerm.length;
+        const weight = distance === 0 ? 1 : (spec.prefixWeight * term.length) / (term.length + 0.3 * distance);
+        let bit = derivedIndex.get(term);
+        if (bit === undefined) {
+          bit = derived.length;
+          derived.push(term);
+          derivedIndex.set(term, bit);
+        }
+        for (let field = 0; field < data.fieldCount; field += 1) {
+          const start = data.offsets[field]![sorted]!;
+          const end = data.offsets[field]![sorted + 1]!;
+          if (start === end) continue;
+          const matching = end - start;
+          const averageLength = data.averageFieldLengths[field]!;
+          const fieldLengths = data.fieldLengths[field]!;
+          const docs = data.docs[field]!;
+          const freqs = data.freqs[field]!;
+          const inverseFrequency = Math.log(1 + (documentCount - matching + 0.5) / (matching + 0.5));
+          const termFieldWeight = weight * boosts[field]!;
+          const fieldBit = field < 8 ? 1 << field : 0;
+          for (let i = start; i < end; i += 1) {
+            const doc = docs[i]!;
+            const freq = freqs[i]!;
+            const raw =
+              inverseFrequency * (BM25.d + (freq * (BM25.k + 1)) / (freq + BM25.k * (1 - BM25.b + (BM25.b * fieldLengths[doc]!) / averageLength)));
+            if (scratch.termTouched[doc] === 0) {
+              scratch.termTouched[doc] = 1;
+              scratch.termScore[doc] = termFieldWeight * raw;
+              termDocs.push(doc);
+            } else {
+              scratch.termScore[doc] = scratch.termScore[doc]! + termFieldWeight * raw;
+            }
+            scratch.fieldMask[doc] = scratch.fieldMask[doc]! | fieldBit;
+            if (bit < 32) scratch.derivedMask[doc] = scratch.derivedMask[doc]! | (1 << bit);
+            else {
+              const extra = overflow.get(doc) ?? new Set<number>();
+              extra.add(bit);
+              overflow.set(doc, extra);
+            }
+          }
+        }
+      }
+      const newQueryTerm = !seenQueryTerms.has(queryTerm);
+      seenQueryTerms.add(queryTerm);
+      for (const doc of termDocs) {
+        if (scratch.quality[doc] === 0) {
+          order.push(doc);
+          scratch.total[doc] = scratch.termScore[doc]!;
+          scratch.quality[doc] = 1;
+        } else {
+          scratch.total[doc] = scratch.total[doc]! + scratch.termScore[doc]!;
+          if (newQueryTerm) scratch.quality[doc] = scratch.quality[doc]! + 1;
+        }
+        scratch.termTouched[doc] = 0;
+        scratch.termScore[doc] = 0;
+      }
+    }
+    const hits: Hit[] = [];
+    const termsByMask = new Map<number, string[]>();
+    for (const doc of order) {
+      const id = data.ids[doc]!;
+      const score = scratch.total[doc]! * scratch.quality[doc]!;
+      const mask = scratch.derivedMask[doc]!;
+      const fields = scratch.fieldMask[doc]!;
+      scratch.total[doc] = 0;
+      scratch.quality[doc] = 0;
+      scratch.derivedMask[doc] = 0;
+      scratch.fieldMask[doc] = 0;
+      if (spec.filter && !spec.filter(id)) continue;
+      hits.push({ id, score, terms: this.termsOf(mask, overflow.get(doc), derived, termsByMask), fields });
+    }
+    return hits.sort((a, b) => b.score - a.score);
+  }
+
+  /** The exact term (if indexed) then, when `prefix`, every longer term starting with it, in sorted order. */
+  private matchingTerms(term: string, prefix: boolean): Array<{ term: string; sorted: number }> {
+    const terms = this.data.terms;
+    const found: Array<{ term: string; sorted: number }> = [];
+    let at = lowerBound(terms, term);
+    if (terms[at] === term) {
+      found.push({ term, sorted: at });
+      at += 1;
+    }
+    if (prefix) {
+      for (; at < terms.length && terms[at]!.startsWith(term); at += 1) found.push({ term: terms[at]!, sorted: at });
+    }
+    return found;
+  }
+
+  private termsOf(mask: number, extra: Set<number> | undefined, derived: readonly string[], cache: Map<number, string[]>): string[] {
+    let shared = cache.get(mask);
+    if (!shared) {
+      shared = derived.filter((_, bit) => bit < 32 && (mask & (1 << bit)) !== 0);
+      cache.set(mask, shared);
+    }
+    return extra ? [...shared, ...[...extra].map((bit) => derived[bit]!)] : shared;
+  }
+
+  private workspace(): Scratch {
+    const count = this.data.ids.length;
+    this.scratch ??= {
+      termScore: new Float64Array(count),
+      termTouched: new Uint8Array(count),
+      total: new Float64Array(count),
+      quality: new Uint16Array(count),
+      derivedMask: new Uint32Array(count),
+      fieldMask: new Uint8Array(count),
+    };
+    return this.scratch;
+  }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function lowerBound(sorted: readonly string[], target: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid]! < target) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
