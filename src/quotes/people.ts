@@ -48,7 +48,10 @@ function isNameWord(token: Token | undefined): boolean {
 }
 
 function bare(lower: string): string {
-  return lower.replace(/['’]s$/, '').replace(/\.$/, '');
+  let end = lower.length;
+  if (end > 2 && lower.charCodeAt(end - 1) === 115 && (lower.charCodeAt(end - 2) === 39 || lower.charCodeAt(end - 2) === 0x2019)) end -= 2;
+  else if (lower.charCodeAt(end - 1) === 46) end -= 1;
+  return end === lower.length ? lower : lower.slice(0, end);
 }
 
 /**
@@ -190,7 +193,11 @@ export class People {
 
   private wordsOf(first: number, last: number): string[] {
     const words: string[] = [];
-    for (let i = first; i <= last; i += 1) words.push(this.text.tokens[i]!.text.replace(/['’]s$/, ''));
+    for (let i = first; i <= last; i += 1) {
+      const text = this.text.tokens[i]!.text;
+      const n = text.length;
+      words.push(n > 2 && text.charCodeAt(n - 1) === 115 && (text.charCodeAt(n - 2) === 39 || text.charCodeAt(n - 2) === 0x2019) ? text.slice(0, n - 2) : text);
+    }
     return words;
   }
 

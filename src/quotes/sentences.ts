@@ -25,6 +25,7 @@ export function splitSentences(body: string, paragraph: Range, quotes: readonly 
     if (range.end > range.start) sentences.push(range);
     sentenceStart = at;
   };
+  let nextStop = -1;
   for (let i = sentenceStart; i < paragraph.end; i += 1) {
     while (quoteIndex < quotes.length && quoteEnd(quotes[quoteIndex]!, paragraph) <= i) quoteIndex += 1;
     const quote = quotes[quoteIndex];
@@ -40,7 +41,21 @@ export function splitSentences(body: string, paragraph: Range, quotes: readonly 
       continue;
     }
     const code = body.charCodeAt(i);
-    if (code !== 46 && code !== 33 && code !== 63) continue;
+    if (code !== 46 && code !== 33 && code !== 63) {
+      // Jump to the next full stop, question or exclamation mark, or the next quotation. The next
+      // stop is searched once and remembered, so a body with no stops stays linear.
+      if (nextStop <= i) {
+        nextStop = i + 1;
+        while (nextStop < paragraph.end) {
+          const stop = body.charCodeAt(nextStop);
+          if (stop === 46 || stop === 33 || stop === 63) break;
+          nextStop += 1;
+        }
+      }
+      const nextQuote = quote !== undefined ? quoteBegin(quote) : paragraph.end;
+      i = Math.max(i, Math.min(nextStop, nextQuote, paragraph.end) - 1);
+      continue;
+    }
     const char = body.charAt(i);
     let after = i + 1;
     while (after < paragraph.end && /[)\]'’"”]/.test(body.charAt(after))) after += 1;
