@@ -83,7 +83,8 @@ export function findMarkedSpans(body: string, paragraphs: readonly Range[]): Mar
       const content = trimRange(body, open.at + open.length, closeAt);
       if (content.end <= content.start) return;
       const continuesPrevious = previousOpenAtEnd && open.at === paragraph.start && spans.length > 0 && spans[spans.length - 1]!.paragraph === index - 1 && (firstOpenAtStart || unmarked);
-      spans.push({ ...content, open: unmarked && open.length === 0 ? -1 : open.at, closeEnd, regionEnd, paragraph: index, continuesPrevious: continuesPrevious || continuedInParagraph });
+      // Explicit fields: an object spread here was the slowest line of the whole extractor.
+      spans.push({ start: content.start, end: content.end, open: unmarked && open.length === 0 ? -1 : open.at, closeEnd, regionEnd, paragraph: index, continuesPrevious: continuesPrevious || continuedInParagraph });
       continuedInParagraph = false;
       unmarked = false;
     };

@@ -45,7 +45,7 @@ export function findReported(text: ArticleText, cues: readonly Cue[], usedByQuot
     // "said the claims were "reheated" and that he was concentrating …": two reported statements.
     for (const part of splitAtAndThat(text, range)) {
       // Two cues can reach the same clause ("…, he said, adding that …"): the nearer (later) one wins.
-      seen.set(`${part.start}:${part.end}`, { ...part, cue });
+      seen.set(`${part.start}:${part.end}`, { start: part.start, end: part.end, cue });
     }
   }
   return [...seen.values()].sort((a, b) => a.start - b.start);
