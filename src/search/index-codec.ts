@@ -1,4 +1,4 @@
-import type { InvertedIndexData } from './inverted-index.js';
+import { narrowFrequencies, type Frequencies, type InvertedIndexData } from './inverted-index.js';
 
 /**
  * The index as JSON lines small enough to write and parse one at a time: V8 strings stop at
@@ -111,7 +111,7 @@ function* chunks(bytes: Buffer): Generator<string> {
 }
 
 /** Per term: its posting count, then (document gap, frequency) pairs; gaps from the previous document of the same term. */
-function encodePostings(offsets: Uint32Array, docs: Uint32Array, freqs: Uint32Array): Buffer {
+function encodePostings(offsets: Uint32Array, docs: Uint32Array, freqs: Frequencies): Buffer {
   const writer = new VarintWriter(docs.length * 3 + offsets.length * 2);
   for (let term = 0; term + 1 < offsets.length; term += 1) {
     const start = offsets[term]!;
@@ -151,7 +151,7 @@ function decodePostings(bytes: Buffer, termCount: number, documentCount: number)
   }
   offsets[termCount] = total;
   if (!reader.atEnd()) throw new Error('index postings have trailing bytes');
-  return { offsets, docs: docs.slice(0, total), freqs: freqs.slice(0, total) };
+  return { offsets, docs: docs.slice(0, total), freqs: narrowFrequencies(freqs.subarray(0, total)) };
 }
 
 function encodeVarints(values: Uint32Array): Buffer {

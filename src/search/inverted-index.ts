@@ -6,7 +6,7 @@
  * load than a third of a cold build, and its build allocation-bound. Here every posting is two
  * numbers in typed arrays (docs sorted per term, terms sorted for prefix search), built once and
  * never mutated. Scores are computed with MiniSearch's formula, constants and order of additions,
- * so answers are the same (the bench's equivalence check compares them on the real corpus).
+ * so answers are the same: `scripts/bench/equivalence.ts` compares the two on a corpus.
  */
 
 /** MiniSearch's default BM25+ parameters. */
@@ -44,10 +44,22 @@ export interface InvertedIndexData {
   fieldLengths: Uint32Array[];
   /** Per field: MiniSearch's running average of field lengths, bit for bit. */
   averageFieldLengths: number[];
-  /** Per field: `offsets[t]..offsets[t+1]` index `docs` and `freqs` for sorted term `t`. */
+  /**
+   * Per field: `offsets[t]..offsets[t+1]` index `docs` and `freqs` for sorted term `t`.
+   * Frequencies use the narrowest array that holds them (almost always one byte).
+   */
   offsets: Uint32Array[];
   docs: Uint32Array[];
-  freqs: Uint32Array[];
+  freqs: Frequencies[];
+}
+
+export type Frequencies = Uint8Array | Uint16Array | Uint32Array;
+
+/** The narrowest copy of `values` that holds every one of them exactly. */
+export function narrowFrequencies(values: Uint32Array): Frequencies {
+  let max = 0;
+  for (const value of values) if (value > max) max = value;
+  return max <= 0xff ? Uint8Array.from(values) : max <= 0xffff ? Uint16Array.from(values) : Uint32Array.from(values);
 }
 
 /** Adds documents one at a time, then {@link finish}es into an {@link InvertedIndex}. */
@@ -120,7 +132,7 @@ export class InvertedIndexBuilder {
     const terms = order.map((id) => this.terms[id]!);
     const offsets: Uint32Array[] = [];
     const docs: Uint32Array[] = [];
-    const freqs: Uint32Array[] = [];
+    const freqs: Frequencies[] = [];
     for (let field = 0; field < this.fieldCount; field += 1) {
       const fieldPostings = this.postings[field]!;
       const fieldOffsets = new Uint32Array(terms.length + 1);
@@ -143,7 +155,7 @@ export class InvertedIndexBuilder {
       });
       offsets.push(fieldOffsets);
       docs.push(fieldDocs);
-      freqs.push(fieldFreqs);
+      freqs.push(narrowFrequencies(fieldFreqs));
     }
     return new InvertedIndex({
       fieldCount: this.fieldCount,
