@@ -92,6 +92,8 @@ function clauseOf(text: ArticleText, cue: Cue, attributesQuote: boolean): Range 
   const that = findThat(tokens, after, end);
   if (that >= 0) return contentFrom(text, that + 1, end);
   if (next.kind !== 'word') return null;
+  // "he said as quoted by Reuters", "said, according to …": an attribution, not content.
+  if ((next.lower === 'as' && /^(?:quoted|reported|cited|told)$/.test(tokens[after + 1]?.lower ?? '')) || next.lower === 'according') return null;
   // Without "that", the words after the verb must read as a clause ("he was ready"), not an object
   // ("recalled a stream of remarks") or an adverbial ("said at the club").
   const verb = text.tokens[cue.verb]!.lower;

@@ -40,6 +40,10 @@ describe('the seed article (Putin congratulates Trump)', () => {
     expect(result.speakers.map((speaker) => speaker.name)).not.toContain('Reuters');
   });
 
+  it('never reports the attribution "as quoted by Reuters" as speech', () => {
+    for (const quote of result.quotes) expect(quote.text).not.toMatch(/quoted by Reuters|reported by Reuters/);
+  });
+
   it('returns no heading as (part of) a quote', () => {
     for (const quote of result.quotes) {
       expect(quote.text).not.toContain("What was Putin's response on Ukraine crisis?");
