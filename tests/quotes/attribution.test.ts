@@ -117,3 +117,21 @@ describe('speakers written with their firm or anonymously', () => {
     expect(quoteStarting(result, "There's a limit").speakerSurface).toBe('another');
   });
 });
+
+describe('fragments and datelines', () => {
+  it('gives a short fragment with no speech verb to its sentence\'s person subject', () => {
+    // bbc-politics-338
+    const body =
+      'Lib Dem Treasury spokesman Vincent Cable said households already struggle with debt. He wants to see "proper health checks" when loans are marketed so people know what they are getting.';
+    const quote = quoteStarting(extract(body), 'proper health checks');
+    expect(quote.speakerSurface).toBe('he');
+    expect(quote.speaker).toBe('Vincent Cable');
+  });
+
+  it('keeps a Reuters dateline out of reported speech', () => {
+    // reuters21578-28
+    const body = 'WASHINGTON, Feb 26 - The Tower Commission report just about ends his prospects of regaining political dominance in Washington, political analysts said.';
+    const quote = quoteStarting(extract(body), 'The Tower Commission report', 'reported');
+    expect(quote.text).toBe('The Tower Commission report just about ends his prospects of regaining political dominance in Washington');
+  });
+});
