@@ -185,6 +185,9 @@ function stopBeforeLaterCue(text: ArticleText, range: Range, cue: Cue, cues: rea
   const { tokens } = text;
   for (const later of cues) {
     if (later.sentence !== cue.sentence || later.verb <= cue.verb || later.inverted) continue;
+    // "he would not apologise even if the prime minister asked.": a cue with nothing after it reports nothing.
+    const afterLater = tokens[later.verbEnd + 1];
+    if (afterLater === undefined || /^[.!?]$/.test(afterLater.text)) continue;
     const subjectStart = tokens[later.speaker.first]!.start;
     if (subjectStart <= range.start || subjectStart >= range.end) continue;
     const comma = tokens[later.speaker.first - 1];

@@ -114,6 +114,11 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, floor
   // "he has also said", "Mr Howard last week said", "the minister on Monday said".
   while (end >= floor && tokens[end]!.kind === 'word' && ((VERB_MODIFIERS.has(tokens[end]!.lower) && tokens[end]!.text === tokens[end]!.lower) || TIME_WORDS.has(tokens[end]!.lower) || /^\p{Ll}+ly$/u.test(tokens[end]!.text) || (tokens[end]!.lower === 'on' && TIME_WORDS.has(tokens[end + 1]?.lower ?? '')))) end -= 1;
   if (end < floor) return null;
+  // "Mr Livingstone, who says he is …": the relative pronoun stands for the name before the comma.
+  if ((tokens[end]!.lower === 'who' || tokens[end]!.lower === 'which') && end - 2 >= floor && tokens[end - 1]!.text === ',') {
+    const antecedent = phraseEndingAt(tokens, end - 2, floor);
+    return antecedent !== null && antecedent.kind !== 'pronoun' ? antecedent : null;
+  }
   if (APPOSITIVE_DELIMITERS.has(tokens[end]!.text)) {
     // Appositive: "Name, description, said" or "Name - then adviser to … - told". Find where it opens;
     // "Dr Gibbons, who was a GP in X, in the Upper Afan Valley, before becoming AM, said" has several commas.
