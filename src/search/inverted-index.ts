@@ -11,6 +11,8 @@
 
 /** MiniSearch's default BM25+ parameters. */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+/** Distinct raw tokens remembered while building (≈100 bytes each). */
+const MAX_CACHED_TOKENS = 500_000;
 
 export interface SearchSpec {
   /** Processed query terms, in query order (duplicates count twice in the score, once in quality). */
@@ -75,6 +77,12 @@ export class InvertedIndexBuilder {
   /** Per term id: the (doc, field) stamp it was last counted for, and its count there. */
   private lastStamp: number[] = [];
   private count: number[] = [];
+  /**
+   * Per raw token: its term ids, and the (doc, field) stamp it was last seen in (to count distinct
+   * tokens without a Set per field). One lookup per token instead of two; cleared between
+   * documents when it grows past {@link MAX_CACHED_TOKENS}, so memory stays bounded.
+   */
+  private tokens = new Map<string, { termIds: number[]; stamp: number }>();
 
   constructor(
     private readonly fieldCount: number,
@@ -96,19 +104,22 @@ export class InvertedIndexBuilder {
     this.idSet.add(id);
     const doc = this.ids.length;
     this.ids.push(id);
+    if (this.tokens.size > MAX_CACHED_TOKENS) this.tokens = new Map();
     for (let field = 0; field < this.fieldCount; field += 1) {
-      const tokens = this.tokenize(fields[field] ?? '');
-      const length = new Set(tokens).size;
-      this.fieldLengths[field]!.push(length);
-      // MiniSearch's running average, with its exact arithmetic: ((avg × n) + length) / (n + 1).
-      this.averageFieldLengths[field] = (this.averageFieldLengths[field]! * doc + length) / (doc + 1);
       const stamp = doc * this.fieldCount + field + 1;
       const touched: number[] = [];
-      for (const token of tokens) {
-        const processed = this.processTerm(token);
-        if (processed === null) continue;
-        for (const term of processed) {
-          const termId = this.termId(term);
+      let distinctTokens = 0;
+      for (const token of this.tokenize(fields[field] ?? '')) {
+        let known = this.tokens.get(token);
+        if (known === undefined) {
+          known = { termIds: (this.processTerm(token) ?? []).map((term) => this.termId(term)), stamp: 0 };
+          this.tokens.set(token, known);
+        }
+        if (known.stamp !== stamp) {
+          known.stamp = stamp;
+          distinctTokens += 1;
+        }
+        for (const termId of known.termIds) {
           if (this.lastStamp[termId] === stamp) {
             this.count[termId]! += 1;
           } else {
@@ -118,6 +129,10 @@ export class InvertedIndexBuilder {
           }
         }
       }
+      // MiniSearch's field length is the number of distinct raw tokens, and its running average
+      // has this exact arithmetic: ((avg × n) + length) / (n + 1).
+      this.fieldLengths[field]!.push(distinctTokens);
+      this.averageFieldLengths[field] = (this.averageFieldLengths[field]! * doc + distinctTokens) / (doc + 1);
       const fieldPostings = this.postings[field]!;
       for (const termId of touched) {
         const list = (fieldPostings[termId] ??= []);
