@@ -1,12 +1,23 @@
 /**
- * The scores the extractor must keep on tests/gold/dev.jsonl, asserted by dev-set-floor.test.ts.
- * The one place to raise them: set each a few points below what `npm run eval -- --gold
- * tests/gold/dev.jsonl` reaches, so a rule change that loses ground fails the build.
- * Started at issue 3's targets minus 0.04.
+ * The scores the extractor must keep, asserted by dev-set-floor.test.ts. The one place to raise
+ * them: set each a few points below what `npm run eval -- --gold FILE` reaches, so a rule change
+ * that loses ground fails the build.
+ *
+ * Reached with QuoteExtractor version 4 (2026-11-25):
+ * - dev.jsonl (59 articles, tuned on): direct 0.988, overlap 0.988, speaker 0.950, reported 0.840
+ * - test.jsonl (12 held-out articles, never tuned on): direct 0.974, overlap 0.974, speaker 0.908, reported 0.754
  */
 export const DEV_SET_FLOORS = {
-  directF1: 0.88,
-  directOverlapF1: 0.91,
-  speakerAccuracy: 0.88,
-  reportedF1: 0.56,
+  directF1: 0.96,
+  directOverlapF1: 0.96,
+  speakerAccuracy: 0.93,
+  reportedF1: 0.8,
+} as const;
+
+/** The held-out set is smaller (134 direct quotes), so its floors leave a little more room. */
+export const TEST_SET_FLOORS = {
+  directF1: 0.94,
+  directOverlapF1: 0.94,
+  speakerAccuracy: 0.87,
+  reportedF1: 0.7,
 } as const;
