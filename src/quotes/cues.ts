@@ -1,6 +1,6 @@
 import type { ArticleText } from './article-text.js';
 import { sentenceTokens } from './article-text.js';
-import { CAPITALISED_FUNCTION_WORDS, DETERMINERS, FRAGMENT_VERBS, HONORIFICS, MEDIA, NON_PERSON_WORDS, PHRASE_BREAKERS, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS } from './lexicon.js';
+import { CAPITALISED_FUNCTION_WORDS, DETERMINERS, FRAGMENT_VERBS, HONORIFICS, MEDIA, NON_PERSON_WORDS, PHRASE_BREAKERS, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS, VERB_MODIFIERS } from './lexicon.js';
 import type { SpeakerPhrase } from './speaker-phrase.js';
 import { isRoleWord, isSpeakerHead, phraseStartingAt, subjectBefore } from './speaker-phrase.js';
 
@@ -20,6 +20,8 @@ export interface Cue {
   fragmentOnly: boolean;
   according: boolean;
   sentence: number;
+  /** "…, but admitted …": the verb borrowed its subject from an earlier clause; it only reports speech. */
+  coordinated?: true;
 }
 
 /** Speech verbs that are also plural nouns ("his comments", "the claims"). */
@@ -89,7 +91,14 @@ export function findCues(text: ArticleText): Cue[] {
         if (speaker !== null) cues.push({ verb: i, verbEnd, speaker, inverted: false, fragmentOnly: false, according: false, sentence: s });
         continue;
       }
+      // "The Tory leader said …, but admitted it was …": a verb coordinated with an earlier one shares its subject.
       const speaker = subjectBefore(tokens, i, first);
+      const coordinated = speaker === null ? coordinatedSubject(text, cues, s, first, i) : null;
+      if (coordinated !== null) {
+        if (tokens[i + 1]?.lower === 'to' && NOT_SPEECH_BEFORE_TO.has(lower)) continue;
+        if (!isMedium(text, coordinated)) cues.push({ verb: i, verbEnd, speaker: coordinated, inverted: false, fragmentOnly: !speech, according: false, sentence: s, coordinated: true });
+        continue;
+      }
       // "with Charles Kennedy claiming voters had …": a participle counts only right after a name.
       if (lower.endsWith('ing') && (speaker === null || speaker.kind !== 'name' || speaker.last < i - 2)) continue;
       // "Tower had agreed to serve", "promised to cut": an infinitive follows, not speech.
@@ -102,6 +111,30 @@ export function findCues(text: ArticleText): Cue[] {
     }
   }
   return cues;
+}
+
+/** Conjunctions that join a second verb phrase to the sentence's subject. */
+const COORDINATORS = new Set(['and', 'but']);
+
+/**
+ * The subject of a speech verb that follows "and"/"but" with no subject of its own ("… and has said
+ * current rules are …", "…, but admitted it was …"): the speaker of the sentence's first cue, else the
+ * sentence's subject. Noun-like forms ("his comments and claims") and participles are left alone.
+ */
+function coordinatedSubject(text: ArticleText, cues: readonly Cue[], sentence: number, first: number, verb: number): SpeakerPhrase | null {
+  const { tokens } = text;
+  const lower = tokens[verb]!.lower;
+  if (lower.endsWith('ing')) return null;
+  let at = verb - 1;
+  while (at > first && tokens[at]!.kind === 'word' && VERB_MODIFIERS.has(tokens[at]!.lower) && tokens[at]!.text === tokens[at]!.lower) at -= 1;
+  if (at <= first || !COORDINATORS.has(tokens[at]!.lower) || text.tokenQuote[at] !== -1) return null;
+  if (NOUN_LIKE_VERBS.has(lower) && at === verb - 1) return null;
+  for (const cue of cues) {
+    if (cue.sentence === sentence && !cue.inverted && !cue.according && !cue.fragmentOnly && cue.verb < at) return cue.speaker;
+  }
+  // Otherwise only a subject that opens the sentence: "He met the families and said …".
+  const subject = firstPhraseOf(text, first, at, true);
+  return subject !== null && subject.first === first ? subject : null;
 }
 
 /**

@@ -49,7 +49,7 @@ interface Draft {
  */
 export class QuoteExtractor {
   /** Bump on every rule change: it is part of the snapshot cache key. */
-  static readonly version: string = '4';
+  static readonly version: string = '5';
 
   extract(article: Pick<Article, 'id' | 'body' | 'title'>): ArticleQuotes {
     try {
@@ -64,10 +64,12 @@ export class QuoteExtractor {
     if (body.length === 0) return { quotes: [], speakers: [] };
     const text = analyseText(body.length > MAX_BODY_CHARS ? body.slice(0, MAX_BODY_CHARS) : body);
     const people = new People(text);
-    const cues = findCues(text);
+    const allCues = findCues(text);
+    // Coordinated cues ("…, but admitted it was …") only report speech: quotes keep their own cues.
+    const cues = allCues.filter((cue) => cue.coordinated === undefined);
     const book = new SpeakerBook(text, people);
     const attributions = new Map<Cue, Attribution>();
-    for (const cue of cues) attributions.set(cue, book.attribute(cue));
+    for (const cue of allCues) attributions.set(cue, book.attribute(cue));
 
     const drafts: Draft[] = [];
     const spans = attributeSpans(text, cues);
@@ -90,7 +92,7 @@ export class QuoteExtractor {
       drafts.push({ kind: 'direct', start: candidate.span.start, end: candidate.span.end, attribution, cue, group: `g${candidate.group}` });
     }
     let reportedGroup = 0;
-    for (const reported of findReported(text, cues, usedCues)) {
+    for (const reported of findReported(text, allCues, usedCues)) {
       drafts.push({ kind: 'reported', start: reported.start, end: reported.end, attribution: attributions.get(reported.cue) ?? null, cue: cueText(text, reported.cue), group: `r${reportedGroup++}` });
     }
     drafts.sort((a, b) => a.start - b.start || (a.kind === b.kind ? 0 : a.kind === 'direct' ? -1 : 1));

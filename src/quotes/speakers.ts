@@ -47,12 +47,12 @@ export class SpeakerBook {
     const phrase = cue.speaker;
     const surface = this.surfaceOf(phrase);
     const entity = this.entityOf(phrase, cue.verb, cue.sentence);
-    if (entity !== null) {
+    if (entity !== null && cue.coordinated === undefined) {
       const list = this.speakingBySentence.get(cue.sentence) ?? [];
       list.push({ token: phrase.first, entity });
       this.speakingBySentence.set(cue.sentence, list);
-      return { surface, speaker: this.keyForEntity(entity, phrase.kind === 'name' ? null : surface) };
     }
+    if (entity !== null) return { surface, speaker: this.keyForEntity(entity, phrase.kind === 'name' ? null : surface) };
     if (phrase.kind === 'pronoun') return { surface, speaker: null };
     return { surface, speaker: this.keyForSurface(surface) };
   }

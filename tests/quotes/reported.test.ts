@@ -34,4 +34,18 @@ describe('reported speech', () => {
     const body = 'Ms Hewitt told the seminar: "Clearly, one of the things we need to do in the future is to extend the period of payment."';
     expect(reportedQuotes(extract(body))).toHaveLength(0);
   });
+
+  it('gives a verb coordinated with "but"/"and" the subject of the sentence ("said …, but admitted …")', () => {
+    const body =
+      'The Tory leader said his front bench team had reached a "collective view" after holding a "good discussion", but admitted it was "not an easy issue". He had decided to support the plans.';
+    const quote = quoteStarting(extract(body), 'it was "not an easy issue"', 'reported');
+    expect(quote.speakerSurface).toBe('the Tory leader');
+    expect(quote.cue).toBe('admitted');
+  });
+
+  it('does not let a coordinated verb take over the quotes of its sentence', () => {
+    const body = 'Chancellor Gordon Brown visited the plant and said: "This is a great day for the town."';
+    const quote = quoteStarting(extract(body), 'This is a great day');
+    expect(quote.speaker).toBe('Gordon Brown');
+  });
 });
