@@ -1,7 +1,7 @@
 import type { ArticleText } from './article-text.js';
 import { sentenceTokens } from './article-text.js';
 import type { Cue } from './cues.js';
-import { FRAGMENT_VERBS, REPORTING_VERBS, SPEECH_VERBS } from './lexicon.js';
+import { FRAGMENT_VERBS, REPORTING_VERBS, SPEECH_VERBS, VERB_MODIFIERS } from './lexicon.js';
 import type { Range, Token } from './text.js';
 import { tokenize, trimRange } from './text.js';
 
@@ -126,6 +126,8 @@ const VERB_PHRASE_CONTINUATIONS = new Set(['has', 'have', 'had', 'did', 'does', 
 function contentEnd(text: ArticleText, from: number, to: number): number {
   const { tokens } = text;
   for (let i = from + 1; i < to; i += 1) {
+    // "his comments would not affect the bid and added that …": the reporter's next verb, not the content's.
+    if ((tokens[i]!.lower === 'and' || tokens[i]!.lower === 'but') && tokens[i - 1]!.text !== ',' && text.tokenQuote[i] === -1 && startsReportingVerb(tokens, i + 1, to)) return i - 1;
     if (tokens[i]!.text !== ',' || text.tokenQuote[i] !== -1) continue;
     const next = tokens[i + 1]?.lower;
     const after = tokens[i + 2]?.lower;
@@ -136,6 +138,20 @@ function contentEnd(text: ArticleText, from: number, to: number): number {
     if (next === 'according' && after === 'to') return i - 1;
   }
   return to;
+}
+
+/** Finite speech verbs that cannot be read as nouns after "and": "and added", "but said", "and has made clear". */
+const COORDINATED_SPEECH = /^(?:said|says|told|tells|added|adds|insisted|insists|warned|admitted|admits|argued|claimed|stressed|denied|conceded|suggested|urged|accused|insisted|maintained|acknowledged|predicted|pledged|promised|vowed|called)$/;
+
+/** A reporting verb phrase (after optional auxiliaries and adverbs) starts at token `at`. */
+function startsReportingVerb(tokens: readonly Token[], at: number, to: number): boolean {
+  let i = at;
+  while (i < to && tokens[i]!.kind === 'word' && (VERB_MODIFIERS.has(tokens[i]!.lower) && tokens[i]!.text === tokens[i]!.lower) && i < at + 3) i += 1;
+  const verb = tokens[i];
+  if (verb === undefined || i >= to) return false;
+  if (COORDINATED_SPEECH.test(verb.text)) return true;
+  // "and has made clear it …", "and made it clear that …".
+  return verb.text === 'made' && (tokens[i + 1]?.lower === 'clear' || (tokens[i + 1]?.lower === 'it' && tokens[i + 2]?.lower === 'clear'));
 }
 
 /** Body range of tokens [from, to], without the sentence's closing stop. */

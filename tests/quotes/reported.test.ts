@@ -48,4 +48,12 @@ describe('reported speech', () => {
     const quote = quoteStarting(extract(body), 'This is a great day');
     expect(quote.speaker).toBe('Gordon Brown');
   });
+
+  it('ends a reported clause before the reporter\'s next verb ("… and added that …")', () => {
+    const body =
+      'The mayor said his comments would not affect the 2012 Olympic bid and added that his determination to stand up for what he believed in may impress bid chiefs.';
+    const texts = extract(body).quotes.filter((quote) => quote.kind === 'reported').map((quote) => quote.text);
+    expect(texts).toContain('his comments would not affect the 2012 Olympic bid');
+    expect(texts).toContain('his determination to stand up for what he believed in may impress bid chiefs');
+  });
 });
