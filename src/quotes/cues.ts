@@ -58,7 +58,8 @@ export function findCues(text: ArticleText): Cue[] {
         continue;
       }
       // "pointed out that": a two-word speech verb.
-      const speech = SPEECH_VERBS.has(lower) || (lower === 'pointed' && tokens[i + 1]?.lower === 'out');
+      // "made it clear that", "called on the government to": phrases that report speech as a verb does.
+      const speech = SPEECH_VERBS.has(lower) || (lower === 'pointed' && tokens[i + 1]?.lower === 'out') || phraseVerbEnd(text, i) > i;
       if (!speech && !FRAGMENT_VERBS.has(lower)) continue;
       // A capitalised "States" or "Reports" mid-sentence is a name, not a verb.
       if (token.text !== lower && i > first) continue;
@@ -134,7 +135,9 @@ function coordinatedSubject(text: ArticleText, cues: readonly Cue[], sentence: n
   }
   // Otherwise only a subject that opens the sentence: "He met the families and said …".
   const subject = firstPhraseOf(text, first, at, true);
-  return subject !== null && subject.first === first ? subject : null;
+  if (subject === null) return null;
+  for (let i = first; i < subject.first; i += 1) if (!HONORIFICS.has(tokens[i]!.lower)) return null;
+  return subject;
 }
 
 /**
@@ -183,6 +186,8 @@ function quoteFreeLimit(text: ArticleText, from: number, end: number): number {
 function cueEnd(text: ArticleText, verb: number, end: number): number {
   const lower = text.tokens[verb]!.lower;
   if (lower === 'pointed' && text.tokens[verb + 1]?.lower === 'out') return verb + 1;
+  const phraseEnd = phraseVerbEnd(text, verb);
+  if (phraseEnd > verb) return phraseEnd;
   if (lower !== 'told' && lower !== 'tells' && lower !== 'telling') return verb;
   const { tokens } = text;
   let last = verb;
@@ -205,6 +210,21 @@ function cueEnd(text: ArticleText, verb: number, end: number): number {
     if (OBJECT_PRONOUNS.has(lower) || plural) break;
   }
   return last;
+}
+
+/**
+ * Last token of a multi-word speech phrase starting at `verb` ("made it clear", "made clear", "called
+ * on"), or -1: these report speech only with the words that follow the verb.
+ */
+export function phraseVerbEnd(text: ArticleText, verb: number): number {
+  const { tokens } = text;
+  const lower = tokens[verb]!.lower;
+  if (lower === 'made' || lower === 'makes' || lower === 'make') {
+    if (tokens[verb + 1]?.lower === 'clear') return verb + 1;
+    if (tokens[verb + 1]?.lower === 'it' && tokens[verb + 2]?.lower === 'clear') return verb + 2;
+  }
+  if ((lower === 'called' || lower === 'calls') && tokens[verb + 1]?.lower === 'on') return verb + 1;
+  return -1;
 }
 
 const OUTLETS = /^(?:reuters|bbc(?: news| radio \w+| world)?|ap|afp|cnn|itv(?: news)?|sky news|bloomberg|interfax|itar-tass|tass|xinhua|kyodo|nbc|abc|cbs|npr|pa|associated press|press association|financial times|ft|times|sunday times|guardian|observer|telegraph|daily \w+|sunday \w+|independent|mirror|sun|express|new york times|washington post|wall street journal|economist|le monde|der spiegel|newsweek|time magazine)$/;

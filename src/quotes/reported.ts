@@ -1,6 +1,7 @@
 import type { ArticleText } from './article-text.js';
 import { sentenceTokens } from './article-text.js';
 import type { Cue } from './cues.js';
+import { phraseVerbEnd } from './cues.js';
 import { FRAGMENT_VERBS, REPORTING_VERBS, SPEECH_VERBS, VERB_MODIFIERS } from './lexicon.js';
 import type { Range, Token } from './text.js';
 import { tokenize, trimRange } from './text.js';
@@ -35,7 +36,7 @@ export function findReported(text: ArticleText, cues: readonly Cue[], usedByQuot
   for (const cue of cues) {
     if (cue.fragmentOnly) continue;
     const verb = text.tokens[cue.verb]!.lower;
-    if (!cue.according && !REPORTING_VERBS.has(verb) && !verb.endsWith('ing') && verb !== 'pointed') continue;
+    if (!cue.according && !REPORTING_VERBS.has(verb) && !verb.endsWith('ing') && verb !== 'pointed' && phraseVerbEnd(text, cue.verb) < 0) continue;
     let range = clauseOf(text, cue, usedByQuotes.has(cue));
     if (range === null) continue;
     // A "that" clause is content through and through ("He said that a few months ago, he told …").
@@ -257,7 +258,9 @@ function hasWordSoon(tokens: readonly Token[], from: number, end: number, word: 
 
 function hasInfinitive(tokens: readonly Token[], from: number, end: number): boolean {
   for (let i = from + 1; i < end - 1 && i <= from + 8; i += 1) {
-    if (tokens[i]!.lower === 'to' && tokens[i + 1]!.kind === 'word' && /^\p{Ll}/u.test(tokens[i + 1]!.text)) return true;
+    // "to redraft", "to "practise what it preaches"": the verb may open a quotation.
+    const verb = OPENING_MARKS.test(tokens[i + 1]!.text) ? tokens[i + 2] : tokens[i + 1];
+    if (tokens[i]!.lower === 'to' && verb !== undefined && verb.kind === 'word' && /^\p{Ll}/u.test(verb.text)) return true;
     if (tokens[i]!.kind !== 'word') return false;
   }
   return false;

@@ -56,4 +56,18 @@ describe('reported speech', () => {
     expect(texts).toContain('his comments would not affect the 2012 Olympic bid');
     expect(texts).toContain('his determination to stand up for what he believed in may impress bid chiefs');
   });
+
+  it('reads "made it clear" as a speech verb', () => {
+    const body = 'Mr Blair signed the constitution at a ceremony in Rome in November, but had already made it clear the issue would be put to voters in a referendum.';
+    const quote = quoteStarting(extract(body), 'the issue would be put', 'reported');
+    expect(quote.speaker).toBe('Blair');
+    expect(quote.text).toBe('the issue would be put to voters in a referendum');
+  });
+
+  it('reads "called on X to Y" as reported speech spanning "X to Y"', () => {
+    const body = 'Director Shami Chakrabarti called on the government to "practise what it preaches" and either free or charge 12 detainees at Belmarsh and Woodhill prisons.';
+    const quote = quoteStarting(extract(body), 'the government to', 'reported');
+    expect(quote.speaker).toBe('Shami Chakrabarti');
+    expect(quote.text).toBe('the government to "practise what it preaches" and either free or charge 12 detainees at Belmarsh and Woodhill prisons');
+  });
 });
