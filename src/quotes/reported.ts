@@ -130,6 +130,13 @@ function contentEnd(text: ArticleText, from: number, to: number): number {
     // "his comments would not affect the bid and added that …": the reporter's next verb, not the content's.
     if ((tokens[i]!.lower === 'and' || tokens[i]!.lower === 'but') && tokens[i - 1]!.text !== ',' && text.tokenQuote[i] === -1 && startsReportingVerb(tokens, i + 1, to)) return i - 1;
     if (tokens[i]!.text !== ',' || text.tokenQuote[i] !== -1) continue;
+    // "Jack Straw, who argues CLAUSE, has said …": the main clause's verb comes back after the relative clause.
+    // But "…, said Junya Tanase of JPMorgan, were …" is an inverted cue inside the content.
+    // (Not ", called to stop …" or ", previously accused of …": participles of the content's noun.)
+    const afterComma = tokens[i + 1]?.text ?? '';
+    if (AFTER_RELATIVE_CLAUSE.has(afterComma) || (COORDINATED_SPEECH.test(afterComma) && afterComma !== 'called' && afterComma !== 'accused')) {
+      if (startsReportingVerb(tokens, i + 1, to) && !startsInversion(tokens, i + 1)) return i - 1;
+    }
     const next = tokens[i + 1]?.lower;
     const after = tokens[i + 2]?.lower;
     if ((next === 'but' || next === 'and') && after !== undefined && (VERB_PHRASE_CONTINUATIONS.has(after) || SPEECH_VERBS.has(after))) return i - 1;
@@ -153,6 +160,15 @@ function startsReportingVerb(tokens: readonly Token[], at: number, to: number): 
   if (COORDINATED_SPEECH.test(verb.text)) return true;
   // "and has made clear it …", "and made it clear that …".
   return verb.text === 'made' && (tokens[i + 1]?.lower === 'clear' || (tokens[i + 1]?.lower === 'it' && tokens[i + 2]?.lower === 'clear'));
+}
+
+/** Auxiliaries that may start the main clause's verb phrase again after a relative clause. */
+const AFTER_RELATIVE_CLAUSE = new Set(['has', 'have', 'had', 'also', 'later', 'then']);
+
+/** ", said Mr Smith", ", says the report": the verb is followed by its own (inverted) subject. */
+function startsInversion(tokens: readonly Token[], at: number): boolean {
+  const after = tokens[at + 1];
+  return after !== undefined && after.kind === 'word' && (/^\p{Lu}/u.test(after.text) || after.lower === 'the' || after.lower === 'a');
 }
 
 /** Body range of tokens [from, to], without the sentence's closing stop. */

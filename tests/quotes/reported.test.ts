@@ -70,4 +70,18 @@ describe('reported speech', () => {
     expect(quote.speaker).toBe('Shami Chakrabarti');
     expect(quote.text).toBe('the government to "practise what it preaches" and either free or charge 12 detainees at Belmarsh and Woodhill prisons');
   });
+
+  it('ends a relative clause\'s reported content where the main verb comes back (", has said")', () => {
+    const body =
+      'Jack Straw, who argues the constitution reflected a "British vision for Europe" and gives "national governments a stronger grip", has said the referendum could be held in spring 2006.';
+    const texts = reportedQuotes(extract(body)).map((quote) => quote.text);
+    expect(texts).toContain('the constitution reflected a "British vision for Europe" and gives "national governments a stronger grip"');
+    expect(texts).toContain('the referendum could be held in spring 2006');
+  });
+
+  it('keeps an inverted cue inside the content it interrupts ("…, said Mr X of Y, were …")', () => {
+    const body = 'The European ministers\' comments, said Junya Tanase of JPMorgan Chase bank in Tokyo, were "generally in line with expectations".';
+    const texts = reportedQuotes(extract(body)).map((quote) => quote.text);
+    expect(texts).not.toContain("The European ministers' comments");
+  });
 });
