@@ -96,7 +96,8 @@ bank board agency authority authorities police statement report survey study pol
 spokeswoman spokesperson source sources officials analysts critics experts observers executives
 ministers campaigners economists researchers players fans residents witnesses organisers organizers
 organisation organization association federation club team court parliament house senate congress
-newspaper paper magazine website
+newspaper paper magazine website newsletter book letter document memo manifesto leaflet article
+editorial dossier motion bill
 `);
 
 /** Outlets: "told the BBC", "as quoted by Reuters", "according to the Financial Times" name a medium. */

@@ -134,4 +134,11 @@ describe('fragments and datelines', () => {
     const quote = quoteStarting(extract(body), 'The Tower Commission report', 'reported');
     expect(quote.text).toBe('The Tower Commission report just about ends his prospects of regaining political dominance in Washington');
   });
+
+  it('takes a document as the speaker when the article quotes what it says ("The newsletter says:")', () => {
+    const body =
+      'Lib Dem chairman Matthew Taylor said the party would complain. The newsletter says: "Using the information we know about people, we can send them direct mailings."';
+    const quote = quoteStarting(extract(body), 'Using the information');
+    expect(quote.speakerSurface).toBe('the newsletter');
+  });
 });
