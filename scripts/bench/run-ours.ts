@@ -73,10 +73,9 @@ async function measure(corpus: string, dir: string, cache: string): Promise<Ours
     latencyOptions,
   );
   say(`queries p50 ${ours.latency.p50} ms, p99 ${ours.latency.p99} ms (${ours.latency.samples} timed)`);
-  const speakerDirectory = version.speakers;
   const complete = measureLatency(
     autocompletePrefixes(version).map((prefix) => ({ kind: 'autocomplete', input: prefix })),
-    (prefix) => speakerDirectory.complete(prefix, 25),
+    (prefix) => version!.speakers.complete(prefix, 25),
     { ...latencyOptions, maxPasses: 10 },
   );
   say(`autocomplete p99 ${complete.latency.p99} ms`);

@@ -12,7 +12,7 @@ import { QuoteExtractor } from '../quotes/extractor.js';
 import { IndexDecoder, encodeIndex } from '../search/index-codec.js';
 import { QuoteIndex } from '../search/quote-index.js';
 import type { CorpusVersion, PrebuiltParts } from './corpus-version.js';
-import { StoredArticleQuotesSchema, restoreQuotes, storeQuotes } from './snapshot-quotes.js';
+import { isStoredArticleQuotes, restoreQuotes, storeQuotes } from './snapshot-quotes.js';
 
 /** Bump when the files below change shape, so old snapshots are rebuilt rather than misread. */
 const SNAPSHOT_FORMAT = 3;
@@ -66,7 +66,7 @@ export class FileSnapshotStore implements SnapshotStore {
       const index = QuoteIndex.fromData(decoder.finish());
       const quoteCount = [...quotesByArticle.values()].reduce((sum, entry) => sum + entry.quotes.length, 0);
       if (quoteCount !== manifest.quotes || index.size !== quoteCount) throw new Error('its quote counts do not agree');
-      if (!index.holdsInOrder(quoteIdsInOrder(load, quotesByArticle))) throw new Error('its index does not hold its quotes');
+      if (!index.holdsInOrder(quoteIdsInOrder(load, quotesByArticle))) throw new Error('its index does not hold its quotes in corpus order');
       return { quotesByArticle, index };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -144,7 +144,8 @@ async function readQuotes(file: string, load: CorpusLoad): Promise<Map<string, A
     for (const [articleId, value] of Object.entries(entries)) {
       const article = articles.get(articleId);
       if (!article || result.has(articleId)) throw new Error('it holds articles the corpus does not');
-      result.set(articleId, restoreQuotes(article, StoredArticleQuotesSchema.parse(value)));
+      if (!isStoredArticleQuotes(value)) throw new Error(`its quotes for article ${articleId} are malformed`);
+      result.set(articleId, restoreQuotes(article, value));
     }
   };
   await forEachLine(file, (line) => {
@@ -160,7 +161,9 @@ async function readQuotes(file: string, load: CorpusLoad): Promise<Map<string, A
 
 /** Quote ids in the order the index was built: corpus order, then quote order. */
 function quoteIdsInOrder(load: CorpusLoad, quotesByArticle: ReadonlyMap<string, ArticleQuotes>): string[] {
-  return load.articles.flatMap((article) => (quotesByArticle.get(article.id)?.quotes ?? []).map((quote) => quote.id));
+  const ids: string[] = [];
+  for (const article of load.articles) for (const quote of quotesByArticle.get(article.id)?.quotes ?? []) ids.push(quote.id);
+  return ids;
 }
 
 async function writeLines(file: string, lines: Iterable<string>): Promise<void> {

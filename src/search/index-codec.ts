@@ -8,7 +8,7 @@ import { narrowFrequencies, type Frequencies, type InvertedIndexData } from './i
  */
 
 /** Bump when the lines below change shape. */
-export const INDEX_CODEC_VERSION = 1;
+export const INDEX_CODEC_VERSION = 2;
 /** Raw bytes per base64 line: ≈64 MB of text, far below the string limit. */
 const CHUNK_BYTES = 48 * 1024 * 1024;
 
@@ -19,6 +19,8 @@ interface Header {
   fieldCount: number;
   documents: number;
   terms: number;
+  /** Per field: how many postings, so decoding allocates once. */
+  postings: number[];
   averageFieldLengths: number[];
 }
 
@@ -29,6 +31,7 @@ export function* encodeIndex(data: InvertedIndexData): Generator<string> {
     fieldCount: data.fieldCount,
     documents: data.ids.length,
     terms: data.terms.length,
+    postings: data.docs.map((docs) => docs.length),
     averageFieldLengths: data.averageFieldLengths,
   };
   yield line(['header', header]);
@@ -89,7 +92,7 @@ export class IndexDecoder {
     };
     for (let field = 0; field < header.fieldCount; field += 1) {
       const lengths = decodeVarints(Buffer.concat(this.lengths.get(field) ?? []), ids.length);
-      const { offsets, docs, freqs } = decodePostings(Buffer.concat(this.postings.get(field) ?? []), terms.length, ids.length);
+      const { offsets, docs, freqs } = decodePostings(Buffer.concat(this.postings.get(field) ?? []), terms.length, ids.length, header.postings[field] ?? 0);
       data.fieldLengths.push(lengths);
       data.offsets.push(offsets);
       data.docs.push(docs);
@@ -127,31 +130,52 @@ function encodePostings(offsets: Uint32Array, docs: Uint32Array, freqs: Frequenc
   return writer.done();
 }
 
-function decodePostings(bytes: Buffer, termCount: number, documentCount: number) {
-  const reader = new VarintReader(bytes);
+/** The inverse of {@link encodePostings}, as one tight loop: it runs once per posting at every start. */
+function decodePostings(bytes: Buffer, termCount: number, documentCount: number, postingCount: number) {
   const offsets = new Uint32Array(termCount + 1);
-  let docs = new Uint32Array(Math.max(16, Math.floor(bytes.length / 2)));
-  let freqs = new Uint32Array(docs.length);
+  const docs = new Uint32Array(postingCount);
+  const freqs = new Uint32Array(postingCount);
+  const end = bytes.length;
+  let at = 0;
   let total = 0;
+  // LEB128 numbers are read inline (three times below): a method call per number cost 3× as much.
   for (let term = 0; term < termCount; term += 1) {
     offsets[term] = total;
-    const count = reader.read();
-    if (total + count > docs.length) {
-      const size = Math.max(total + count, docs.length * 2);
-      docs = grow(docs, size);
-      freqs = grow(freqs, size);
+    let count = 0;
+    for (let shift = 0; ; shift += 7) {
+      if (at >= end || shift > 28) throw new Error('index postings are cut short or malformed');
+      const byte = bytes[at++]!;
+      count += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) break;
     }
+    if (total + count > postingCount) throw new Error('index holds more postings than its header says');
     let doc = 0;
     for (let i = 0; i < count; i += 1, total += 1) {
-      doc += reader.read();
+      if (at + 2 > end) throw new Error('index postings are cut short');
+      let byte = bytes[at++]!;
+      let gap = byte & 0x7f;
+      for (let shift = 7; byte >= 0x80; shift += 7) {
+        if (at >= end || shift > 28) throw new Error('index postings are cut short or malformed');
+        byte = bytes[at++]!;
+        gap += (byte & 0x7f) * 2 ** shift;
+      }
+      doc += gap;
       if (doc >= documentCount) throw new Error('index posting points past the last document');
       docs[total] = doc;
-      freqs[total] = reader.read();
+      if (at >= end) throw new Error('index postings are cut short');
+      byte = bytes[at++]!;
+      let freq = byte & 0x7f;
+      for (let shift = 7; byte >= 0x80; shift += 7) {
+        if (at >= end || shift > 28) throw new Error('index postings are cut short or malformed');
+        byte = bytes[at++]!;
+        freq += (byte & 0x7f) * 2 ** shift;
+      }
+      freqs[total] = freq;
     }
   }
   offsets[termCount] = total;
-  if (!reader.atEnd()) throw new Error('index postings have trailing bytes');
-  return { offsets, docs: docs.slice(0, total), freqs: narrowFrequencies(freqs.subarray(0, total)) };
+  if (total !== postingCount || at !== end) throw new Error('index postings do not match their header');
+  return { offsets, docs, freqs: narrowFrequencies(freqs) };
 }
 
 function encodeVarints(values: Uint32Array): Buffer {
@@ -166,12 +190,6 @@ function decodeVarints(bytes: Buffer, count: number): Uint32Array {
   for (let i = 0; i < count; i += 1) values[i] = reader.read();
   if (!reader.atEnd()) throw new Error('index field lengths have trailing bytes');
   return values;
-}
-
-function grow(array: Uint32Array, size: number): Uint32Array<ArrayBuffer> {
-  const bigger = new Uint32Array(size);
-  bigger.set(array);
-  return bigger;
 }
 
 /** LEB128 unsigned integers (7 bits a byte, high bit = more), for values below 2³². */
