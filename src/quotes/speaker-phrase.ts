@@ -146,6 +146,13 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, floor
         close = open;
         continue;
       }
+      // "The Roman Catholic Archbishop of Cardiff, the Most Reverend Peter Smith, told …": the office
+      // names a place; the person is the one named in the appositive.
+      if (subject !== null && subject.kind === 'name' && tokens[subject.nameFirst - 1]?.lower === 'of' && isRoleWord(tokens[subject.nameFirst - 2]?.lower ?? '')) {
+        const named = phraseEndingAt(tokens, close - 1, open + 1);
+        // The phrase still starts at the office, so the cue's words are one stretch of the sentence.
+        if (named !== null && named.kind === 'name' && named.nameLast > named.nameFirst) return { ...named, first: subject.first };
+      }
       return subject;
     }
     return null;

@@ -141,4 +141,12 @@ describe('fragments and datelines', () => {
     const quote = quoteStarting(extract(body), 'Using the information');
     expect(quote.speakerSurface).toBe('the newsletter');
   });
+
+  it('takes the person named in the appositive after an office of a place ("the Archbishop of Cardiff, the Most Reverend Peter Smith, told")', () => {
+    const body =
+      'The Roman Catholic Archbishop of Cardiff, the Most Reverend Peter Smith, told BBC Radio 4\'s Today programme that the church merely wanted people to "reflect on issues in light of the gospel" before voting.';
+    const result = extract(body);
+    expect(quoteStarting(result, 'reflect on issues').speaker).toBe('Peter Smith');
+    expect(quoteStarting(result, 'the church merely wanted', 'reported').speaker).toBe('Peter Smith');
+  });
 });
