@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only NAME] [-- --cpu-prof]`
+ * `npm run bench [-- --quick] [-- --only NAME] [-- --cpu-prof] [-- --options]`
  *
  * Measures Quotedesk at scale (issue 6): ingest by stage, memory, snapshot, query and autocomplete
  * latency, against a naive whole-article MiniSearch bot and a tokenisation floor measured in the
@@ -9,13 +9,15 @@
  * so memory figures are their own. Prints a table, then one JSON line `{"runs":[…]}` last. Scaled
  * corpora and snapshots live in a temporary folder removed at the end: nothing is written to the
  * repo. `--cpu-prof` writes V8 CPU profiles of each process to os.tmpdir()/quotedesk-bench-prof/.
+ * `--options` instead measures the design options issue 6 lists (scripts/bench/options.ts) on the
+ * ≈21k real articles (≈5.2k with `--quick`).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { runChild } from './bench/child.js';
+import { runChild, runScript } from './bench/child.js';
 import { listCorpora, materialise, type CorpusSpec } from './bench/corpora.js';
 import type { LatencyOptions } from './bench/latency.js';
 import type { CorpusResult, NaiveResult, OursResult } from './bench/result.js';
@@ -27,7 +29,12 @@ const CHILD_HEAP_MB = 12_288;
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, 'cpu-prof': { type: 'boolean', default: false } },
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    'cpu-prof': { type: 'boolean', default: false },
+    options: { type: 'boolean', default: false },
+  },
   strict: true,
 });
 const latency: LatencyOptions = values.quick ? { budgetMs: 4_000, maxPasses: 3, warmUp: 40 } : { budgetMs: 20_000, maxPasses: 3, warmUp: 40 };
@@ -39,10 +46,15 @@ process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
 try {
   const specs = (await listCorpora(repoRoot, { quick: values.quick, log })).filter((spec) => !values.only || spec.name === values.only);
   if (specs.length === 0) throw new Error(`no corpus called "${values.only}"`);
-  const results: CorpusResult[] = [];
-  for (const spec of specs) results.push(await runOne(spec));
-  process.stdout.write(`\n${formatTable(results)}\n\n`);
-  process.stdout.write(`${JSON.stringify({ runs: results })}\n`);
+  if (values.options) {
+    const spec = specs.find((candidate) => candidate.kind === 'jsonl' && candidate.copies === 1) ?? specs[0]!;
+    await runScript(path.join(repoRoot, 'scripts/bench/options.ts'), [await materialise(spec, scratch)], { heapMb: CHILD_HEAP_MB });
+  } else {
+    const results: CorpusResult[] = [];
+    for (const spec of specs) results.push(await runOne(spec));
+    process.stdout.write(`\n${formatTable(results)}\n\n`);
+    process.stdout.write(`${JSON.stringify({ runs: results })}\n`);
+  }
 } finally {
   await cleanUp();
 }
