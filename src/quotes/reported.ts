@@ -55,13 +55,17 @@ export function findReported(text: ArticleText, cues: readonly Cue[], usedByQuot
 function clauseOf(text: ArticleText, cue: Cue, attributesQuote: boolean): Range | null {
   const { tokens } = text;
   const [first, end] = sentenceTokens(text, cue.sentence);
-  const cueFirst = cue.inverted ? cue.verb : Math.min(cue.verb, cue.speaker.first);
+  // ", saying he has …", "…, but admitted it was …": the subject was borrowed from earlier in the sentence,
+  // so the content can only follow the verb.
+  const participle = tokens[cue.verb]!.lower.endsWith('ing') && cue.speaker.last < cue.verb - 1;
+  const borrowed = !cue.inverted && (cue.coordinated === true || participle);
+  const cueFirst = cue.inverted || borrowed ? cue.verb : Math.min(cue.verb, cue.speaker.first);
   const cueLast = cue.inverted ? Math.max(cue.verbEnd, cue.speaker.last) : cue.verbEnd;
   const before = tokens[cueFirst - 1];
   // `Despite this "underhand trick," the bill stood "no chance of becoming law," he said.`: the comma
   // sits inside the closing mark, but the sentence is the reporter's words with quoted pieces.
   const commaInsideMark = before !== undefined && CLOSING_MARK.test(before.text) && tokens[cueFirst - 2]?.text === ',' && !OPENING_MARKS.test(tokens[first]!.text);
-  const commaBefore = before !== undefined && cueFirst > first && (before.text === ',' || commaInsideMark);
+  const commaBefore = !borrowed && before !== undefined && cueFirst > first && (before.text === ',' || commaInsideMark);
   let after = cueLast + 1;
   // "said on Tuesday", "said in a statement": adverbials after the cue.
   const adverbialEnd = skipAdverbial(tokens, after, end);

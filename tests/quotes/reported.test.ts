@@ -84,4 +84,10 @@ describe('reported speech', () => {
     const texts = reportedQuotes(extract(body)).map((quote) => quote.text);
     expect(texts).not.toContain("The European ministers' comments");
   });
+
+  it('reads the content of ", saying …" after the participle, also when it holds a quoted fragment', () => {
+    const body = 'Mr Blair has failed to tackle these problems, he claimed, saying he has the "wrong solution" to them.';
+    const texts = reportedQuotes(extract(body)).map((quote) => quote.text);
+    expect(texts).toContain('he has the "wrong solution" to them');
+  });
 });
