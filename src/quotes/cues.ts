@@ -107,7 +107,9 @@ export function findCues(text: ArticleText): Cue[] {
       if (speaker === null || isMedium(text, speaker) || text.tokenQuote[speaker.first] !== -1 || text.tokenQuote[speaker.last] !== -1) continue;
       // "Trump's comments", "rejected claims": these forms are nouns unless a name, a pronoun or a
       // role ("The Tory leader brands …") says them.
-      if (NOUN_LIKE_VERBS.has(lower) && (/['’]s$/.test(tokens[speaker.last]!.lower) || PHRASE_BREAKERS.has(tokens[speaker.first - 1]?.lower ?? '') || speaker.last !== i - 1 || (speaker.kind === 'description' && !(DETERMINERS.has(tokens[speaker.first]!.lower) && ROLE_NOUNS.has(tokens[speaker.last]!.lower))))) continue;
+      // A subject pronoun ("But he claims …") makes it a verb whatever comes before.
+      const subjectPronoun = speaker.kind === 'pronoun' && speaker.last === i - 1 && tokens[i - 1]!.lower !== 'it';
+      if (NOUN_LIKE_VERBS.has(lower) && !subjectPronoun && (/['’]s$/.test(tokens[speaker.last]!.lower) || PHRASE_BREAKERS.has(tokens[speaker.first - 1]?.lower ?? '') || speaker.last !== i - 1 || (speaker.kind === 'description' && !(DETERMINERS.has(tokens[speaker.first]!.lower) && ROLE_NOUNS.has(tokens[speaker.last]!.lower))))) continue;
       cues.push({ verb: i, verbEnd, speaker, inverted: false, fragmentOnly: !speech, according: false, sentence: s });
     }
   }

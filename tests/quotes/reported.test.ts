@@ -90,4 +90,10 @@ describe('reported speech', () => {
     const texts = reportedQuotes(extract(body)).map((quote) => quote.text);
     expect(texts).toContain('he has the "wrong solution" to them');
   });
+
+  it('reads "claims" after a subject pronoun as a verb ("But he claims …")', () => {
+    const body = 'Mr Howard has said Britain should take its fair share. But he claims the current asylum system is being abused - and with it Britain\'s generosity.';
+    const quote = quoteStarting(extract(body), 'the current asylum system', 'reported');
+    expect(quote.cue).toBe('claims');
+  });
 });
