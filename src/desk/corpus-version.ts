@@ -50,9 +50,9 @@ const MAX_SLICE_MS = 10;
  * answer ever mixes two corpora.
  */
 export class CorpusVersion {
-  private readonly records = new Map<string, QuoteRecord>();
-  private readonly recordsBySpeaker = new Map<string, QuoteRecord[]>();
-  private readonly articlesById = new Map<string, LoadedArticle>();
+  private readonly records: Map<string, QuoteRecord>;
+  private readonly recordsBySpeaker: Map<string, QuoteRecord[]>;
+  private readonly articlesById: Map<string, LoadedArticle>;
 
   private constructor(
     /** `${corpus fingerprint}-x${extractor version}`: equal ids mean equal answers. */
@@ -62,22 +62,11 @@ export class CorpusVersion {
     readonly speakers: SpeakerDirectory,
     readonly index: QuoteIndex,
     readonly builtAt: Date,
+    joined: JoinedRecords,
   ) {
-    for (const article of load.articles) this.articlesById.set(article.id, article);
-    for (const [articleId, extracted] of quotesByArticle) {
-      const article = this.articlesById.get(articleId);
-      if (!article) continue;
-      for (const quote of extracted.quotes) {
-        const speakerKey = quote.speaker === null ? null : (speakers.keyFor(articleId, quote.speaker) ?? null);
-        const record: QuoteRecord = { quote, article, speakerKey };
-        this.records.set(quote.id, record);
-        if (speakerKey !== null) {
-          const list = this.recordsBySpeaker.get(speakerKey) ?? [];
-          list.push(record);
-          this.recordsBySpeaker.set(speakerKey, list);
-        }
-      }
-    }
+    this.records = joined.records;
+    this.recordsBySpeaker = joined.recordsBySpeaker;
+    this.articlesById = joined.articlesById;
   }
 
   /** The version id a load would get, known before building (the snapshot cache key). */
@@ -101,9 +90,9 @@ export class CorpusVersion {
         })),
       ),
     );
-    const index =
-      prebuilt?.index ?? (await timed('index', () => QuoteIndex.buildAsync(indexRecords(load.articles, quotesByArticle))));
-    return timed('records', () => new CorpusVersion(CorpusVersion.idFor(load), load, quotesByArticle, speakers, index, new Date()));
+    const index = prebuilt?.index ?? (await timed('index', () => QuoteIndex.buildAsync(eachIndexRecord(load.articles, quotesByArticle))));
+    const joined = await timed('records', () => joinRecords(load, quotesByArticle, speakers));
+    return new CorpusVersion(CorpusVersion.idFor(load), load, quotesByArticle, speakers, index, new Date(), joined);
   }
 
   get articles(): readonly LoadedArticle[] {
@@ -173,18 +162,54 @@ function countBySpeaker(quotes: readonly Quote[]): Map<string, number> {
 
 /** The searchable record of each quote: its words, its paragraph, the headline. */
 export function indexRecords(articles: readonly LoadedArticle[], quotesByArticle: ReadonlyMap<string, ArticleQuotes>): IndexedQuote[] {
-  const records: IndexedQuote[] = [];
+  return [...eachIndexRecord(articles, quotesByArticle)];
+}
+
+/** {@link indexRecords} one at a time, in corpus order: the index takes each as it is made, so the paragraphs are never all held at once. */
+export function* eachIndexRecord(articles: readonly LoadedArticle[], quotesByArticle: ReadonlyMap<string, ArticleQuotes>): Generator<IndexedQuote> {
   for (const article of articles) {
     for (const quote of quotesByArticle.get(article.id)?.quotes ?? []) {
-      records.push({
+      yield {
         id: quote.id,
         text: quote.text,
         context: paragraphAround(article.body, quote.start, quote.end),
         title: article.title ?? '',
-      });
+      };
     }
   }
-  return records;
+}
+
+/** The lookups a version answers from, joined once per version. */
+interface JoinedRecords {
+  records: Map<string, QuoteRecord>;
+  recordsBySpeaker: Map<string, QuoteRecord[]>;
+  articlesById: Map<string, LoadedArticle>;
+}
+
+/** Joins every quote to its article and corpus-wide speaker, yielding to answers every few milliseconds (it takes seconds at 500k articles). */
+async function joinRecords(load: CorpusLoad, quotesByArticle: ReadonlyMap<string, ArticleQuotes>, speakers: SpeakerDirectory): Promise<JoinedRecords> {
+  const joined: JoinedRecords = { records: new Map(), recordsBySpeaker: new Map(), articlesById: new Map() };
+  for (const article of load.articles) joined.articlesById.set(article.id, article);
+  let sliceStart = performance.now();
+  for (const [articleId, extracted] of quotesByArticle) {
+    const article = joined.articlesById.get(articleId);
+    if (!article) continue;
+    for (const quote of extracted.quotes) {
+      const speakerKey = quote.speaker === null ? null : (speakers.keyFor(articleId, quote.speaker) ?? null);
+      const record: QuoteRecord = { quote, article, speakerKey };
+      joined.records.set(quote.id, record);
+      if (speakerKey !== null) {
+        const list = joined.recordsBySpeaker.get(speakerKey);
+        if (list) list.push(record);
+        else joined.recordsBySpeaker.set(speakerKey, [record]);
+      }
+    }
+    if (performance.now() - sliceStart > MAX_SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
+  return joined;
 }
 
 function computeStats(version: CorpusVersion): CorpusStats {

@@ -9,6 +9,8 @@
  * so answers are the same: `scripts/bench/equivalence.ts` compares the two on a corpus.
  */
 
+import { PostingListsBuilder } from './posting-lists.js';
+
 /** MiniSearch's default BM25+ parameters. */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 /** Distinct raw tokens remembered while building (≈100 bytes each). */
@@ -70,8 +72,8 @@ export class InvertedIndexBuilder {
   private readonly idSet = new Set<string>();
   private readonly termIds = new Map<string, number>();
   private readonly terms: string[] = [];
-  /** Per field, per term id: flat [doc, freq, doc, freq, …], docs ascending. */
-  private readonly postings: number[][][];
+  /** Per field: each term's postings, documents ascending. */
+  private postings: PostingListsBuilder[];
   private readonly fieldLengths: number[][];
   private readonly averageFieldLengths: number[];
   /** Per term id: the (doc, field) stamp it was last counted for, and its count there. */
@@ -89,7 +91,7 @@ export class InvertedIndexBuilder {
     private readonly tokenize: (text: string) => string[],
     private readonly processTerm: (token: string) => string[] | null,
   ) {
-    this.postings = Array.from({ length: fieldCount }, () => []);
+    this.postings = Array.from({ length: fieldCount }, () => new PostingListsBuilder());
     this.fieldLengths = Array.from({ length: fieldCount }, () => []);
     this.averageFieldLengths = new Array<number>(fieldCount).fill(0);
   }
@@ -134,16 +136,33 @@ export class InvertedIndexBuilder {
       this.fieldLengths[field]!.push(distinctTokens);
       this.averageFieldLengths[field] = (this.averageFieldLengths[field]! * doc + distinctTokens) / (doc + 1);
       const fieldPostings = this.postings[field]!;
-      for (const termId of touched) {
-        const list = (fieldPostings[termId] ??= []);
-        list.push(doc, this.count[termId]!);
-      }
+      for (const termId of touched) fieldPostings.append(termId, doc, this.count[termId]!);
     }
   }
 
   /** Freezes what was added into compact arrays, terms sorted. */
   finish(): InvertedIndex {
+    const steps = this.finishing();
+    for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+  }
+
+  /** {@link finish}, pausing for the event loop every `sliceMs` (a 500k-article index takes seconds to freeze). */
+  async finishAsync(sliceMs: number): Promise<InvertedIndex> {
+    const steps = this.finishing();
+    let sliceStart = performance.now();
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) return step.value;
+      if (performance.now() - sliceStart > sliceMs) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
+    }
+  }
+
+  /** The freezing, as steps of a few thousand terms each. */
+  private *finishing(): Generator<void, InvertedIndex> {
     const order = this.terms.map((_, id) => id).sort((a, b) => compare(this.terms[a]!, this.terms[b]!));
+    yield;
     const terms = order.map((id) => this.terms[id]!);
     const offsets: Uint32Array[] = [];
     const docs: Uint32Array[] = [];
@@ -154,23 +173,20 @@ export class InvertedIndexBuilder {
       let total = 0;
       order.forEach((termId, sorted) => {
         fieldOffsets[sorted] = total;
-        total += (fieldPostings[termId]?.length ?? 0) / 2;
+        total += fieldPostings.count(termId);
       });
       fieldOffsets[terms.length] = total;
       const fieldDocs = new Uint32Array(total);
       const fieldFreqs = new Uint32Array(total);
-      order.forEach((termId, sorted) => {
-        const list = fieldPostings[termId];
-        if (!list) return;
-        let at = fieldOffsets[sorted]!;
-        for (let i = 0; i < list.length; i += 2, at += 1) {
-          fieldDocs[at] = list[i]!;
-          fieldFreqs[at] = list[i + 1]!;
-        }
-      });
+      for (let sorted = 0; sorted < order.length; sorted += 1) {
+        fieldPostings.copyInto(order[sorted]!, fieldDocs, fieldFreqs, fieldOffsets[sorted]!);
+        if (sorted % 4_096 === 4_095) yield;
+      }
+      this.postings[field] = new PostingListsBuilder();
       offsets.push(fieldOffsets);
       docs.push(fieldDocs);
       freqs.push(narrowFrequencies(fieldFreqs));
+      yield;
     }
     return new InvertedIndex({
       fieldCount: this.fieldCount,
@@ -190,7 +206,6 @@ export class InvertedIndexBuilder {
       id = this.terms.length;
       this.terms.push(term);
       this.termIds.set(term, id);
-      this.postings.forEach((fieldPostings) => fieldPostings.push(undefined as unknown as number[]));
     }
     return id;
   }

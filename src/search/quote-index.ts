@@ -76,8 +76,11 @@ export class QuoteIndex {
     return new QuoteIndex(builder.finish(), options);
   }
 
-  /** Indexes in chunks, yielding to the event loop between them, so a reload never stalls answers. */
-  static async buildAsync(quotes: IndexedQuote[], options: QuoteIndexOptions = {}): Promise<QuoteIndex> {
+  /**
+   * Indexes while yielding to the event loop every few milliseconds, so a reload never stalls
+   * answers. Takes any iterable, so records can be made one at a time rather than all held at once.
+   */
+  static async buildAsync(quotes: Iterable<IndexedQuote>, options: QuoteIndexOptions = {}): Promise<QuoteIndex> {
     const builder = newBuilder();
     let sliceStart = performance.now();
     for (const quote of quotes) {
@@ -87,7 +90,7 @@ export class QuoteIndex {
         sliceStart = performance.now();
       }
     }
-    return new QuoteIndex(builder.finish(), options);
+    return new QuoteIndex(await builder.finishAsync(MAX_SLICE_MS), options);
   }
 
   /** Restores an index from {@link toData}; the data must come from the same code (the snapshot format says so). */
