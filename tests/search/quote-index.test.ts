@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ReferenceQuoteIndex } from '../../scripts/bench/reference-index.js';
+import { loadCorpus } from '../../src/corpus/load.js';
+import { CorpusVersion, indexRecords } from '../../src/desk/corpus-version.js';
+import { QuoteIndex, type IndexedQuote } from '../../src/search/quote-index.js';
+
+/**
+ * The quote index stores postings in typed arrays but must rank exactly as MiniSearch 7 would with
+ * the same options: MiniSearch is the reference, asserted here on the bundled corpus.
+ */
+let records: IndexedQuote[];
+let ours: QuoteIndex;
+let reference: ReferenceQuoteIndex;
+
+beforeAll(async () => {
+  const version = await CorpusVersion.build(await loadCorpus(path.resolve('corpus')));
+  records = indexRecords(version.articles, version.quotesByArticle);
+  ours = QuoteIndex.build(records);
+  reference = ReferenceQuoteIndex.build(records);
+});
+
+/** Topics people type, plus one or two rarer words from every fifth quote, so many terms are tried. */
+function topics(): string[] {
+  const typed = ['Ukraine', 'relations with the US', 'Trump', 'congratulate', 'oil prices', 'the election', 'tuition fees', 'immigration', 'Britain', 'interest rates', 'ukrain'];
+  const sampled = records
+    .filter((_, i) => i % 5 === 0)
+    .map((record) => record.text.split(/\W+/).filter((word) => word.length > 6).slice(0, 2).join(' '))
+    .filter((topic) => topic.length > 0);
+  return [...typed, ...sampled];
+}
+
+describe('QuoteIndex', () => {
+  it('returns the same quotes, in the same order, with the same scores and terms as MiniSearch', () => {
+    const checked = topics();
+    expect(checked.length).toBeGreaterThan(100);
+    for (const topic of checked) {
+      const mine = ours.search(topic);
+      const theirs = reference.search(topic);
+      expect(mine.map((hit) => hit.id), topic).toEqual(theirs.map((hit) => hit.id));
+      mine.forEach((hit, i) => {
+        expect(hit.score).toBeCloseTo(theirs[i]!.score, 9);
+        expect([...hit.terms].sort()).toEqual([...theirs[i]!.terms].sort());
+        expect(hit.inText).toBe(theirs[i]!.inText);
+      });
+    }
+  });
+
+  it('applies a filter the way MiniSearch does', () => {
+    const keep = (id: string): boolean => id.startsWith('2024-11-08');
+    expect(ours.search('Ukraine', { filter: keep }).map((hit) => hit.id)).toEqual(reference.search('Ukraine', keep).map((hit) => hit.id));
+  });
+
+  it('lets "Ukraine" find the quote that says "Ukrainian"', () => {
+    const hits = ours.search('Ukraine').map((hit) => records.find((record) => record.id === hit.id)!.text);
+    expect(hits.some((text) => text.includes('Ukrainian crisis'))).toBe(true);
+  });
+});
