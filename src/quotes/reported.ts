@@ -77,14 +77,22 @@ function clauseOf(text: ArticleText, cue: Cue, attributesQuote: boolean): Range 
     return contentFrom(text, after + 1, end);
   }
   if (commaBefore) {
-    if (attributesQuote && !commaInsideMark) return null;
-    const left = trimRange(text.body, text.tokens[first]!.start, before.start);
-    if (left.end <= left.start || OPENING_MARKS.test(tokens[first]!.text) || (!commaInsideMark && endsWithQuote(tokens, cueFirst - 2))) return null;
-    if (commaInsideMark) return clauseRange(text, first, cueFirst - 1);
-    if (nextAfterAdverbial === undefined || adverbialEnd >= end || /^[.!?]$/.test(nextAfterAdverbial.text)) return clauseRange(text, first, cueFirst - 2);
-    if (nextAfterAdverbial.text === ',') {
-      if (!hasWords(tokens, adverbialEnd + 1, end, MIN_CLAUSE_WORDS)) return null;
-      return clauseRange(text, first, end - 1);
+    const cueEndsSentence = nextAfterAdverbial === undefined || adverbialEnd >= end || /^[.!?]$/.test(nextAfterAdverbial.text);
+    // "In a statement, he said abortion was a "very key issue"": a comma before the subject, content after the verb.
+    const contentAfter = !cueEndsSentence && nextAfterAdverbial.text !== ',' && !commaInsideMark && !OPENING_MARKS.test(tokens[first]!.text);
+    // `A world that was "fractured, divided and uncertain", Mr Blair said.`: the reporter's clause with a
+    // quoted piece at its end is reported speech too; a sentence that is all quotation is not.
+    const reporterClause = cueEndsSentence && !OPENING_MARKS.test(tokens[first]!.text) && wordsBeforeQuote(text, first, cueFirst) >= MIN_CLAUSE_WORDS;
+    if (!contentAfter) {
+      if (attributesQuote && !commaInsideMark && !reporterClause) return null;
+      const left = trimRange(text.body, text.tokens[first]!.start, before.start);
+      if (left.end <= left.start || OPENING_MARKS.test(tokens[first]!.text) || (!commaInsideMark && !reporterClause && endsWithQuote(tokens, cueFirst - 2))) return null;
+      if (commaInsideMark) return clauseRange(text, first, cueFirst - 1);
+      if (cueEndsSentence) return clauseRange(text, first, cueFirst - 2);
+      if (nextAfterAdverbial!.text === ',') {
+        if (!hasWords(tokens, adverbialEnd + 1, end, MIN_CLAUSE_WORDS)) return null;
+        return clauseRange(text, first, end - 1);
+      }
     }
     // ", said X that …" is unusual; fall through to the content after the verb.
   }
@@ -207,6 +215,17 @@ function hasWords(tokens: readonly Token[], from: number, end: number, count: nu
   let words = 0;
   for (let i = from; i < end && words < count; i += 1) if (tokens[i]!.kind === 'word') words += 1;
   return words >= count;
+}
+
+/** Words from `from` up to the first quotation in the sentence (or `to`). */
+function wordsBeforeQuote(text: ArticleText, from: number, to: number): number {
+  let words = 0;
+  for (let i = from; i < to; i += 1) {
+    const token = text.tokens[i]!;
+    if (text.tokenQuote[i] !== -1 || OPENING_MARKS.test(token.text)) break;
+    if (token.kind === 'word') words += 1;
+  }
+  return words;
 }
 
 function endsWithQuote(tokens: readonly Token[], index: number): boolean {

@@ -96,4 +96,21 @@ describe('reported speech', () => {
     const quote = quoteStarting(extract(body), 'the current asylum system', 'reported');
     expect(quote.cue).toBe('claims');
   });
+
+  it('reports a clause that ends in a quoted piece before a final cue ("… \"fractured\", Mr Blair said.")', () => {
+    const body = 'Mr Bush\'s re-election came at a crucial time for a world that was "fractured, divided and uncertain", Mr Blair said.';
+    const quote = quoteStarting(extract(body), "Mr Bush's re-election", 'reported');
+    expect(quote.text).toBe('Mr Bush\'s re-election came at a crucial time for a world that was "fractured, divided and uncertain"');
+  });
+
+  it('reads the content after the verb when a comma stands before the subject ("In a statement, he said …")', () => {
+    const body = 'Cardinal Cormac Murphy O\'Connor backed Mr Howard. In a statement, he said abortion was a "very key issue", adding that he welcomed the debate.';
+    const texts = reportedQuotes(extract(body)).map((quote) => quote.text);
+    expect(texts).toContain('abortion was a "very key issue"');
+  });
+
+  it('does not report a whole sentence of quotation interrupted by its cue', () => {
+    const body = '"We have accommodated reserve needs," Johnson said, "and we will go on doing so."';
+    expect(reportedQuotes(extract(body))).toEqual([]);
+  });
 });
