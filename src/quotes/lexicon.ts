@@ -29,6 +29,7 @@ concluded concludes objected objects protested protests pleaded pleads speculate
 affirmed affirms hinted hints reckoned reckons explained remembered jeered shouted
 accused accuses accusing accuse
 repeated implored implores begged snapped quipped mused wondered cried exclaimed confessed confesses confess
+confided confides whispered whispers
 brands
 `);
 

@@ -149,4 +149,10 @@ describe('fragments and datelines', () => {
     expect(quoteStarting(result, 'reflect on issues').speaker).toBe('Peter Smith');
     expect(quoteStarting(result, 'the church merely wanted', 'reported').speaker).toBe('Peter Smith');
   });
+
+  it('reads "confided" as a speech verb', () => {
+    const body =
+      '"It was a good night," observed Mr MacKenzie. "That was an total disaster. I just couldn\'t seem to think of things to say," a crestfallen Mr Lim confided in the show\'s presenter, Jonathan Maitland.';
+    expect(quoteStarting(extract(body), 'That was an total disaster').speakerSurface).toBe('a crestfallen Mr Lim');
+  });
 });
