@@ -30,6 +30,7 @@ affirmed affirms hinted hints reckoned reckons explained remembered jeered shout
 accused accuses accusing accuse
 repeated implored implores begged snapped quipped mused wondered cried exclaimed confessed confesses confess
 confided confides whispered whispers
+urging claiming insisting admitting suggesting predicting stressing pledging
 brands
 `);
 

@@ -113,4 +113,11 @@ describe('reported speech', () => {
     const body = '"We have accommodated reserve needs," Johnson said, "and we will go on doing so."';
     expect(reportedQuotes(extract(body))).toEqual([]);
   });
+
+  it('ends the content before ", urging …" and reports what the participle says', () => {
+    const body = 'This is the record Mr Blair will have to defend in the coming months, he said, urging voters to hold him to account.';
+    const texts = reportedQuotes(extract(body)).map((quote) => quote.text);
+    expect(texts).toContain('This is the record Mr Blair will have to defend in the coming months');
+    expect(texts).toContain('voters to hold him to account');
+  });
 });
