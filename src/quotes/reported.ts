@@ -282,7 +282,7 @@ function hasFiniteVerb(tokens: readonly Token[], from: number, end: number): boo
 
 const MODIFIER_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'some', 'any', 'no', 'more', 'most', 'less', 'well', 'very']);
 /** "urged the government to redraft clauses": the content is an object and an infinitive. */
-const OBJECT_CONTROL_VERBS = new Set(['urged', 'urges', 'urge', 'asked', 'asks', 'told', 'tells', 'warned', 'warns', 'advised', 'encouraged', 'invited', 'challenged', 'called']);
+const OBJECT_CONTROL_VERBS = new Set(['urged', 'urges', 'urge', 'urging', 'asking', 'telling', 'warning', 'asked', 'asks', 'told', 'tells', 'warned', 'warns', 'advised', 'encouraged', 'invited', 'challenged', 'called']);
 
 /** "accused the government of trying to confuse the issue": the object and its "of" phrase are the content. */
 const ACCUSING_VERBS = new Set(['accused', 'accuses', 'accusing', 'accuse']);
