@@ -32,6 +32,8 @@ const NOT_SPEECH_BEFORE_TO = new Set(['agreed', 'agrees', 'refused', 'declined',
 const INVERTIBLE_VERBS = new Set(['say', 'said', 'says', 'added', 'adds', 'continued', 'explained', 'insisted', 'warned', 'argued', 'noted', 'wrote', 'writes', 'stressed', 'admitted', 'claimed', 'suggested', 'concluded', 'replied', 'asked', 'commented', 'observed', 'recalled', 'conceded', 'acknowledged', 'declared', 'announced', 'predicted', 'confirmed', 'agreed', 'maintained', 'complained', 'cautioned', 'reported']);
 /** Words that may follow an inverted speaker: "said Mr Smith on Tuesday", "said Mr Smith, who …". */
 const INVERSION_FOLLOWERS = new Set(['on', 'in', 'at', 'of', 'for', 'from', 'who', 'yesterday', 'today', 'last', 'earlier', 'later', 'adding', 'as', 'after', 'when', 'during', 'before', 'told', 'and']);
+/** "went on to say": the verb after "to" is the speech. */
+const GO_ON = new Set(['went', 'goes', 'go', 'going', 'gone']);
 /** How far into a sentence its subject is looked for. */
 const SUBJECT_SEARCH_TOKENS = 25;
 const PASSIVE_BEFORE = new Set(['was', 'were', 'been', 'be', 'being', 'is', 'are', 'to', "wasn't", "weren't"]);
@@ -64,7 +66,9 @@ export function findCues(text: ArticleText): Cue[] {
       // A capitalised "States" or "Reports" mid-sentence is a name, not a verb.
       if (token.text !== lower && i > first) continue;
       const previous = tokens[i - 1];
-      if (previous !== undefined && i > first && PASSIVE_BEFORE.has(previous.lower)) continue;
+      // "He went on to accuse Mr Brown of …": the subject of "went on" speaks.
+      const wentOn = previous?.lower === 'to' && tokens[i - 2]?.lower === 'on' && GO_ON.has(tokens[i - 3]?.lower ?? '') && i - 3 > first;
+      if (previous !== undefined && i > first && PASSIVE_BEFORE.has(previous.lower) && !wentOn) continue;
       // "proposals announced by the minister": a passive participle, not a cue.
       if (tokens[i + 1]?.lower === 'by') continue;
       const verbEnd = cueEnd(text, i, end);
@@ -93,7 +97,7 @@ export function findCues(text: ArticleText): Cue[] {
         continue;
       }
       // "The Tory leader said …, but admitted it was …": a verb coordinated with an earlier one shares its subject.
-      const speaker = subjectBefore(tokens, i, first);
+      const speaker = subjectBefore(tokens, wentOn ? i - 3 : i, first);
       const coordinated = speaker === null ? coordinatedSubject(text, cues, s, first, i) : null;
       if (coordinated !== null) {
         if (tokens[i + 1]?.lower === 'to' && NOT_SPEECH_BEFORE_TO.has(lower)) continue;

@@ -46,7 +46,7 @@ rejected rejects backed repeated
 /** Verbs that attribute reported speech (a content clause follows). Beliefs are left out on purpose. */
 export const REPORTING_VERBS = words(`
 say tell add warn claim argue insist stress deny urge announce explain reply note admit acknowledge
-suggest declare concede predict promise maintain confirm agree complain accept accused accuses accusing
+suggest declare concede predict promise maintain confirm agree complain accept accused accuses accusing accuse
 said says told tells added adds insisted insists warned warns claimed claims argued argues stressed
 stresses denied denies urged urges announced announces explained explains replied replies noted
 notes admitted admits acknowledged acknowledges suggested suggests declared declares conceded
@@ -70,7 +70,7 @@ export const MALE_PRONOUNS = words(`he him his himself`);
 export const FEMALE_PRONOUNS = words(`she her hers herself`);
 
 /** Honorifics that make the next capitalised words a person's name. */
-export const HONORIFICS = words(`mr mrs ms miss dr sir lord lady dame baroness baron mr. mrs. ms. dr. rev reverend prof professor sen senator rep gov gen col capt sgt lt cllr`);
+export const HONORIFICS = words(`mr mrs ms miss dr sir lord lady dame baroness baron mr. mrs. ms. dr. rev reverend prof professor sen senator rep gov gen col capt sgt lt cllr supt insp det`);
 export const MALE_HONORIFICS = words(`mr mr. sir lord baron`);
 export const FEMALE_HONORIFICS = words(`mrs mrs. ms ms. miss lady dame baroness`);
 

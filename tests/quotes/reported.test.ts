@@ -120,4 +120,10 @@ describe('reported speech', () => {
     expect(texts).toContain('This is the record Mr Blair will have to defend in the coming months');
     expect(texts).toContain('voters to hold him to account');
   });
+
+  it('reads "went on to accuse X of Y" as the subject\'s reported speech', () => {
+    const body = 'Michael Howard mocked the Budget. He went on to accuse Mr Brown of giving with one hand while taking away with the other.';
+    const quote = quoteStarting(extract(body), 'Mr Brown of giving', 'reported');
+    expect(quote.speaker).toBe('Michael Howard');
+  });
 });
