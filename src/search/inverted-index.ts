@@ -62,8 +62,10 @@ export type Frequencies = Uint8Array | Uint16Array | Uint32Array;
 /** The narrowest copy of `values` that holds every one of them exactly. */
 export function narrowFrequencies(values: Uint32Array): Frequencies {
   let max = 0;
-  for (const value of values) if (value > max) max = value;
-  return max <= 0xff ? Uint8Array.from(values) : max <= 0xffff ? Uint16Array.from(values) : Uint32Array.from(values);
+  for (let i = 0; i < values.length; i += 1) if (values[i]! > max) max = values[i]!;
+  const narrow = max <= 0xff ? new Uint8Array(values.length) : max <= 0xffff ? new Uint16Array(values.length) : new Uint32Array(values.length);
+  narrow.set(values);
+  return narrow;
 }
 
 /** Adds documents one at a time, then {@link finish}es into an {@link InvertedIndex}. */
@@ -178,11 +180,18 @@ export class InvertedIndexBuilder {
       fieldOffsets[terms.length] = total;
       const fieldDocs = new Uint32Array(total);
       const fieldFreqs = new Uint32Array(total);
-      for (let sorted = 0; sorted < order.length; sorted += 1) {
-        fieldPostings.copyInto(order[sorted]!, fieldDocs, fieldFreqs, fieldOffsets[sorted]!);
-        if (sorted % 4_096 === 4_095) yield;
+      yield;
+      for (let sorted = 0, copied = 0; sorted < order.length; sorted += 1) {
+        const termId = order[sorted]!;
+        fieldPostings.copyInto(termId, fieldDocs, fieldFreqs, fieldOffsets[sorted]!);
+        copied += 1 + fieldPostings.count(termId);
+        if (copied > 50_000) {
+          copied = 0;
+          yield;
+        }
       }
       this.postings[field] = new PostingListsBuilder();
+      yield;
       offsets.push(fieldOffsets);
       docs.push(fieldDocs);
       freqs.push(narrowFrequencies(fieldFreqs));

@@ -6,8 +6,8 @@
  * are few blocks.
  */
 
-/** Numbers per page: 64 MB pages. Addresses are page << PAGE_BITS | offset, below 2³¹ for up to 8 GB. */
-const PAGE_BITS = 24;
+/** Numbers per page: 4 MB pages. Addresses are page << PAGE_BITS | offset, below 2³¹ for up to 8 GB. */
+const PAGE_BITS = 20;
 const PAGE = 1 << PAGE_BITS;
 const OFFSET_MASK = PAGE - 1;
 /** Numbers in a term's first block (two postings) and the most in any block. */
