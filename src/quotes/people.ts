@@ -255,6 +255,9 @@ export class People {
         honorific = lower;
         first = i + 1;
         roleWords.length = 0;
+      } else if (isCompanyGeneral(tokens, i, runFirst, runLast)) {
+        // "General Motors", "General Electric": a company, not a general.
+        continue;
       } else if (ROLE_NOUNS.has(lower) || (CAPITALISED_FUNCTION_WORDS.has(lower) && i === first)) {
         if (!CAPITALISED_FUNCTION_WORDS.has(lower)) roleWords.push(...this.wordsOf(first, i).map((word) => word.toLowerCase()));
         first = i + 1;
@@ -304,6 +307,13 @@ export class People {
     const head = roleWords[roleWords.length - 1];
     return head !== undefined && ROLE_NOUNS.has(head) && roleWords.length <= 4 ? roleWords.join(' ') : null;
   }
+}
+
+/** "General" opening a run and followed by a word that is no given name or title starts a company name. */
+function isCompanyGeneral(tokens: readonly Token[], i: number, runFirst: number, runLast: number): boolean {
+  if (i !== runFirst || i >= runLast || tokens[i]!.lower !== 'general') return false;
+  const next = bare(tokens[i + 1]!.lower);
+  return !GIVEN_NAMES.has(next) && !HONORIFICS.has(next);
 }
 
 function endsWith(full: readonly string[], part: readonly string[]): boolean {

@@ -155,4 +155,10 @@ describe('fragments and datelines', () => {
       '"It was a good night," observed Mr MacKenzie. "That was an total disaster. I just couldn\'t seem to think of things to say," a crestfallen Mr Lim confided in the show\'s presenter, Jonathan Maitland.';
     expect(quoteStarting(extract(body), 'That was an total disaster').speakerSurface).toBe('a crestfallen Mr Lim');
   });
+
+  it('keeps "General" in a company name ("General Motors") but reads it as a role before a given name', () => {
+    const result = extract('General Motors said it was a "world-class competitor." General Motors Chairman Roger Smith said the company would cut jobs.');
+    expect(quoteStarting(result, 'world-class competitor').speaker).toBe('General Motors');
+    expect(quoteStarting(result, 'the company would cut jobs', 'reported').speaker).toBe('Roger Smith');
+  });
 });
