@@ -2,7 +2,8 @@ import type { ArticleText } from './article-text.js';
 import { sentenceTokens } from './article-text.js';
 import type { Cue } from './cues.js';
 import { phraseVerbEnd } from './cues.js';
-import { FRAGMENT_VERBS, REPORTING_VERBS, SPEECH_VERBS, VERB_MODIFIERS } from './lexicon.js';
+import { FRAGMENT_VERBS, PHRASE_BREAKERS, REPORTING_VERBS, SPEECH_VERBS, VERB_MODIFIERS } from './lexicon.js';
+import { isRoleWord } from './speaker-phrase.js';
 import type { Range, Token } from './text.js';
 import { tokenize, trimRange } from './text.js';
 
@@ -59,7 +60,7 @@ function clauseOf(text: ArticleText, cue: Cue, attributesQuote: boolean): Range 
   // so the content can only follow the verb.
   const participle = tokens[cue.verb]!.lower.endsWith('ing') && cue.speaker.last < cue.verb - 1;
   const borrowed = !cue.inverted && (cue.coordinated === true || participle);
-  const cueFirst = cue.inverted || borrowed ? cue.verb : Math.min(cue.verb, cue.speaker.first);
+  const cueFirst = cue.inverted || borrowed ? cue.verb : roleWordsBefore(tokens, Math.min(cue.verb, cue.speaker.first), first);
   const cueLast = cue.inverted ? Math.max(cue.verbEnd, cue.speaker.last) : cue.verbEnd;
   const before = tokens[cueFirst - 1];
   // `Despite this "underhand trick," the bill stood "no chance of becoming law," he said.`: the comma
@@ -215,6 +216,20 @@ function hasWords(tokens: readonly Token[], from: number, end: number, count: nu
   let words = 0;
   for (let i = from; i < end && words < count; i += 1) if (tokens[i]!.kind === 'word') words += 1;
   return words >= count;
+}
+
+/**
+ * "…, bank president Masao Fujioka said.": lower-case role words written before the name belong to the
+ * cue, so the comma before them is the one that ends the content. Returns where the cue starts.
+ */
+function roleWordsBefore(tokens: readonly Token[], at: number, floor: number): number {
+  let i = at - 1;
+  let role = false;
+  while (i > floor && i >= at - 4 && tokens[i]!.kind === 'word' && /^\p{Ll}/u.test(tokens[i]!.text) && !PHRASE_BREAKERS.has(tokens[i]!.lower)) {
+    if (isRoleWord(tokens[i]!.lower)) role = true;
+    i -= 1;
+  }
+  return role && i < at - 1 && tokens[i]?.text === ',' ? i + 1 : at;
 }
 
 /** Words from `from` up to the first quotation in the sentence (or `to`). */

@@ -126,4 +126,12 @@ describe('reported speech', () => {
     const quote = quoteStarting(extract(body), 'Mr Brown of giving', 'reported');
     expect(quote.speaker).toBe('Michael Howard');
   });
+
+  it('reads "CLAUSE, bank president X said." with lower-case role words before the name', () => {
+    const body =
+      'MANILA, April 21 - The Asian Development Bank (ADB) will not change its decision to admit China as a member despite protests from founder member Taiwan, bank president Masao Fujioka said.';
+    const quote = quoteStarting(extract(body), 'The Asian Development Bank', 'reported');
+    expect(quote.text.endsWith('founder member Taiwan')).toBe(true);
+    expect(quote.speaker).toBe('Masao Fujioka');
+  });
 });
