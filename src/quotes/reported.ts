@@ -112,7 +112,9 @@ function clauseOf(text: ArticleText, cue: Cue, attributesQuote: boolean): Range 
   // ("recalled a stream of remarks") or an adverbial ("said at the club").
   const verb = text.tokens[cue.verb]!.lower;
   const accusation = ACCUSING_VERBS.has(verb) && hasWordSoon(tokens, after, end, 'of');
-  if (!accusation && !hasFiniteVerb(tokens, after, end) && !(OBJECT_CONTROL_VERBS.has(verb) && hasInfinitive(tokens, after, end))) return null;
+  // ("said in a letter to fellow senators", "said of the tax writers": an adverbial, not a clause.)
+  const presentTense = SAY_VERBS.has(verb) && !(PREPOSITIONS.has(next.lower) && next.lower !== 'and' && next.lower !== 'or') && hasPresentTenseVerb(tokens, after, end);
+  if (!accusation && !presentTense && !hasFiniteVerb(tokens, after, end) && !(OBJECT_CONTROL_VERBS.has(verb) && hasInfinitive(tokens, after, end))) return null;
   return contentFrom(text, after, end);
 }
 
@@ -294,6 +296,21 @@ function hasFiniteVerb(tokens: readonly Token[], from: number, end: number): boo
   }
   return false;
 }
+
+/** Verbs of saying after which words are almost always a clause ("says the discord forebodes …"). */
+const SAY_VERBS = new Set(['say', 'says', 'said']);
+
+/** A present-tense "-s" verb after its subject: a word ending in -s that follows a non-determiner word. */
+function hasPresentTenseVerb(tokens: readonly Token[], from: number, end: number): boolean {
+  for (let i = from + 1; i < end && i <= from + 6; i += 1) {
+    const token = tokens[i]!;
+    if (token.kind !== 'word') return false;
+    if (/^\p{Ll}{3,}[^su']s$/u.test(token.text) && !MODIFIER_DETERMINERS.has(tokens[i - 1]!.lower) && !PREPOSITIONS.has(tokens[i - 1]!.lower)) return true;
+  }
+  return false;
+}
+
+const PREPOSITIONS = new Set(['of', 'in', 'on', 'at', 'for', 'to', 'from', 'with', 'by', 'about', 'into', 'over', 'under', 'and', 'or']);
 
 const MODIFIER_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'some', 'any', 'no', 'more', 'most', 'less', 'well', 'very']);
 /** "urged the government to redraft clauses": the content is an object and an infinitive. */

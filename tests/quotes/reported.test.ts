@@ -134,4 +134,15 @@ describe('reported speech', () => {
     expect(quote.text.endsWith('founder member Taiwan')).toBe(true);
     expect(quote.speaker).toBe('Masao Fujioka');
   });
+
+  it('reads a present-tense clause after "say" without "that" ("analysts say the discord forebodes …")', () => {
+    const body = 'But security analysts say the discord forebodes tough talks this fall on a new national labor contract at General Motors.';
+    const quote = quoteStarting(extract(body), 'the discord forebodes', 'reported');
+    expect(quote.cue).toBe('say');
+  });
+
+  it('does not read an adverbial after "said" as a clause ("said in a letter to fellow senators")', () => {
+    const body = 'Senator Don Nickles said in a letter to fellow senators seeking support for his legislation.';
+    expect(reportedQuotes(extract(body))).toEqual([]);
+  });
 });
