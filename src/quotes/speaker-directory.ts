@@ -48,8 +48,7 @@ export function normaliseName(name: string): string {
 }
 
 function surnameOf(normalised: string): string {
-  const words = normalised.split(' ');
-  return words[words.length - 1]!;
+  return normalised.slice(normalised.lastIndexOf(' ') + 1);
 }
 
 /**
@@ -170,7 +169,7 @@ export class SpeakerDirectory {
     for (const speaker of this.byKey.values()) {
       const surname = surnameOf(speaker.key);
       if (Math.abs(surname.length - target.length) > maxDistance) continue;
-      const distance = Math.min(editDistance(surname, target), editDistance(speaker.key, normalised));
+      const distance = Math.min(editDistance(surname, target, maxDistance), editDistance(speaker.key, normalised, maxDistance));
       if (distance <= maxDistance) scored.push({ speaker, distance });
     }
     return scored
@@ -261,16 +260,30 @@ function lowerBound(words: ReadonlyArray<readonly [string, string]>, target: str
   return low;
 }
 
-function editDistance(a: string, b: string): number {
-  const previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+/** Reused by {@link editDistance}: suggestions compare a typo against every speaker, so no row is allocated per pair. */
+let distanceRow = new Int32Array(64);
+
+/**
+ * Levenshtein distance, or `max + 1` as soon as it is known to exceed `max` (every entry of a row
+ * is above it): most speakers are far from a typo, and this stops on them after a few letters.
+ */
+function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  if (distanceRow.length <= b.length) distanceRow = new Int32Array(b.length + 1);
+  const row = distanceRow;
+  for (let j = 0; j <= b.length; j += 1) row[j] = j;
   for (let i = 1; i <= a.length; i += 1) {
-    let diagonal = previous[0]!;
-    previous[0] = i;
+    let diagonal = row[0]!;
+    row[0] = i;
+    let rowMin = i;
     for (let j = 1; j <= b.length; j += 1) {
-      const above = previous[j]!;
-      previous[j] = Math.min(above + 1, previous[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const above = row[j]!;
+      const value = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+      row[j] = value;
+      if (value < rowMin) rowMin = value;
       diagonal = above;
     }
+    if (rowMin > max) return max + 1;
   }
-  return previous[b.length]!;
+  return row[b.length]!;
 }
