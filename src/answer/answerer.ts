@@ -6,6 +6,7 @@ import { MAX_QUESTION_LENGTH, parseQuestion, type QuestionFilters } from '../sea
 import { indexTerms, tokenize } from '../search/terms.js';
 import type { Answer, Snippet } from './answer.js';
 import { citationFor } from './citation.js';
+import { topK } from './top-k.js';
 import { trimToSentences } from './trim.js';
 
 /** The most snippets one answer carries; front ends page through them. */
@@ -116,9 +117,9 @@ function answer(version: CorpusVersion, asked: Interpreted): Answer {
     return { ...base, interpretation, status: 'invalid', message: 'I couldn\'t find anything to search for in that. Try a name and a topic, like "What did Putin say about Ukraine?"' };
   }
   const passes = recordFilter(speakers, filters);
-  const ranked = hasTopicWords ? rankByTopic(version, asked.topic!, passes, speakers.length > 0) : rankBySpeaker(speakers, version, passes);
-  const unique = dedupe(ranked);
-  const snippets = unique.slice(0, MAX_SNIPPETS).map(({ record, terms }) => toSnippet(version, record, terms));
+  const { candidates, compare } = hasTopicWords ? rankByTopic(version, asked.topic!, passes, speakers.length > 0) : rankBySpeaker(speakers, version, passes);
+  const unique = bestCopies(candidates, compare);
+  const snippets = topK(unique, MAX_SNIPPETS, compare).map(({ record, terms }) => toSnippet(version, record, terms));
   const who = speakers.length > 0 ? orList(speakers.map((speaker) => speaker.name)) : null;
   if (snippets.length === 0) {
     const quoted = speakers.reduce((sum, speaker) => sum + speaker.quoteCount, 0);
@@ -136,50 +137,62 @@ interface Ranked {
   record: QuoteRecord;
   score: number;
   terms: readonly string[];
+  /** Ranks before score: 0 for a speaker's own words on the topic, 1 for the rest. */
+  tier: number;
+}
+
+/** Matching quotes in no particular order, and the order that ranks them (best first). */
+interface Ranking {
+  candidates: Ranked[];
+  compare: (a: Ranked, b: Ranked) => number;
 }
 
 /**
- * Topic matches, best first. When a speaker was asked about, their own words on the topic come
- * first: direct quotes whose words match, or whose paragraph matches nearly as well as the best
- * hit (a quote saying "him" in a paragraph about Trump). Then everything else by score, where a
- * paraphrase counts for less than the speaker's own words.
+ * Topic matches. When a speaker was asked about, their own words on the topic come first: direct
+ * quotes whose words match, or whose paragraph matches nearly as well as the best hit (a quote
+ * saying "him" in a paragraph about Trump). Then everything else by score, where a paraphrase
+ * counts for less than the speaker's own words.
  */
-function rankByTopic(version: CorpusVersion, topic: string, passes: (record: QuoteRecord) => boolean, bySpeaker: boolean): Ranked[] {
-  const ranked: Array<Ranked & { tier: number }> = [];
-  const hits = version.index.search(topic, { filter: (id) => passesId(version, id, passes) });
-  const best = hits[0]?.score ?? 0;
+function rankByTopic(version: CorpusVersion, topic: string, passes: (record: QuoteRecord) => boolean, bySpeaker: boolean): Ranking {
+  const candidates: Ranked[] = [];
+  const hits = version.index.search(topic, { filter: (_id, doc) => passesDoc(version, doc, passes), ordered: false });
+  let best = 0;
+  for (const hit of hits) if (hit.score > best) best = hit.score;
   for (const hit of hits) {
-    const record = version.quote(hit.id);
+    const record = version.quoteAt(hit.doc);
     if (!record) continue;
     const onTopic = hit.inText || hit.score >= best * CONTEXT_MATCH_SHARE;
     const ownWordsOnTopic = bySpeaker && record.quote.kind === 'direct' && onTopic;
-    ranked.push({ record, score: hit.score * weightOf(record), terms: hit.terms, tier: ownWordsOnTopic ? 0 : 1 });
+    candidates.push({ record, score: hit.score * weightOf(record), terms: hit.terms, tier: ownWordsOnTopic ? 0 : 1 });
   }
-  return ranked.sort((a, b) => a.tier - b.tier || b.score - a.score || byCorpusOrder(a.record, b.record));
+  return { candidates, compare: (a, b) => a.tier - b.tier || b.score - a.score || byCorpusOrder(a.record, b.record) };
 }
+
+const NO_TERMS: readonly string[] = [];
 
 /** With no topic: the speaker's own words first, newest first, fuller quotes before fragments. */
-function rankBySpeaker(speakers: readonly Speaker[], version: CorpusVersion, passes: (record: QuoteRecord) => boolean): Ranked[] {
-  const records = speakers.flatMap((speaker) => version.quotesBy(speaker.key)).filter(passes);
-  return records
-    .map((record) => ({ record, score: weightOf(record), terms: [] as string[] }))
-    .sort(
-      (a, b) =>
-        b.score - a.score ||
-        (b.record.article.date ?? '').localeCompare(a.record.article.date ?? '') ||
-        byCorpusOrder(a.record, b.record),
-    );
+function rankBySpeaker(speakers: readonly Speaker[], version: CorpusVersion, passes: (record: QuoteRecord) => boolean): Ranking {
+  const candidates: Ranked[] = [];
+  for (const speaker of speakers) {
+    for (const record of version.quotesBy(speaker.key)) if (passes(record)) candidates.push({ record, score: weightOf(record), terms: NO_TERMS, tier: 0 });
+  }
+  return { candidates, compare: (a, b) => b.score - a.score || byNewest(a.record, b.record) || byCorpusOrder(a.record, b.record) };
 }
 
-function passesId(version: CorpusVersion, id: string, passes: (record: QuoteRecord) => boolean): boolean {
-  const record = version.quote(id);
+function byNewest(a: QuoteRecord, b: QuoteRecord): number {
+  const left = a.article.date ?? '';
+  const right = b.article.date ?? '';
+  return left === right ? 0 : left > right ? -1 : 1;
+}
+
+function passesDoc(version: CorpusVersion, doc: number, passes: (record: QuoteRecord) => boolean): boolean {
+  const record = version.quoteAt(doc);
   return record !== undefined && passes(record);
 }
 
 function weightOf(record: QuoteRecord): number {
   const kindWeight = record.quote.kind === 'direct' ? 1 : REPORTED_WEIGHT;
-  const words = record.quote.text.split(/\s+/).length;
-  return kindWeight * (words <= 3 ? FRAGMENT_WEIGHT : 1);
+  return kindWeight * (record.wordCount <= 3 ? FRAGMENT_WEIGHT : 1);
 }
 
 function byCorpusOrder(a: QuoteRecord, b: QuoteRecord): number {
@@ -199,15 +212,17 @@ function recordFilter(speakers: readonly Speaker[], filters: QuestionFilters): (
   };
 }
 
-/** The same words reprinted by several articles are one snippet: the best-ranked copy. */
-function dedupe(ranked: readonly Ranked[]): Ranked[] {
-  const seen = new Set<string>();
-  return ranked.filter(({ record }) => {
-    const key = `${record.speakerKey ?? ''}|${record.quote.text.toLowerCase().replace(/\W+/g, ' ').trim()}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+/**
+ * The same words by the same speaker reprinted by several articles are one snippet: the
+ * best-ranked copy of each, in no particular order.
+ */
+function bestCopies(candidates: readonly Ranked[], compare: (a: Ranked, b: Ranked) => number): Ranked[] {
+  const best = new Map<number, Ranked>();
+  for (const candidate of candidates) {
+    const held = best.get(candidate.record.reprintKey);
+    if (held === undefined || compare(candidate, held) < 0) best.set(candidate.record.reprintKey, candidate);
+  }
+  return [...best.values()];
 }
 
 function toSnippet(version: CorpusVersion, record: QuoteRecord, terms: readonly string[]): Snippet {

@@ -6,6 +6,7 @@ import type { Quote } from '../quotes/quote.js';
 import { SpeakerDirectory } from '../quotes/speaker-directory.js';
 import { QuoteIndex, type IndexedQuote } from '../search/quote-index.js';
 import { paragraphAround } from './paragraph.js';
+import { reprintKey, wordCount } from './reprint-key.js';
 
 /** One quote with what answers need around it: its article and its corpus-wide speaker. */
 export interface QuoteRecord {
@@ -13,6 +14,10 @@ export interface QuoteRecord {
   article: LoadedArticle;
   /** The {@link SpeakerDirectory} key, or null for an unattributed quote. */
   speakerKey: string | null;
+  /** Words in the quote, counted once here so ranking never re-splits text per question. */
+  wordCount: number;
+  /** Equal for the same words by the same speaker reprinted elsewhere (see {@link reprintKey}). */
+  reprintKey: number;
 }
 
 /** The counts `/corpus` and the reload report show. */
@@ -51,6 +56,8 @@ const MAX_SLICE_MS = 10;
  */
 export class CorpusVersion {
   private readonly records: Map<string, QuoteRecord>;
+  /** Records in index order: `recordsByDoc[hit.doc]` without a string lookup per hit. */
+  private readonly recordsByDoc: Array<QuoteRecord | undefined>;
   private readonly recordsBySpeaker: Map<string, QuoteRecord[]>;
   private readonly articlesById: Map<string, LoadedArticle>;
 
@@ -65,6 +72,7 @@ export class CorpusVersion {
     joined: JoinedRecords,
   ) {
     this.records = joined.records;
+    this.recordsByDoc = index.ids.map((id) => joined.records.get(id));
     this.recordsBySpeaker = joined.recordsBySpeaker;
     this.articlesById = joined.articlesById;
   }
@@ -105,6 +113,11 @@ export class CorpusVersion {
 
   quote(id: string): QuoteRecord | undefined {
     return this.records.get(id);
+  }
+
+  /** The quote an index hit points at (`hit.doc`): the fast path for ranking thousands of hits. */
+  quoteAt(doc: number): QuoteRecord | undefined {
+    return this.recordsByDoc[doc];
   }
 
   /** Every quote by one speaker, in corpus order. */
@@ -196,7 +209,7 @@ async function joinRecords(load: CorpusLoad, quotesByArticle: ReadonlyMap<string
     if (!article) continue;
     for (const quote of extracted.quotes) {
       const speakerKey = quote.speaker === null ? null : (speakers.keyFor(articleId, quote.speaker) ?? null);
-      const record: QuoteRecord = { quote, article, speakerKey };
+      const record: QuoteRecord = { quote, article, speakerKey, wordCount: wordCount(quote.text), reprintKey: reprintKey(speakerKey, quote.text) };
       joined.records.set(quote.id, record);
       if (speakerKey !== null) {
         const list = joined.recordsBySpeaker.get(speakerKey);

@@ -25,12 +25,16 @@ export interface SearchSpec {
   prefixWeight: number;
   /** Per-field boost, in field order; 0 or missing means 1, as in MiniSearch. */
   boosts: readonly number[];
-  /** Keeps a document (by id) in the results; applied after scoring, as MiniSearch does. */
-  filter?: (id: string) => boolean;
+  /** Keeps a document (by id, and by its number in {@link InvertedIndexData.ids}) in the results; applied after scoring, as MiniSearch does. */
+  filter?: (id: string, doc: number) => boolean;
+  /** Sort hits best first (the default); false leaves them in discovery order for callers that rank their own way. */
+  ordered?: boolean;
 }
 
 export interface Hit {
   id: string;
+  /** The document's position in {@link InvertedIndexData.ids}: lets callers keep per-document data in an array. */
+  doc: number;
   score: number;
   /** The index terms that matched this document. */
   terms: string[];
@@ -332,10 +336,10 @@ export class InvertedIndex {
       scratch.quality[doc] = 0;
       scratch.derivedMask[doc] = 0;
       scratch.fieldMask[doc] = 0;
-      if (spec.filter && !spec.filter(id)) continue;
-      hits.push({ id, score, terms: this.termsOf(mask, overflow.get(doc), derived, termsByMask), fields });
+      if (spec.filter && !spec.filter(id, doc)) continue;
+      hits.push({ id, doc, score, terms: this.termsOf(mask, overflow.get(doc), derived, termsByMask), fields });
     }
-    return hits.sort((a, b) => b.score - a.score);
+    return spec.ordered === false ? hits : hits.sort((a, b) => b.score - a.score);
   }
 
   /** The exact term (if indexed) then, when `prefix`, every longer term starting with it, in sorted order. */

@@ -28,6 +28,8 @@ export interface QuoteIndexOptions {
 
 export interface IndexHit {
   id: string;
+  /** The quote's position in the order it was indexed (see {@link QuoteIndex.ids}). */
+  doc: number;
   score: number;
   /** The index terms that matched, for highlighting and trimming long quotes. */
   terms: string[];
@@ -108,6 +110,11 @@ export class QuoteIndex {
     return this.index.size;
   }
 
+  /** Quote ids in the order they were indexed: `ids[hit.doc] === hit.id`. */
+  get ids(): readonly string[] {
+    return this.index.data.ids;
+  }
+
   /** Whether the index holds exactly these quote ids, in this order (a restored snapshot must). */
   holdsInOrder(ids: readonly string[]): boolean {
     const held = this.index.data.ids;
@@ -116,10 +123,11 @@ export class QuoteIndex {
 
   /**
    * Quotes matching a topic, best first. Terms are OR-ed so a long topic still finds partial
-   * matches; quotes matching more of the topic score higher. `filter` narrows by quote id
-   * (speaker, date, outlet) before ranking.
+   * matches; quotes matching more of the topic score higher. `filter` narrows by quote id or
+   * position (speaker, date, outlet) before ranking. `ordered: false` skips sorting the hits, for
+   * a caller that ranks them its own way.
    */
-  search(topic: string, options: { filter?: (id: string) => boolean } = {}): IndexHit[] {
+  search(topic: string, options: { filter?: (id: string, doc: number) => boolean; ordered?: boolean } = {}): IndexHit[] {
     const terms = tokenize(topic).flatMap((token) => queryTerms(token) ?? []).filter((term) => term.length > 0);
     const hits = this.index.search({
       terms,
@@ -127,8 +135,9 @@ export class QuoteIndex {
       prefixWeight: PREFIX_WEIGHT,
       boosts: this.boosts,
       ...(options.filter ? { filter: options.filter } : {}),
+      ordered: options.ordered ?? true,
     });
-    return hits.map(({ id, score, terms: matched, fields }) => ({ id, score, terms: matched, inText: (fields & TEXT_FIELD_BIT) !== 0 }));
+    return hits.map(({ id, doc, score, terms: matched, fields }) => ({ id, doc, score, terms: matched, inText: (fields & TEXT_FIELD_BIT) !== 0 }));
   }
 }
 
