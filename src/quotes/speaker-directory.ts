@@ -58,14 +58,19 @@ function surnameOf(normalised: string): string {
  */
 export class SpeakerDirectory {
   private readonly byKey = new Map<string, Speaker>();
-  /** Article-level name → directory key, per article. */
-  private readonly keyByArticleName = new Map<string, string>();
+  /** Bare surname → the full name it stands for, where one full name has most of its quotes ("putin" → "vladimir putin"). */
+  private readonly fullNameBySurname = new Map<string, string>();
   /** Normalised alias → keys of speakers known by it. */
   private readonly byAlias = new Map<string, Set<string>>();
   /** Surname → keys of people with that surname, so "Blair" finds Tony Blair even where no article wrote "Blair" alone. */
   private readonly bySurname = new Map<string, Set<string>>();
-  /** Sorted (word, key) pairs for prefix completion by binary search. */
-  private readonly completionWords: Array<readonly [string, string]> = [];
+  /**
+   * Every word of every name, sorted, and the key of the speaker it belongs to at the same index:
+   * prefix completion by binary search. Two flat arrays rather than (word, key) pairs, which cost
+   * an array object each.
+   */
+  private completionWords: string[] = [];
+  private completionKeys: string[] = [];
 
   /** Merges every article's speakers into corpus-wide entries. */
   static build(articles: Iterable<ArticleSpeakers>): SpeakerDirectory {
@@ -93,11 +98,15 @@ export class SpeakerDirectory {
       counts.set(entry.normalised, (counts.get(entry.normalised) ?? 0) + entry.quotes + 1);
       fullNamesBySurname.set(surnameOf(entry.normalised), counts);
     }
+    for (const [surname, fullNames] of fullNamesBySurname) {
+      const dominant = dominantFullName(fullNames);
+      if (dominant !== undefined) directory.fullNameBySurname.set(surname, dominant);
+    }
     const articlesByKey = new Map<string, Set<string>>();
     const aliasUses = new Map<string, Map<string, number>>();
+    const completion: Array<readonly [string, string]> = [];
     for (const entry of pending) {
-      const key = entry.person && !entry.normalised.includes(' ') ? dominantFullName(fullNamesBySurname.get(entry.normalised)) ?? entry.normalised : entry.normalised;
-      directory.keyByArticleName.set(articleNameKey(entry.articleId, entry.name), key);
+      const key = directory.keyOf(entry.normalised, entry.person);
       const existing = directory.byKey.get(key);
       const speaker: Speaker = existing ?? { key, name: entry.name, aliases: [], quoteCount: 0, articleCount: 0, person: entry.person };
       speaker.quoteCount += entry.quotes;
@@ -118,14 +127,16 @@ export class SpeakerDirectory {
       // A title like "the prime minister" belongs to whoever the corpus mostly means by it; a
       // stray misattribution in one article must not make Blair answer for "the chancellor".
       speaker.aliases = speaker.aliases.filter((alias) => alias !== speaker.name && ownsAlias(aliasUses.get(normaliseName(alias)), speaker.key));
-      for (const alias of [speaker.name, ...speaker.aliases]) directory.addAlias(alias, speaker.key);
+      for (const alias of [speaker.name, ...speaker.aliases]) directory.addAlias(alias, speaker.key, completion);
       if (speaker.person) {
         const keys = directory.bySurname.get(surnameOf(speaker.key)) ?? new Set<string>();
         keys.add(speaker.key);
         directory.bySurname.set(surnameOf(speaker.key), keys);
       }
     }
-    directory.completionWords.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    completion.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    directory.completionWords = completion.map(([word]) => word);
+    directory.completionKeys = completion.map(([, key]) => key);
     return directory;
   }
 
@@ -141,9 +152,20 @@ export class SpeakerDirectory {
     return this.byKey.get(key);
   }
 
-  /** The directory key of a speaker as one article named them (a `Quote.speaker`). */
-  keyFor(articleId: string, articleSpeakerName: string): string | undefined {
-    return this.keyByArticleName.get(articleNameKey(articleId, articleSpeakerName));
+  /**
+   * The directory key of a speaker as an article named them (a `Quote.speaker`, and whether the
+   * article's speaker list marks them a person): a person's bare surname joins the full name that
+   * has most of its quotes. Undefined for a name with no letters or digits.
+   */
+  keyFor(articleSpeakerName: string, person: boolean): string | undefined {
+    const normalised = normaliseName(articleSpeakerName);
+    if (normalised.length === 0) return undefined;
+    const key = this.keyOf(normalised, person);
+    return this.byKey.has(key) ? key : undefined;
+  }
+
+  private keyOf(normalised: string, person: boolean): string {
+    return person && !normalised.includes(' ') ? (this.fullNameBySurname.get(normalised) ?? normalised) : normalised;
   }
 
   /**
@@ -194,7 +216,8 @@ export class SpeakerDirectory {
     const firstWord = wanted.split(' ')[0]!;
     const matches = new Map<string, number>();
     for (let i = lowerBound(this.completionWords, firstWord); i < this.completionWords.length; i += 1) {
-      const [word, key] = this.completionWords[i]!;
+      const word = this.completionWords[i]!;
+      const key = this.completionKeys[i]!;
       if (!word.startsWith(firstWord)) break;
       const speaker = this.byKey.get(key)!;
       if (!isProperName(speaker.name)) continue;
@@ -209,13 +232,13 @@ export class SpeakerDirectory {
       .map(({ speaker }) => speaker);
   }
 
-  private addAlias(alias: string, key: string): void {
+  private addAlias(alias: string, key: string, completion: Array<readonly [string, string]>): void {
     const normalised = normaliseName(alias);
     if (normalised.length === 0) return;
     const keys = this.byAlias.get(normalised) ?? new Set<string>();
     keys.add(key);
     this.byAlias.set(normalised, keys);
-    for (const word of new Set(normalised.split(' '))) this.completionWords.push([word, key]);
+    for (const word of new Set(normalised.split(' '))) completion.push([word, key]);
   }
 }
 
@@ -245,16 +268,12 @@ function dominantFullName(candidates: Map<string, number> | undefined): string |
   return count / total >= 0.75 ? best : undefined;
 }
 
-function articleNameKey(articleId: string, name: string): string {
-  return `${articleId}\u0000${name}`;
-}
-
-function lowerBound(words: ReadonlyArray<readonly [string, string]>, target: string): number {
+function lowerBound(words: readonly string[], target: string): number {
   let low = 0;
   let high = words.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if (words[mid]![0] < target) low = mid + 1;
+    if (words[mid]! < target) low = mid + 1;
     else high = mid;
   }
   return low;
