@@ -55,7 +55,8 @@ const MAX_SLICE_MS = 10;
  * answer ever mixes two corpora.
  */
 export class CorpusVersion {
-  private readonly records: Map<string, QuoteRecord>;
+  /** Each article's records, in quote order (`records[n].quote.id === \`${articleId}#${n}\``). */
+  private readonly recordsByArticle: Map<string, QuoteRecord[]>;
   /** Records in index order: `recordsByDoc[hit.doc]` without a string lookup per hit. */
   private readonly recordsByDoc: Array<QuoteRecord | undefined>;
   private readonly recordsBySpeaker: Map<string, QuoteRecord[]>;
@@ -71,8 +72,8 @@ export class CorpusVersion {
     readonly builtAt: Date,
     joined: JoinedRecords,
   ) {
-    this.records = joined.records;
-    this.recordsByDoc = index.ids.map((id) => joined.records.get(id));
+    this.recordsByArticle = joined.recordsByArticle;
+    this.recordsByDoc = index.ids.map((id) => this.quote(id));
     this.recordsBySpeaker = joined.recordsBySpeaker;
     this.articlesById = joined.articlesById;
   }
@@ -89,6 +90,7 @@ export class CorpusVersion {
   static async build(load: CorpusLoad, prebuilt?: PrebuiltParts, options: BuildOptions = {}): Promise<CorpusVersion> {
     const timed = stageTimer(options.onStage);
     const quotesByArticle = prebuilt?.quotesByArticle ?? (await timed('extract', () => extractAll(load.articles)));
+    shareRepeatedStrings(quotesByArticle);
     const speakers = await timed('speakers', () =>
       SpeakerDirectory.build(
         [...quotesByArticle].map(([articleId, extracted]) => ({
@@ -112,7 +114,11 @@ export class CorpusVersion {
   }
 
   quote(id: string): QuoteRecord | undefined {
-    return this.records.get(id);
+    const hash = id.lastIndexOf('#');
+    const records = this.recordsByArticle.get(id.slice(0, hash));
+    if (!records) return undefined;
+    const at = records[Number(id.slice(hash + 1))];
+    return at?.quote.id === id ? at : records.find((record) => record.quote.id === id);
   }
 
   /** The quote an index hit points at (`hit.doc`): the fast path for ranking thousands of hits. */
@@ -125,8 +131,9 @@ export class CorpusVersion {
     return this.recordsBySpeaker.get(speakerKey) ?? [];
   }
 
-  allQuotes(): IterableIterator<QuoteRecord> {
-    return this.records.values();
+  /** Every quote, in corpus order. */
+  *allQuotes(): IterableIterator<QuoteRecord> {
+    for (const records of this.recordsByArticle.values()) yield* records;
   }
 
   /** Outlet names as the corpus writes them, for source filters and `/ask source:` choices. */
@@ -165,6 +172,29 @@ async function extractAll(articles: readonly LoadedArticle[]): Promise<Map<strin
   return result;
 }
 
+/**
+ * Makes every quote point at one copy of each cue ("said", "told the BBC") and speaker name:
+ * the extractor cuts them afresh from each article, and 80k quotes at 21k articles held ~4 MB of
+ * identical short strings.
+ */
+function shareRepeatedStrings(quotesByArticle: ReadonlyMap<string, ArticleQuotes>): void {
+  const pool = new Map<string, string>();
+  const shared = (value: string | null): string | null => {
+    if (value === null) return null;
+    const held = pool.get(value);
+    if (held !== undefined) return held;
+    pool.set(value, value);
+    return value;
+  };
+  for (const { quotes } of quotesByArticle.values()) {
+    for (const quote of quotes) {
+      quote.cue = shared(quote.cue);
+      quote.speaker = shared(quote.speaker);
+      quote.speakerSurface = shared(quote.speakerSurface);
+    }
+  }
+}
+
 function countBySpeaker(quotes: readonly Quote[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const quote of quotes) {
@@ -194,23 +224,27 @@ export function* eachIndexRecord(articles: readonly LoadedArticle[], quotesByArt
 
 /** The lookups a version answers from, joined once per version. */
 interface JoinedRecords {
-  records: Map<string, QuoteRecord>;
+  recordsByArticle: Map<string, QuoteRecord[]>;
   recordsBySpeaker: Map<string, QuoteRecord[]>;
   articlesById: Map<string, LoadedArticle>;
 }
 
 /** Joins every quote to its article and corpus-wide speaker, yielding to answers every few milliseconds (it takes seconds at 500k articles). */
 async function joinRecords(load: CorpusLoad, quotesByArticle: ReadonlyMap<string, ArticleQuotes>, speakers: SpeakerDirectory): Promise<JoinedRecords> {
-  const joined: JoinedRecords = { records: new Map(), recordsBySpeaker: new Map(), articlesById: new Map() };
+  const joined: JoinedRecords = { recordsByArticle: new Map(), recordsBySpeaker: new Map(), articlesById: new Map() };
   for (const article of load.articles) joined.articlesById.set(article.id, article);
   let sliceStart = performance.now();
   for (const [articleId, extracted] of quotesByArticle) {
     const article = joined.articlesById.get(articleId);
     if (!article) continue;
+    const records: QuoteRecord[] = [];
+    joined.recordsByArticle.set(articleId, records);
+    const isPerson = new Map(extracted.speakers.map((speaker) => [speaker.name, speaker.person]));
     for (const quote of extracted.quotes) {
-      const speakerKey = quote.speaker === null ? null : (speakers.keyFor(articleId, quote.speaker) ?? null);
+      const person = quote.speaker === null ? undefined : isPerson.get(quote.speaker);
+      const speakerKey = quote.speaker === null || person === undefined ? null : (speakers.keyFor(quote.speaker, person) ?? null);
       const record: QuoteRecord = { quote, article, speakerKey, wordCount: wordCount(quote.text), reprintKey: reprintKey(speakerKey, quote.text) };
-      joined.records.set(quote.id, record);
+      records.push(record);
       if (speakerKey !== null) {
         const list = joined.recordsBySpeaker.get(speakerKey);
         if (list) list.push(record);
