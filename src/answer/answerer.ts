@@ -116,10 +116,8 @@ function answer(version: CorpusVersion, asked: Interpreted): Answer {
   if (asked.speakerText === null && !hasTopicWords) {
     return { ...base, interpretation, status: 'invalid', message: 'I couldn\'t find anything to search for in that. Try a name and a topic, like "What did Putin say about Ukraine?"' };
   }
-  const passes = recordFilter(speakers, filters);
-  const { candidates, compare } = hasTopicWords ? rankByTopic(version, asked.topic!, passes, speakers.length > 0) : rankBySpeaker(speakers, version, passes);
-  const unique = bestCopies(candidates, compare);
-  const snippets = topK(unique, MAX_SNIPPETS, compare).map(({ record, terms }) => toSnippet(version, record, terms));
+  const ranked = hasTopicWords ? rankByTopic(version, asked.topic!, speakers, filters) : rankBySpeaker(speakers, version, recordFilter(filters));
+  const snippets = ranked.top.map(({ record, terms }) => toSnippet(version, record, terms));
   const who = speakers.length > 0 ? orList(speakers.map((speaker) => speaker.name)) : null;
   if (snippets.length === 0) {
     const quoted = speakers.reduce((sum, speaker) => sum + speaker.quoteCount, 0);
@@ -128,55 +126,64 @@ function answer(version: CorpusVersion, asked: Interpreted): Answer {
       : `No quotes about "${asked.topic}"${describeFilters(filters)} in the corpus.`;
     return { ...base, interpretation, status: 'no-match', message };
   }
-  const count = `${unique.length} quote${unique.length === 1 ? '' : 's'}`;
+  const count = `${ranked.total} quote${ranked.total === 1 ? '' : 's'}`;
   const message = `${count}${who ? ` from ${who}` : ''}${hasTopicWords ? ` about "${asked.topic}"` : ''}${describeFilters(filters)}.`;
-  return { ...base, interpretation, status: 'answered', message, snippets, totalMatches: unique.length };
+  return { ...base, interpretation, status: 'answered', message, snippets, totalMatches: ranked.total };
 }
 
 interface Ranked {
   record: QuoteRecord;
   score: number;
   terms: readonly string[];
-  /** Ranks before score: 0 for a speaker's own words on the topic, 1 for the rest. */
-  tier: number;
 }
 
-/** Matching quotes in no particular order, and the order that ranks them (best first). */
+/** The best {@link MAX_SNIPPETS} matches in order, and how many distinct quotes matched in all. */
 interface Ranking {
-  candidates: Ranked[];
-  compare: (a: Ranked, b: Ranked) => number;
+  top: Ranked[];
+  total: number;
 }
 
 /**
  * Topic matches. When a speaker was asked about, their own words on the topic come first: direct
  * quotes whose words match, or whose paragraph matches nearly as well as the best hit (a quote
  * saying "him" in a paragraph about Trump). Then everything else by score, where a paraphrase
- * counts for less than the speaker's own words.
+ * counts for less than the speaker's own words; ties in corpus order. A common topic matches tens
+ * of thousands of quotes, so hits stay in typed arrays until the best few are picked.
  */
-function rankByTopic(version: CorpusVersion, topic: string, passes: (record: QuoteRecord) => boolean, bySpeaker: boolean): Ranking {
-  const candidates: Ranked[] = [];
-  const hits = version.index.search(topic, { filter: (_id, doc) => passesDoc(version, doc, passes), ordered: false });
+function rankByTopic(version: CorpusVersion, topic: string, speakers: readonly Speaker[], filters: QuestionFilters): Ranking {
+  const { direct, words } = version.facts;
+  const filter = docFilter(version, speakers, filters);
+  const hits = version.index.searchScored(topic, filter ? { filter: (_id, doc) => filter(doc) } : {});
   let best = 0;
-  for (const hit of hits) if (hit.score > best) best = hit.score;
-  for (const hit of hits) {
-    const record = version.quoteAt(hit.doc);
-    if (!record) continue;
-    const onTopic = hit.inText || hit.score >= best * CONTEXT_MATCH_SHARE;
-    const ownWordsOnTopic = bySpeaker && record.quote.kind === 'direct' && onTopic;
-    candidates.push({ record, score: hit.score * weightOf(record), terms: hit.terms, tier: ownWordsOnTopic ? 0 : 1 });
+  for (let i = 0; i < hits.count; i += 1) if (hits.scores[i]! > best) best = hits.scores[i]!;
+  const bySpeaker = speakers.length > 0;
+  const tier = new Uint8Array(hits.count);
+  const weighted = new Float64Array(hits.count);
+  for (let i = 0; i < hits.count; i += 1) {
+    const doc = hits.docs[i]!;
+    const onTopic = hits.inText(i) || hits.scores[i]! >= best * CONTEXT_MATCH_SHARE;
+    tier[i] = bySpeaker && direct[doc] === 1 && onTopic ? 0 : 1;
+    weighted[i] = hits.scores[i]! * weightFor(direct[doc] === 1, words[doc]!);
   }
-  return { candidates, compare: (a, b) => a.tier - b.tier || b.score - a.score || byCorpusOrder(a.record, b.record) };
+  const compare = (i: number, j: number): number => tier[i]! - tier[j]! || weighted[j]! - weighted[i]! || hits.docs[i]! - hits.docs[j]!;
+  const unique = version.bestPerReprint(hits.docs, hits.count, (i, j) => compare(i, j) < 0).filter((i) => version.quoteAt(hits.docs[i]!) !== undefined);
+  const top = topK(unique, MAX_SNIPPETS, compare).map((i) => ({ record: version.quoteAt(hits.docs[i]!)!, score: weighted[i]!, terms: hits.termsAt(i) }));
+  return { top, total: unique.length };
 }
 
 const NO_TERMS: readonly string[] = [];
 
 /** With no topic: the speaker's own words first, newest first, fuller quotes before fragments. */
-function rankBySpeaker(speakers: readonly Speaker[], version: CorpusVersion, passes: (record: QuoteRecord) => boolean): Ranking {
+function rankBySpeaker(speakers: readonly Speaker[], version: CorpusVersion, passes: RecordFilter | null): Ranking {
   const candidates: Ranked[] = [];
   for (const speaker of speakers) {
-    for (const record of version.quotesBy(speaker.key)) if (passes(record)) candidates.push({ record, score: weightOf(record), terms: NO_TERMS, tier: 0 });
+    for (const record of version.quotesBy(speaker.key)) {
+      if (passes === null || passes(record)) candidates.push({ record, score: weightFor(record.quote.kind === 'direct', record.wordCount), terms: NO_TERMS });
+    }
   }
-  return { candidates, compare: (a, b) => b.score - a.score || byNewest(a.record, b.record) || byCorpusOrder(a.record, b.record) };
+  const compare = (a: Ranked, b: Ranked): number => b.score - a.score || byNewest(a.record, b.record) || byCorpusOrder(a.record, b.record);
+  const unique = bestCopies(candidates, compare);
+  return { top: topK(unique, MAX_SNIPPETS, compare), total: unique.length };
 }
 
 function byNewest(a: QuoteRecord, b: QuoteRecord): number {
@@ -185,25 +192,39 @@ function byNewest(a: QuoteRecord, b: QuoteRecord): number {
   return left === right ? 0 : left > right ? -1 : 1;
 }
 
-function passesDoc(version: CorpusVersion, doc: number, passes: (record: QuoteRecord) => boolean): boolean {
-  const record = version.quoteAt(doc);
-  return record !== undefined && passes(record);
-}
-
-function weightOf(record: QuoteRecord): number {
-  const kindWeight = record.quote.kind === 'direct' ? 1 : REPORTED_WEIGHT;
-  return kindWeight * (record.wordCount <= 3 ? FRAGMENT_WEIGHT : 1);
+/** How much a hit counts: the speaker's own words over a paraphrase, a sentence over a two-word fragment. */
+function weightFor(direct: boolean, words: number): number {
+  return (direct ? 1 : REPORTED_WEIGHT) * (words <= 3 ? FRAGMENT_WEIGHT : 1);
 }
 
 function byCorpusOrder(a: QuoteRecord, b: QuoteRecord): number {
   return a.article.id === b.article.id ? a.quote.start - b.quote.start : a.article.id < b.article.id ? -1 : 1;
 }
 
-function recordFilter(speakers: readonly Speaker[], filters: QuestionFilters): (record: QuoteRecord) => boolean {
-  const speakerKeys = speakers.length > 0 ? new Set(speakers.map((speaker) => speaker.key)) : null;
+type RecordFilter = (record: QuoteRecord) => boolean;
+
+/**
+ * Which index positions the speaker and filters let through, or null for all. The speaker check
+ * reads a typed array; only date and outlet filters, which few questions carry, read the quote.
+ */
+function docFilter(version: CorpusVersion, speakers: readonly Speaker[], filters: QuestionFilters): ((doc: number) => boolean) | null {
+  const byRecord = recordFilter(filters);
+  const numbers = new Set(speakers.map((speaker) => version.facts.speakerNumber(speaker.key)));
+  const speakerOf = version.facts.speaker;
+  const bySpeaker = speakers.length > 0 ? (doc: number): boolean => speakerOf[doc] !== -1 && numbers.has(speakerOf[doc]!) : null;
+  if (byRecord === null) return bySpeaker;
+  return (doc) => {
+    if (bySpeaker !== null && !bySpeaker(doc)) return false;
+    const record = version.quoteAt(doc);
+    return record !== undefined && byRecord(record);
+  };
+}
+
+/** What the date and outlet filters let through; null when there are none. */
+function recordFilter(filters: QuestionFilters): RecordFilter | null {
   const source = filters.source?.toLowerCase();
+  if (filters.from === undefined && filters.to === undefined && source === undefined) return null;
   return (record) => {
-    if (speakerKeys && (record.speakerKey === null || !speakerKeys.has(record.speakerKey))) return false;
     const date = record.article.date;
     if (filters.from !== undefined && (date === null || date < filters.from)) return false;
     if (filters.to !== undefined && (date === null || date > filters.to)) return false;
@@ -214,7 +235,8 @@ function recordFilter(speakers: readonly Speaker[], filters: QuestionFilters): (
 
 /**
  * The same words by the same speaker reprinted by several articles are one snippet: the
- * best-ranked copy of each, in no particular order.
+ * best-ranked copy of each, in no particular order. (Topic answers do this on typed arrays, see
+ * {@link CorpusVersion.bestPerReprint}.)
  */
 function bestCopies(candidates: readonly Ranked[], compare: (a: Ranked, b: Ranked) => number): Ranked[] {
   const best = new Map<number, Ranked>();
