@@ -322,16 +322,26 @@ interface JoinedRecords {
 async function joinRecords(load: CorpusLoad, quotesByArticle: ReadonlyMap<string, ArticleQuotes>, speakers: SpeakerDirectory): Promise<JoinedRecords> {
   const joined: JoinedRecords = { recordsByArticle: new Map(), recordsBySpeaker: new Map(), articlesById: new Map() };
   for (const article of load.articles) joined.articlesById.set(article.id, article);
+  // Names repeat across articles: each is looked up in the directory once (people and others apart).
+  const keysOf = { person: new Map<string, string | null>(), other: new Map<string, string | null>() };
+  const keyFor = (name: string, person: boolean): string | null => {
+    const keys = person ? keysOf.person : keysOf.other;
+    let key = keys.get(name);
+    if (key === undefined) {
+      key = speakers.keyFor(name, person) ?? null;
+      keys.set(name, key);
+    }
+    return key;
+  };
   let sliceStart = performance.now();
   for (const [articleId, extracted] of quotesByArticle) {
     const article = joined.articlesById.get(articleId);
     if (!article) continue;
     const records: QuoteRecord[] = [];
     joined.recordsByArticle.set(articleId, records);
-    const isPerson = new Map(extracted.speakers.map((speaker) => [speaker.name, speaker.person]));
+    const articleKeys = new Map(extracted.speakers.map((speaker) => [speaker.name, keyFor(speaker.name, speaker.person)]));
     for (const quote of extracted.quotes) {
-      const person = quote.speaker === null ? undefined : isPerson.get(quote.speaker);
-      const speakerKey = quote.speaker === null || person === undefined ? null : (speakers.keyFor(quote.speaker, person) ?? null);
+      const speakerKey = quote.speaker === null ? null : (articleKeys.get(quote.speaker) ?? null);
       const record: QuoteRecord = { quote, article, speakerKey, wordCount: wordCount(quote.text), reprintKey: reprintKey(speakerKey, quote.text) };
       records.push(record);
       if (speakerKey !== null) {

@@ -75,15 +75,25 @@ export class SpeakerDirectory {
   /** Merges every article's speakers into corpus-wide entries. */
   static build(articles: Iterable<ArticleSpeakers>): SpeakerDirectory {
     const directory = new SpeakerDirectory();
+    // Every name is normalised several times below, and names repeat across articles.
+    const normalised = new Map<string, string>();
+    const normalise = (name: string): string => {
+      let known = normalised.get(name);
+      if (known === undefined) {
+        known = normaliseName(name);
+        normalised.set(name, known);
+      }
+      return known;
+    };
     const pending: Array<{ articleId: string; name: string; normalised: string; aliases: readonly string[]; person: boolean; quotes: number }> = [];
     for (const article of articles) {
       for (const speaker of article.speakers) {
-        const normalised = normaliseName(speaker.name);
-        if (normalised.length === 0) continue;
+        const name = normalise(speaker.name);
+        if (name.length === 0) continue;
         pending.push({
           articleId: article.articleId,
           name: speaker.name,
-          normalised,
+          normalised: name,
           aliases: speaker.aliases,
           person: speaker.person,
           quotes: article.quoteCounts.get(speaker.name) ?? 0,
@@ -110,11 +120,11 @@ export class SpeakerDirectory {
       const existing = directory.byKey.get(key);
       const speaker: Speaker = existing ?? { key, name: entry.name, aliases: [], quoteCount: 0, articleCount: 0, person: entry.person };
       speaker.quoteCount += entry.quotes;
-      if (normaliseName(entry.name) === key && displayRank(entry.name) > displayRank(speaker.name)) speaker.name = entry.name;
+      if (normalise(entry.name) === key && displayRank(entry.name) > displayRank(speaker.name)) speaker.name = entry.name;
       for (const alias of [entry.name, ...entry.aliases]) {
-        const uses = aliasUses.get(normaliseName(alias)) ?? new Map<string, number>();
+        const uses = aliasUses.get(normalise(alias)) ?? new Map<string, number>();
         uses.set(key, (uses.get(key) ?? 0) + 1);
-        aliasUses.set(normaliseName(alias), uses);
+        aliasUses.set(normalise(alias), uses);
         if (alias !== speaker.name && !speaker.aliases.includes(alias) && speaker.aliases.length < 20) speaker.aliases.push(alias);
       }
       const articleIds = articlesByKey.get(key) ?? new Set<string>();
@@ -126,8 +136,8 @@ export class SpeakerDirectory {
       speaker.articleCount = articlesByKey.get(speaker.key)?.size ?? 0;
       // A title like "the prime minister" belongs to whoever the corpus mostly means by it; a
       // stray misattribution in one article must not make Blair answer for "the chancellor".
-      speaker.aliases = speaker.aliases.filter((alias) => alias !== speaker.name && ownsAlias(aliasUses.get(normaliseName(alias)), speaker.key));
-      for (const alias of [speaker.name, ...speaker.aliases]) directory.addAlias(alias, speaker.key, completion);
+      speaker.aliases = speaker.aliases.filter((alias) => alias !== speaker.name && ownsAlias(aliasUses.get(normalise(alias)), speaker.key));
+      for (const alias of [speaker.name, ...speaker.aliases]) directory.addAlias(normalise(alias), speaker.key, completion);
       if (speaker.person) {
         const keys = directory.bySurname.get(surnameOf(speaker.key)) ?? new Set<string>();
         keys.add(speaker.key);
@@ -232,8 +242,7 @@ export class SpeakerDirectory {
       .map(({ speaker }) => speaker);
   }
 
-  private addAlias(alias: string, key: string, completion: Array<readonly [string, string]>): void {
-    const normalised = normaliseName(alias);
+  private addAlias(normalised: string, key: string, completion: Array<readonly [string, string]>): void {
     if (normalised.length === 0) return;
     const keys = this.byAlias.get(normalised) ?? new Set<string>();
     keys.add(key);

@@ -9,6 +9,8 @@ import { narrowFrequencies, type Frequencies, type InvertedIndexData } from './i
 
 /** Bump when the lines below change shape. */
 export const INDEX_CODEC_VERSION = 2;
+/** The place value of a LEB128 number's fifth and last byte (2²⁸): anything beyond is malformed. */
+const MAX_SCALE = 2 ** 28;
 /** Raw bytes per base64 line: ≈64 MB of text, far below the string limit. */
 const CHUNK_BYTES = 48 * 1024 * 1024;
 
@@ -138,14 +140,15 @@ function decodePostings(bytes: Buffer, termCount: number, documentCount: number,
   const end = bytes.length;
   let at = 0;
   let total = 0;
-  // LEB128 numbers are read inline (three times below): a method call per number cost 3× as much.
+  // LEB128 numbers are read inline (three times below): a method call per number cost 3× as much,
+  // and `2 ** shift` per byte (a Math.pow call) cost as much again where gaps take three bytes.
   for (let term = 0; term < termCount; term += 1) {
     offsets[term] = total;
     let count = 0;
-    for (let shift = 0; ; shift += 7) {
-      if (at >= end || shift > 28) throw new Error('index postings are cut short or malformed');
+    for (let scale = 1; ; scale *= 128) {
+      if (at >= end || scale > MAX_SCALE) throw new Error('index postings are cut short or malformed');
       const byte = bytes[at++]!;
-      count += (byte & 0x7f) * 2 ** shift;
+      count += (byte & 0x7f) * scale;
       if (byte < 0x80) break;
     }
     if (total + count > postingCount) throw new Error('index holds more postings than its header says');
@@ -154,10 +157,10 @@ function decodePostings(bytes: Buffer, termCount: number, documentCount: number,
       if (at + 2 > end) throw new Error('index postings are cut short');
       let byte = bytes[at++]!;
       let gap = byte & 0x7f;
-      for (let shift = 7; byte >= 0x80; shift += 7) {
-        if (at >= end || shift > 28) throw new Error('index postings are cut short or malformed');
+      for (let scale = 128; byte >= 0x80; scale *= 128) {
+        if (at >= end || scale > MAX_SCALE) throw new Error('index postings are cut short or malformed');
         byte = bytes[at++]!;
-        gap += (byte & 0x7f) * 2 ** shift;
+        gap += (byte & 0x7f) * scale;
       }
       doc += gap;
       if (doc >= documentCount) throw new Error('index posting points past the last document');
@@ -165,10 +168,10 @@ function decodePostings(bytes: Buffer, termCount: number, documentCount: number,
       if (at >= end) throw new Error('index postings are cut short');
       byte = bytes[at++]!;
       let freq = byte & 0x7f;
-      for (let shift = 7; byte >= 0x80; shift += 7) {
-        if (at >= end || shift > 28) throw new Error('index postings are cut short or malformed');
+      for (let scale = 128; byte >= 0x80; scale *= 128) {
+        if (at >= end || scale > MAX_SCALE) throw new Error('index postings are cut short or malformed');
         byte = bytes[at++]!;
-        freq += (byte & 0x7f) * 2 ** shift;
+        freq += (byte & 0x7f) * scale;
       }
       freqs[total] = freq;
     }
@@ -227,14 +230,12 @@ class VarintReader {
 
   read(): number {
     let value = 0;
-    let shift = 0;
-    for (;;) {
+    for (let scale = 1; ; scale *= 128) {
       if (this.at >= this.bytes.length) throw new Error('index data ends in the middle of a number');
       const byte = this.bytes[this.at++]!;
-      value += (byte & 0x7f) * 2 ** shift;
+      value += (byte & 0x7f) * scale;
       if (byte < 0x80) return value;
-      shift += 7;
-      if (shift > 28) throw new Error('index number is too long');
+      if (scale >= MAX_SCALE) throw new Error('index number is too long');
     }
   }
 
