@@ -94,7 +94,10 @@ export function storeQuotes(article: LoadedArticle, extracted: ArticleQuotes): S
 /** The article's quotes back from the snapshot; throws when an offset does not fit the body or the words changed. */
 export function restoreQuotes(article: LoadedArticle, stored: StoredArticleQuotes): ArticleQuotes {
   const body = article.body;
+  // A group is named by its first quote's id: point at that string rather than keep a copy.
+  const ids = new Map<string, string>();
   const quotes = stored.quotes.map((entry): Quote => {
+    ids.set(entry.id, entry.id);
     const [contextStart, contextEnd] = typeof entry.context === 'string' ? [entry.start, entry.end] : entry.context;
     if (!(entry.start < entry.end && entry.end <= body.length && contextStart <= entry.start && entry.end <= contextEnd && contextEnd <= body.length)) {
       throw new Error(`quote ${entry.id} does not fit its article`);
@@ -112,7 +115,7 @@ export function restoreQuotes(article: LoadedArticle, stored: StoredArticleQuote
       speaker: entry.speaker,
       cue: entry.cue,
       context: typeof entry.context === 'string' ? entry.context : body.slice(contextStart, contextEnd),
-      group: entry.group,
+      group: ids.get(entry.group) ?? entry.group,
     };
   });
   return { quotes, speakers: stored.speakers };

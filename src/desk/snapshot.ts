@@ -63,11 +63,13 @@ export class FileSnapshotStore implements SnapshotStore {
       const quotesByArticle = await readQuotes(path.join(folder, 'quotes.json'), load);
       const decoder = new IndexDecoder();
       await forEachLine(path.join(folder, 'index.json'), (line) => decoder.push(line));
-      const index = QuoteIndex.fromData(decoder.finish());
+      const data = decoder.finish();
       const quoteCount = [...quotesByArticle.values()].reduce((sum, entry) => sum + entry.quotes.length, 0);
-      if (quoteCount !== manifest.quotes || index.size !== quoteCount) throw new Error('its quote counts do not agree');
-      if (!index.holdsInOrder(quoteIdsInOrder(load, quotesByArticle))) throw new Error('its index does not hold its quotes in corpus order');
-      return { quotesByArticle, index };
+      if (quoteCount !== manifest.quotes || data.ids.length !== quoteCount) throw new Error('its quote counts do not agree');
+      const ids = quoteIdsInOrder(load, quotesByArticle);
+      if (!data.ids.every((id, i) => id === ids[i])) throw new Error('its index does not hold its quotes in corpus order');
+      // The same ids, as the quotes' own strings: one copy of each instead of two.
+      return { quotesByArticle, index: QuoteIndex.fromData({ ...data, ids }) };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       this.logger?.warn({ folder, reason }, 'snapshot unusable (%s); rebuilding from the corpus', reason);

@@ -127,12 +127,6 @@ export class QuoteIndex {
     return this.index.data.ids;
   }
 
-  /** Whether the index holds exactly these quote ids, in this order (a restored snapshot must). */
-  holdsInOrder(ids: readonly string[]): boolean {
-    const held = this.index.data.ids;
-    return held.length === ids.length && held.every((id, i) => id === ids[i]);
-  }
-
   /**
    * Quotes matching a topic, best first. Terms are OR-ed so a long topic still finds partial
    * matches; quotes matching more of the topic score higher. `filter` narrows by quote id or
