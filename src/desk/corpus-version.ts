@@ -346,24 +346,25 @@ async function joinRecords(load: CorpusLoad, quotesByArticle: ReadonlyMap<string
   for (const [articleId, extracted] of quotesByArticle) {
     const article = joined.articlesById.get(articleId);
     if (!article) continue;
-    const records: QuoteRecord[] = [];
-    joined.recordsByArticle.set(articleId, records);
     const articleKeys = new Map(extracted.speakers.map((speaker) => [speaker.name, keyFor(speaker.name, speaker.person)]));
-    for (const quote of extracted.quotes) {
+    // `map`, not `push`: an array sized exactly, as it lives as long as the version.
+    const records = extracted.quotes.map((quote): QuoteRecord => {
       const speakerKey = quote.speaker === null ? null : (articleKeys.get(quote.speaker) ?? null);
       const record: QuoteRecord = { quote, article, speakerKey, wordCount: wordCount(quote.text), reprintKey: reprintKey(speakerKey, quote.text) };
-      records.push(record);
       if (speakerKey !== null) {
         const list = joined.recordsBySpeaker.get(speakerKey);
         if (list) list.push(record);
         else joined.recordsBySpeaker.set(speakerKey, [record]);
       }
-    }
+      return record;
+    });
+    joined.recordsByArticle.set(articleId, records);
     if (performance.now() - sliceStart > MAX_SLICE_MS) {
       await new Promise((resolve) => setImmediate(resolve));
       sliceStart = performance.now();
     }
   }
+  for (const [speakerKey, records] of joined.recordsBySpeaker) joined.recordsBySpeaker.set(speakerKey, records.slice());
   return joined;
 }
 
