@@ -9,6 +9,8 @@ export interface OursResult {
   stagesMs: { readParse: number; extract: number; speakers: number; index: number; records: number };
   ingestMs: number;
   heapBytes: number;
+  /** The same process's heap after GC before it loaded anything: code and libraries, not the corpus. */
+  heapBaselineBytes: number;
   peakRssBytes: number;
   snapshotBytes: number;
   snapshotWriteMs: number;

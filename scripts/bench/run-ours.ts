@@ -30,6 +30,8 @@ const result = await measure(name, corpusDir, cacheDir);
 process.stdout.write(`${RESULT_MARK}${JSON.stringify(result)}\n`);
 
 async function measure(corpus: string, dir: string, cache: string): Promise<OursResult> {
+  // What the process holds before any corpus: the modules it imported.
+  const heapBaselineBytes = heapAfterGc();
   // The floor first, on a clean heap.
   const files = await corpusFiles(dir);
   const floor = await timeIt(() => tokenisationFloor(files));
@@ -107,6 +109,7 @@ async function measure(corpus: string, dir: string, cache: string): Promise<Ours
     },
     ingestMs: round(ingestMs),
     heapBytes,
+    heapBaselineBytes,
     peakRssBytes,
     snapshotBytes,
     snapshotWriteMs: round(write.ms),

@@ -25,6 +25,7 @@ export function formatTable(results: readonly CorpusResult[]): string {
     ['peak RSS, ours / naive', (r) => `${mb(r.ours.peakRssBytes)} / ${r.naive ? mb(r.naive.peakRssBytes) : 'n/a'}`],
     ['heap after GC, built / naive', (r) => `${mb(r.heapBytes)} / ${r.naive ? mb(r.naive.heapBytes) : 'n/a'}`],
     ['heap after GC, from snapshot', (r) => mb(r.ours.heapAfterSnapshotBytes)],
+    ['  of which the process before loading', (r) => mb(r.ours.heapBaselineBytes)],
     ['snapshot size / write', (r) => `${mb(r.ours.snapshotBytes)} / ${ms(r.ours.snapshotWriteMs)}`],
     ['start from snapshot', (r) => `${ms(r.snapshotLoadMs)}${r.ours.snapshotProblem ? ' (REBUILT)' : ''}`],
     ['questions answered', (r) => `${r.ours.answered} / ${r.ours.questions}`],
@@ -39,6 +40,7 @@ export function formatTable(results: readonly CorpusResult[]): string {
     ['TARGET query p99 < 50 ms (at 500k)', (r) => `${ms(r.queryP99Ms)} ${r.queryP99Ms < 50 ? 'met' : 'MISSED'}`],
     ['TARGET start ÷ cold ingest (at 100k)', (r) => ratio(over(r.snapshotLoadMs, r.ingestMs), 0.2)],
     ['TARGET heap ÷ corpus bytes', (r) => ratio(over(r.heapBytes, r.corpusBytes), 3)],
+    ['  (heap less the process before loading)', (r) => `${(over(r.heapBytes - r.ours.heapBaselineBytes, r.corpusBytes) ?? 0).toFixed(2)}×`],
   ];
   const header = ['', ...results.map((r) => r.corpus)];
   const body = rows.map(([label, cell]) => [label, ...results.map(cell)]);
