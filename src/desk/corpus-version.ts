@@ -3,7 +3,7 @@ import type { CorpusLoad } from '../corpus/load.js';
 import type { ArticleQuotes } from '../quotes/extractor.js';
 import { QuoteExtractor } from '../quotes/extractor.js';
 import type { Quote } from '../quotes/quote.js';
-import { SpeakerDirectory } from '../quotes/speaker-directory.js';
+import { SpeakerDirectory, type ArticleSpeakers } from '../quotes/speaker-directory.js';
 import { QuoteIndex, type IndexedQuote } from '../search/quote-index.js';
 import { paragraphAround } from './paragraph.js';
 import { reprintKey, wordCount } from './reprint-key.js';
@@ -92,14 +92,13 @@ export class CorpusVersion {
     readonly speakers: SpeakerDirectory,
     readonly index: QuoteIndex,
     readonly builtAt: Date,
-    joined: JoinedRecords,
+    joined: JoinedRecords & { positions: IndexPositions },
   ) {
     this.recordsByArticle = joined.recordsByArticle;
-    this.recordsByDoc = index.ids.map((id) => this.quote(id));
-    const groups = groupReprints(this.recordsByDoc);
-    this.reprintGroupByDoc = groups.byDoc;
-    this.bestInGroup = new Int32Array(groups.count).fill(-1);
-    this.facts = factsOf(this.recordsByDoc);
+    this.recordsByDoc = joined.positions.recordsByDoc;
+    this.reprintGroupByDoc = joined.positions.reprintGroupByDoc;
+    this.bestInGroup = new Int32Array(joined.positions.groupCount).fill(-1);
+    this.facts = joined.positions.facts;
     this.recordsBySpeaker = joined.recordsBySpeaker;
     this.articlesById = joined.articlesById;
   }
@@ -116,18 +115,13 @@ export class CorpusVersion {
   static async build(load: CorpusLoad, prebuilt?: PrebuiltParts, options: BuildOptions = {}): Promise<CorpusVersion> {
     const timed = stageTimer(options.onStage);
     const quotesByArticle = prebuilt?.quotesByArticle ?? (await timed('extract', () => extractAll(load.articles)));
-    shareRepeatedStrings(quotesByArticle);
-    const speakers = await timed('speakers', () =>
-      SpeakerDirectory.build(
-        [...quotesByArticle].map(([articleId, extracted]) => ({
-          articleId,
-          speakers: extracted.speakers,
-          quoteCounts: countBySpeaker(extracted.quotes),
-        })),
-      ),
-    );
+    await shareRepeatedStrings(quotesByArticle);
+    const speakers = await timed('speakers', () => SpeakerDirectory.buildSliced(eachArticleSpeakers(quotesByArticle), MAX_SLICE_MS));
     const index = prebuilt?.index ?? (await timed('index', () => QuoteIndex.buildAsync(eachIndexRecord(load.articles, quotesByArticle))));
-    const joined = await timed('records', () => joinRecords(load, quotesByArticle, speakers));
+    const joined = await timed('records', async () => {
+      const records = await joinRecords(load, quotesByArticle, speakers);
+      return { ...records, positions: await positionsOf(index.ids, records.recordsByArticle) };
+    });
     return new CorpusVersion(CorpusVersion.idFor(load), load, quotesByArticle, speakers, index, new Date(), joined);
   }
 
@@ -140,11 +134,7 @@ export class CorpusVersion {
   }
 
   quote(id: string): QuoteRecord | undefined {
-    const hash = id.lastIndexOf('#');
-    const records = this.recordsByArticle.get(id.slice(0, hash));
-    if (!records) return undefined;
-    const at = records[Number(id.slice(hash + 1))];
-    return at?.quote.id === id ? at : records.find((record) => record.quote.id === id);
+    return findRecord(this.recordsByArticle, id);
   }
 
   /** The quote an index hit points at (`hit.doc`): the fast path for ranking thousands of hits. */
@@ -220,13 +210,48 @@ async function extractAll(articles: readonly LoadedArticle[]): Promise<Map<strin
   return result;
 }
 
-function factsOf(recordsByDoc: ReadonlyArray<QuoteRecord | undefined>): QuoteFacts {
+/** A quote by id: `${articleId}#${n}` is the article's n-th quote. */
+function findRecord(recordsByArticle: ReadonlyMap<string, QuoteRecord[]>, id: string): QuoteRecord | undefined {
+  const hash = id.lastIndexOf('#');
+  const records = recordsByArticle.get(id.slice(0, hash));
+  if (!records) return undefined;
+  const at = records[Number(id.slice(hash + 1))];
+  return at?.quote.id === id ? at : records.find((record) => record.quote.id === id);
+}
+
+/** What a version keeps per index position, so ranking never looks a hit up by id. */
+interface IndexPositions {
+  recordsByDoc: Array<QuoteRecord | undefined>;
+  /** Reprint groups numbered from 0: equal {@link QuoteRecord.reprintKey}s share one. */
+  reprintGroupByDoc: Uint32Array;
+  groupCount: number;
+  facts: QuoteFacts;
+}
+
+/** {@link IndexPositions} for the index's quotes, in one pass that pauses for answers every few milliseconds. */
+async function positionsOf(ids: readonly string[], recordsByArticle: ReadonlyMap<string, QuoteRecord[]>): Promise<IndexPositions> {
+  const recordsByDoc = new Array<QuoteRecord | undefined>(ids.length);
+  const reprintGroupByDoc = new Uint32Array(ids.length);
+  const groupOfKey = new Map<number, number>();
+  let groupCount = 0;
   const numbers = new Map<string, number>();
-  const direct = new Uint8Array(recordsByDoc.length);
-  const words = new Uint16Array(recordsByDoc.length);
-  const speaker = new Int32Array(recordsByDoc.length).fill(-1);
-  recordsByDoc.forEach((record, doc) => {
-    if (record === undefined) return;
+  const direct = new Uint8Array(ids.length);
+  const words = new Uint16Array(ids.length);
+  const speaker = new Int32Array(ids.length).fill(-1);
+  let sliceStart = performance.now();
+  for (let doc = 0; doc < ids.length; doc += 1) {
+    const record = findRecord(recordsByArticle, ids[doc]!);
+    recordsByDoc[doc] = record;
+    if (record === undefined) {
+      reprintGroupByDoc[doc] = groupCount++;
+      continue;
+    }
+    let group = groupOfKey.get(record.reprintKey);
+    if (group === undefined) {
+      group = groupCount++;
+      groupOfKey.set(record.reprintKey, group);
+    }
+    reprintGroupByDoc[doc] = group;
     direct[doc] = record.quote.kind === 'direct' ? 1 : 0;
     words[doc] = Math.min(record.wordCount, 0xffff);
     if (record.speakerKey !== null) {
@@ -237,28 +262,12 @@ function factsOf(recordsByDoc: ReadonlyArray<QuoteRecord | undefined>): QuoteFac
       }
       speaker[doc] = number;
     }
-  });
-  return { direct, words, speaker, speakerNumber: (key) => numbers.get(key) ?? -1 };
-}
-
-/** Numbers the reprint groups of quotes in index order: position → group, and how many groups. */
-function groupReprints(recordsByDoc: ReadonlyArray<QuoteRecord | undefined>): { byDoc: Uint32Array; count: number } {
-  const groupOfKey = new Map<number, number>();
-  const byDoc = new Uint32Array(recordsByDoc.length);
-  let count = 0;
-  recordsByDoc.forEach((record, doc) => {
-    if (record === undefined) {
-      byDoc[doc] = count++;
-      return;
+    if ((doc & 0x3ff) === 0 && performance.now() - sliceStart > MAX_SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
     }
-    let group = groupOfKey.get(record.reprintKey);
-    if (group === undefined) {
-      group = count++;
-      groupOfKey.set(record.reprintKey, group);
-    }
-    byDoc[doc] = group;
-  });
-  return { byDoc, count };
+  }
+  return { recordsByDoc, reprintGroupByDoc, groupCount, facts: { direct, words, speaker, speakerNumber: (key) => numbers.get(key) ?? -1 } };
 }
 
 /**
@@ -267,7 +276,7 @@ function groupReprints(recordsByDoc: ReadonlyArray<QuoteRecord | undefined>): { 
  * from each article (and a snapshot parses them afresh), and 80k quotes at 21k articles held ~4 MB
  * of identical short strings.
  */
-function shareRepeatedStrings(quotesByArticle: ReadonlyMap<string, ArticleQuotes>): void {
+async function shareRepeatedStrings(quotesByArticle: ReadonlyMap<string, ArticleQuotes>): Promise<void> {
   const pool = new Map<string, string>();
   const shared = (value: string | null): string | null => {
     if (value === null) return null;
@@ -276,6 +285,7 @@ function shareRepeatedStrings(quotesByArticle: ReadonlyMap<string, ArticleQuotes
     pool.set(value, value);
     return value;
   };
+  let sliceStart = performance.now();
   for (const extracted of quotesByArticle.values()) {
     const { quotes, speakers } = extracted;
     for (const speaker of speakers) {
@@ -290,6 +300,17 @@ function shareRepeatedStrings(quotesByArticle: ReadonlyMap<string, ArticleQuotes
     // Arrays grown by push keep up to half again as many slots; these live as long as the version.
     extracted.quotes = quotes.slice();
     extracted.speakers = speakers.slice();
+    if (performance.now() - sliceStart > MAX_SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
+}
+
+/** What each article gives the speaker directory, made one article at a time. */
+function* eachArticleSpeakers(quotesByArticle: ReadonlyMap<string, ArticleQuotes>): Generator<ArticleSpeakers> {
+  for (const [articleId, extracted] of quotesByArticle) {
+    yield { articleId, speakers: extracted.speakers, quoteCounts: countBySpeaker(extracted.quotes) };
   }
 }
 

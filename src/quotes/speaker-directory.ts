@@ -32,6 +32,9 @@ rev prof professor judge justice king queen prince princess pope secretary chair
 spokeswoman mp mep ambassador colonel col captain capt sheikh exchequer`.split(/\s+/),
 );
 
+/** Entries merged between chances to pause (see {@link SpeakerDirectory.buildSliced}). */
+const STEP = 256;
+
 /** Lower-case, accents and titles removed, punctuation to spaces: the form names are compared in. */
 export function normaliseName(name: string): string {
   const words = name
@@ -74,7 +77,30 @@ export class SpeakerDirectory {
 
   /** Merges every article's speakers into corpus-wide entries. */
   static build(articles: Iterable<ArticleSpeakers>): SpeakerDirectory {
+    const steps = SpeakerDirectory.building(articles);
+    for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+  }
+
+  /**
+   * {@link build}, pausing for the event loop every `sliceMs`: at 21k articles the merge takes half
+   * a second, at 500k several, and a reload must not hold up the answers served meanwhile.
+   */
+  static async buildSliced(articles: Iterable<ArticleSpeakers>, sliceMs: number): Promise<SpeakerDirectory> {
+    const steps = SpeakerDirectory.building(articles);
+    let sliceStart = performance.now();
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) return step.value;
+      if (performance.now() - sliceStart > sliceMs) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
+    }
+  }
+
+  /** The merge, yielding every {@link STEP} entries so a caller can pause between. */
+  private static *building(articles: Iterable<ArticleSpeakers>): Generator<void, SpeakerDirectory> {
     const directory = new SpeakerDirectory();
+    let done = 0;
     // Every name is normalised several times below, and names repeat across articles.
     const normalised = new Map<string, string>();
     const normalise = (name: string): string => {
@@ -87,6 +113,7 @@ export class SpeakerDirectory {
     };
     const pending: Array<{ articleId: string; name: string; normalised: string; aliases: readonly string[]; person: boolean; quotes: number }> = [];
     for (const article of articles) {
+      if (++done % STEP === 0) yield;
       for (const speaker of article.speakers) {
         const name = normalise(speaker.name);
         if (name.length === 0) continue;
@@ -103,6 +130,7 @@ export class SpeakerDirectory {
     // Full names first, so that a bare surname can join the one full name it stands for.
     const fullNamesBySurname = new Map<string, Map<string, number>>();
     for (const entry of pending) {
+      if (++done % STEP === 0) yield;
       if (!entry.person || !entry.normalised.includes(' ')) continue;
       const counts = fullNamesBySurname.get(surnameOf(entry.normalised)) ?? new Map<string, number>();
       counts.set(entry.normalised, (counts.get(entry.normalised) ?? 0) + entry.quotes + 1);
@@ -116,6 +144,7 @@ export class SpeakerDirectory {
     const aliasUses = new Map<string, Map<string, number>>();
     const completion: Array<readonly [string, string]> = [];
     for (const entry of pending) {
+      if (++done % STEP === 0) yield;
       const key = directory.keyOf(entry.normalised, entry.person);
       const existing = directory.byKey.get(key);
       const speaker: Speaker = existing ?? { key, name: entry.name, aliases: [], quoteCount: 0, articleCount: 0, person: entry.person };
@@ -133,6 +162,7 @@ export class SpeakerDirectory {
       directory.byKey.set(key, speaker);
     }
     for (const speaker of directory.byKey.values()) {
+      if (++done % STEP === 0) yield;
       speaker.articleCount = articlesByKey.get(speaker.key)?.size ?? 0;
       // A title like "the prime minister" belongs to whoever the corpus mostly means by it; a
       // stray misattribution in one article must not make Blair answer for "the chancellor".
@@ -144,7 +174,9 @@ export class SpeakerDirectory {
         directory.bySurname.set(surnameOf(speaker.key), keys);
       }
     }
+    yield;
     completion.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    yield;
     directory.completionWords = completion.map(([word]) => word);
     directory.completionKeys = completion.map(([, key]) => key);
     return directory;
