@@ -5,6 +5,7 @@ import { QuoteExtractor } from '../quotes/extractor.js';
 import type { Quote } from '../quotes/quote.js';
 import { SpeakerDirectory, type ArticleSpeakers } from '../quotes/speaker-directory.js';
 import { QuoteIndex, type IndexedQuote } from '../search/quote-index.js';
+import { Slice } from '../time-slices.js';
 import { paragraphAround } from './paragraph.js';
 import { reprintKey, wordCount } from './reprint-key.js';
 
@@ -199,13 +200,10 @@ function stageTimer(onStage: BuildOptions['onStage']) {
 async function extractAll(articles: readonly LoadedArticle[]): Promise<Map<string, ArticleQuotes>> {
   const extractor = new QuoteExtractor();
   const result = new Map<string, ArticleQuotes>();
-  let sliceStart = performance.now();
+  const slice = new Slice(MAX_SLICE_MS);
   for (const article of articles) {
     result.set(article.id, extractor.extract(article));
-    if (performance.now() - sliceStart > MAX_SLICE_MS) {
-      await new Promise((resolve) => setImmediate(resolve));
-      sliceStart = performance.now();
-    }
+    await slice.pauseIfDue();
   }
   return result;
 }
@@ -238,7 +236,7 @@ async function positionsOf(ids: readonly string[], recordsByArticle: ReadonlyMap
   const direct = new Uint8Array(ids.length);
   const words = new Uint16Array(ids.length);
   const speaker = new Int32Array(ids.length).fill(-1);
-  let sliceStart = performance.now();
+  const slice = new Slice(MAX_SLICE_MS);
   for (let doc = 0; doc < ids.length; doc += 1) {
     const record = findRecord(recordsByArticle, ids[doc]!);
     recordsByDoc[doc] = record;
@@ -262,10 +260,7 @@ async function positionsOf(ids: readonly string[], recordsByArticle: ReadonlyMap
       }
       speaker[doc] = number;
     }
-    if ((doc & 0x3ff) === 0 && performance.now() - sliceStart > MAX_SLICE_MS) {
-      await new Promise((resolve) => setImmediate(resolve));
-      sliceStart = performance.now();
-    }
+    if ((doc & 0x3ff) === 0) await slice.pauseIfDue();
   }
   return { recordsByDoc, reprintGroupByDoc, groupCount, facts: { direct, words, speaker, speakerNumber: (key) => numbers.get(key) ?? -1 } };
 }
@@ -285,7 +280,7 @@ async function shareRepeatedStrings(quotesByArticle: ReadonlyMap<string, Article
     pool.set(value, value);
     return value;
   };
-  let sliceStart = performance.now();
+  const slice = new Slice(MAX_SLICE_MS);
   for (const extracted of quotesByArticle.values()) {
     const { quotes, speakers } = extracted;
     for (const speaker of speakers) {
@@ -300,10 +295,7 @@ async function shareRepeatedStrings(quotesByArticle: ReadonlyMap<string, Article
     // Arrays grown by push keep up to half again as many slots; these live as long as the version.
     extracted.quotes = quotes.slice();
     extracted.speakers = speakers.slice();
-    if (performance.now() - sliceStart > MAX_SLICE_MS) {
-      await new Promise((resolve) => setImmediate(resolve));
-      sliceStart = performance.now();
-    }
+    await slice.pauseIfDue();
   }
 }
 
@@ -363,7 +355,7 @@ async function joinRecords(load: CorpusLoad, quotesByArticle: ReadonlyMap<string
     }
     return key;
   };
-  let sliceStart = performance.now();
+  const slice = new Slice(MAX_SLICE_MS);
   for (const [articleId, extracted] of quotesByArticle) {
     const article = joined.articlesById.get(articleId);
     if (!article) continue;
@@ -380,10 +372,7 @@ async function joinRecords(load: CorpusLoad, quotesByArticle: ReadonlyMap<string
       return record;
     });
     joined.recordsByArticle.set(articleId, records);
-    if (performance.now() - sliceStart > MAX_SLICE_MS) {
-      await new Promise((resolve) => setImmediate(resolve));
-      sliceStart = performance.now();
-    }
+    await slice.pauseIfDue();
   }
   for (const [speakerKey, records] of joined.recordsBySpeaker) joined.recordsBySpeaker.set(speakerKey, records.slice());
   return joined;

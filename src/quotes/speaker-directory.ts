@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { runInSlices, runToEnd } from '../time-slices.js';
 
 /**
  * One speaker across the whole corpus: "Vladimir Putin" in one article and "Putin" in another are
@@ -77,24 +78,15 @@ export class SpeakerDirectory {
 
   /** Merges every article's speakers into corpus-wide entries. */
   static build(articles: Iterable<ArticleSpeakers>): SpeakerDirectory {
-    const steps = SpeakerDirectory.building(articles);
-    for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+    return runToEnd(SpeakerDirectory.building(articles));
   }
 
   /**
    * {@link build}, pausing for the event loop every `sliceMs`: at 21k articles the merge takes half
    * a second, at 500k several, and a reload must not hold up the answers served meanwhile.
    */
-  static async buildSliced(articles: Iterable<ArticleSpeakers>, sliceMs: number): Promise<SpeakerDirectory> {
-    const steps = SpeakerDirectory.building(articles);
-    let sliceStart = performance.now();
-    for (let step = steps.next(); ; step = steps.next()) {
-      if (step.done) return step.value;
-      if (performance.now() - sliceStart > sliceMs) {
-        await new Promise((resolve) => setImmediate(resolve));
-        sliceStart = performance.now();
-      }
-    }
+  static buildSliced(articles: Iterable<ArticleSpeakers>, sliceMs: number): Promise<SpeakerDirectory> {
+    return runInSlices(SpeakerDirectory.building(articles), sliceMs);
   }
 
   /** The merge, yielding every {@link STEP} entries so a caller can pause between. */

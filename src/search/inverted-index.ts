@@ -9,6 +9,7 @@
  * so answers are the same: `scripts/bench/equivalence.ts` compares the two on a corpus.
  */
 
+import { runInSlices, runToEnd } from '../time-slices.js';
 import { PostingListsBuilder } from './posting-lists.js';
 
 /** MiniSearch's default BM25+ parameters. */
@@ -148,21 +149,12 @@ export class InvertedIndexBuilder {
 
   /** Freezes what was added into compact arrays, terms sorted. */
   finish(): InvertedIndex {
-    const steps = this.finishing();
-    for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+    return runToEnd(this.finishing());
   }
 
   /** {@link finish}, pausing for the event loop every `sliceMs` (a 500k-article index takes seconds to freeze). */
-  async finishAsync(sliceMs: number): Promise<InvertedIndex> {
-    const steps = this.finishing();
-    let sliceStart = performance.now();
-    for (let step = steps.next(); ; step = steps.next()) {
-      if (step.done) return step.value;
-      if (performance.now() - sliceStart > sliceMs) {
-        await new Promise((resolve) => setImmediate(resolve));
-        sliceStart = performance.now();
-      }
-    }
+  finishAsync(sliceMs: number): Promise<InvertedIndex> {
+    return runInSlices(this.finishing(), sliceMs);
   }
 
   /** The freezing, as steps of a few thousand terms each. */
@@ -320,31 +312,18 @@ export class InvertedIndex {
           const inverseFrequency = Math.log(1 + (documentCount - matching + 0.5) / (matching + 0.5));
           const termFieldWeight = weight * boosts[field]!;
           const fieldBit = field < 8 ? 1 << field : 0;
-          if (bit < 32) {
-            termDocCount = accumulate(
-              { docs, freqs, start, end, fieldLengths, averageLength, inverseFrequency, weight: termFieldWeight, fieldBit, termBit: 1 << bit },
-              scratch,
-              termDocCount,
-            );
-            continue;
-          }
-          // A query with over 32 derived terms (a very short prefix): rare, so kept simple.
-          for (let i = start; i < end; i += 1) {
-            const doc = docs[i]!;
-            const freq = freqs[i]!;
-            const raw =
-              inverseFrequency * (BM25.d + (freq * (BM25.k + 1)) / (freq + BM25.k * (1 - BM25.b + (BM25.b * fieldLengths[doc]!) / averageLength)));
-            if (termTouched[doc] === 0) {
-              termTouched[doc] = 1;
-              termScore[doc] = termFieldWeight * raw;
-              termDocs[termDocCount++] = doc;
-            } else {
-              termScore[doc] = termScore[doc]! + termFieldWeight * raw;
+          termDocCount = accumulate(
+            { docs, freqs, start, end, fieldLengths, averageLength, inverseFrequency, weight: termFieldWeight, fieldBit, termBit: bit < 32 ? 1 << bit : 0 },
+            scratch,
+            termDocCount,
+          );
+          // A query with over 32 derived terms (a very short prefix) notes the rest per document: rare.
+          if (bit >= 32) {
+            for (let i = start; i < end; i += 1) {
+              const extra = overflow.get(docs[i]!) ?? new Set<number>();
+              extra.add(bit);
+              overflow.set(docs[i]!, extra);
             }
-            fieldMask[doc] = fieldMask[doc]! | fieldBit;
-            const extra = overflow.get(doc) ?? new Set<number>();
-            extra.add(bit);
-            overflow.set(doc, extra);
           }
         }
       }

@@ -1,3 +1,4 @@
+import { Slice } from '../time-slices.js';
 import { InvertedIndex, InvertedIndexBuilder, type InvertedIndexData, type SearchSpec } from './inverted-index.js';
 import { indexTerms, queryTerms, tokenize } from './terms.js';
 
@@ -96,13 +97,10 @@ export class QuoteIndex {
    */
   static async buildAsync(quotes: Iterable<IndexedQuote>, options: QuoteIndexOptions = {}): Promise<QuoteIndex> {
     const builder = newBuilder();
-    let sliceStart = performance.now();
+    const slice = new Slice(MAX_SLICE_MS);
     for (const quote of quotes) {
       addQuote(builder, quote);
-      if (performance.now() - sliceStart > MAX_SLICE_MS) {
-        await new Promise((resolve) => setImmediate(resolve));
-        sliceStart = performance.now();
-      }
+      await slice.pauseIfDue();
     }
     return new QuoteIndex(await builder.finishAsync(MAX_SLICE_MS), options);
   }

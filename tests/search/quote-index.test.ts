@@ -46,6 +46,17 @@ describe('QuoteIndex', () => {
     }
   });
 
+  it('ranks a topic whose prefixes match more than 32 index terms as MiniSearch does', () => {
+    // Five-letter prefixes match many terms each ("inter" → international, interest, …): past 32
+    // matched terms the index tracks them outside its bit masks.
+    const topic = 'inter under contr compl trans count';
+    const mine = ours.search(topic);
+    const theirs = reference.search(topic);
+    expect(new Set(mine.flatMap((hit) => hit.terms)).size).toBeGreaterThan(32);
+    expect(mine.map((hit) => hit.id)).toEqual(theirs.map((hit) => hit.id));
+    mine.forEach((hit, i) => expect([...hit.terms].sort()).toEqual([...theirs[i]!.terms].sort()));
+  });
+
   it('applies a filter the way MiniSearch does', () => {
     const keep = (id: string): boolean => id.startsWith('2024-11-08');
     expect(ours.search('Ukraine', { filter: keep }).map((hit) => hit.id)).toEqual(reference.search('Ukraine', keep).map((hit) => hit.id));
