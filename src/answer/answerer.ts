@@ -153,7 +153,7 @@ interface Ranking {
 function rankByTopic(version: CorpusVersion, topic: string, speakers: readonly Speaker[], filters: QuestionFilters): Ranking {
   const { direct, words } = version.facts;
   const filter = docFilter(version, speakers, filters);
-  const hits = version.index.searchScored(topic, filter ? { filter: (_id, doc) => filter(doc) } : {});
+  const hits = version.index.searchScored(topic, filter ? { filter } : {});
   let best = 0;
   for (let i = 0; i < hits.count; i += 1) if (hits.scores[i]! > best) best = hits.scores[i]!;
   const bySpeaker = speakers.length > 0;

@@ -26,16 +26,12 @@ export interface SearchSpec {
   prefixWeight: number;
   /** Per-field boost, in field order; 0 or missing means 1, as in MiniSearch. */
   boosts: readonly number[];
-  /** Keeps a document (by id, and by its number in {@link InvertedIndexData.ids}) in the results; applied after scoring, as MiniSearch does. */
-  filter?: (id: string, doc: number) => boolean;
-  /** Sort hits best first (the default); false leaves them in discovery order for callers that rank their own way. */
-  ordered?: boolean;
+  /** Keeps a document (by its number, its place in {@link InvertedIndexData.ids}) in the results; applied after scoring, as MiniSearch does. */
+  filter?: (doc: number) => boolean;
 }
 
 export interface Hit {
   id: string;
-  /** The document's position in {@link InvertedIndexData.ids}: lets callers keep per-document data in an array. */
-  doc: number;
   score: number;
   /** The index terms that matched this document. */
   terms: string[];
@@ -270,9 +266,9 @@ export class InvertedIndex {
     const hits: Hit[] = [];
     for (let i = 0; i < scored.count; i += 1) {
       const doc = scored.docs[i]!;
-      hits.push({ id: this.data.ids[doc]!, doc, score: scored.scores[i]!, terms: scored.termsAt(i), fields: scored.fields[i]! });
+      hits.push({ id: this.data.ids[doc]!, score: scored.scores[i]!, terms: scored.termsAt(i), fields: scored.fields[i]! });
     }
-    return spec.ordered === false ? hits : hits.sort((a, b) => b.score - a.score);
+    return hits.sort((a, b) => b.score - a.score);
   }
 
   /** {@link search}'s matches and scores, unsorted, without a result object per hit. */
@@ -358,7 +354,7 @@ export class InvertedIndex {
       quality[doc] = 0;
       derivedMask[doc] = 0;
       fieldMask[doc] = 0;
-      if (spec.filter && !spec.filter(data.ids[doc]!, doc)) continue;
+      if (spec.filter && !spec.filter(doc)) continue;
       docs[count] = doc;
       scores[count] = score;
       fields[count] = fieldBits;

@@ -29,8 +29,6 @@ export interface QuoteIndexOptions {
 
 export interface IndexHit {
   id: string;
-  /** The quote's position in the order it was indexed (see {@link QuoteIndex.ids}). */
-  doc: number;
   score: number;
   /** The index terms that matched, for highlighting and trimming long quotes. */
   terms: string[];
@@ -127,20 +125,21 @@ export class QuoteIndex {
 
   /**
    * Quotes matching a topic, best first. Terms are OR-ed so a long topic still finds partial
-   * matches; quotes matching more of the topic score higher. `filter` narrows by quote id or
-   * position (speaker, date, outlet) before ranking. `ordered: false` skips sorting the hits, for
-   * a caller that ranks them its own way.
+   * matches; quotes matching more of the topic score higher. `filter` narrows by quote id
+   * (speaker, date, outlet) before ranking.
    */
-  search(topic: string, options: { filter?: (id: string, doc: number) => boolean; ordered?: boolean } = {}): IndexHit[] {
-    const hits = this.index.search({ ...this.specFor(topic, options.filter), ordered: options.ordered ?? true });
-    return hits.map(({ id, doc, score, terms: matched, fields }) => ({ id, doc, score, terms: matched, inText: (fields & TEXT_FIELD_BIT) !== 0 }));
+  search(topic: string, options: { filter?: (id: string) => boolean } = {}): IndexHit[] {
+    const { filter } = options;
+    const ids = this.index.data.ids;
+    const hits = this.index.search(this.specFor(topic, filter ? (doc) => filter(ids[doc]!) : undefined));
+    return hits.map(({ id, score, terms: matched, fields }) => ({ id, score, terms: matched, inText: (fields & TEXT_FIELD_BIT) !== 0 }));
   }
 
   /**
    * The same matches and scores as {@link search}, unsorted and without an object per hit: what
    * an answer ranks when a common topic matches tens of thousands of quotes.
    */
-  searchScored(topic: string, options: { filter?: (id: string, doc: number) => boolean } = {}): ScoredHits {
+  searchScored(topic: string, options: { filter?: (doc: number) => boolean } = {}): ScoredHits {
     const scored = this.index.searchScored(this.specFor(topic, options.filter));
     return {
       count: scored.count,
@@ -151,7 +150,7 @@ export class QuoteIndex {
     };
   }
 
-  private specFor(topic: string, filter: ((id: string, doc: number) => boolean) | undefined): SearchSpec {
+  private specFor(topic: string, filter: ((doc: number) => boolean) | undefined): SearchSpec {
     const terms = tokenize(topic).flatMap((token) => queryTerms(token) ?? []).filter((term) => term.length > 0);
     return {
       terms,
