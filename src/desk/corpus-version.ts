@@ -55,7 +55,10 @@ export interface PrebuiltParts {
   index: QuoteIndex;
 }
 
-/** The steps of {@link CorpusVersion.build}, named so a benchmark can time each one. */
+/**
+ * The steps of {@link CorpusVersion.build}, named so a benchmark can time each one; every step of
+ * the build is inside one of them ('speakers' includes sharing the quotes' repeated strings).
+ */
 export type BuildStage = 'extract' | 'speakers' | 'index' | 'records';
 
 export interface BuildOptions {
@@ -116,8 +119,10 @@ export class CorpusVersion {
   static async build(load: CorpusLoad, prebuilt?: PrebuiltParts, options: BuildOptions = {}): Promise<CorpusVersion> {
     const timed = stageTimer(options.onStage);
     const quotesByArticle = prebuilt?.quotesByArticle ?? (await timed('extract', () => extractAll(load.articles)));
-    await shareRepeatedStrings(quotesByArticle);
-    const speakers = await timed('speakers', () => SpeakerDirectory.buildSliced(eachArticleSpeakers(quotesByArticle), MAX_SLICE_MS));
+    const speakers = await timed('speakers', async () => {
+      await shareRepeatedStrings(quotesByArticle);
+      return SpeakerDirectory.buildSliced(eachArticleSpeakers(quotesByArticle), MAX_SLICE_MS);
+    });
     const index = prebuilt?.index ?? (await timed('index', () => QuoteIndex.buildAsync(eachIndexRecord(load.articles, quotesByArticle))));
     const joined = await timed('records', async () => {
       const records = await joinRecords(load, quotesByArticle, speakers);
