@@ -49,7 +49,7 @@ interface Draft {
  */
 export class QuoteExtractor {
   /** Bump on every rule change: it is part of the snapshot cache key. */
-  static readonly version: string = '5';
+  static readonly version: string = '6';
 
   extract(article: Pick<Article, 'id' | 'body' | 'title'>): ArticleQuotes {
     try {

@@ -70,7 +70,8 @@ export const MALE_PRONOUNS = words(`he him his himself`);
 export const FEMALE_PRONOUNS = words(`she her hers herself`);
 
 /** Honorifics that make the next capitalised words a person's name. */
-export const HONORIFICS = words(`mr mrs ms miss dr sir lord lady dame baroness baron mr. mrs. ms. dr. rev reverend prof professor sen senator rep gov gen col capt sgt lt cllr supt insp det`);
+export const HONORIFICS = words(`mr mrs ms miss dr sir lord lady dame baroness baron mr. mrs. ms. dr. rev reverend prof professor sen senator rep gov gen col capt sgt lt cllr supt insp det
+rev. prof. sen. rep. gov. gen. col. capt. sgt. lt. supt. insp. det. sens. reps. govs. maj. adm. cmdr. cpl. atty. messrs. fr.`);
 export const MALE_HONORIFICS = words(`mr mr. sir lord baron`);
 export const FEMALE_HONORIFICS = words(`mrs mrs. ms ms. miss lady dame baroness`);
 
@@ -117,6 +118,7 @@ he she they we i his her their our my you your what who why how where which one 
 more much all both each every no not yes other another such than then now today yesterday last
 next earlier later speaking asked according despite during under over into about among between
 without within following instead indeed still even just only perhaps maybe mr mrs ms dr sir
+mr. mrs. ms. dr.
 `);
 
 /** Lower-case words allowed inside a name ("Luiz Inacio Lula da Silva", "Ludwig van Beethoven"). */

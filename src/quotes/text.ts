@@ -36,7 +36,13 @@ export function splitParagraphs(body: string): Range[] {
   return paragraphs;
 }
 
-const TOKEN = /[\p{L}\p{N}]+(?:[''’\-&.][\p{L}\p{N}]+)*|''|``|\S/gu;
+/**
+ * Titles written with a full stop keep it, and so do initials, so that a name is one run of words:
+ * `said Mr. Jones` (not "Mr"), `Sen. Jane Doe`, `Edward G. Smith`, `J. J. Brown`. An initial is a
+ * lone capital with a full stop before another capitalised word; "U.S." stays "U.S" + ".".
+ */
+const TITLE_ABBREVIATIONS = 'Mr|Mrs|Ms|Messrs|Dr|Sen|Sens|Rep|Reps|Gov|Govs|Gen|Lt|Col|Capt|Sgt|Cpl|Maj|Adm|Cmdr|Rev|Prof|Atty|Supt|Insp|Det|Pres|Jr|Sr|St|Fr';
+const TOKEN = new RegExp(`(?:${TITLE_ABBREVIATIONS})\\.(?=\\s)|\\p{Lu}\\.(?=\\s+\\p{Lu})|[\\p{L}\\p{N}]+(?:[''’\\-&.][\\p{L}\\p{N}]+)*|''|\`\`|\\S`, 'gu');
 
 /** Words and single punctuation marks of `body[from, to)`, in order. */
 export function tokenize(body: string, from = 0, to = body.length): Token[] {
