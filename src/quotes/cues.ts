@@ -2,7 +2,7 @@ import type { ArticleText } from './article-text.js';
 import { sentenceTokens } from './article-text.js';
 import { CAPITALISED_FUNCTION_WORDS, DETERMINERS, FRAGMENT_VERBS, HONORIFICS, MEDIA, NON_PERSON_WORDS, PHRASE_BREAKERS, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS, VERB_MODIFIERS } from './lexicon.js';
 import type { SpeakerPhrase } from './speaker-phrase.js';
-import { isRoleWord, isSpeakerHead, phraseStartingAt, subjectBefore } from './speaker-phrase.js';
+import { isDeterminedDescription, isRoleWord, isSpeakerHead, phraseStartingAt, subjectBefore } from './speaker-phrase.js';
 
 /**
  * One attribution found in the text: a speech verb (or "according to") with the phrase naming who
@@ -25,11 +25,11 @@ export interface Cue {
 }
 
 /** Speech verbs that are also plural nouns ("his comments", "the claims"). */
-const NOUN_LIKE_VERBS = new Set(['claims', 'comments', 'notes', 'remarks', 'reports', 'states', 'answers', 'promises', 'forecasts', 'estimates', 'pledges', 'vows', 'demands', 'objects', 'protests', 'hints', 'warns', 'replies', 'denies', 'urges', 'reveals', 'recalls', 'concludes', 'indicates', 'observes', 'stresses', 'writes', 'calls', 'labels', 'talks', 'refers', 'describes', 'attacks', 'welcomes', 'defends', 'praises', 'brands', 'dubs', 'accuses', 'criticises', 'condemns', 'dismisses', 'hails']);
+const NOUN_LIKE_VERBS = new Set(['claims', 'comments', 'notes', 'remarks', 'reports', 'states', 'answers', 'promises', 'forecasts', 'estimates', 'pledges', 'vows', 'demands', 'objects', 'protests', 'hints', 'warns', 'replies', 'denies', 'urges', 'reveals', 'recalls', 'concludes', 'indicates', 'observes', 'stresses', 'writes', 'calls', 'labels', 'talks', 'refers', 'describes', 'attacks', 'welcomes', 'defends', 'praises', 'brands', 'dubs', 'accuses', 'criticises', 'condemns', 'dismisses', 'hails', 'tweets', 'echoes', 'laments', 'brags', 'mocks']);
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'you']);
 /** Verbs that put the speaker after them outside quotations: "…, said Mr Smith." */
 const NOT_SPEECH_BEFORE_TO = new Set(['agreed', 'agrees', 'refused', 'declined', 'threatened', 'continued', 'continues', 'offered']);
-const INVERTIBLE_VERBS = new Set(['say', 'said', 'says', 'added', 'adds', 'continued', 'explained', 'insisted', 'warned', 'argued', 'noted', 'wrote', 'writes', 'stressed', 'admitted', 'claimed', 'suggested', 'concluded', 'replied', 'asked', 'commented', 'observed', 'recalled', 'conceded', 'acknowledged', 'declared', 'announced', 'predicted', 'confirmed', 'agreed', 'maintained', 'complained', 'cautioned', 'reported']);
+const INVERTIBLE_VERBS = new Set(['say', 'said', 'says', 'added', 'adds', 'continued', 'explained', 'insisted', 'warned', 'argued', 'noted', 'wrote', 'writes', 'stressed', 'admitted', 'claimed', 'suggested', 'concluded', 'replied', 'asked', 'commented', 'observed', 'recalled', 'conceded', 'acknowledged', 'declared', 'announced', 'predicted', 'confirmed', 'agreed', 'maintained', 'complained', 'cautioned', 'reported', 'tweeted', 'posted', 'scoffed', 'interjected', 'pressed', 'echoed', 'responded', 'countered', 'quipped', 'retorted', 'joked']);
 /** Words that may follow an inverted speaker: "said Mr Smith on Tuesday", "said Mr Smith, who …". */
 const INVERSION_FOLLOWERS = new Set(['on', 'in', 'at', 'of', 'for', 'from', 'who', 'yesterday', 'today', 'last', 'earlier', 'later', 'adding', 'as', 'after', 'when', 'during', 'before', 'told', 'and']);
 /** "went on to say": the verb after "to" is the speech. */
@@ -79,7 +79,7 @@ export function findCues(text: ArticleText): Cue[] {
         // "…, said Mr Smith." ends there; "…, said the report was like …" is a clause, not an inversion.
         const following = speaker === null ? undefined : tokens[speaker.last + 1];
         const closed = following === undefined || speaker!.last + 1 >= end || INVERSION_FOLLOWERS.has(following.lower) || (following.kind === 'punct' && (afterQuote || /^[.,;:!?)]$/.test(following.text)));
-        if (speaker !== null && closed && speaker.kind !== 'pronoun' && !isMedium(text, speaker) && (speaker.kind === 'name' || isSpeakerHead(tokens[speaker.last]!))) {
+        if (speaker !== null && closed && speaker.kind !== 'pronoun' && !isMedium(text, speaker) && (speaker.kind === 'name' || isSpeakerHead(tokens[speaker.last]!) || isDeterminedDescription(tokens, speaker))) {
           cues.push({ verb: i, verbEnd: i, speaker, inverted: true, fragmentOnly: false, according: false, sentence: s });
           continue;
         }
@@ -113,7 +113,9 @@ export function findCues(text: ArticleText): Cue[] {
       // role ("The Tory leader brands …") says them.
       // A subject pronoun ("But he claims …") makes it a verb whatever comes before.
       const subjectPronoun = speaker.kind === 'pronoun' && speaker.last === i - 1 && tokens[i - 1]!.lower !== 'it';
-      if (NOUN_LIKE_VERBS.has(lower) && !subjectPronoun && (/['’]s$/.test(tokens[speaker.last]!.lower) || PHRASE_BREAKERS.has(tokens[speaker.first - 1]?.lower ?? '') || speaker.last !== i - 1 || (speaker.kind === 'description' && !(DETERMINERS.has(tokens[speaker.first]!.lower) && ROLE_NOUNS.has(tokens[speaker.last]!.lower))))) continue;
+      // "The ad claims “Jeb is the conservative you can trust.”": a quotation right after the verb makes it one.
+      const quoteFollows = text.tokenQuote[i + 1] === -1 && /^["“:]$|^``$/.test(tokens[i + 1]?.text ?? '') && speaker.last === i - 1 && speaker.kind !== 'name';
+      if (NOUN_LIKE_VERBS.has(lower) && !subjectPronoun && !quoteFollows && (/['’]s$/.test(tokens[speaker.last]!.lower) || PHRASE_BREAKERS.has(tokens[speaker.first - 1]?.lower ?? '') || speaker.last !== i - 1 || (speaker.kind === 'description' && !(DETERMINERS.has(tokens[speaker.first]!.lower) && ROLE_NOUNS.has(tokens[speaker.last]!.lower))))) continue;
       cues.push({ verb: i, verbEnd, speaker, inverted: false, fragmentOnly: !speech, according: false, sentence: s });
     }
   }

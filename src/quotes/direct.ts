@@ -57,6 +57,9 @@ function cueFor(text: ArticleText, span: MarkedSpan, cueByFirstToken: Map<number
       const cue = cueByFirstToken.get(u);
       // The cue must be in the quote's own sentence: `…voters." She said …` starts another statement.
       if (cue !== undefined && cue.sentence === sentenceAt(text, span.end - 1)) return { cue, position: 'after' };
+      // `"Not much power or insight!" Trump tweeted Friday.`: after "!" or "?" a capitalised speaker
+      // starts a new sentence, yet a cue with no content clause of its own still closes the quote.
+      if (cue !== undefined && u === t && closesWithCueAfterMark(text, span, cue)) return { cue, position: 'after' };
       const token = tokens[u]!;
       if (token.kind !== 'word' || token.text !== token.lower || text.tokenQuote[u] !== -1 || PHRASE_BREAKERS.has(token.lower) || CAPITALISED_FUNCTION_WORDS.has(token.lower)) break;
     }
@@ -77,6 +80,17 @@ function cueFor(text: ArticleText, span: MarkedSpan, cueByFirstToken: Map<number
     if (later !== undefined) return { cue: later, position: 'sentence' };
   }
   return { cue: null, position: null };
+}
+
+/** Words after a verb that start a content clause: `"…?" Smith said the plan …` is a new statement. */
+const CLAUSE_OPENERS = new Set(['that', 'the', 'a', 'an', 'it', 'he', 'she', 'they', 'we', 'i', 'this', 'there', 'his', 'her', 'their']);
+
+function closesWithCueAfterMark(text: ArticleText, span: MarkedSpan, cue: Cue): boolean {
+  const last = text.body.charAt(span.end - 1);
+  if (last !== '!' && last !== '?') return false;
+  if (cue.sentence !== sentenceAt(text, span.end - 1) + 1 || cue.fragmentOnly || cue.according) return false;
+  const next = text.tokens[cue.verbEnd + 1];
+  return next === undefined || next.kind === 'punct' || !CLAUSE_OPENERS.has(next.lower);
 }
 
 /**

@@ -30,6 +30,9 @@ affirmed affirms hinted hints reckoned reckons explained remembered jeered shout
 accused accuses accusing accuse
 repeated implored implores begged snapped quipped mused wondered cried exclaimed confessed confesses confess
 confided confides whispered whispers
+tweeted tweets tweeting posted scoffed scoffs interjected interjects pressed echoed echoes chanted
+gushed gushes blared fumed fumes lamented laments bragged brags sniped snipes griped grumbled opined
+opines marveled marvelled ranted emailed texted retaliated mocked mocks teased cheered thundered
 urging claiming insisting admitting suggesting predicting stressing pledging
 brands
 `);

@@ -114,6 +114,19 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, floor
   // "he has also said", "Mr Howard last week said", "the minister on Monday said".
   while (end >= floor && tokens[end]!.kind === 'word' && ((VERB_MODIFIERS.has(tokens[end]!.lower) && tokens[end]!.text === tokens[end]!.lower) || TIME_WORDS.has(tokens[end]!.lower) || /^\p{Ll}+ly$/u.test(tokens[end]!.text) || (tokens[end]!.lower === 'on' && TIME_WORDS.has(tokens[end + 1]?.lower ?? '')))) end -= 1;
   if (end < floor) return null;
+  // "Sen. Jane Doe, R-Ky., said", "Jane Roe, 34, of Dayton, Ohio, said": party, age and home-town tags.
+  const untagged = withoutUsTags(tokens, end, floor);
+  if (untagged !== end) {
+    if (untagged < floor) return null;
+    end = untagged;
+    if (tokens[end]!.text === ',' && end - 1 >= floor) {
+      const named = phraseEndingAt(tokens, end - 1, floor);
+      const before = named === null ? undefined : tokens[named.first - 1];
+      if (named !== null && named.kind === 'name' && (before === undefined || named.first === floor || !PHRASE_BREAKERS.has(before.lower))) return named;
+    } else if (tokens[end]!.kind === 'word') {
+      return phraseEndingAt(tokens, end, floor);
+    }
+  }
   // "Mr Livingstone, who says he is …": the relative pronoun stands for the name before the comma.
   if ((tokens[end]!.lower === 'who' || tokens[end]!.lower === 'which') && end - 2 >= floor && tokens[end - 1]!.text === ',') {
     const antecedent = phraseEndingAt(tokens, end - 2, floor);
@@ -185,6 +198,58 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, floor
   return phrase;
 }
 
+/** US states as datelines and home towns write them: "Ohio", "Calif.", "N.Y." (without the final full stop). */
+const US_STATES = new Set(
+  `alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois indiana iowa
+kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska nevada
+ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming
+ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex
+vt va wash wis wyo n.h n.j n.m n.y n.c n.d r.i s.c s.d w.va d.c`.split(/\s+/),
+);
+for (const state of ['new hampshire', 'new jersey', 'new mexico', 'new york', 'north carolina', 'north dakota', 'south carolina', 'south dakota', 'west virginia', 'rhode island']) US_STATES.add(state);
+const PARTY_TAG = /^(?:[DRI]|Dem|Rep|Ind)(?:-[A-Z][A-Za-z.]*)?$/;
+const PARTY_WORDS = new Set(['democrat', 'republican', 'independent']);
+
+/**
+ * Steps back over the tags US copy writes between a name and its verb, returning the token the name
+ * (or the comma after it) ends at, or `end` when there is none:
+ * - party and state: `Sen. Harry Reid (D-Nev.) said`, `Sen. Jane Doe, R-Ky., said`, `Democrat of New York,`;
+ * - age and home town: `Jane Roe, 34, of Dayton, Ohio, said`, `…, of Cambridge, Mass., said`.
+ */
+function withoutUsTags(tokens: readonly Token[], end: number, floor: number): number {
+  let at = end;
+  for (let step = 0; step < 4; step += 1) {
+    const closer = tokens[at]?.text;
+    if (closer !== ')' && closer !== ',') break;
+    const opener = closer === ')' ? '(' : ',';
+    let open = at - 1;
+    while (open >= floor && open > at - 10 && tokens[open]!.text !== opener && (tokens[open]!.kind === 'word' || tokens[open]!.text === '.' || tokens[open]!.text === '-')) open -= 1;
+    if (open < floor || open === at - 1) {
+      // "Jane Roe, 34, said": the first segment of the sentence may start at the floor only for a comma.
+      break;
+    }
+    if (tokens[open]!.text !== opener) break;
+    const segment: Token[] = [];
+    for (let i = open + 1; i < at; i += 1) if (tokens[i]!.text !== '.') segment.push(tokens[i]!);
+    if (!isUsTag(segment)) break;
+    at = closer === ')' ? open - 1 : open;
+  }
+  return at;
+}
+
+function isUsTag(segment: readonly Token[]): boolean {
+  if (segment.length === 0) return false;
+  const first = segment[0]!;
+  if (segment.length === 1 && (PARTY_TAG.test(first.text) || /^\d{1,3}$/.test(first.text) || US_STATES.has(first.lower))) return true;
+  if (segment.length === 2 && US_STATES.has(`${first.lower} ${segment[1]!.lower}`)) return true;
+  // "of Dayton", "from Council Bluffs", "Democrat of New York".
+  const start = PARTY_WORDS.has(first.lower) ? 1 : 0;
+  const preposition = segment[start];
+  if (preposition === undefined || (preposition.lower !== 'of' && preposition.lower !== 'from')) return false;
+  const rest = segment.slice(start + 1);
+  return rest.length > 0 && rest.length <= 4 && rest.every((token) => isNameWord(token));
+}
+
 function isOrganisation(tokens: readonly Token[], phrase: SpeakerPhrase): boolean {
   for (let i = phrase.first; i <= phrase.last; i += 1) if (NON_PERSON_WORDS.has(tokens[i]!.lower)) return true;
   return false;
@@ -223,8 +288,27 @@ export function phraseEndingAt(tokens: readonly Token[], end: number, floor: num
   }
   if (CAPITALISED_FUNCTION_WORDS.has(tokens[first]!.lower) && first === end && !PRONOUNS.has(tokens[first]!.lower)) return null;
   const phrase = classifyPhrase(tokens, first, end);
-  if (phrase !== null && phrase.kind === 'description' && !isSpeakerHead(tokens[end]!)) return null;
+  if (phrase !== null && phrase.kind === 'description' && !isSpeakerHead(tokens[end]!) && !isDeterminedDescription(tokens, phrase)) return null;
   return phrase;
+}
+
+const DESCRIPTION_DETERMINERS = new Set(['the', 'a', 'an', 'one', 'another']);
+const MAX_DESCRIPTION_WORDS = 4;
+const MORE_PREPOSITIONS = new Set(['of', 'around', 'throughout', 'outside', 'inside', 'amid', 'via', 'per', 'off', 'across', 'for']);
+
+/**
+ * "the moderator said", "said the narrator", "one user wrote": a determiner and a few words name
+ * someone even when the head is no role the lexicon knows.
+ */
+export function isDeterminedDescription(tokens: readonly Token[], phrase: SpeakerPhrase): boolean {
+  if (phrase.kind !== 'description' || phrase.last - phrase.first + 1 > MAX_DESCRIPTION_WORDS || phrase.last === phrase.first) return false;
+  if (!DESCRIPTION_DETERMINERS.has(tokens[phrase.first]!.lower)) return false;
+  // "around the country suggests", "on the eve of the announcement said": the object of a preposition.
+  const before = tokens[phrase.first - 1];
+  if (before !== undefined && before.kind === 'word' && !SPEECH_VERBS.has(before.lower) && (PHRASE_BREAKERS.has(before.lower) || MORE_PREPOSITIONS.has(before.lower))) return false;
+  for (let i = phrase.first + 1; i <= phrase.last; i += 1) if (PHRASE_BREAKERS.has(tokens[i]!.lower) || CAPITALISED_FUNCTION_WORDS.has(tokens[i]!.lower)) return false;
+  const head = tokens[phrase.last]!;
+  return head.kind === 'word' && /^\p{Ll}{2,}$/u.test(head.text) && !/(?:ly|ing)$/.test(head.text);
 }
 
 /** The head of a descriptive speaker is a role, a group, a plural noun or a capitalised word ("the Scot"). */
