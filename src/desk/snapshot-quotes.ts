@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { LoadedArticle } from '../corpus/article.js';
 import type { ArticleQuotes } from '../quotes/extractor.js';
-import { QuoteSchema, type Quote } from '../quotes/quote.js';
+import { AttributionConfidenceSchema, QuoteSchema, type AttributionConfidence, type Quote } from '../quotes/quote.js';
 
 /**
  * A quote as the snapshot stores it: without the words, which are `body.slice(start, end)` of an
@@ -44,6 +44,7 @@ function isStoredQuote(value: unknown): boolean {
     isNullableString(quote['speakerSurface']) &&
     isNullableString(quote['speaker']) &&
     isNullableString(quote['cue']) &&
+    (quote['confidence'] === null || AttributionConfidenceSchema.options.includes(quote['confidence'] as AttributionConfidence)) &&
     (typeof quote['context'] === 'string' ||
       (Array.isArray(quote['context']) && quote['context'].length === 2 && isOffset(quote['context'][0]) && isOffset(quote['context'][1]))) &&
     typeof quote['group'] === 'string' &&
@@ -82,6 +83,7 @@ export function storeQuotes(article: LoadedArticle, extracted: ArticleQuotes): S
       end: quote.end,
       speakerSurface: quote.speakerSurface,
       speaker: quote.speaker,
+      confidence: quote.confidence,
       cue: quote.cue,
       context: contextOffsets(article.body, quote),
       group: quote.group,
@@ -113,6 +115,7 @@ export function restoreQuotes(article: LoadedArticle, stored: StoredArticleQuote
       end: entry.end,
       speakerSurface: entry.speakerSurface,
       speaker: entry.speaker,
+      confidence: entry.confidence,
       cue: entry.cue,
       context: typeof entry.context === 'string' ? entry.context : body.slice(contextStart, contextEnd),
       group: ids.get(entry.group) ?? entry.group,

@@ -1,8 +1,8 @@
 import type { ArticleText } from './article-text.js';
 import { sentenceTokens } from './article-text.js';
-import { CAPITALISED_FUNCTION_WORDS, DETERMINERS, FRAGMENT_VERBS, HONORIFICS, MEDIA, NON_PERSON_WORDS, PHRASE_BREAKERS, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS, VERB_MODIFIERS } from './lexicon.js';
+import { CAPITALISED_FUNCTION_WORDS, DETERMINERS, FRAGMENT_VERBS, HONORIFICS, MEDIA, NAME_PARTICLES as NAME_PARTICLE_WORDS, NON_PERSON_WORDS, PHRASE_BREAKERS, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS, VERB_MODIFIERS } from './lexicon.js';
 import type { SpeakerPhrase } from './speaker-phrase.js';
-import { isDeterminedDescription, isRoleWord, isSpeakerHead, phraseStartingAt, subjectBefore } from './speaker-phrase.js';
+import { classifyPhrase, isDeterminedDescription, isRoleWord, isSpeakerHead, phraseStartingAt, subjectBefore } from './speaker-phrase.js';
 
 /**
  * One attribution found in the text: a speech verb (or "according to") with the phrase naming who
@@ -22,6 +22,8 @@ export interface Cue {
   sentence: number;
   /** "…, but admitted …": the verb borrowed its subject from an earlier clause; it only reports speech. */
   coordinated?: true;
+  /** First token of the cue's words when it opens before its speaker: the "as" of "as X put it". */
+  lead?: number;
 }
 
 /** Speech verbs that are also plural nouns ("his comments", "the claims"). */
@@ -57,6 +59,16 @@ export function findCues(text: ArticleText): Cue[] {
         // "according to their figures" gives no one; "according to Mr Smith" does.
         if (speaker !== null && speaker.first === speaker.last && DETERMINERS.has(tokens[speaker.first]!.lower)) continue;
         if (speaker !== null && !isMedium(text, speaker)) cues.push({ verb: i, verbEnd: i + 1, speaker, inverted: true, fragmentOnly: false, according: true, sentence: s });
+        continue;
+      }
+      // `…, as a Homeland Security memo put it.`, `As Vulture put it, "…"`: the phrase before "put it" speaks.
+      if ((lower === 'put' || lower === 'puts') && tokens[i + 1]?.lower === 'it') {
+        let as = i - 1;
+        while (as > first && as > i - 12 && tokens[as]!.lower !== 'as' && tokens[as]!.kind === 'word') as -= 1;
+        if (as >= first && tokens[as]!.lower === 'as' && as < i - 1) {
+          const speaker = subjectBefore(tokens, i, as + 1);
+          if (speaker !== null && speaker.first === as + 1 && !isMedium(text, speaker)) cues.push({ verb: i, verbEnd: i + 1, speaker, inverted: false, fragmentOnly: false, according: false, sentence: s, lead: as });
+        }
         continue;
       }
       // "pointed out that": a two-word speech verb.
@@ -166,6 +178,40 @@ export function subjectCue(text: ArticleText, sentence: number, beforeToken: num
     if (phrase.nameLast === phrase.nameFirst && !HONORIFICS.has(text.tokens[phrase.nameFirst - 1]?.lower ?? '')) return null;
   }
   return { verb: phrase.last + 1, verbEnd: phrase.last + 1, speaker: phrase, inverted: false, fragmentOnly: true, according: false, sentence };
+}
+
+/** Capitalised words that label what follows a colon without being anyone: `UPDATE: "…"`. */
+const COLON_LABELS = new Set(['update', 'watch', 'video', 'note', 'headline', 'read', 'quote', 'photo', 'source', 'sources', 'credit', 'title', 'subject', 'caption', 'question', 'answer', 'transcript', 'editor', 'correction', 'breaking', 'exclusive', 'live', 'full', 'related', 'tweet']);
+const COLON_NAME_WORDS = 6;
+const DASHES = new Set(['-', '–', '—', '―', '|']);
+
+/**
+ * A stand-in cue for verbless colon attribution, the name alone before the colon: `Jeb Bush: "The
+ * mission is …"`, `Chris Cillizza, The Washington Post: "…"`, `RED STATES … - Jeffrey M. Jones: "…"`.
+ * `colon` is the token index of the colon right before the opening mark.
+ */
+export function colonCue(text: ArticleText, colon: number): Cue | null {
+  const { tokens } = text;
+  const sentence = text.tokenSentence[colon] ?? -1;
+  if (sentence < 0) return null;
+  const first = text.sentenceFirstToken[sentence] ?? colon;
+  let start = colon;
+  while (start > first && !DASHES.has(tokens[start - 1]!.text) && colon - start <= COLON_NAME_WORDS + 6) start -= 1;
+  if (start > first && !DASHES.has(tokens[start - 1]!.text)) return null;
+  let end = start;
+  while (end < colon && tokens[end]!.text !== ',') end += 1;
+  end -= 1;
+  if (end < start || end - start + 1 > COLON_NAME_WORDS) return null;
+  for (let i = start; i <= end; i += 1) {
+    const token = tokens[i]!;
+    if (token.kind !== 'word' || text.tokenQuote[i] !== -1 || !/^\p{Lu}/u.test(token.text) && !NAME_PARTICLE_WORDS.has(token.lower)) return null;
+    if (/['’]s$/.test(token.lower)) return null;
+  }
+  if (start === end && (CAPITALISED_FUNCTION_WORDS.has(tokens[start]!.lower) || COLON_LABELS.has(tokens[start]!.lower))) return null;
+  const phrase = classifyPhrase(tokens, start, end);
+  if (phrase === null || phrase.kind !== 'name' || isMedium(text, phrase)) return null;
+  for (let i = phrase.nameFirst; i <= phrase.nameLast; i += 1) if (NON_PERSON_WORDS.has(tokens[i]!.lower) || COLON_LABELS.has(tokens[i]!.lower)) return null;
+  return { verb: colon, verbEnd: colon, speaker: phrase, inverted: false, fragmentOnly: false, according: false, sentence };
 }
 
 /** The first name or pronoun of a sentence outside quotation marks: the subject of its main clause. */

@@ -24,7 +24,7 @@ const MAX_DESCRIPTOR_WORDS = 4;
 export function attributeSpans(text: ArticleText, cues: readonly Cue[]): DirectCandidate[] {
   const cueByFirstToken = new Map<number, Cue>();
   for (const cue of cues) {
-    const first = cue.inverted ? cue.verb : Math.min(cue.verb, cue.speaker.first);
+    const first = cue.lead ?? (cue.inverted ? cue.verb : Math.min(cue.verb, cue.speaker.first));
     if (!cueByFirstToken.has(first)) cueByFirstToken.set(first, cue);
   }
   const cuesBySentence = new Map<number, Cue[]>();

@@ -2,12 +2,12 @@ import type { Article } from '../corpus/article.js';
 import type { ArticleText } from './article-text.js';
 import { analyseText, sentenceAt, tokenAt } from './article-text.js';
 import type { Cue } from './cues.js';
-import { findCues, subjectCue } from './cues.js';
+import { colonCue, findCues, subjectCue } from './cues.js';
 import type { DirectCandidate } from './direct.js';
 import { attributeSpans } from './direct.js';
 import { isLabelOrTitle, isScareQuote } from './not-speech.js';
 import { People } from './people.js';
-import type { Quote } from './quote.js';
+import type { AttributionConfidence, Quote } from './quote.js';
 import { findReported } from './reported.js';
 import type { Attribution } from './speakers.js';
 import { SpeakerBook } from './speakers.js';
@@ -38,8 +38,15 @@ interface Draft {
   start: number;
   end: number;
   attribution: Attribution | null;
+  confidence: AttributionConfidence | null;
   cue: string | null;
   group: string;
+}
+
+/** A group's speaker and how it was found. */
+interface GroupAttribution {
+  attribution: Attribution;
+  confidence: AttributionConfidence;
 }
 
 /**
@@ -73,27 +80,44 @@ export class QuoteExtractor {
 
     const drafts: Draft[] = [];
     const spans = attributeSpans(text, cues);
+    /** Stand-in cues (colon, sentence subject) of pieces that have no speech verb. */
+    const standIns = new Map<Cue, AttributionConfidence>();
     for (const candidate of spans) {
-      if (candidate.cue !== null || candidate.span.open < 0 || candidate.span.end - candidate.span.start > SUBJECT_FRAGMENT_CHARS) continue;
+      if (candidate.cue !== null || candidate.span.open < 0) continue;
+      const openToken = tokenAt(text, candidate.span.open);
+      // `Jeb Bush: "The mission is …"`, `He then listed the qualities: "…"`: a colon introduces the words.
+      const afterColon = text.tokens[openToken - 1]?.text === ':';
+      const colon = afterColon ? colonCue(text, openToken - 1) : null;
+      if (colon !== null) {
+        candidate.cue = colon;
+        candidate.cuePosition = 'sentence';
+        standIns.set(colon, 'colon');
+        attributions.set(colon, book.attribute(colon));
+        continue;
+      }
+      if (!afterColon && candidate.span.end - candidate.span.start > SUBJECT_FRAGMENT_CHARS) continue;
       const sentence = sentenceAt(text, candidate.span.open);
-      const subject = subjectCue(text, sentence, tokenAt(text, candidate.span.open));
+      const subject = subjectCue(text, sentence, openToken);
       if (subject === null) continue;
       candidate.cue = subject;
       candidate.cuePosition = 'sentence';
+      standIns.set(subject, 'subject');
       attributions.set(subject, book.attribute(subject));
     }
     const candidates = spans.filter((candidate) => !isLabelOrTitle(text, candidate) && !isScareQuote(text, candidate));
-    const groupAttribution = attributeGroups(text, candidates, attributions, cues);
+    const groupAttribution = attributeGroups(text, candidates, attributions, cues, standIns);
     const usedCues = new Set<Cue>();
     for (const candidate of candidates) {
-      const attribution = groupAttribution.get(candidate.group) ?? null;
+      const found = groupAttribution.get(candidate.group);
       if (candidate.cue !== null && candidate.cuePosition !== 'sentence') usedCues.add(candidate.cue);
       const cue = candidate.cue !== null ? cueText(text, candidate.cue) : null;
-      drafts.push({ kind: 'direct', start: candidate.span.start, end: candidate.span.end, attribution, cue, group: `g${candidate.group}` });
+      drafts.push({ kind: 'direct', start: candidate.span.start, end: candidate.span.end, attribution: found?.attribution ?? null, confidence: found === undefined || found.attribution.speaker === null ? null : found.confidence, cue, group: `g${candidate.group}` });
     }
     let reportedGroup = 0;
     for (const reported of findReported(text, allCues, usedCues)) {
-      drafts.push({ kind: 'reported', start: reported.start, end: reported.end, attribution: attributions.get(reported.cue) ?? null, cue: cueText(text, reported.cue), group: `r${reportedGroup++}` });
+      const attribution = attributions.get(reported.cue) ?? null;
+      const confidence = attribution === null || attribution.speaker === null ? null : cueConfidence(reported.cue);
+      drafts.push({ kind: 'reported', start: reported.start, end: reported.end, attribution, confidence, cue: cueText(text, reported.cue), group: `r${reportedGroup++}` });
     }
     drafts.sort((a, b) => a.start - b.start || (a.kind === b.kind ? 0 : a.kind === 'direct' ? -1 : 1));
 
@@ -114,6 +138,7 @@ export class QuoteExtractor {
         end: draft.end,
         speakerSurface: draft.attribution?.surface ?? null,
         speaker,
+        confidence: speaker === null ? null : draft.confidence,
         cue: draft.cue,
         context: contextOf(text, draft.start, draft.end),
         group: groupIds.get(draft.group)!,
@@ -123,16 +148,21 @@ export class QuoteExtractor {
   }
 }
 
+/** A speech verb's confidence: a pronoun at the cue leans on resolution, a name does not. */
+function cueConfidence(cue: Cue): AttributionConfidence {
+  return cue.speaker.kind === 'pronoun' ? 'pronoun' : 'cue';
+}
+
 /**
  * One attribution per group of pieces: the first piece's own cue wins; a group with no cue takes the
  * speaker of the last cue before it, within the same or the previous paragraphs.
  */
-function attributeGroups(text: ArticleText, candidates: readonly DirectCandidate[], attributions: ReadonlyMap<Cue, Attribution>, cues: readonly Cue[]): Map<number, Attribution> {
-  const result = new Map<number, Attribution>();
+function attributeGroups(text: ArticleText, candidates: readonly DirectCandidate[], attributions: ReadonlyMap<Cue, Attribution>, cues: readonly Cue[], standIns: ReadonlyMap<Cue, AttributionConfidence>): Map<number, GroupAttribution> {
+  const result = new Map<number, GroupAttribution>();
   for (const candidate of candidates) {
     if (result.has(candidate.group) || candidate.cue === null) continue;
     const attribution = attributions.get(candidate.cue);
-    if (attribution !== undefined) result.set(candidate.group, attribution);
+    if (attribution !== undefined) result.set(candidate.group, { attribution, confidence: standIns.get(candidate.cue) ?? cueConfidence(candidate.cue) });
   }
   let cueIndex = 0;
   let lastSpoken: { attribution: Attribution; paragraph: number } | null = null;
@@ -145,12 +175,12 @@ function attributeGroups(text: ArticleText, candidates: readonly DirectCandidate
       cueIndex += 1;
     }
     if (result.has(candidate.group)) {
-      const own = result.get(candidate.group)!;
+      const own = result.get(candidate.group)!.attribution;
       if (own.speaker !== null) lastSpoken = { attribution: own, paragraph: candidate.span.paragraph };
       continue;
     }
     if (lastSpoken !== null && candidate.span.paragraph - lastSpoken.paragraph <= INHERIT_PARAGRAPHS - 1) {
-      result.set(candidate.group, { surface: lastSpoken.attribution.speaker ?? lastSpoken.attribution.surface, speaker: lastSpoken.attribution.speaker });
+      result.set(candidate.group, { attribution: { surface: lastSpoken.attribution.speaker ?? lastSpoken.attribution.surface, speaker: lastSpoken.attribution.speaker }, confidence: 'inherited' });
     }
   }
   return result;

@@ -17,7 +17,7 @@ function cannedExtractor(quotes: Quote[]): ExtractorUnderTest & { calls: number 
 
 function quoteAt(text: string, start: number, end: number, kind: Quote['kind'], speaker: string | null): Quote {
   const words = text.slice(start, end);
-  return { id: `seed#${start}`, articleId: 'seed', kind, text: words, start, end, speakerSurface: speaker, speaker, cue: 'said', context: words, group: `seed#${start}` };
+  return { id: `seed#${start}`, articleId: 'seed', kind, text: words, start, end, speakerSurface: speaker, speaker, confidence: speaker === null ? null : 'cue', cue: 'said', context: words, group: `seed#${start}` };
 }
 
 describe('evaluate', () => {

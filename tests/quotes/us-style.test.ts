@@ -74,3 +74,64 @@ describe('speech verbs of US copy', () => {
     expect(quoteStarting(extract(body), 'she is the conservative').speaker).toBe('the ad');
   });
 });
+
+describe('attribution without a speech verb', () => {
+  it('takes the name before a colon as the speaker', () => {
+    const body = 'The two rivals differ on the war. Jane Doe: "Our goal is to defeat the group, not to contain it." John Black: "Containment has worked before."';
+    const result = extract(body);
+    const first = quoteStarting(result, 'Our goal is');
+    expect(first.speaker).toBe('Jane Doe');
+    expect(first.confidence).toBe('colon');
+    expect(quoteStarting(result, 'Containment has worked').speaker).toBe('John Black');
+  });
+
+  it('takes the name before the colon, not the outlet after its comma', () => {
+    const body = 'Pundits weighed in after the debate.\n\nChris Walker, The Daily Record: "This was her best night of the campaign."';
+    expect(quoteStarting(extract(body), 'This was her best night').speaker).toBe('Chris Walker');
+  });
+
+  it('does not take a label before a colon for a speaker', () => {
+    const body = 'UPDATE: "The polls have closed in all districts."';
+    expect(quoteStarting(extract(body), 'The polls have closed').speaker).toBeNull();
+  });
+
+  it('reads "as X put it" after the quote', () => {
+    const body = 'Applicants must show a "lawful source of investment income," as a Homeland Security memo put it.';
+    expect(quoteStarting(extract(body), 'lawful source').speaker).toBe('a Homeland Security memo');
+  });
+
+  it('reads "as X put it" before the quote', () => {
+    const body = 'As Tom Reyes put it, "Nobody in this town trusts the council any more."';
+    expect(quoteStarting(extract(body), 'Nobody in this town').speaker).toBe('Tom Reyes');
+  });
+});
+
+describe('confidence of an attribution', () => {
+  const body = [
+    'Mayor Linda Park opened the meeting. "We are out of money," Mayor Park said.',
+    '"We will have to close two libraries," she said.',
+    '"Nobody wants that."',
+  ].join('\n\n');
+
+  it('is "cue" when a speech verb names the speaker', () => {
+    expect(quoteStarting(extract(body), 'We are out of money').confidence).toBe('cue');
+  });
+
+  it('is "pronoun" when the cue says "she"', () => {
+    const quote = quoteStarting(extract(body), 'We will have to close');
+    expect(quote.speaker).toBe('Linda Park');
+    expect(quote.confidence).toBe('pronoun');
+  });
+
+  it('is "inherited" for a quote with no cue of its own', () => {
+    const quote = quoteStarting(extract(body), 'Nobody wants that');
+    expect(quote.speaker).toBe('Linda Park');
+    expect(quote.confidence).toBe('inherited');
+  });
+
+  it('is null when the speaker is unknown', () => {
+    const quote = quoteStarting(extract('"Nobody wants that," the sign read in large letters.'), 'Nobody wants that');
+    expect(quote.speaker).toBeNull();
+    expect(quote.confidence).toBeNull();
+  });
+});
