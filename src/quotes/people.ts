@@ -75,9 +75,9 @@ export class People {
     const pending: Array<{ first: number; last: number; honorific: string | null; role: string | null }> = [];
     const { tokens } = text;
     for (let i = 0; i < tokens.length; i += 1) {
-      if (!isNameWord(tokens[i])) continue;
+      if (!isNameWord(tokens[i]) || isHeadlineWord(tokens, i)) continue;
       let last = i;
-      while (last + 1 < tokens.length && !/['’]s$/.test(tokens[last]!.lower) && (isNameWord(tokens[last + 1]) || (NAME_PARTICLES.has(tokens[last + 1]!.lower) && isNameWord(tokens[last + 2]))) && tokens[last + 1]!.start - tokens[last]!.end <= 1) last += 1;
+      while (last + 1 < tokens.length && !/['’]s$/.test(tokens[last]!.lower) && (isNameWord(tokens[last + 1]) || (NAME_PARTICLES.has(tokens[last + 1]!.lower) && isNameWord(tokens[last + 2]))) && tokens[last + 1]!.start - tokens[last]!.end <= 1 && !isHeadlineWord(tokens, last + 1)) last += 1;
       const run = this.nameInRun(i, last);
       i = last;
       if (run === null) continue;
@@ -307,6 +307,27 @@ export class People {
     const head = roleWords[roleWords.length - 1];
     return head !== undefined && ROLE_NOUNS.has(head) && roleWords.length <= 4 ? roleWords.join(' ') : null;
   }
+}
+
+/**
+ * Words of a headline run into the text, never part of a name: a capitalised speech verb ("Obama
+ * Says African-American Museum Will Tell …" names Obama only) and runs of capitals ("AT LEAST 10
+ * KILLED IN DEADLY ISTANBUL EXPLOSION Turkish President …").
+ */
+function isHeadlineWord(tokens: readonly Token[], i: number): boolean {
+  const token = tokens[i]!;
+  if (HEADLINE_VERBS.has(token.lower) && token.text !== token.lower) return true;
+  if (!isShouted(token)) return false;
+  let run = 1;
+  for (let j = i - 1; j >= 0 && j >= i - 2 && isShouted(tokens[j]!); j -= 1) run += 1;
+  for (let j = i + 1; j < tokens.length && j <= i + 2 && isShouted(tokens[j]!); j += 1) run += 1;
+  return run >= 3;
+}
+
+const HEADLINE_VERBS = new Set(['says', 'tells', 'warns', 'urges', 'vows', 'admits', 'denies', 'insists', 'slams', 'blasts', 'rips', 'touts', 'pledges', 'defends', 'accuses']);
+
+function isShouted(token: Token): boolean {
+  return token.kind === 'word' && token.text.length >= 2 && token.text === token.text.toUpperCase() && token.text !== token.lower;
 }
 
 /** "General" opening a run and followed by a word that is no given name or title starts a company name. */

@@ -100,8 +100,17 @@ export function classifyPhrase(tokens: readonly Token[], first: number, last: nu
     const previous = tokens[nameFirst - 1]!.lower;
     if (DETERMINERS.has(previous) && isModifierWord(tokens[nameFirst]!.lower)) return { kind: 'description', first, last, nameFirst: -1, nameLast: -1 };
   }
+  // `"…," Mitch McConnell, R-Ky., said Tuesday.`, `on Monday evening, telling them`: a date is no one.
+  let dateOnly = true;
+  for (let i = nameFirst; i <= last && dateOnly; i += 1) dateOnly = DATE_NAMES.has(tokens[i]!.lower.replace(/\.$/, ''));
+  if (dateOnly) return null;
   return { kind: 'name', first, last, nameFirst, nameLast: last };
 }
+
+/** Capitalised words of dates, which are never a speaker on their own. */
+const DATE_NAMES = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '),
+);
 
 /**
  * The subject written just before a speech verb at `verbIndex`, reading backwards: skips adverbs and

@@ -135,3 +135,15 @@ describe('confidence of an attribution', () => {
     expect(quote.confidence).toBeNull();
   });
 });
+
+describe('words that are never a speaker', () => {
+  it('does not take the day after "said" for the speaker', () => {
+    const body = 'Mary Smith spoke first. "Our assumption is that the veto will be overridden," Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.';
+    expect(quoteStarting(extract(body), 'Our assumption').speaker).toBe('Mitch McConnell');
+  });
+
+  it('does not join a headline run into the text to a name', () => {
+    const body = 'President Tom Hale Says New Museum Will Tell Hard Stories\n\n"This museum can help us talk to each other," the president said.';
+    expect(quoteStarting(extract(body), 'This museum can help').speaker).toBe('Tom Hale');
+  });
+});
