@@ -28,6 +28,7 @@ export function formatScoreTable(scores: Scores): string {
     ...(ignored === '' ? [] : [ignored.trim()]),
     '',
     `speaker accuracy  ${fixed(scores.speakerAccuracy)}  (${count(speaker.correct)} correct, ${count(speaker.wrong)} wrong of the directOverlap matches; ${count(speaker.skipped)} skipped: gold speaker only a pronoun)`,
+    `  given names too ${fixed(scores.speakerAccuracyStrict)}  (${count(speaker.givenNameWrong)} of the correct have a different given name: "Bill Clinton" for Hillary Clinton)`,
     `speed             ${count(Math.round(throughput.articlesPerSecond))} articles/s  (extraction only: ${count(throughput.passes)} passes × ${count(scores.articles)} article${scores.articles === 1 ? '' : 's'} in ${throughput.seconds.toFixed(2)} s)`,
   ].join('\n');
 }
@@ -57,6 +58,7 @@ export function scoresJson(scores: Scores, facts: RunFacts): Record<string, unkn
     direct: metric(scores.direct),
     directOverlap: metric(scores.directOverlap),
     speakerAccuracy: round(scores.speakerAccuracy),
+    speakerAccuracyStrict: round(scores.speakerAccuracyStrict),
     speakerSkipped: scores.speakerSkipped,
     speaker: scores.speaker,
     reported: { ...metric(scores.reported), ignored: scores.reported.ignored },

@@ -2,7 +2,7 @@ import type { Quote } from '../quotes/quote.js';
 import type { GoldArticle, GoldQuote } from './gold.js';
 import { matchSpans, type Span } from './match.js';
 import { tokenOverlap } from './normalise.js';
-import { judgeSpeaker } from './speaker.js';
+import { judgeSpeaker, judgeSpeakerStrictly } from './speaker.js';
 
 /** What the scorer needs of an extractor quote; hand-made predictions in tests need no more. */
 export type PredictedQuote = Pick<Quote, 'kind' | 'text' | 'start' | 'end' | 'speaker'> &
@@ -20,6 +20,8 @@ export interface SpeakerTally {
   wrong: number;
   /** Matched direct quotes whose gold speaker is a pronoun with no canonical name. */
   skipped: number;
+  /** Of the `correct`, those whose given names disagree ("Bill Clinton" for Hillary Clinton): wrong by the strict rule. */
+  givenNameWrong: number;
 }
 
 /**
@@ -69,7 +71,7 @@ export function scoreArticle(gold: GoldArticle, predictions: readonly PredictedQ
 
   const exact = matchSpans(goldDirect.map(goldSpan), predictedDirect, 'exact');
   const loose = matchSpans(goldDirect.map(goldSpan), predictedDirect, 'overlap');
-  const speaker: SpeakerTally = { correct: 0, wrong: 0, skipped: 0 };
+  const speaker: SpeakerTally = { correct: 0, wrong: 0, skipped: 0, givenNameWrong: 0 };
   const boundary: ArticleErrors['boundary'] = [];
   const wrongSpeaker: ArticleErrors['wrongSpeaker'] = [];
   for (const pair of loose.pairs) {
@@ -79,6 +81,7 @@ export function scoreArticle(gold: GoldArticle, predictions: readonly PredictedQ
     const verdict = judgeSpeaker(row, quote.speaker);
     speaker[verdict] += 1;
     if (verdict === 'wrong') wrongSpeaker.push({ gold: row, predicted: quote });
+    if (verdict === 'correct' && judgeSpeakerStrictly(row, quote.speaker) === 'wrong') speaker.givenNameWrong += 1;
   }
 
   const reported = matchSpans(goldReported.map(goldSpan), predictedReported, 'overlap');

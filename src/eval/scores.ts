@@ -22,6 +22,8 @@ export interface Scores {
   directOverlap: Prf;
   /** Correct / (correct + wrong) over direct quotes matched at overlap; pronoun-only gold speakers skipped. */
   speakerAccuracy: number;
+  /** speakerAccuracy where given names must also agree when both sides have one ("Bill" ≠ "Hillary" Clinton). */
+  speakerAccuracyStrict: number;
   /** Matched direct quotes left out of speakerAccuracy because the gold speaker is only a pronoun. */
   speakerSkipped: number;
   speaker: SpeakerTally;
@@ -49,17 +51,19 @@ function sumTallies(tallies: readonly Tally[]): Tally {
 
 /** Micro-averages article scores: every quote weighs the same, whichever article it is in. */
 export function summarise(articles: readonly ArticleScore[], throughput: Throughput): Scores {
-  const speaker: SpeakerTally = { correct: 0, wrong: 0, skipped: 0 };
+  const speaker: SpeakerTally = { correct: 0, wrong: 0, skipped: 0, givenNameWrong: 0 };
   for (const article of articles) {
     speaker.correct += article.speaker.correct;
     speaker.wrong += article.speaker.wrong;
     speaker.skipped += article.speaker.skipped;
+    speaker.givenNameWrong += article.speaker.givenNameWrong;
   }
   return {
     articles: articles.length,
     direct: prf(sumTallies(articles.map((article) => article.direct))),
     directOverlap: prf(sumTallies(articles.map((article) => article.directOverlap))),
     speakerAccuracy: ratio(speaker.correct, speaker.correct + speaker.wrong),
+    speakerAccuracyStrict: ratio(speaker.correct - speaker.givenNameWrong, speaker.correct + speaker.wrong),
     speakerSkipped: speaker.skipped,
     speaker,
     reported: {

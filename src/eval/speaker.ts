@@ -75,3 +75,51 @@ export function headWord(name: string): string | null {
   while (words.length > 1 && SUFFIXES.has(words[words.length - 1]!)) words.pop();
   return words[words.length - 1] ?? null;
 }
+
+/**
+ * {@link judgeSpeaker} with {@link sameSpeakerStrictly}: "Bill Clinton" for Hillary Clinton's words is
+ * wrong here, though the head-word rule counts it right. Reported beside the head-word figure.
+ */
+export function judgeSpeakerStrictly(
+  gold: { speaker: string | null; speakerCanonical: string | null },
+  predicted: string | null,
+): SpeakerVerdict {
+  const verdict = judgeSpeaker(gold, predicted);
+  if (verdict !== 'correct' || predicted === null) return verdict;
+  const reference = goldSpeakerReference(gold);
+  return reference === null || sameSpeakerStrictly(reference, predicted) ? 'correct' : 'wrong';
+}
+
+/**
+ * Same head word and, where both names give one, a given name in common: "Donald J. Trump" and
+ * "Mr. Trump" agree, "Texas Sen. Ted Cruz" and "Ted Cruz" agree, "Ivanka Trump" and "Donald Trump"
+ * do not. An initial agrees with a name it starts ("J. Smith", "John Smith").
+ */
+export function sameSpeakerStrictly(a: string, b: string): boolean {
+  if (!sameSpeaker(a, b)) return false;
+  const givenA = givenNames(a);
+  const givenB = givenNames(b);
+  if (givenA.length === 0 || givenB.length === 0) return true;
+  const agrees = (x: string, y: string): boolean => x === y || (x.length === 1 && y.startsWith(x)) || (y.length === 1 && x.startsWith(y));
+  return givenA.some((x) => givenB.some((y) => agrees(x, y)));
+}
+
+/**
+ * The words of a person's name before the surname, titles left out ("Texas Sen. Ted Cruz" →
+ * texas, ted); none for descriptions ("the senator"), possessives and lone surnames.
+ */
+export function givenNames(name: string): string[] {
+  const lower = name.toLowerCase();
+  const words =
+    lower
+      .replace(/\([^)]*\)/g, ' ')
+      .replace(/,.*$/s, ' ')
+      .replace(/\bu\.s\.?/g, ' ')
+      .match(/[\p{L}\p{N}]+(?:[-'\u2019][\p{L}\p{N}]+)*/gu) ?? [];
+  if (DETERMINERS.has(words[0] ?? '') || /['\u2019]s\b/.test(lower)) return [];
+  while (words.length > 1 && SUFFIXES.has(words[words.length - 1]!)) words.pop();
+  return words.slice(0, -1).filter((word) => !TITLES.has(word) && !ABBREVIATED_TITLES.has(word));
+}
+
+/** Titles and office words US copy writes before a name ("Sen.", "House Speaker"), never a given name. */
+const ABBREVIATED_TITLES = new Set(['sen', 'sens', 'rep', 'reps', 'gov', 'govs', 'lt', 'maj', 'adm', 'cmdr', 'atty', 'del', 'former', 'vice', 'house', 'senate', 'speaker', 'majority', 'minority', 'leader', 'democrat', 'republican', 'democratic', 'mrs', 'ms', 'mr']);

@@ -122,6 +122,7 @@ more much all both each every no not yes other another such than then now today 
 next earlier later speaking asked according despite during under over into about among between
 without within following instead indeed still even just only perhaps maybe mr mrs ms dr sir
 mr. mrs. ms. dr.
+does did neither nor see let please whether unlike has have had is was are were do
 `);
 
 /** Lower-case words allowed inside a name ("Luiz Inacio Lula da Silva", "Ludwig van Beethoven"). */

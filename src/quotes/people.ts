@@ -28,6 +28,20 @@ export interface Entity {
   gender: 'm' | 'f' | undefined;
   /** Lower-case role phrases written with the name: "russian president", "chancellor". */
   roles: Set<string>;
+  /** Times the article writes exactly this full name: decides whom a lone surname means. */
+  fullMentions: number;
+}
+
+/** How many more full-name mentions make one bearer of a surname the one a lone surname means. */
+const DOMINANT_MARGIN = 1;
+
+/** The gender a full name's given name tells, if any ("Hillary Clinton" → f). */
+function genderOfWords(entity: Entity): 'm' | 'f' | undefined {
+  if (entity.words.length < 2) return entity.gender;
+  const given = entity.words[0]!.toLowerCase();
+  if (FEMALE_GIVEN_NAMES.has(given)) return 'f';
+  if (GIVEN_NAMES.has(given)) return 'm';
+  return entity.gender;
 }
 
 /** One place the article writes a name. */
@@ -87,7 +101,7 @@ export class People {
     const order = pending.map((_, index) => index).sort((a, b) => pending[b]!.last - pending[b]!.first - (pending[a]!.last - pending[a]!.first) || a - b);
     for (const index of order) {
       const mention = pending[index]!;
-      const entity = this.entityFor(this.wordsOf(mention.first, mention.last), mention.first);
+      const entity = this.entityFor(this.wordsOf(mention.first, mention.last), mention.first, mention.honorific);
       const sentence = text.tokenSentence[mention.first] ?? -1;
       const record: Mention = { entity, first: mention.first, last: mention.last, sentence, inQuote: text.tokenQuote[mention.first] !== -1 };
       this.mentions.push(record);
@@ -202,23 +216,36 @@ export class People {
   }
 
   /** Joins a name to the entity whose full name ends with (or equals) it; otherwise starts a new one. */
-  private entityFor(words: string[], at: number): Entity {
+  private entityFor(words: string[], at: number, honorific: string | null = null): Entity {
     const key = words.join(' ').toLowerCase();
     const exact = this.byFullName.get(key);
-    if (exact !== undefined) return exact;
+    if (exact !== undefined) {
+      exact.fullMentions += 1;
+      return exact;
+    }
+    // "Mr. Trump" is not Ivanka Trump; "Mrs. Clinton" is not Bill Clinton.
+    const gender = honorific === null ? undefined : MALE_HONORIFICS.has(honorific) ? 'm' : FEMALE_HONORIFICS.has(honorific) ? 'f' : undefined;
+    const compatible = (entity: Entity): boolean => gender === undefined || genderOfWords(entity) === undefined || genderOfWords(entity) === gender;
     let best: Entity | null = null;
     let bestDistance = Infinity;
+    const candidates = new Set<Entity>();
     for (const mention of this.mentionsByLastWord.get(words[words.length - 1]!.toLowerCase()) ?? []) {
-      if (!endsWith(mention.entity.words, words)) continue;
+      if (!endsWith(mention.entity.words, words) || !compatible(mention.entity)) continue;
+      candidates.add(mention.entity);
       const distance = mention.first <= at ? at - mention.first : (mention.first - at) * 4;
       if (distance < bestDistance) {
         bestDistance = distance;
         best = mention.entity;
       }
     }
+    // "Clinton" in an article that names Hillary Clinton six times and Bill Clinton once is Hillary,
+    // even right after Bill's name: a surname alone is the person the article is mostly about.
+    for (const candidate of candidates) {
+      if (best !== null && candidate !== best && words.length === 1 && candidate.words.length > 1 && candidate.fullMentions >= 2 * best.fullMentions + DOMINANT_MARGIN) best = candidate;
+    }
     if (best === null) {
       for (const entity of this.entitiesByLastWord.get(words[words.length - 1]!.toLowerCase()) ?? []) {
-        if (endsWith(entity.words, words) && entity.words.length > words.length) {
+        if (endsWith(entity.words, words) && entity.words.length > words.length && compatible(entity)) {
           best = entity;
           break;
         }
@@ -230,7 +257,7 @@ export class People {
       if (byGivenName.length === 1) best = byGivenName[0]!;
     }
     if (best !== null) return best;
-    const entity: Entity = { id: this.entities.length, words, name: words.join(' '), aliases: new Set(), person: undefined, gender: undefined, roles: new Set() };
+    const entity: Entity = { id: this.entities.length, words, name: words.join(' '), aliases: new Set(), person: undefined, gender: undefined, roles: new Set(), fullMentions: 1 };
     this.entities.push(entity);
     this.byFullName.set(key, entity);
     const last = words[words.length - 1]!.toLowerCase();

@@ -55,7 +55,7 @@ describe('speaker accuracy', () => {
     const article = seedWith((row) => row.direct);
     const [first] = article.quotes;
     const score = scoreArticle(article, [{ ...asPredicted(first!), speaker: 'Donald Trump' }]);
-    expect(score.speaker).toEqual({ correct: 0, wrong: 1, skipped: 0 });
+    expect(score.speaker).toEqual({ correct: 0, wrong: 1, skipped: 0, givenNameWrong: 0 });
     expect(score.errors.wrongSpeaker[0]?.gold.speakerCanonical).toBe('Vladimir Putin');
   });
 
@@ -67,7 +67,7 @@ describe('speaker accuracy', () => {
     };
     const scores = summarise([scoreArticle(pronounOnly, pronounOnly.quotes.map((row) => ({ ...asPredicted(row), speaker: 'Vladimir Putin' })))], NO_TIMING);
     expect(scores.speakerSkipped).toBe(1);
-    expect(scores.speaker).toEqual({ correct: 2, wrong: 0, skipped: 1 });
+    expect(scores.speaker).toEqual({ correct: 2, wrong: 0, skipped: 1, givenNameWrong: 0 });
     expect(scores.speakerAccuracy).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headWord, judgeSpeaker } from '../../src/eval/speaker.js';
+import { headWord, judgeSpeaker, judgeSpeakerStrictly } from '../../src/eval/speaker.js';
 
 const gold = (speaker: string | null, speakerCanonical: string | null) => ({ speaker, speakerCanonical });
 
@@ -52,5 +52,31 @@ describe('speaker judging', () => {
   it('counts a prediction as right for an unattributed gold quote only when it names nobody', () => {
     expect(judgeSpeaker(gold(null, null), null)).toBe('correct');
     expect(judgeSpeaker(gold(null, null), 'Vladimir Putin')).toBe('wrong');
+  });
+});
+
+describe('strict speaker judging (given names must agree)', () => {
+  it('judges another bearer of the surname wrong', () => {
+    expect(judgeSpeaker(gold('Clinton', 'Hillary Clinton'), 'Bill Clinton')).toBe('correct');
+    expect(judgeSpeakerStrictly(gold('Clinton', 'Hillary Clinton'), 'Bill Clinton')).toBe('wrong');
+  });
+
+  it('accepts a name without a given name on either side', () => {
+    expect(judgeSpeakerStrictly(gold('Mr. Trump', null), 'Donald J. Trump')).toBe('correct');
+    expect(judgeSpeakerStrictly(gold('Trump', 'Donald Trump'), 'Trump')).toBe('correct');
+  });
+
+  it('steps over titles, home states and middle initials', () => {
+    expect(judgeSpeakerStrictly(gold('Cruz', 'Texas Sen. Ted Cruz'), 'Ted Cruz')).toBe('correct');
+    expect(judgeSpeakerStrictly(gold('Trump', 'Donald Trump'), 'Donald J. Trump')).toBe('correct');
+  });
+
+  it('lets an initial agree with the name it starts', () => {
+    expect(judgeSpeakerStrictly(gold('Smith', 'J. Smith'), 'John Smith')).toBe('correct');
+  });
+
+  it('keeps the verdicts of the head-word rule otherwise', () => {
+    expect(judgeSpeakerStrictly(gold('Trump', 'Donald Trump'), 'Donald Tusk')).toBe('wrong');
+    expect(judgeSpeakerStrictly(gold('he', null), 'Anyone')).toBe('skipped');
   });
 });

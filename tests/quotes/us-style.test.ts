@@ -147,3 +147,24 @@ describe('words that are never a speaker', () => {
     expect(quoteStarting(extract(body), 'This museum can help').speaker).toBe('Tom Hale');
   });
 });
+
+describe('one surname, several people', () => {
+  it('does not give "Mr." to a woman of the same surname (by her given name)', () => {
+    const body = 'Donald Trump spoke at the rally. Mary Trump, his sister, introduced him.\n\n"We will win this state," Mr. Trump said.';
+    expect(quoteStarting(extract(body), 'We will win').speaker).toBe('Donald Trump');
+  });
+
+  it('reads a lone surname as the bearer the article names most', () => {
+    const body = [
+      'Hillary Clinton campaigned in Ohio on Monday. Hillary Clinton told voters she would protect their pensions.',
+      'Hillary Clinton was joined on stage by former President Bill Clinton.',
+      '"We are not going to give up on this state," Clinton said.',
+    ].join('\n\n');
+    expect(quoteStarting(extract(body), 'We are not going').speaker).toBe('Hillary Clinton');
+  });
+
+  it('does not join a capitalised verb opening a sentence to the name after it', () => {
+    const body = 'Jared Sexton studies the campaign. See Sexton\'s notes below.\n\n"They feel left behind," Sexton said.';
+    expect(quoteStarting(extract(body), 'They feel left behind').speaker).toBe('Jared Sexton');
+  });
+});
