@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AttributionConfidenceSchema } from '../quotes/quote.js';
 import { QuestionFiltersSchema } from '../search/question.js';
 
 /**
@@ -25,6 +26,8 @@ export const SnippetSchema = z.object({
   kind: z.enum(['direct', 'reported']),
   /** The speaker's canonical name ("Vladimir Putin"), or "Unattributed". */
   speaker: z.string(),
+  /** How the extractor found the speaker (`isWeakAttribution` tells which to mark); null when unattributed. */
+  confidence: AttributionConfidenceSchema.nullable(),
   /** The exact quoted words, trimmed to whole sentences when long. */
   text: z.string(),
   trimmed: z.boolean(),

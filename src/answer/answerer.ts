@@ -256,6 +256,7 @@ function toSnippet(version: CorpusVersion, record: QuoteRecord, terms: readonly 
     quoteId: record.quote.id,
     kind: record.quote.kind,
     speaker: speakerName(version, record),
+    confidence: record.quote.confidence ?? null,
     text,
     trimmed,
     context: record.quote.context,
