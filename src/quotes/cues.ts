@@ -101,7 +101,9 @@ export function findCues(text: ArticleText): Cue[] {
         }
       }
       // "…, saying he was ready", "quoted its plan as saying:": the participle's subject is the sentence's speaker.
-      if (speech && (previous?.text === ',' || previous?.lower === 'as') && lower.endsWith('ing')) {
+      // `… address "that person," telling Fox 35 …`: the comma may sit inside a closing mark.
+      const afterComma = previous?.text === ',' || (previous !== undefined && CLOSING_MARKS.has(previous.text) && tokens[i - 2]?.text === ',');
+      if (speech && (afterComma || previous?.lower === 'as') && lower.endsWith('ing')) {
         const latest = cues[cues.length - 1];
         const earlier = latest !== undefined && latest.sentence === s ? latest : undefined;
         const speaker = earlier?.speaker ?? firstPhraseOf(text, first, i);
@@ -165,7 +167,7 @@ function coordinatedSubject(text: ArticleText, cues: readonly Cue[], sentence: n
  * subject ("He wants to see "proper health checks"", "A Tory spokesman "totally refuted" it"): the
  * words are presented as that subject's.
  */
-export function subjectCue(text: ArticleText, sentence: number, beforeToken: number): Cue | null {
+export function subjectCue(text: ArticleText, sentence: number, beforeToken: number, isKnownPerson: (phrase: SpeakerPhrase) => boolean = () => false): Cue | null {
   const first = text.sentenceFirstToken[sentence];
   if (first === undefined) return null;
   const phrase = firstPhraseOf(text, first, Math.min(beforeToken, first + SUBJECT_SEARCH_TOKENS), true);
@@ -175,7 +177,8 @@ export function subjectCue(text: ArticleText, sentence: number, beforeToken: num
   if (phrase.kind === 'pronoun' && head !== 'he' && head !== 'she') return null;
   if (phrase.kind === 'name') {
     for (let i = phrase.nameFirst; i <= phrase.nameLast; i += 1) if (NON_PERSON_WORDS.has(text.tokens[i]!.lower)) return null;
-    if (phrase.nameLast === phrase.nameFirst && !HONORIFICS.has(text.tokens[phrase.nameFirst - 1]?.lower ?? '')) return null;
+    // A lone word may be a company ("Gazprom"); it speaks here only as a person the article has named in full.
+    if (phrase.nameLast === phrase.nameFirst && !HONORIFICS.has(text.tokens[phrase.nameFirst - 1]?.lower ?? '') && !isKnownPerson(phrase)) return null;
   }
   return { verb: phrase.last + 1, verbEnd: phrase.last + 1, speaker: phrase, inverted: false, fragmentOnly: true, according: false, sentence };
 }

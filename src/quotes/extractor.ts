@@ -97,7 +97,12 @@ export class QuoteExtractor {
       }
       if (!afterColon && candidate.span.end - candidate.span.start > SUBJECT_FRAGMENT_CHARS) continue;
       const sentence = sentenceAt(text, candidate.span.open);
-      const subject = subjectCue(text, sentence, openToken);
+      // `On Monday, Trump groused … that CNN "doesn't treat me properly"`: a surname alone may be the
+      // subject when the article names that person in full. Such attributions are marked 'subject' (weak).
+      const subject = subjectCue(text, sentence, openToken, (phrase) => {
+        const entity = people.resolveName(phrase.nameFirst, phrase.nameLast);
+        return entity.person === true && entity.words.length > 1;
+      });
       if (subject === null) continue;
       candidate.cue = subject;
       candidate.cuePosition = 'sentence';

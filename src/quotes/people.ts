@@ -285,6 +285,9 @@ export class People {
       } else if (isCompanyGeneral(tokens, i, runFirst, runLast)) {
         // "General Motors", "General Electric": a company, not a general.
         continue;
+      } else if (i === runLast && i > runFirst && (HONORIFICS.has(bare(tokens[i - 1]!.lower)) || GIVEN_NAMES.has(tokens[i - 1]!.lower))) {
+        // "Larry King", "Mr. King", "Ms. Bishop": a role word ending a name after a given name or an honorific is a surname.
+        continue;
       } else if (ROLE_NOUNS.has(lower) || (CAPITALISED_FUNCTION_WORDS.has(lower) && i === first)) {
         if (!CAPITALISED_FUNCTION_WORDS.has(lower)) roleWords.push(...this.wordsOf(first, i).map((word) => word.toLowerCase()));
         first = i + 1;

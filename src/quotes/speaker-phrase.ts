@@ -85,7 +85,9 @@ export function classifyPhrase(tokens: readonly Token[], first: number, last: nu
   for (let i = runStart; i <= last; i += 1) {
     const lower = tokens[i]!.lower.replace(/\.$/, '');
     // "Russian President Vladimir Putin", "Mr Smith", "the BBC's Sarah Rainsford": the name comes after.
-    if (isRoleWord(lower) || HONORIFICS.has(lower) || CAPITALISED_FUNCTION_WORDS.has(lower) || (i < last && /['’]s$/.test(lower))) nameFirst = i + 1;
+    // "Mr. King", "Ms. Bishop": right after an honorific a role word is a surname.
+    const afterHonorific = i > first && HONORIFICS.has(tokens[i - 1]!.lower);
+    if ((isRoleWord(lower) && !afterHonorific) || HONORIFICS.has(lower) || CAPITALISED_FUNCTION_WORDS.has(lower) || (i < last && /['’]s$/.test(lower))) nameFirst = i + 1;
   }
   // "Liberal Democrat Sarah Teather": a given name after other capitalised words starts the name.
   for (let i = nameFirst + 1; i < last; i += 1) {

@@ -168,3 +168,21 @@ describe('one surname, several people', () => {
     expect(quoteStarting(extract(body), 'They feel left behind').speaker).toBe('Jared Sexton');
   });
 });
+
+describe('more speakers found', () => {
+  it('reads "Mr. King" as a name although "king" is a role', () => {
+    const body = 'Larry King hosts the show. "I have never been edited," Mr. King, 82, told me.';
+    expect(quoteStarting(extract(body), 'I have never been edited').speaker).toBe('Larry King');
+  });
+
+  it('reads a participle after a comma left inside the closing mark', () => {
+    const body = 'Tom Reyes spoke first.\n\nThe Dale Center did not want to address "that person," telling a local station that it is focused on "ending senseless gun violence."';
+    expect(quoteStarting(extract(body), 'ending senseless').speaker).toBe('Dale Center');
+  });
+
+  it('takes a surname as the subject of a fragment when the article names that person in full', () => {
+    const body = 'Donald Trump and Jeff Zucker met in May.\n\nOn Monday, Trump complained to a crowd in Georgia that the network "doesn\'t treat me properly" before leaving.';
+    const quote = quoteStarting(extract(body), "doesn't treat me properly");
+    expect(quote.speaker).toBe('Donald Trump');
+  });
+});
