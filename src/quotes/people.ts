@@ -347,6 +347,8 @@ export class People {
 function isHeadlineWord(tokens: readonly Token[], i: number): boolean {
   const token = tokens[i]!;
   if (HEADLINE_VERBS.has(token.lower) && token.text !== token.lower) return true;
+  // "Tim Allen Just Got Asked About Donald Trump": a capitalised function word inside a run is a headline's.
+  if (i > 0 && CAPITALISED_FUNCTION_WORDS.has(token.lower) && !HONORIFICS.has(token.lower) && !DETERMINERS_IN_NAMES.has(token.lower) && token.text !== token.lower && isNameWord(tokens[i - 1]) && tokens[i]!.start - tokens[i - 1]!.end <= 1) return true;
   if (!isShouted(token)) return false;
   let run = 1;
   for (let j = i - 1; j >= 0 && j >= i - 2 && isShouted(tokens[j]!); j -= 1) run += 1;
@@ -354,6 +356,8 @@ function isHeadlineWord(tokens: readonly Token[], i: number): boolean {
   return run >= 3;
 }
 
+/** Capitalised function words that do occur inside names: "Bank Of America", "The Hague". */
+const DETERMINERS_IN_NAMES = new Set(['of', 'the', 'and', 'de', 'la', 'al']);
 const HEADLINE_VERBS = new Set(['says', 'tells', 'warns', 'urges', 'vows', 'admits', 'denies', 'insists', 'slams', 'blasts', 'rips', 'touts', 'pledges', 'defends', 'accuses']);
 
 function isShouted(token: Token): boolean {

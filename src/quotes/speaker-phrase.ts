@@ -163,7 +163,10 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, floor
         // "Mark Oaten, Liberal Democrat home affairs spokesman, said": a capitalised description.
         if (!isRoleWord(tokens[close - 1]!.lower)) return null;
       }
-      const subject = phraseEndingAt(tokens, open - 1, floor);
+      // "Jillian Chase, 27, a Tinder user in New York, said": tags may come before the appositive too.
+      const untagged = withoutUsTags(tokens, open, floor);
+      const subjectEnd = untagged === open ? open - 1 : tokens[untagged]!.text === ',' ? untagged - 1 : untagged;
+      const subject = subjectEnd < floor ? null : phraseEndingAt(tokens, subjectEnd, floor);
       const before = subject === null ? undefined : tokens[subject.first - 1];
       // "…, in the Upper Afan Valley, …": a prepositional phrase is still inside the appositive.
       if (subject !== null && before !== undefined && subject.first > floor && PHRASE_BREAKERS.has(before.lower) && before.lower !== 'and' && before.lower !== 'but') {

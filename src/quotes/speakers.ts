@@ -128,7 +128,9 @@ export class SpeakerBook {
       // In the cue's own sentence a name counts only when no pronoun came before it:
       // "He hoped Jay-Z would …, he added" is about the earlier speaker; "… Mr Howard …, which he calls" is not.
       // "Mr Blair has failed, he claimed": names before a comma right before the cue are the content's.
-      const parenthetical = s === sentence && this.text.tokens[token - 1]?.text === ',';
+      // "When Emily Martin … gave a talk to aides, she said many …": a cue that goes on to its content is no aside.
+      const after = this.text.tokens[token + 2];
+      const parenthetical = s === sentence && this.text.tokens[token - 1]?.text === ',' && (after === undefined || after.kind === 'punct' || this.text.tokenSentence[token + 2] !== sentence);
       if (parenthetical && gender !== undefined) continue;
       const firstPronoun = gender !== undefined ? (s === sentence ? this.firstPronounAt(s, token) : this.firstPronounAt(s, this.text.sentenceFirstToken[s + 1] ?? token)) : Infinity;
       const named = (this.people.mentionsBySentence[s] ?? []).filter(

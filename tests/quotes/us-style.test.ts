@@ -186,3 +186,15 @@ describe('more speakers found', () => {
     expect(quote.speaker).toBe('Donald Trump');
   });
 });
+
+describe('pronouns in US copy', () => {
+  it('steps over an age before an appositive to find who "she" is', () => {
+    const body = 'Robyn Gedrich was banned from the app. "I was shocked," Ms. Gedrich said.\n\nJillian Chase, 27, a designer in New York, said the election came up only lightly. "I generally avoid the subject," she said.';
+    expect(quoteStarting(extract(body), 'I generally avoid').speaker).toBe('Jillian Chase');
+  });
+
+  it('takes the name before a comma for "she said" followed by its content', () => {
+    const body = '"We have to take advantage of it," said Paula Sumberg, a deputy director.\n\nWhen Emily Martin, a lawyer in Washington, spoke to aides, she said many had questions. "There was the sense that it was just the way things were," she said.';
+    expect(quoteStarting(extract(body), 'There was the sense').speaker).toBe('Emily Martin');
+  });
+});
