@@ -18,6 +18,8 @@ const ATTRIBUTIVE_DETERMINERS = new Set(['a', 'an', 'the']);
 const VOTE_WORDS = new Set(['yes', 'no', 'aye', 'ayes', 'nay', 'noes', 'for', 'against', 'remain', 'leave']);
 const NAMING_VERBS = new Set(['called', 'calls', 'calling', 'dubbed', 'dubs', 'named', 'names', 'nicknamed', 'labelled', 'labeled', 'branded', 'brands']);
 const TITLE_MAX_WORDS = 10;
+/** Small words a title leaves in lower case ("State of the Union"). */
+const TITLE_SMALL_WORDS = new Set(['of', 'the', 'a', 'an', 'and', 'in', 'on', 'for', 'to', 'at', 'with', 'from', 'by', 'or']);
 
 /**
  * Quotation marks that do not report anyone's words: titles of works ("the film "The Aviator""),
@@ -44,12 +46,18 @@ export function isLabelOrTitle(text: ArticleText, candidate: DirectCandidate): b
   // A nickname inside a name: Antonio "LA" Reid.
   const after = span.closeEnd >= 0 ? text.tokens[tokenAt(text, span.closeEnd)] : undefined;
   if (words.length <= 3 && previous?.kind === 'word' && isCapitalised(previous.text) && after?.kind === 'word' && isCapitalised(after.text) && after.start === span.closeEnd + 1) return true;
-  // A title: a few words, mostly capitalised, not ending a sentence, with no cue beside it.
+  // A title: a few words, mostly capitalised, not ending a sentence, with no cue beside it. US copy
+  // puts the comma inside the closing mark (`on "The Evening Show," which airs …`): a comma is no end.
   if (!adjacentCue && words.length <= TITLE_MAX_WORDS && words.length >= 2) {
     const capitalised = words.filter((word) => isCapitalised(word.text)).length;
-    const endsSentence = /[.!?,]$/.test(text.body.slice(span.start, span.end));
+    const endsSentence = /[.!?]$/.test(text.body.slice(span.start, span.end));
     if (capitalised / words.length >= 0.6 && !endsSentence && !isSentenceStart(text, span.open)) return true;
   }
+  const capitalisedShare = words.filter((word) => isCapitalised(word.text) || TITLE_SMALL_WORDS.has(word.lower)).length / words.length;
+  // `she told CNN's "State of the Union" that …`, `star of television's "Scandal,"`: a capitalised
+  // name right after a possessive is a programme or a work, even next to a cue.
+  const possessive = previous !== undefined && previous.kind === 'word' && /['’]s$/.test(previous.text);
+  if (possessive && words.length <= TITLE_MAX_WORDS && capitalisedShare === 1 && isCapitalised(words[0]!.text) && !/[.!?]$/.test(text.body.slice(span.start, span.end))) return true;
   return false;
 }
 

@@ -198,3 +198,15 @@ describe('pronouns in US copy', () => {
     expect(quoteStarting(extract(body), 'There was the sense').speaker).toBe('Emily Martin');
   });
 });
+
+describe('titles of works in US copy', () => {
+  it('does not take a programme named right after a cue for speech', () => {
+    const body = 'Maria Lane said she told CNN\'s "State of the Union" that the plan was dead.';
+    expect(extract(body).quotes.filter((quote) => quote.kind === 'direct')).toEqual([]);
+  });
+
+  it('does not take a title with the comma inside the closing mark for speech', () => {
+    const body = 'Mary Smith appeared on "The Evening Show," which airs at nine.';
+    expect(extract(body).quotes.filter((quote) => quote.kind === 'direct')).toEqual([]);
+  });
+});
