@@ -94,8 +94,8 @@ export function classifyHits(version: CorpusVersion, hits: ScoredHits, keys: rea
 }
 
 /**
- * A partial match holds at least half of a several-word topic: "fee" alone is not about "tuition
- * fees" enough to list, but three of "oil prices in Nigeria" is. A quoted phrase wants its words
+ * A partial match holds at least half of a several-word topic ("fees" of "tuition fees", two of
+ * "oil prices Nigeria"); one word of four is noise, not a lead. A quoted phrase wants its words
  * together, so it has no partial matches.
  */
 function isPartial(held: number, keyCount: number, phrase: boolean): boolean {
