@@ -4,7 +4,7 @@ import type { CorpusVersion, QuoteRecord } from '../desk/corpus-version.js';
 import type { Speaker } from '../quotes/speaker-directory.js';
 import { MAX_QUESTION_LENGTH, parseQuestion, type QuestionFilters } from '../search/question.js';
 import { indexTerms, tokenize } from '../search/terms.js';
-import { isPronoun, resolveMention, type SpeakerMention } from '../search/speaker-finder.js';
+import { findSpeakers, isPronoun, resolveMention, type SpeakerMention } from '../search/speaker-finder.js';
 import type { Answer, Snippet } from './answer.js';
 import { askedSpeakers, speakersOf } from './asked-speakers.js';
 import { classifyHits, keyTermsOf, MATCH_PLACES, missingWords, ON_TOPIC_RANK_LIMIT, PLACE_RANK, type KeyTerm } from './relevance.js';
@@ -225,7 +225,7 @@ function rankByTopic(
   const dated = filters.from !== undefined || filters.to !== undefined;
   const filter = docFilter(version, speakers, { ...(filters.source !== undefined ? { source: filters.source } : {}) });
   const hits = version.index.searchScored(topic, filter ? { filter } : {});
-  const topicIsPerson = speakers.length > 0 && version.speakers.resolve(topic).some((speaker) => speaker.person);
+  const topicIsPerson = speakers.length > 0 && namesOnlyPeople(topic, version);
   const relevance = classifyHits(version, hits, keys, { phrase, paragraphStandsIn: topicIsPerson });
   const bySpeaker = speakers.length > 0;
   const tier = new Uint8Array(hits.count);
@@ -278,6 +278,12 @@ function rankByTopic(
     };
   });
   return { top, onTopic, partial: unique.length - onTopic, exactPhrase: phrase === null ? null : exact, undatedQuotes, undatedArticles: undatedArticles.size };
+}
+
+/** Whether a topic is a person the corpus quotes ("Trump"), whom a quote may call "he". */
+function namesOnlyPeople(topic: string, version: CorpusVersion): boolean {
+  const found = findSpeakers(topic, version.speakers);
+  return found.mentions.length > 0 && keyTermsOf(found.rest).length === 0;
 }
 
 const NO_TERMS: readonly string[] = [];

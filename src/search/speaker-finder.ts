@@ -1,4 +1,4 @@
-import type { Speaker } from '../quotes/speaker-directory.js';
+import { normaliseName, type Speaker } from '../quotes/speaker-directory.js';
 import { isStopword } from './terms.js';
 
 /** What the finder needs of the corpus's speaker directory. */
@@ -90,13 +90,16 @@ export function findSpeakers(text: string, names: SpeakerNames): { mentions: Spe
     for (let length = Math.min(MAX_NAME_WORDS, words.length - at); length >= 1 && found === null; length -= 1) {
       const candidate = words.slice(at, at + length).join(' ').replace(/[?!.,;:]+$/u, '').replace(/['’]s$/u, '');
       if (!worthTrying(candidate, length)) continue;
-      const exact = names.lookUp(candidate).filter((speaker) => speaker.person || length > 1);
-      if (exact.length > 0) {
+      // A role ("the Russian president") counts where the corpus ties it to one person; a single
+      // word only as someone's surname ("putin"), never as a role word ("executive").
+      const exact = names.lookUp(candidate).filter((speaker) => (length > 1 ? true : speaker.person && isSurname(candidate, speaker)));
+      if (exact.length > 0 && (length === 1 || exact.length === 1 || isFullName(candidate, exact))) {
         const mention = length === 1 ? resolveMention(candidate, names) : null;
         found = { mention: mention ?? { text: candidate, speakers: exact, others: [] }, length };
       } else if (length === 1) {
         const mention = resolveMention(candidate, names);
-        if (mention && mention.speakers.some((speaker) => speaker.person)) found = { mention: { ...mention, speakers: mention.speakers.filter((s) => s.person) }, length };
+        const bySurname = mention?.speakers.filter((speaker) => speaker.person && isSurname(candidate, speaker)) ?? [];
+        if (mention && bySurname.length > 0) found = { mention: { ...mention, speakers: bySurname }, length };
       }
     }
     if (found) {
@@ -108,6 +111,18 @@ export function findSpeakers(text: string, names: SpeakerNames): { mentions: Spe
     }
   }
   return { mentions, rest: left.join(' ') };
+}
+
+/** Whether one typed word is the speaker's surname ("putin", "Kilroy-Silk"), not a role or first name. */
+function isSurname(word: string, speaker: Speaker): boolean {
+  const typed = normaliseName(word);
+  return typed.length > 0 && (speaker.key === typed || speaker.key.endsWith(` ${typed}`)) && typed !== speaker.key.split(' ')[0];
+}
+
+/** Whether the words are one of the speakers' own full names, not a shared role. */
+function isFullName(candidate: string, speakers: readonly Speaker[]): boolean {
+  const lower = candidate.toLowerCase();
+  return speakers.some((speaker) => speaker.key === lower || speaker.name.toLowerCase() === lower);
 }
 
 function worthTrying(candidate: string, length: number): boolean {
