@@ -34,6 +34,16 @@ export const SnippetSchema = z.object({
   /** The sentence the quote stands in, for reported speech and for context. */
   context: z.string(),
   citation: CitationSchema,
+  /**
+   * How the snippet matches the topic asked about, so front ends can label what is not a full
+   * match; null when no topic was asked. `missing` lists the topic words it lacks (for `partial`).
+   */
+  match: z
+    .object({
+      place: z.enum(['phrase', 'quote', 'sentence', 'paragraph', 'partial']),
+      missing: z.array(z.string()),
+    })
+    .nullable(),
 });
 export type Snippet = z.infer<typeof SnippetSchema>;
 
@@ -64,8 +74,19 @@ export const AnswerSchema = z.object({
   suggestions: z.array(z.string()),
   /** Ranked best first; front ends page through them. */
   snippets: z.array(SnippetSchema),
-  /** How many quotes matched before the cap on `snippets`. */
+  /** How many quotes matched before the cap on `snippets` (on-topic ones, then partial matches). */
   totalMatches: z.number().int().nonnegative(),
+  /** What the numbers in `message` count, for front ends and scripts that want them. */
+  counts: z.object({
+    /** Quotes on the topic (all of it, or any quote when no topic was asked). */
+    onTopic: z.number().int().nonnegative(),
+    /** Quotes holding only some of a several-word topic, listed after the on-topic ones. */
+    partial: z.number().int().nonnegative(),
+    /** Quotes holding the exact words typed in quotation marks, or null when none were typed. */
+    exactPhrase: z.number().int().nonnegative().nullable(),
+    /** Quotes a date filter left out because their article carries no date. */
+    undatedExcluded: z.number().int().nonnegative(),
+  }),
   /** The corpus version that produced this answer, so answers can be traced across reloads. */
   corpusVersion: z.string(),
 });

@@ -4,7 +4,10 @@ import type { CorpusVersion, QuoteRecord } from '../desk/corpus-version.js';
 import type { Speaker } from '../quotes/speaker-directory.js';
 import { MAX_QUESTION_LENGTH, parseQuestion, type QuestionFilters } from '../search/question.js';
 import { indexTerms, tokenize } from '../search/terms.js';
+import { findSpeakers, isPronoun, resolveMention, type SpeakerMention } from '../search/speaker-finder.js';
 import type { Answer, Snippet } from './answer.js';
+import { askedSpeakers, speakersOf } from './asked-speakers.js';
+import { classifyHits, keyTermsOf, MATCH_PLACES, missingWords, ON_TOPIC_RANK_LIMIT, PLACE_RANK, type KeyTerm } from './relevance.js';
 import { citationFor } from './citation.js';
 import { topK } from './top-k.js';
 import { trimToSentences } from './trim.js';
@@ -15,8 +18,6 @@ export const MAX_SNIPPETS = 50;
 export const SNIPPET_CHARS = 350;
 /** Reported speech is the reporter's paraphrase, so it ranks below the speaker's own words. */
 const REPORTED_WEIGHT = 0.35;
-/** A direct quote matching only through its paragraph is on topic when it scores this share of the best hit. */
-const CONTEXT_MATCH_SHARE = 0.25;
 /** Two- or three-word fragments ("a disgrace") say little on their own. */
 const FRAGMENT_WEIGHT = 0.6;
 
@@ -35,6 +36,8 @@ export type FilterOptions = z.input<typeof FilterOptionsSchema>;
 export interface AskRequest {
   question: string;
   filters?: FilterOptions;
+  /** Most snippets to carry (default {@link MAX_SNIPPETS}); `Infinity` for every match (`--all`, `--json`). */
+  limit?: number;
 }
 
 /** A lookup by speaker, as `/quote` asks it: the speaker is certain, the topic optional. */
@@ -42,6 +45,7 @@ export interface LookupRequest {
   speaker: string;
   topic?: string | null;
   filters?: FilterOptions;
+  limit?: number;
 }
 
 /**
@@ -62,14 +66,17 @@ export function answerQuestion(version: CorpusVersion, request: AskRequest): Ans
   if (!options.ok) return { ...base, status: 'invalid', message: options.message };
   const parsed = parseQuestion(trimmed, { knownSources: version.outlets() });
   const filters = { ...parsed.filters, ...options.filters };
-  let speakerText = parsed.speaker;
-  let topic = parsed.topic;
-  if (speakerText !== null && !parsed.speakerCertain && version.speakers.resolve(speakerText).length === 0) {
-    // "sanctions on Russia": no speaker called "sanctions", so the whole thing is the topic.
-    topic = [speakerText, topic].filter((part) => part !== null).join(' ');
-    speakerText = null;
+  const asked = askedSpeakers(parsed, version.speakers);
+  if (asked.kind === 'pronoun') {
+    return {
+      ...base,
+      status: 'invalid',
+      interpretation: { speakers: [], topic: parsed.topic, filters },
+      message: `"${asked.word}" doesn't say who you mean: each question is read on its own. Ask with a name, for example "What did Putin${parsed.topic ? ` say about ${parsed.topic}` : ' say'}?"`,
+    };
   }
-  return answer(version, { question, speakerText, topic, filters });
+  if (asked.kind === 'unknown') return unknownSpeaker(version, base, asked.name, parsed.topic, filters);
+  return answer(version, { question, mentions: asked.mentions, topic: asked.topic, phrase: parsed.phrase, filters, limit: request.limit ?? MAX_SNIPPETS });
 }
 
 /** Answers a lookup by speaker (and optional topic). */
@@ -85,105 +92,235 @@ export function lookUpQuotes(version: CorpusVersion, request: LookupRequest): An
   const options = parseFilterOptions(request.filters);
   if (!options.ok) return { ...base, status: 'invalid', message: options.message };
   const topic = request.topic?.trim() ? request.topic.trim() : null;
-  return answer(version, { question, speakerText, topic, filters: options.filters });
+  const mention = resolveMention(speakerText, version.speakers);
+  if (mention === null) return unknownSpeaker(version, base, speakerText, topic, options.filters);
+  return answer(version, { question, mentions: [mention], topic, phrase: null, filters: options.filters, limit: request.limit ?? MAX_SNIPPETS });
+}
+
+function unknownSpeaker(version: CorpusVersion, base: Answer, name: string, topic: string | null, filters: QuestionFilters): Answer {
+  const suggestions = version.speakers.suggest(name);
+  const hint = suggestions.length > 0 ? ` Did you mean ${orList(suggestions)}?` : '';
+  return {
+    ...base,
+    interpretation: { speakers: [], topic, filters },
+    status: 'unknown-speaker',
+    suggestions,
+    message: `I couldn't find a speaker named "${name}" in the corpus.${hint}`,
+  };
 }
 
 interface Interpreted {
   question: string;
-  speakerText: string | null;
+  mentions: readonly SpeakerMention[];
   topic: string | null;
+  phrase: string | null;
   filters: QuestionFilters;
+  limit: number;
 }
 
 function answer(version: CorpusVersion, asked: Interpreted): Answer {
   const base = emptyAnswer(asked.question, version);
   const { filters } = asked;
-  const interpretation = { speakers: [] as string[], topic: asked.topic, filters };
+  const speakers = speakersOf(asked.mentions);
+  const interpretation = { speakers: speakers.map((speaker) => speaker.name), topic: asked.topic, filters };
   if (filters.from !== undefined && filters.to !== undefined && filters.from > filters.to) {
     return { ...base, interpretation, status: 'invalid', message: `The start date ${filters.from} is after the end date ${filters.to}.` };
   }
-  let speakers: Speaker[] = [];
-  if (asked.speakerText !== null) {
-    speakers = version.speakers.resolve(asked.speakerText);
-    if (speakers.length === 0) {
-      const suggestions = version.speakers.suggest(asked.speakerText);
-      const hint = suggestions.length > 0 ? ` Did you mean ${orList(suggestions)}?` : '';
-      return { ...base, interpretation, status: 'unknown-speaker', suggestions, message: `I couldn't find a speaker named "${asked.speakerText}" in the corpus.${hint}` };
-    }
-    interpretation.speakers = speakers.map((speaker) => speaker.name);
-  }
-  const hasTopicWords = asked.topic !== null && tokenize(asked.topic).some((token) => indexTerms(token) !== null);
-  if (asked.speakerText === null && !hasTopicWords) {
+  const keys = asked.topic === null ? [] : keyTermsOf(asked.topic);
+  if (speakers.length === 0 && keys.length === 0) {
     return { ...base, interpretation, status: 'invalid', message: 'I couldn\'t find anything to search for in that. Try a name and a topic, like "What did Putin say about Ukraine?"' };
   }
-  const ranked = hasTopicWords ? rankByTopic(version, asked.topic!, speakers, filters) : rankBySpeaker(speakers, version, recordFilter(filters));
-  const snippets = ranked.top.map(({ record, terms }) => toSnippet(version, record, terms));
-  const who = speakers.length > 0 ? orList(speakers.map((speaker) => speaker.name)) : null;
+  const limit = Math.max(1, asked.limit);
+  const ranked =
+    keys.length > 0
+      ? rankByTopic(version, asked.topic!, keys, speakers, filters, asked.phrase, limit)
+      : rankBySpeaker(asked.mentions, version, filters, limit);
+  const snippets = ranked.top.map((hit) => toSnippet(version, hit));
+  const who = speakers.length > 0 ? andList(speakers.map((speaker) => speaker.name)) : null;
+  const offered = asked.mentions.flatMap((mention) => mention.others);
+  const suggestions = offered.map((speaker) => speaker.name);
+  const notes = [sameSurnameNote(asked.mentions), undatedNote(ranked.undatedArticles, filters)].filter((note) => note.length > 0).join(' ');
+  const counts = { onTopic: ranked.onTopic, partial: ranked.partial, exactPhrase: ranked.exactPhrase, undatedExcluded: ranked.undatedQuotes };
+  const withNotes = (message: string): string => (notes ? `${message} ${notes}` : message);
   if (snippets.length === 0) {
     const quoted = speakers.reduce((sum, speaker) => sum + speaker.quoteCount, 0);
+    const topicWords = asked.topic ? ` mentions "${asked.topic}"` : '';
     const message = who
-      ? `No quotes from ${who}${asked.topic ? ` about "${asked.topic}"` : ''}${describeFilters(filters)}. ${who} is quoted ${quoted} time${quoted === 1 ? '' : 's'} in the corpus; try without the topic or filters.`
-      : `No quotes about "${asked.topic}"${describeFilters(filters)} in the corpus.`;
-    return { ...base, interpretation, status: 'no-match', message };
+      ? asked.topic
+        ? `No quote by ${who}${topicWords}${describeFilters(filters)}. ${who} ${speakers.length > 1 ? 'are' : 'is'} quoted ${quoted} time${quoted === 1 ? '' : 's'} in the corpus: ask "what did ${speakers[0]!.name} say" to see ${speakers.length > 1 || quoted !== 1 ? 'them' : 'it'}.`
+        : `No quotes from ${who}${describeFilters(filters)}. ${who} ${speakers.length > 1 ? 'are' : 'is'} quoted ${quoted} time${quoted === 1 ? '' : 's'} in the corpus; try without the filters.`
+      : `No quote in the corpus${topicWords}${describeFilters(filters)}.`;
+    return { ...base, interpretation, status: 'no-match', suggestions, counts, message: withNotes(message) };
   }
-  const count = `${ranked.total} quote${ranked.total === 1 ? '' : 's'}`;
-  const message = `${count}${who ? ` from ${who}` : ''}${hasTopicWords ? ` about "${asked.topic}"` : ''}${describeFilters(filters)}.`;
-  return { ...base, interpretation, status: 'answered', message, snippets, totalMatches: ranked.total };
+  const message = withNotes(describeAnswer(ranked, who, asked, keys.length > 0));
+  return { ...base, interpretation, status: 'answered', message, suggestions, snippets, totalMatches: ranked.onTopic + ranked.partial, counts };
+}
+
+/** The one sentence above the snippets: the on-topic count, then what else is listed and why. */
+function describeAnswer(ranked: Ranking, who: string | null, asked: Interpreted, byTopic: boolean): string {
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const from = who ? ` from ${who}` : '';
+  const about = byTopic ? ` about "${asked.topic}"` : '';
+  const parts: string[] = [];
+  if (ranked.onTopic > 0) parts.push(`${plural(ranked.onTopic, 'quote')}${from}${about}${describeFilters(asked.filters)}.`);
+  else parts.push(`No quote${from} has every word of "${asked.topic}"${describeFilters(asked.filters)}; ${plural(ranked.partial, 'quote')} ${ranked.partial === 1 ? 'has' : 'have'} some of them (marked partial).`);
+  if (ranked.exactPhrase !== null) parts.push(`${ranked.exactPhrase === 0 ? 'None' : ranked.exactPhrase} of them ${ranked.exactPhrase === 1 ? 'contains' : 'contain'} the exact words "${asked.phrase}"${ranked.exactPhrase > 0 ? ', listed first' : ''}.`);
+  if (ranked.onTopic > 0 && ranked.partial > 0) parts.push(`${plural(ranked.partial, 'more quote')} ${ranked.partial === 1 ? 'has' : 'have'} only some of its words (marked partial, listed after).`);
+  return parts.join(' ');
+}
+
+/** "Johnson" answered for Alan Johnson while other Johnsons are quoted: say so, with their counts. */
+function sameSurnameNote(mentions: readonly SpeakerMention[]): string {
+  return mentions
+    .filter((mention) => mention.others.length > 0)
+    .map((mention) => {
+      const shown = mention.others.slice(0, 5).map((speaker) => `${speaker.name} (${speaker.quoteCount})`);
+      const more = mention.others.length > 5 ? ` and ${mention.others.length - 5} more` : '';
+      return `Other people called "${mention.text}" are quoted too: ${shown.join(', ')}${more}; ask for one by full name.`;
+    })
+    .join(' ');
+}
+
+function undatedNote(undatedArticles: number, filters: QuestionFilters): string {
+  if (undatedArticles === 0 || (filters.from === undefined && filters.to === undefined)) return '';
+  return `${undatedArticles} undated article${undatedArticles === 1 ? ' was' : 's were'} left out by the date filter (their quotes match otherwise).`;
 }
 
 interface Ranked {
   record: QuoteRecord;
-  score: number;
   terms: readonly string[];
+  match: Snippet['match'];
 }
 
-/** The best {@link MAX_SNIPPETS} matches in order, and how many distinct quotes matched in all. */
+/** The best matches in order, and what they count. */
 interface Ranking {
   top: Ranked[];
-  total: number;
+  onTopic: number;
+  partial: number;
+  exactPhrase: number | null;
+  /** On-topic quotes, and their articles, that only the date filter kept out because the article has no date. */
+  undatedQuotes: number;
+  undatedArticles: number;
 }
 
 /**
- * Topic matches. When a speaker was asked about, their own words on the topic come first: direct
- * quotes whose words match, or whose paragraph matches nearly as well as the best hit (a quote
- * saying "him" in a paragraph about Trump). Then everything else by score, where a paraphrase
- * counts for less than the speaker's own words; ties in corpus order. A common topic matches tens
- * of thousands of quotes, so hits stay in typed arrays until the best few are picked.
+ * Topic matches. A quote is on topic when every key term is in it or in its sentence (see
+ * {@link classifyHits}); quotes with only some of a several-word topic come after every on-topic
+ * one, labelled; quotes whose paragraph alone mentions the topic are left out. Within the
+ * on-topic ones: exact phrase matches first, then, when a speaker was asked about, their own
+ * words before paraphrases, then by where the match is and score (a paraphrase counting for less
+ * than the speaker's own words); ties in corpus order. Hits stay in typed arrays until the best
+ * few are picked, as a common topic matches tens of thousands of quotes.
  */
-function rankByTopic(version: CorpusVersion, topic: string, speakers: readonly Speaker[], filters: QuestionFilters): Ranking {
+function rankByTopic(
+  version: CorpusVersion,
+  topic: string,
+  keys: readonly KeyTerm[],
+  speakers: readonly Speaker[],
+  filters: QuestionFilters,
+  phrase: string | null,
+  limit: number,
+): Ranking {
   const { direct, words } = version.facts;
-  const filter = docFilter(version, speakers, filters);
+  const dated = filters.from !== undefined || filters.to !== undefined;
+  const filter = docFilter(version, speakers, { ...(filters.source !== undefined ? { source: filters.source } : {}) });
   const hits = version.index.searchScored(topic, filter ? { filter } : {});
-  let best = 0;
-  for (let i = 0; i < hits.count; i += 1) if (hits.scores[i]! > best) best = hits.scores[i]!;
+  const topicIsPerson = speakers.length > 0 && namesOnlyPeople(topic, version);
+  const relevance = classifyHits(version, hits, keys, { phrase, paragraphStandsIn: topicIsPerson });
   const bySpeaker = speakers.length > 0;
   const tier = new Uint8Array(hits.count);
   const weighted = new Float64Array(hits.count);
+  const kept: number[] = [];
+  const undatedArticles = new Set<string>();
+  let undatedQuotes = 0;
   for (let i = 0; i < hits.count; i += 1) {
+    const rank = relevance.rank[i]!;
+    if (rank === PLACE_RANK['off-topic']) continue;
     const doc = hits.docs[i]!;
-    const onTopic = hits.inText(i) || hits.scores[i]! >= best * CONTEXT_MATCH_SHARE;
-    tier[i] = bySpeaker && direct[doc] === 1 && onTopic ? 0 : 1;
+    if (dated) {
+      const record = version.quoteAt(doc);
+      if (record === undefined) continue;
+      const date = record.article.date;
+      if (date === null) {
+        if (rank <= ON_TOPIC_RANK_LIMIT) {
+          undatedQuotes += 1;
+          undatedArticles.add(record.article.id);
+        }
+        continue;
+      }
+      if ((filters.from !== undefined && date < filters.from) || (filters.to !== undefined && date > filters.to)) continue;
+    }
+    const onTopic = rank <= ON_TOPIC_RANK_LIMIT;
+    const phraseFirst = rank === PLACE_RANK.phrase ? 0 : 1;
+    // phrase | on topic | speaker's own words | place: one byte, compared as a number.
+    tier[i] = (phraseFirst << 6) | ((onTopic ? 0 : 1) << 5) | ((bySpeaker && direct[doc] !== 1 ? 1 : 0) << 4) | rank;
     weighted[i] = hits.scores[i]! * weightFor(direct[doc] === 1, words[doc]!);
+    kept.push(i);
   }
   const compare = (i: number, j: number): number => tier[i]! - tier[j]! || weighted[j]! - weighted[i]! || hits.docs[i]! - hits.docs[j]!;
-  const unique = version.bestPerReprint(hits.docs, hits.count, (i, j) => compare(i, j) < 0).filter((i) => version.quoteAt(hits.docs[i]!) !== undefined);
-  const top = topK(unique, MAX_SNIPPETS, compare).map((i) => ({ record: version.quoteAt(hits.docs[i]!)!, score: weighted[i]!, terms: hits.termsAt(i) }));
-  return { top, total: unique.length };
+  const keptDocs = Uint32Array.from(kept, (i) => hits.docs[i]!);
+  const unique = version
+    .bestPerReprint(keptDocs, keptDocs.length, (a, b) => compare(kept[a]!, kept[b]!) < 0)
+    .map((at) => kept[at]!)
+    .filter((i) => version.quoteAt(hits.docs[i]!) !== undefined);
+  let onTopic = 0;
+  let exact = 0;
+  for (const i of unique) {
+    if (relevance.rank[i]! <= ON_TOPIC_RANK_LIMIT) onTopic += 1;
+    if (relevance.rank[i] === PLACE_RANK.phrase) exact += 1;
+  }
+  const top = topK(unique, limit, compare).map((i) => {
+    const place = MATCH_PLACES[relevance.rank[i]!]!;
+    return {
+      record: version.quoteAt(hits.docs[i]!)!,
+      terms: hits.termsAt(i),
+      match: place === 'off-topic' ? null : { place, missing: missingWords(keys, relevance.missing[i]!) },
+    };
+  });
+  return { top, onTopic, partial: unique.length - onTopic, exactPhrase: phrase === null ? null : exact, undatedQuotes, undatedArticles: undatedArticles.size };
+}
+
+/** Whether a topic is a person the corpus quotes ("Trump"), whom a quote may call "he". */
+function namesOnlyPeople(topic: string, version: CorpusVersion): boolean {
+  const found = findSpeakers(topic, version.speakers);
+  return found.mentions.length > 0 && keyTermsOf(found.rest).length === 0;
 }
 
 const NO_TERMS: readonly string[] = [];
 
-/** With no topic: the speaker's own words first, newest first, fuller quotes before fragments. */
-function rankBySpeaker(speakers: readonly Speaker[], version: CorpusVersion, passes: RecordFilter | null): Ranking {
-  const candidates: Ranked[] = [];
-  for (const speaker of speakers) {
+/**
+ * With no topic: the speaker's own words first, newest first, fuller quotes before fragments.
+ * Several people asked about together take turns, so each is on the first page.
+ */
+function rankBySpeaker(mentions: readonly SpeakerMention[], version: CorpusVersion, filters: QuestionFilters, limit: number): Ranking {
+  const passes = recordFilter(filters);
+  const byDate = recordFilter({ ...(filters.source !== undefined ? { source: filters.source } : {}) });
+  const dated = filters.from !== undefined || filters.to !== undefined;
+  const undatedArticles = new Set<string>();
+  let undatedQuotes = 0;
+  const lists: Array<Array<{ record: QuoteRecord; score: number }>> = [];
+  const seen = new Set<string>();
+  for (const speaker of speakersOf(mentions)) {
+    if (seen.has(speaker.key)) continue;
+    seen.add(speaker.key);
+    const candidates: Array<{ record: QuoteRecord; score: number }> = [];
     for (const record of version.quotesBy(speaker.key)) {
-      if (passes === null || passes(record)) candidates.push({ record, score: weightFor(record.quote.kind === 'direct', record.wordCount), terms: NO_TERMS });
+      if (passes === null || passes(record)) candidates.push({ record, score: weightFor(record.quote.kind === 'direct', record.wordCount) });
+      else if (dated && record.article.date === null && (byDate === null || byDate(record))) {
+        undatedQuotes += 1;
+        undatedArticles.add(record.article.id);
+      }
     }
+    const compare = (a: { record: QuoteRecord; score: number }, b: { record: QuoteRecord; score: number }): number =>
+      b.score - a.score || byNewest(a.record, b.record) || byCorpusOrder(a.record, b.record);
+    lists.push(bestCopies(candidates, compare).sort(compare));
   }
-  const compare = (a: Ranked, b: Ranked): number => b.score - a.score || byNewest(a.record, b.record) || byCorpusOrder(a.record, b.record);
-  const unique = bestCopies(candidates, compare);
-  return { top: topK(unique, MAX_SNIPPETS, compare), total: unique.length };
+  const total = lists.reduce((sum, list) => sum + list.length, 0);
+  const top: Ranked[] = [];
+  for (let round = 0; top.length < Math.min(limit, total); round += 1) {
+    for (const list of lists) if (round < list.length && top.length < limit) top.push({ record: list[round]!.record, terms: NO_TERMS, match: null });
+  }
+  return { top, onTopic: total, partial: 0, exactPhrase: null, undatedQuotes, undatedArticles: undatedArticles.size };
 }
 
 function byNewest(a: QuoteRecord, b: QuoteRecord): number {
@@ -238,8 +375,8 @@ function recordFilter(filters: QuestionFilters): RecordFilter | null {
  * best-ranked copy of each, in no particular order. (Topic answers do this on typed arrays, see
  * {@link CorpusVersion.bestPerReprint}.)
  */
-function bestCopies(candidates: readonly Ranked[], compare: (a: Ranked, b: Ranked) => number): Ranked[] {
-  const best = new Map<number, Ranked>();
+function bestCopies<T extends { record: QuoteRecord }>(candidates: readonly T[], compare: (a: T, b: T) => number): T[] {
+  const best = new Map<number, T>();
   for (const candidate of candidates) {
     const held = best.get(candidate.record.reprintKey);
     if (held === undefined || compare(candidate, held) < 0) best.set(candidate.record.reprintKey, candidate);
@@ -247,7 +384,8 @@ function bestCopies(candidates: readonly Ranked[], compare: (a: Ranked, b: Ranke
   return [...best.values()];
 }
 
-function toSnippet(version: CorpusVersion, record: QuoteRecord, terms: readonly string[]): Snippet {
+function toSnippet(version: CorpusVersion, hit: Ranked): Snippet {
+  const { record, terms } = hit;
   const wanted = new Set(terms);
   const isRelevant = (word: string): boolean => (indexTerms(word) ?? []).some((term) => wanted.has(term));
   // A comma left inside the closing mark ("…at least,") reads as a typo once the sentence around it is gone.
@@ -261,13 +399,21 @@ function toSnippet(version: CorpusVersion, record: QuoteRecord, terms: readonly 
     trimmed,
     context: record.quote.context,
     citation: citationFor(record.article),
+    match: hit.match,
   };
 }
 
-/** The corpus-wide name ("Vladimir Putin" even where this article wrote only "Putin"). */
+/** What a snippet says when nobody is named: an honest blank beats a pronoun printed as a name. */
+export const SPEAKER_UNKNOWN = 'speaker unknown';
+
+/**
+ * The corpus-wide name ("Vladimir Putin" even where this article wrote only "Putin"). A speaker
+ * the extractor could not resolve ("he", "it", "they") is shown as {@link SPEAKER_UNKNOWN}.
+ */
 function speakerName(version: CorpusVersion, record: QuoteRecord): string {
   const speaker = record.speakerKey === null ? undefined : version.speakers.get(record.speakerKey);
-  return speaker?.name ?? record.quote.speaker ?? record.quote.speakerSurface ?? 'Unattributed';
+  const name = speaker?.name ?? record.quote.speaker ?? record.quote.speakerSurface;
+  return name === null || name === undefined || isPronoun(name) || !/\p{L}/u.test(name) ? SPEAKER_UNKNOWN : name;
 }
 
 function parseFilterOptions(options: FilterOptions | undefined): { ok: true; filters: QuestionFilters } | { ok: false; message: string } {
@@ -299,6 +445,11 @@ function orList(names: readonly string[]): string {
   return `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
 }
 
+function andList(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
 function emptyAnswer(question: string, version: CorpusVersion): Answer {
   return {
     question,
@@ -308,6 +459,7 @@ function emptyAnswer(question: string, version: CorpusVersion): Answer {
     suggestions: [],
     snippets: [],
     totalMatches: 0,
+    counts: { onTopic: 0, partial: 0, exactPhrase: null, undatedExcluded: 0 },
     corpusVersion: version.id,
   };
 }

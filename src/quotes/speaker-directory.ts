@@ -215,6 +215,28 @@ export class SpeakerDirectory {
     return [...keys].map((key) => this.byKey.get(key)!).sort((a, b) => b.quoteCount - a.quoteCount);
   }
 
+  /**
+   * The speakers a name as typed stands for exactly: a full name or an alias the corpus uses,
+   * no surname fallback. What the question reader tries on every few words of a question, where a
+   * loose match would turn topic words into speakers.
+   */
+  lookUp(typed: string): Speaker[] {
+    const normalised = normaliseName(typed);
+    const keys = normalised.length === 0 ? undefined : this.byAlias.get(normalised);
+    return keys ? [...keys].map((key) => this.byKey.get(key)!).sort(byQuotes) : [];
+  }
+
+  /**
+   * Everyone quoted under a surname, most quoted first: a bare "Johnson" may be Alan or Boris,
+   * and an answer must keep them apart and say so rather than pick one silently.
+   */
+  sharingSurname(surname: string): Speaker[] {
+    const normalised = normaliseName(surname);
+    if (normalised.length === 0 || normalised.includes(' ')) return [];
+    const keys = this.bySurname.get(normalised);
+    return keys ? [...keys].map((key) => this.byKey.get(key)!).filter((speaker) => speaker.quoteCount > 0).sort(byQuotes) : [];
+  }
+
   /** The closest known names to a name nobody in the corpus has, for "did you mean …?". */
   suggest(typed: string, limit = 5): string[] {
     const normalised = normaliseName(typed);
@@ -273,6 +295,10 @@ export class SpeakerDirectory {
     this.byAlias.set(normalised, keys);
     for (const word of new Set(normalised.split(' '))) completion.push([word, key]);
   }
+}
+
+function byQuotes(a: Speaker, b: Speaker): number {
+  return b.quoteCount - a.quoteCount || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }
 
 /** Names worth offering in autocomplete: "Vladimir Putin", "Downing Street"; not "the report" or "analysts". */

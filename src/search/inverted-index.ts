@@ -373,6 +373,20 @@ export class InvertedIndex {
     };
   }
 
+  /**
+   * Calls `visit` with every document whose field `field` holds `term` (or, with `prefix`, a
+   * longer term starting with it): which words a quote itself holds, as opposed to its paragraph,
+   * read straight from the postings rather than by re-reading text.
+   */
+  forEachDocWithTerm(term: string, prefix: boolean, field: number, visit: (doc: number) => void): void {
+    const { data } = this;
+    for (const { sorted } of this.matchingTerms(term, prefix)) {
+      const docs = data.docs[field]!;
+      const end = data.offsets[field]![sorted + 1]!;
+      for (let i = data.offsets[field]![sorted]!; i < end; i += 1) visit(docs[i]!);
+    }
+  }
+
   /** The exact term (if indexed) then, when `prefix`, every longer term starting with it, in sorted order. */
   private matchingTerms(term: string, prefix: boolean): Array<{ term: string; sorted: number }> {
     const terms = this.data.terms;

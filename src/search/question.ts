@@ -23,30 +23,48 @@ export const ParsedQuestionSchema = z.object({
   speakerCertain: z.boolean(),
   /** What the quotes should be about, or null for "anything". */
   topic: z.string().nullable(),
+  /**
+   * How the question is put: `speaker` when a shape names whose words are wanted ("what did X
+   * say", "X on Y"), `who` for "who said …" (a topic question whatever names it holds), `free`
+   * when no shape fits ("Putin", "Blair Iraq"): the speaker finder then looks for names anywhere.
+   */
+  form: z.enum(['speaker', 'who', 'free']),
+  /** Words typed inside quotation marks ("like a real man"): exact-phrase matches rank first. */
+  phrase: z.string().nullable(),
   filters: QuestionFiltersSchema,
 });
 export type ParsedQuestion = z.infer<typeof ParsedQuestionSchema>;
 
-const VERB = String.raw`(?:say|said|says|tell|told|think|thought|claim|claimed|mean|meant|comment|commented|announce|announced|argue|argued|warn|warned|promise|promised|state|stated)`;
+const VERB = String.raw`(?:say|said|says|saying|tell|told|telling|think|thought|thinks|thinking|claim|claimed|mean|meant|comment|commented|announce|announced|argue|argued|warn|warned|promise|promised|state|stated)`;
 const ABOUT = String.raw`(?:about|on|of|regarding|concerning|over|re)`;
-const QUOTE_NOUN = String.raw`(?:quotes?|quotations?|comments?|remarks?|statements?|words?|views?|sayings?)`;
+const QUOTE_NOUN = String.raw`(?:quotes?|quotations?|comments?|remarks?|statements?|words?|views?|sayings?|take|thoughts|stance|position|opinions?)`;
+/** "did Blair mention Iraq", "has Brown talked about pensions": the verb carries the topic itself. */
+const MENTION = String.raw`(?:mention(?:ed)?|discuss(?:ed)?|address(?:ed)?|criticis(?:e|ed)|criticiz(?:e|ed)|prais(?:e|ed)|(?:talk(?:ed)?|speak|spoke|comment(?:ed)?|say|said)\s+(?:anything\s+|something\s+)?(?:about|on|of|regarding))`;
 
 /** Question shapes, most specific first. Each yields the speaker and topic groups. */
-const PATTERNS: ReadonlyArray<{ pattern: RegExp; speaker: number; topic: number; certain: boolean }> = [
+const PATTERNS: ReadonlyArray<{ pattern: RegExp; speaker: number; topic: number; certain: boolean; who?: true }> = [
   // what did Putin say about Ukraine / what has Blair said / what does Brown think of the budget
-  { pattern: new RegExp(String.raw`^(?:so\s+)?(?:what|which\s+\w+)\s+(?:did|does|do|has|have|had|was|is)\s+(.+?)\s+(?:ever\s+|actually\s+|really\s+|just\s+|recently\s+)?${VERB}(?:\s+(?:anything|something|things?))?(?:\s+${ABOUT}\s+(.+))?$`, 'i'), speaker: 1, topic: 2, certain: true },
+  { pattern: new RegExp(String.raw`^(?:so\s+)?(?:what|which\s+\w+)\s+(?:did|does|do|has|have|had|was|is|are|were)\s+(.+?)\s+(?:ever\s+|actually\s+|really\s+|just\s+|recently\s+|been\s+)?${VERB}(?:\s+(?:anything|something|things?))?(?:\s+${ABOUT}\s+(.+))?$`, 'i'), speaker: 1, topic: 2, certain: true },
+  // did Blair mention Iraq / has Brown ever talked about pensions / does Howard criticise Labour
+  { pattern: new RegExp(String.raw`^(?:did|has|have|does|do|was|is)\s+(.+?)\s+(?:ever\s+|actually\s+|really\s+|recently\s+|been\s+)?${MENTION}\s+(.+)$`, 'i'), speaker: 1, topic: 2, certain: true },
+  // what Blair said about Iraq / what Putin thinks of Trump
+  { pattern: new RegExp(String.raw`^what\s+(.+?)\s+(?:has\s+|had\s+)?(?:said|says|thinks|thought|told)(?:\s+(?:anything|something))?(?:\s+${ABOUT}\s+(.+))?$`, 'i'), speaker: 1, topic: 2, certain: true },
   // did Putin say anything about Ukraine
   { pattern: new RegExp(String.raw`^(?:did|has|have|does)\s+(.+?)\s+${VERB}\s+(?:anything|something)(?:\s+${ABOUT}\s+(.+))?$`, 'i'), speaker: 1, topic: 2, certain: true },
   // how did Putin react to / respond to the sanctions
   { pattern: new RegExp(String.raw`^how\s+(?:did|does|has)\s+(.+?)\s+(?:react|respond|reply|answer)(?:ed)?(?:\s+(?:to|on|about)\s+(.+))?$`, 'i'), speaker: 1, topic: 2, certain: true },
   // quotes from Putin about Ukraine / comments by Blair on the war
   { pattern: new RegExp(String.raw`^(?:(?:show|find|give|get|list)\s+(?:me\s+)?)?(?:(?:the|some|any|all)\s+)?${QUOTE_NOUN}\s+(?:from|by)\s+(.+?)(?:\s+${ABOUT}\s+(.+))?$`, 'i'), speaker: 1, topic: 2, certain: true },
+  // quotes about the NHS / comments on tuition fees: a topic question
+  { pattern: new RegExp(String.raw`^(?:(?:show|find|give|get|list)\s+(?:me\s+)?)?(?:(?:the|some|any|all)\s+)?${QUOTE_NOUN}\s+${ABOUT}\s+(.+)$`, 'i'), speaker: 0, topic: 1, certain: false, who: true },
   // Putin's comments on Ukraine / Blair's view of the war
   { pattern: new RegExp(String.raw`^(.+?)['’]s?\s+${QUOTE_NOUN}(?:\s+${ABOUT}\s+(.+))?$`, 'i'), speaker: 1, topic: 2, certain: true },
   // who said ... / what was said about ...: a topic question
-  { pattern: new RegExp(String.raw`^(?:who|what\s+was|what\s+has\s+been)\s+${VERB}\s+(?:${ABOUT}\s+|that\s+)?(.+)$`, 'i'), speaker: 0, topic: 1, certain: false },
-  // Putin on Ukraine / Putin about the election
-  { pattern: new RegExp(String.raw`^(.+?)\s+(?:on|about)\s+(.+)$`, 'i'), speaker: 1, topic: 2, certain: false },
+  { pattern: new RegExp(String.raw`^(?:who|what\s+was|what\s+has\s+been)\s+${VERB}\s+(?:${ABOUT}\s+|that\s+)?(.+)$`, 'i'), speaker: 0, topic: 1, certain: false, who: true },
+  // Putin quotes / Blair quotes on Iraq
+  { pattern: new RegExp(String.raw`^(.+?)\s+${QUOTE_NOUN}(?:\s+${ABOUT}\s+(.+))?$`, 'i'), speaker: 1, topic: 2, certain: false },
+  // Putin on Ukraine / Putin about the election / Brown said on pensions
+  { pattern: new RegExp(String.raw`^(.+?)\s+(?:(?:said|says|say|talking|speaking|comments?)\s+)?(?:on|about)\s+(.+)$`, 'i'), speaker: 1, topic: 2, certain: false },
 ];
 
 /** The longest question we try to read; longer input is refused with a clear message upstream. */
@@ -60,17 +78,26 @@ export const MAX_QUESTION_LENGTH = 500;
  * parseQuestion('What did Putin say about Ukraine in 2024?')
  * // { speaker: 'Putin', speakerCertain: true, topic: 'Ukraine', filters: { from: '2024-01-01', to: '2024-12-31' } }
  */
-export function parseQuestion(question: string, options: { knownSources?: readonly string[] } = {}): ParsedQuestion {
-  const { rest, filters } = extractFilters(clean(question), options.knownSources ?? []);
-  for (const { pattern, speaker, topic, certain } of PATTERNS) {
+export function parseQuestion(question: string, options: { knownSources?: readonly string[]; today?: Date } = {}): ParsedQuestion {
+  const cleaned = clean(question);
+  const phrase = quotedPhrase(cleaned);
+  const { rest, filters } = extractFilters(cleaned, options.knownSources ?? [], options.today ?? new Date());
+  for (const { pattern, speaker, topic, certain, who } of PATTERNS) {
     const match = pattern.exec(rest);
     if (!match) continue;
     const speakerText = speaker > 0 ? tidy(match[speaker]) : null;
     const topicText = tidy(match[topic]);
     if (speaker > 0 && !speakerText) continue;
-    return { speaker: speakerText, speakerCertain: certain, topic: meaningful(topicText), filters };
+    return { speaker: speakerText, speakerCertain: certain, topic: meaningful(topicText), form: who ? 'who' : 'speaker', phrase, filters };
   }
-  return { speaker: null, speakerCertain: false, topic: meaningful(rest), filters };
+  return { speaker: null, speakerCertain: false, topic: meaningful(tidy(rest)), form: 'free', phrase, filters };
+}
+
+/** The words inside the first pair of quotation marks, when there are at least two of them. */
+function quotedPhrase(text: string): string | null {
+  const match = /["“„«]([^"“”„«»]+)["”»]/u.exec(text) ?? /(?:^|\s)['‘]([^'‘’]+)['’](?:\s|$)/u.exec(text);
+  const words = match?.[1]?.trim() ?? '';
+  return words.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length >= 2 ? words : null;
 }
 
 function clean(question: string): string {
@@ -80,6 +107,8 @@ function clean(question: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^(?:hey|hi|ok|okay|please)[,!]?\s+/i, '')
+    .replace(/^(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?(?:tell|show|give|find)\s+me\s+(?=what|how|quotes?|comments?|remarks?|any|some|all|the)/i, '')
+    .replace(/^(?:i\s+want\s+to\s+know|i'?d\s+like\s+to\s+know|do\s+you\s+know)\s+/i, '')
     .replace(/[\s?!.]+$/u, '')
     .trim();
 }
@@ -103,13 +132,18 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
 const DATE = String.raw`(\d{4}(?:-\d{2}(?:-\d{2})?)?)`;
 
 /** Pulls date and outlet phrases out of the question, leaving the rest to the shape patterns. */
-function extractFilters(text: string, knownSources: readonly string[]): { rest: string; filters: QuestionFilters } {
+function extractFilters(text: string, knownSources: readonly string[], today: Date): { rest: string; filters: QuestionFilters } {
   const filters: QuestionFilters = {};
   let rest = text;
   const take = (pattern: RegExp, apply: (match: RegExpExecArray) => boolean): void => {
     const match = pattern.exec(rest);
     if (match && apply(match)) rest = (rest.slice(0, match.index) + ' ' + rest.slice(match.index + match[0].length)).replace(/\s+/g, ' ').trim();
   };
+  // "last year" is a date, not a topic: read against today's date, as the asker means it.
+  const year = today.getUTCFullYear();
+  take(/\s*\b(?:in\s+|during\s+)?(last|this|past)\s+year\b/i, (m) =>
+    m[1]!.toLowerCase() === 'this' ? setRange(filters, `${year}-01-01`, `${year}-12-31`) : setRange(filters, `${year - 1}-01-01`, `${year - 1}-12-31`),
+  );
   take(new RegExp(String.raw`\s*\b(?:between|from)\s+${DATE}\s+(?:and|to|until|till)\s+${DATE}\b`, 'i'), (m) =>
     setRange(filters, startOf(m[1]!), endOf(m[2]!)),
   );

@@ -53,7 +53,8 @@ export interface ScoredHits {
  * directory and a filter, never through words, so indexing names would only cost time and memory.
  */
 const FIELDS = ['text', 'context', 'title'] as const;
-const TEXT_FIELD_BIT = 1 << FIELDS.indexOf('text');
+const TEXT_FIELD = FIELDS.indexOf('text');
+const TEXT_FIELD_BIT = 1 << TEXT_FIELD;
 /** Longest stretch {@link QuoteIndex.buildAsync} indexes without letting answers through: well under one frame. */
 const MAX_SLICE_MS = 10;
 /** How much a prefix match ("ukrain" → "ukrainian") counts against an exact one. */
@@ -72,6 +73,8 @@ const PREFIX_WEIGHT = 0.5;
 export class QuoteIndex {
   private readonly boosts: number[];
   private readonly prefixMinLength: number;
+  /** Scratch for {@link withTextMatches}, made on first use. */
+  private textMarks: Uint16Array | null = null;
 
   private constructor(
     private readonly index: InvertedIndex,
@@ -148,6 +151,33 @@ export class QuoteIndex {
       inText: (i) => (scored.fields[i]! & TEXT_FIELD_BIT) !== 0,
       termsAt: scored.termsAt,
     };
+  }
+
+  /**
+   * Which of the given term groups each quote's own words hold (bit g for group g, up to 16
+   * groups), for telling a quote about a topic from one whose paragraph only mentions it. The
+   * marks live in a buffer shared by all calls, so `read` must finish with them before the next.
+   */
+  withTextMatches<T>(groups: ReadonlyArray<readonly string[]>, read: (maskOf: (doc: number) => number) => T): T {
+    const marks = (this.textMarks ??= new Uint16Array(this.index.size));
+    const mark = (set: boolean): void => {
+      groups.slice(0, 16).forEach((terms, group) => {
+        const bit = 1 << group;
+        const visit = set ? (doc: number): void => void (marks[doc] = marks[doc]! | bit) : (doc: number): void => void (marks[doc] = 0);
+        for (const term of terms) this.index.forEachDocWithTerm(term, this.prefixMatches(term), TEXT_FIELD, visit);
+      });
+    };
+    mark(true);
+    try {
+      return read((doc) => marks[doc]!);
+    } finally {
+      mark(false);
+    }
+  }
+
+  /** Whether a query term also matches longer index terms ("ukrain" → "ukrainian"): as {@link search} does. */
+  prefixMatches(term: string): boolean {
+    return term.length >= this.prefixMinLength;
   }
 
   private specFor(topic: string, filter: ((doc: number) => boolean) | undefined): SearchSpec {

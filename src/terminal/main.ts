@@ -6,22 +6,31 @@ import { QuoteDesk } from '../desk/quote-desk.js';
 import { FileSnapshotStore } from '../desk/snapshot.js';
 import { ConfigError, loadConfig } from '../ops/config.js';
 import { createLogger } from '../ops/logger.js';
-import { renderAnswerForTerminal } from './render.js';
+import { recoverNpmFlags } from './npm-flags.js';
+import { writePaged } from './pager.js';
+import { renderAnswerForTerminal, TERMINAL_SNIPPETS } from './render.js';
 
-const USAGE = `Usage: npm run ask -- [options] ["question"]
+const PROGRAM = process.env.QUOTEDESK_PROGRAM ?? 'npm run ask --';
+
+const USAGE = `Usage: ${PROGRAM} [options] ["question"]
 
 Answers a question about the news corpus with cited quotes. With no question, opens a prompt.
 
 Options:
   --corpus DIR   corpus folder (default: CORPUS_DIR or ./corpus)
-  --json         print the whole answer as JSON
-  --all          print every matching quote, not just the first 10
+  --json         print the whole answer as JSON, every matching quote
+  --all          print every matching quote, not just the first ${TERMINAL_SNIPPETS} (paged in a terminal)
   --no-cache     build from the corpus even if a snapshot exists
   -h, --help     show this help
 
+With npm run, options go after "--" (npm keeps the ones before it); npx quotedesk ask has no such trap.
+
 Examples:
-  npm run ask -- "What did Putin say about Ukraine?"
-  npm run ask -- "quotes from Blair about the election in 2005"`;
+  ${PROGRAM} "What did Putin say about Ukraine?"
+  ${PROGRAM} "did Blair mention the election?"
+  ${PROGRAM} "what did Blair and Brown say about the economy"
+  ${PROGRAM} "quotes from Trump in 1987"
+  ${PROGRAM} 'who said "like a real man"'`;
 
 /** The terminal front end: the same desk the Discord bot uses, no token and no network needed. */
 async function main(): Promise<number> {
@@ -50,7 +59,11 @@ async function main(): Promise<number> {
     level: process.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn',
     format: process.env.LOG_FORMAT ? config.LOG_FORMAT : process.stderr.isTTY ? 'pretty' : 'json',
   });
-  const corpusDir = path.resolve(args.values.corpus ?? config.CORPUS_DIR);
+  const recovered = recoverNpmFlags(process.env, args.positionals);
+  for (const note of recovered.notes) process.stderr.write(`${note}\n`);
+  const json = args.values.json || recovered.json;
+  const all = args.values.all || recovered.all;
+  const corpusDir = path.resolve(args.values.corpus ?? recovered.corpus ?? config.CORPUS_DIR);
   const desk = await QuoteDesk.open({
     corpusDir,
     logger,
@@ -60,17 +73,18 @@ async function main(): Promise<number> {
   for (const rejection of report.rejected) {
     process.stderr.write(`skipped ${rejection.file}${rejection.line ? `:${rejection.line}` : ''}: ${rejection.reason}\n`);
   }
-  const print = (question: string): void => {
-    const answer = desk.ask({ question });
-    process.stdout.write(
-      args.values.json ? `${JSON.stringify(answer, null, 2)}\n` : `${renderAnswerForTerminal(answer, args.values.all ? { limit: Infinity } : {})}\n`,
-    );
+  // --json and --all carry every match; the prompt and a plain answer show the first few.
+  const answerText = (question: string): string => {
+    const answer = desk.ask({ question, ...(json || all ? { limit: Infinity } : {}) });
+    return json ? `${JSON.stringify(answer, null, 2)}\n` : `${renderAnswerForTerminal(answer, all ? { limit: Infinity } : {})}\n`;
   };
-  const question = args.positionals.join(' ').trim();
+  const question = recovered.positionals.join(' ').trim();
   if (question.length > 0) {
-    print(question);
+    const text = answerText(question);
+    await (all && !json ? writePaged(text) : Promise.resolve(void process.stdout.write(text)));
     return 0;
   }
+  const print = (line: string): void => void process.stdout.write(answerText(line));
   process.stdout.write(`Quotedesk: ${report.articles} articles, ${report.quotes} quotes, ${report.speakers} speakers. Ask away (empty line or Ctrl-D to quit).\n`);
   const prompt = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   prompt.setPrompt('> ');

@@ -26,9 +26,24 @@ function renderSnippet(snippet: Snippet, rank: number): string[] {
   const words = snippet.kind === 'direct' ? `“${clean(snippet.text)}”` : `${clean(snippet.text)} (reported)`;
   const { citation } = snippet;
   const where = [citation.outlet, citation.date ?? 'undated'].filter(Boolean).map((part) => clean(part!)).join(', ');
-  const lines = [`${rank}. ${clean(snippet.speaker)}: ${words}`, `   — ${clean(citation.title)} (${where})`];
+  const label = matchLabel(snippet);
+  const lines = [`${rank}. ${clean(snippet.speaker)}: ${words}${label ? ` ${label}` : ''}`, `   — ${clean(citation.title)} (${where})`];
   lines.push(`     ${citation.url ? clean(citation.url) : `${clean(citation.file)} [${clean(citation.articleId)}]`}`);
   return lines;
+}
+
+/** What a reader must know about how a snippet matches: not the quote itself, or not all of the topic. */
+export function matchLabel(snippet: Snippet): string | null {
+  switch (snippet.match?.place) {
+    case 'sentence':
+      return '[topic in the sentence around it]';
+    case 'paragraph':
+      return '[topic named in its paragraph]';
+    case 'partial':
+      return `[partial: no ${snippet.match.missing.map((word) => `"${clean(word)}"`).join(', ')}]`;
+    default:
+      return null;
+  }
 }
 
 function clean(text: string): string {

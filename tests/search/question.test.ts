@@ -3,7 +3,7 @@ import { parseQuestion } from '../../src/search/question.js';
 
 describe('parseQuestion', () => {
   it('reads the seed question into speaker and topic', () => {
-    expect(parseQuestion('What did Putin say about Ukraine?')).toEqual({ speaker: 'Putin', speakerCertain: true, topic: 'Ukraine', filters: {} });
+    expect(parseQuestion('What did Putin say about Ukraine?')).toEqual({ speaker: 'Putin', speakerCertain: true, topic: 'Ukraine', form: 'speaker', phrase: null, filters: {} });
   });
 
   it('reads "what has X said" as a speaker with no topic', () => {
@@ -23,7 +23,7 @@ describe('parseQuestion', () => {
   });
 
   it('reads a bare topic as a topic', () => {
-    expect(parseQuestion('tuition fees')).toEqual({ speaker: null, speakerCertain: false, topic: 'tuition fees', filters: {} });
+    expect(parseQuestion('tuition fees')).toEqual({ speaker: null, speakerCertain: false, topic: 'tuition fees', form: 'free', phrase: null, filters: {} });
   });
 
   it('takes a year into a date range', () => {

@@ -9,10 +9,11 @@ const run = promisify(execFile);
 const TSX = path.resolve('node_modules/.bin/tsx');
 
 /** Runs `npm run ask` as a user would (minus npm), with no Discord variables and a private cache. */
-async function ask(args: string[], options: { input?: string; corpus?: string } = {}) {
+async function ask(args: string[], options: { input?: string; corpus?: string; env?: Record<string, string>; command?: string[] } = {}) {
   const cacheDir = await emptyDir('quotedesk-cache-');
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME, CACHE_DIR: cacheDir, ...(options.corpus ? { CORPUS_DIR: options.corpus } : {}) };
-  const child = run(TSX, ['src/terminal/main.ts', ...args], { env, timeout: 60_000 });
+  const env = { PATH: process.env.PATH, HOME: process.env.HOME, CACHE_DIR: cacheDir, ...(options.corpus ? { CORPUS_DIR: options.corpus } : {}), ...options.env };
+  const [program, ...programArgs] = options.command ?? [TSX, 'src/terminal/main.ts'];
+  const child = run(program!, [...programArgs, ...args], { env, timeout: 60_000 });
   if (options.input !== undefined) {
     child.child.stdin!.end(options.input);
   }
@@ -52,6 +53,33 @@ describe('npm run ask (terminal mode)', () => {
     expect(code).toBe(0);
     expect(stderr).toMatch(/skipped broken\.jsonl:1: /);
     expect(stdout).toContain('What was said about the desire');
+  });
+
+  it('prints every match with --all, with no "… and N more"', async () => {
+    const { stdout } = await ask(['--all', 'what did Howard say']);
+    const count = Number(/^(\d+) quotes from Michael Howard/.exec(stdout)![1]);
+    expect(count).toBeGreaterThan(10);
+    expect(stdout).toContain(`\n${count}. Michael Howard: `);
+    expect(stdout).not.toContain('more.');
+  });
+
+  it('puts every match in --json', async () => {
+    const answer = JSON.parse((await ask(['--json', 'what did Howard say'])).stdout) as { totalMatches: number; snippets: unknown[] };
+    expect(answer.snippets.length).toBe(answer.totalMatches);
+  });
+
+  it('takes --corpus back when npm swallowed it (npm run ask --corpus DIR without --), and says so', async () => {
+    const corpus = await copyOfCorpus('seed');
+    const { code, stdout, stderr } = await ask([corpus, 'what did Putin say about Ukraine'], { env: { npm_lifecycle_event: 'ask', npm_config_corpus: 'true' } });
+    expect(code).toBe(0);
+    expect(stderr).toContain('npm took --corpus');
+    expect(stdout).toMatch(/^\d+ quotes? from Vladimir Putin about "Ukraine"/);
+  });
+
+  it('runs as "quotedesk ask" through the package bin, with options before the question', async () => {
+    const { code, stdout } = await ask(['ask', '--json', 'Putin'], { command: [process.execPath, 'bin/quotedesk.mjs'] });
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as { interpretation: { speakers: string[] } }).interpretation.speakers).toEqual(['Vladimir Putin']);
   });
 
   it('says clearly when the corpus folder does not exist', async () => {
