@@ -51,11 +51,19 @@ export class AnswerPager {
       return;
     }
     const id = randomBytes(6).toString('hex');
-    await respond(interaction, { embeds: answerEmbeds(answer, 0), components: [buttons(id, 0, pages)], ...options });
+    // Known before it is sent: Discord shows the buttons as soon as it has the reply, which can be
+    // well before it confirms it to us, and a press in between must find its pages.
     this.evictIfFull();
     const timer = setTimeout(() => void this.expire(id), this.ttlMs);
     timer.unref();
     this.sessions.set(id, { answer, ownerId: interaction.user.id, interaction, timer });
+    try {
+      await respond(interaction, { embeds: answerEmbeds(answer, 0), components: [buttons(id, 0, pages)], ...options });
+    } catch (error) {
+      clearTimeout(timer);
+      this.sessions.delete(id);
+      throw error;
+    }
   }
 
   /** Handles a Previous/Next press; returns false for buttons that are not ours. */
