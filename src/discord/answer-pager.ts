@@ -10,6 +10,7 @@ import {
 } from 'discord.js';
 import type { Answer } from '../answer/answer.js';
 import { answerEmbeds, pageCount } from './answer-embeds.js';
+import { settlesWithin } from './deadline.js';
 import { NO_MENTIONS, respond } from './respond.js';
 
 const CUSTOM_ID_PREFIX = 'qd-page';
@@ -90,9 +91,18 @@ export class AnswerPager {
     return true;
   }
 
-  /** Expires every session now (shutdown): buttons are removed so nobody presses a dead one. */
-  async close(): Promise<void> {
-    await Promise.allSettled([...this.sessions.keys()].map((id) => this.expire(id)));
+  /**
+   * Expires every session now (shutdown): buttons are removed so nobody presses a dead one. Waits
+   * at most `timeoutMs` for Discord, all removals at once, and returns how many were still
+   * unanswered then (their buttons stay; a press later gets "This interaction failed").
+   */
+  async close(timeoutMs = Number.POSITIVE_INFINITY): Promise<{ left: number }> {
+    const ids = [...this.sessions.keys()];
+    let finished = 0;
+    const removals = Promise.allSettled(ids.map((id) => this.expire(id).finally(() => (finished += 1))));
+    if (Number.isFinite(timeoutMs)) await settlesWithin(removals, timeoutMs);
+    else await removals;
+    return { left: ids.length - finished };
   }
 
   get openSessions(): number {

@@ -1,4 +1,5 @@
 import { MessageFlags, type Interaction, type RepliableInteraction } from 'discord.js';
+import { settlesWithin } from './deadline.js';
 import type { SlashCommand, CommandContext } from './slash-command.js';
 import { NO_MENTIONS } from './respond.js';
 
@@ -26,16 +27,10 @@ export class InteractionRouter {
     this.inFlight.add(work);
   };
 
-  /** Stops taking new interactions and waits (up to `timeoutMs`) for those in flight. */
-  async drain(timeoutMs = 10_000): Promise<void> {
+  /** Stops taking new interactions and waits (up to `timeoutMs`) for those in flight; true if they all finished. */
+  async drain(timeoutMs = 10_000): Promise<boolean> {
     this.accepting = false;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, timeoutMs);
-      timer.unref();
-    });
-    await Promise.race([Promise.allSettled([...this.inFlight]), timeout]);
-    clearTimeout(timer);
+    return settlesWithin(Promise.allSettled([...this.inFlight]), timeoutMs);
   }
 
   get pending(): number {

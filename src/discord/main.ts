@@ -24,6 +24,11 @@ async function main(): Promise<void> {
   process.on('SIGHUP', () => void desk.reload({ whenBusy: 'join', trigger: 'SIGHUP' }));
   const shutdown = (signal: string): void => {
     logger.info({ signal }, 'signal received');
+    // stop() is bounded by itself; this is the backstop should anything else hold the process.
+    setTimeout(() => {
+      logger.error('shutdown took longer than 10 s; exiting anyway');
+      process.exit(1);
+    }, 10_000).unref();
     stopWatching();
     bot.stop().then(
       () => process.exit(0),
