@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { QuoteDesk } from '../desk/quote-desk.js';
 import { AnswerPager, type AnswerPagerOptions } from './answer-pager.js';
 import { COMMANDS } from './command-registry.js';
+import { GuardedShardingStrategy } from './gateway-guard.js';
 import { settlesWithin } from './deadline.js';
 import { InteractionRouter } from './interaction-router.js';
 
@@ -44,6 +45,12 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
     ...(options.restApi ? { rest: { api: options.restApi } } : {}),
+    ws: {
+      buildStrategy: (manager) =>
+        new GuardedShardingStrategy(manager, ({ error, event, dispatch, sequence, shardId }) =>
+          logger.error({ err: error, shard: shardId, gatewayEvent: event, event: dispatch, seq: sequence }, 'a gateway event handler failed; the event was skipped'),
+        ),
+    },
   });
   const pager = new AnswerPager(options.paging);
   const router = new InteractionRouter(COMMANDS, { desk: options.desk, pager, logger });

@@ -51,3 +51,17 @@ describe('shutting down while Discord REST does not answer', () => {
     expect(log.lines().at(-1)).toMatchObject({ msg: 'bot stopped' });
   });
 });
+
+describe('a session Discord invalidates right after resuming it', () => {
+  it('survives RESUMED followed at once by op 9, identifies again and keeps answering', async () => {
+    const identified = discord.gateway.identifies.length;
+    discord.gateway.invalidateSessionAfterNextResume();
+    await discord.dropConnection();
+    await discord.waitForResume();
+    await discord.waitForIdentifies(identified + 1);
+
+    const exchange = await discord.runCommand({ name: 'ask', options: { question: 'What did Putin say about Ukraine?' } });
+    expect(exchange.text).toContain('Ukrainian crisis');
+    expect(log.lines()).toContainEqual(expect.objectContaining({ level: 50, msg: 'a gateway event handler failed; the event was skipped', event: 'RESUMED' }));
+  });
+});

@@ -199,6 +199,15 @@ export class FakeDiscord {
     await this.signal.waitUntil(() => this.gateway.connected, timeoutMs, () => `for a client to IDENTIFY (connections: ${JSON.stringify(this.gateway.connections)}, problems: ${this.gateway.problems.join('; ') || 'none'})`);
   }
 
+  /** Resolves once `count` IDENTIFYs in all have been answered with READY and that session is live. */
+  async waitForIdentifies(count: number, timeoutMs = this.timeoutMs): Promise<void> {
+    await this.signal.waitUntil(
+      () => this.gateway.identifies.length >= count && this.gateway.connected,
+      timeoutMs,
+      () => `for IDENTIFY number ${count} (seen ${this.gateway.identifies.length}; problems: ${this.gateway.problems.join('; ') || 'none'})`,
+    );
+  }
+
   /** Resolves when the client has resumed after the last {@link dropConnection}. */
   async waitForResume(timeoutMs = this.timeoutMs): Promise<ResumeRecord> {
     return this.signal.waitUntil(() => this.gateway.resumes[this.resumesBeforeDrop], timeoutMs, () => `for a RESUME (problems: ${this.gateway.problems.join('; ') || 'none'})`);
