@@ -44,7 +44,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
-    process.stderr.write(`${error.message}\n${TERMINAL_HINT}\n`);
+    // The terminal mode reads no Discord variable: point there only when nothing else is wrong.
+    process.stderr.write(`${error.message}\n${error.onlyDiscord ? `${TERMINAL_HINT}\n` : ''}`);
   } else if (error instanceof CorpusDirError) {
     process.stderr.write(`${error.message}\n`);
   } else {

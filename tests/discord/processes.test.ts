@@ -89,6 +89,15 @@ describe('npm start', () => {
     }
   });
 
+  it('does not point to the terminal mode when that would fail too', async () => {
+    const failure = await run(TSX, ['src/discord/main.ts'], { env: await botEnv({ DISCORD_TOKEN: 'client-secret-pasted-by-mistake', LOG_LEVEL: 'loud' }), timeout: 60_000 }).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failure).toMatchObject({ code: 1 });
+    expect((failure as { stderr: string }).stderr).toContain('LOG_LEVEL must be one of');
+    expect((failure as { stderr: string }).stderr).not.toContain('npm run ask');
+  });
+
   it('explains a malformed token and points to the terminal mode', async () => {
     const failure = await run(TSX, ['src/discord/main.ts'], { env: await botEnv({ DISCORD_TOKEN: 'client-secret-pasted-by-mistake' }), timeout: 60_000 }).catch(
       (error: { code: number; stderr: string }) => error,
@@ -97,5 +106,15 @@ describe('npm start', () => {
     expect((failure as { stderr: string }).stderr).toContain('DISCORD_TOKEN does not look like a bot token');
     expect((failure as { stderr: string }).stderr).toContain('npm run ask');
     expect((failure as { stderr: string }).stderr).not.toContain('client-secret-pasted-by-mistake');
+  });
+});
+
+describe('npm run ask', () => {
+  it('answers with a malformed DISCORD_TOKEN in .env: the terminal mode does not read it', async () => {
+    const cwd = await emptyDir('quotedesk-cwd-');
+    const corpus = await copyOfCorpus('seed');
+    await writeFile(path.join(cwd, '.env'), `DISCORD_TOKEN=client-secret-pasted-by-mistake\nDISCORD_CLIENT_ID=quotedesk\nCORPUS_DIR=${corpus}\nCACHE_DIR=${path.join(cwd, '.cache')}\n`);
+    const { stdout } = await run(TSX, [path.resolve('src/terminal/main.ts'), 'What did Putin say about Ukraine?'], { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME }, timeout: 60_000 });
+    expect(stdout).toContain('Ukrainian crisis');
   });
 });
