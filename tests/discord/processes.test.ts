@@ -89,6 +89,32 @@ describe('npm start', () => {
     }
   });
 
+  it('stops when the process manager sends SIGTERM to npm itself, where /bin/sh is dash', async () => {
+    // npm runs the script through /bin/sh; a process manager signals the process it started: npm.
+    // Its own process group, so that whatever is left can be killed as a group afterwards.
+    const npm = spawn('npm', ['start', '--silent'], { env: await botEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    let output = '';
+    npm.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    npm.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    try {
+      await discord.waitForReady(30_000);
+      const ready = await discord.runCommand({ name: 'ask', options: { question: 'What did Putin say about Ukraine?' } });
+      expect(ready.text).toContain('Ukrainian crisis');
+
+      process.kill(npm.pid!, 'SIGTERM');
+      await discord.waitForDisconnect(15_000);
+      await new Promise<void>((resolve) => (npm.exitCode !== null ? resolve() : npm.once('exit', () => resolve())));
+      expect(output).toContain('"msg":"bot stopped"');
+      expect(npm.exitCode).toBe(0);
+    } finally {
+      try {
+        process.kill(-npm.pid!, 'SIGKILL');
+      } catch {
+        // the group is already gone
+      }
+    }
+  });
+
   it('does not point to the terminal mode when that would fail too', async () => {
     const failure = await run(TSX, ['src/discord/main.ts'], { env: await botEnv({ DISCORD_TOKEN: 'client-secret-pasted-by-mistake', LOG_LEVEL: 'loud' }), timeout: 60_000 }).catch(
       (error: { code: number; stderr: string }) => error,
