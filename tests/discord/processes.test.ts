@@ -89,6 +89,29 @@ describe('npm start', () => {
     }
   });
 
+  it('lives through op 9 right after RESUMED (discord.js 14.28.1 throws there) and identifies again', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/discord/main.ts'], { env: await botEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      await discord.waitForIdentifies(1, 30_000);
+      discord.gateway.invalidateSessionAfterNextResume();
+      await discord.dropConnection();
+      await discord.waitForResume();
+      await discord.waitForIdentifies(2, 30_000);
+      expect((await discord.runCommand({ name: 'ask', options: { question: 'What did Putin say about Ukraine?' } })).text).toContain('Ukrainian crisis');
+      expect(child.exitCode).toBeNull();
+      expect(output).toContain('"msg":"a gateway event handler failed; the event was skipped"');
+
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
   it('stops when the process manager sends SIGTERM to npm itself, where /bin/sh is dash', async () => {
     // npm runs the script through /bin/sh; a process manager signals the process it started: npm.
     // Its own process group, so that whatever is left can be killed as a group afterwards.
