@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import {
+  ActionRowBuilder,
+  ButtonBuilder,
   ButtonStyle,
-  ComponentType,
   MessageFlags,
   type APIActionRowComponent,
   type APIButtonComponent,
@@ -127,12 +128,11 @@ export class AnswerPager {
 }
 
 function buttons(id: string, page: number, pages: number): APIActionRowComponent<APIButtonComponent> {
-  return {
-    type: ComponentType.ActionRow,
-    components: [
-      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Previous', custom_id: `${CUSTOM_ID_PREFIX}:${id}:${page - 1}`, disabled: page === 0 },
-      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: `${page + 1} / ${pages}`, custom_id: `${CUSTOM_ID_PREFIX}:${id}:${page}:label`, disabled: true },
-      { type: ComponentType.Button, style: ButtonStyle.Primary, label: 'Next', custom_id: `${CUSTOM_ID_PREFIX}:${id}:${page + 1}`, disabled: page >= pages - 1 },
-    ],
-  };
+  return new ActionRowBuilder<ButtonBuilder>()
+    .addComponents(
+      new ButtonBuilder().setStyle(ButtonStyle.Secondary).setLabel('Previous').setCustomId(`${CUSTOM_ID_PREFIX}:${id}:${page - 1}`).setDisabled(page === 0),
+      new ButtonBuilder().setStyle(ButtonStyle.Secondary).setLabel(`${page + 1} / ${pages}`).setCustomId(`${CUSTOM_ID_PREFIX}:${id}:${page}:label`).setDisabled(true),
+      new ButtonBuilder().setStyle(ButtonStyle.Primary).setLabel('Next').setCustomId(`${CUSTOM_ID_PREFIX}:${id}:${page + 1}`).setDisabled(page >= pages - 1),
+    )
+    .toJSON();
 }
