@@ -1,5 +1,6 @@
-import { ApplicationCommandType, type APIEmbed } from 'discord.js';
+import { SlashCommandBuilder, type APIEmbed } from 'discord.js';
 import { fitEmbeds } from '../src/discord/embed-limits.js';
+import { SERVER_AND_BOT_DM, SERVER_INSTALL } from '../src/discord/option-builders.js';
 import { escapeForDiscord } from '../src/discord/escape.js';
 import { respond } from '../src/discord/respond.js';
 import type { SlashCommand } from '../src/discord/slash-command.js';
@@ -9,7 +10,12 @@ const TOP_OUTLETS = 10;
 
 /** `/corpus`: what is loaded, so users know what they can ask about and moderators can check a reload. */
 export const corpusCommand: SlashCommand = {
-  data: { type: ApplicationCommandType.ChatInput, name: 'corpus', description: 'What the bot knows: articles, dates, outlets, top speakers' },
+  data: new SlashCommandBuilder()
+    .setName('corpus')
+    .setDescription('What the bot knows: articles, dates, outlets, top speakers')
+    .setContexts(...SERVER_AND_BOT_DM)
+    .setIntegrationTypes(...SERVER_INSTALL)
+    .toJSON(),
   async execute(interaction, context) {
     const version = context.desk.version;
     const stats = version.stats();

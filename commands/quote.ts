@@ -1,6 +1,6 @@
-import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js';
+import { SlashCommandBuilder } from 'discord.js';
 import { filterOptions, replyWithAnswer } from '../src/discord/answer-reply.js';
-import { FILTER_OPTIONS } from '../src/discord/option-builders.js';
+import { addFilterOptions, SERVER_AND_BOT_DM, SERVER_INSTALL } from '../src/discord/option-builders.js';
 import type { SlashCommand } from '../src/discord/slash-command.js';
 import { completeSource } from '../src/discord/source-autocomplete.js';
 
@@ -11,16 +11,15 @@ const MAX_CHOICE_LENGTH = 100;
 
 /** `/quote speaker:Putin topic:Ukraine`: quotes by one speaker, with the speaker name autocompleted. */
 export const quoteCommand: SlashCommand = {
-  data: {
-    type: ApplicationCommandType.ChatInput,
-    name: 'quote',
-    description: 'Look up quotes by a speaker, optionally on a topic',
-    options: [
-      { type: ApplicationCommandOptionType.String, name: 'speaker', description: 'Who said it', required: true, autocomplete: true, max_length: MAX_CHOICE_LENGTH },
-      { type: ApplicationCommandOptionType.String, name: 'topic', description: 'What about (optional)', max_length: 200 },
-      ...FILTER_OPTIONS,
-    ],
-  },
+  data: addFilterOptions(
+    new SlashCommandBuilder()
+      .setName('quote')
+      .setDescription('Look up quotes by a speaker, optionally on a topic')
+      .setContexts(...SERVER_AND_BOT_DM)
+      .setIntegrationTypes(...SERVER_INSTALL)
+      .addStringOption((option) => option.setName('speaker').setDescription('Who said it').setRequired(true).setAutocomplete(true).setMaxLength(MAX_CHOICE_LENGTH))
+      .addStringOption((option) => option.setName('topic').setDescription('What about (optional)').setMaxLength(200)),
+  ).toJSON(),
   async execute(interaction, context) {
     const answer = context.desk.lookUp({
       speaker: interaction.options.getString('speaker', true),

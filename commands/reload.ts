@@ -1,4 +1,4 @@
-import { ApplicationCommandType, PermissionFlagsBits } from 'discord.js';
+import { ApplicationIntegrationType, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { reloadEmbeds } from '../src/discord/reload-embed.js';
 import { respond, respondWithProblem } from '../src/discord/respond.js';
 import type { SlashCommand } from '../src/discord/slash-command.js';
@@ -9,13 +9,13 @@ import type { SlashCommand } from '../src/discord/slash-command.js';
  * override that default per channel or role.
  */
 export const reloadCommand: SlashCommand = {
-  data: {
-    type: ApplicationCommandType.ChatInput,
-    name: 'reload',
-    description: 'Reload the article corpus (moderators only)',
-    default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
-    dm_permission: false,
-  },
+  data: new SlashCommandBuilder()
+    .setName('reload')
+    .setDescription('Reload the article corpus (moderators only)')
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+    .setContexts(InteractionContextType.Guild)
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+    .toJSON(),
   async execute(interaction, context) {
     if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
       context.logger.warn({ user: interaction.user.id, guild: interaction.guildId }, 'reload refused: missing Manage Server');

@@ -21,7 +21,8 @@ export function answerEmbeds(answer: Answer, page: number): APIEmbed[] {
   const current = Math.min(Math.max(0, page), pages - 1);
   const snippets = answer.snippets.slice(current * SNIPPETS_PER_PAGE, (current + 1) * SNIPPETS_PER_PAGE);
   const embed: APIEmbed = {
-    title: answer.message,
+    // The message repeats what the user typed (speaker, topic): escaped like any other user text.
+    title: escapeForDiscord(answer.message),
     color: ACCENT_COLOUR,
     fields: snippets.map((snippet, i) => snippetField(snippet, current * SNIPPETS_PER_PAGE + i + 1)),
     footer: { text: footerText(answer, current, pages) },

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import {
+  ActionRowBuilder,
+  ButtonBuilder,
   ButtonStyle,
-  ComponentType,
   MessageFlags,
   type APIActionRowComponent,
   type APIButtonComponent,
@@ -10,6 +11,7 @@ import {
 } from 'discord.js';
 import type { Answer } from '../answer/answer.js';
 import { answerEmbeds, pageCount } from './answer-embeds.js';
+import { settlesWithin } from './deadline.js';
 import { NO_MENTIONS, respond } from './respond.js';
 
 const CUSTOM_ID_PREFIX = 'qd-page';
@@ -51,11 +53,19 @@ export class AnswerPager {
       return;
     }
     const id = randomBytes(6).toString('hex');
-    await respond(interaction, { embeds: answerEmbeds(answer, 0), components: [buttons(id, 0, pages)], ...options });
+    // Known before it is sent: Discord shows the buttons as soon as it has the reply, which can be
+    // well before it confirms it to us, and a press in between must find its pages.
     this.evictIfFull();
     const timer = setTimeout(() => void this.expire(id), this.ttlMs);
     timer.unref();
     this.sessions.set(id, { answer, ownerId: interaction.user.id, interaction, timer });
+    try {
+      await respond(interaction, { embeds: answerEmbeds(answer, 0), components: [buttons(id, 0, pages)], ...options });
+    } catch (error) {
+      clearTimeout(timer);
+      this.sessions.delete(id);
+      throw error;
+    }
   }
 
   /** Handles a Previous/Next press; returns false for buttons that are not ours. */
@@ -82,9 +92,18 @@ export class AnswerPager {
     return true;
   }
 
-  /** Expires every session now (shutdown): buttons are removed so nobody presses a dead one. */
-  async close(): Promise<void> {
-    await Promise.allSettled([...this.sessions.keys()].map((id) => this.expire(id)));
+  /**
+   * Expires every session now (shutdown): buttons are removed so nobody presses a dead one. Waits
+   * at most `timeoutMs` for Discord, all removals at once, and returns how many were still
+   * unanswered then (their buttons stay; a press later gets "This interaction failed").
+   */
+  async close(timeoutMs = Number.POSITIVE_INFINITY): Promise<{ left: number }> {
+    const ids = [...this.sessions.keys()];
+    let finished = 0;
+    const removals = Promise.allSettled(ids.map((id) => this.expire(id).finally(() => (finished += 1))));
+    if (Number.isFinite(timeoutMs)) await settlesWithin(removals, timeoutMs);
+    else await removals;
+    return { left: ids.length - finished };
   }
 
   get openSessions(): number {
@@ -109,12 +128,11 @@ export class AnswerPager {
 }
 
 function buttons(id: string, page: number, pages: number): APIActionRowComponent<APIButtonComponent> {
-  return {
-    type: ComponentType.ActionRow,
-    components: [
-      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Previous', custom_id: `${CUSTOM_ID_PREFIX}:${id}:${page - 1}`, disabled: page === 0 },
-      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: `${page + 1} / ${pages}`, custom_id: `${CUSTOM_ID_PREFIX}:${id}:${page}:label`, disabled: true },
-      { type: ComponentType.Button, style: ButtonStyle.Primary, label: 'Next', custom_id: `${CUSTOM_ID_PREFIX}:${id}:${page + 1}`, disabled: page >= pages - 1 },
-    ],
-  };
+  return new ActionRowBuilder<ButtonBuilder>()
+    .addComponents(
+      new ButtonBuilder().setStyle(ButtonStyle.Secondary).setLabel('Previous').setCustomId(`${CUSTOM_ID_PREFIX}:${id}:${page - 1}`).setDisabled(page === 0),
+      new ButtonBuilder().setStyle(ButtonStyle.Secondary).setLabel(`${page + 1} / ${pages}`).setCustomId(`${CUSTOM_ID_PREFIX}:${id}:${page}:label`).setDisabled(true),
+      new ButtonBuilder().setStyle(ButtonStyle.Primary).setLabel('Next').setCustomId(`${CUSTOM_ID_PREFIX}:${id}:${page + 1}`).setDisabled(page >= pages - 1),
+    )
+    .toJSON();
 }

@@ -3,6 +3,8 @@ import type { Logger } from 'pino';
 import type { QuoteDesk } from '../desk/quote-desk.js';
 import { AnswerPager, type AnswerPagerOptions } from './answer-pager.js';
 import { COMMANDS } from './command-registry.js';
+import { GuardedShardingStrategy } from './gateway-guard.js';
+import { settlesWithin } from './deadline.js';
 import { InteractionRouter } from './interaction-router.js';
 
 export interface BotOptions {
@@ -12,13 +14,24 @@ export interface BotOptions {
   /** Discord's REST base, e.g. `http://127.0.0.1:PORT/api` for the loopback Discord in tests. */
   restApi?: string;
   paging?: AnswerPagerOptions;
+  /**
+   * The most `stop()` takes, whatever Discord does. Process managers kill ~10 s after SIGTERM
+   * (Docker, Kubernetes' default is 30), so the default of 8 s leaves room to exit on our own.
+   */
+  shutdownMs?: number;
 }
+
+/** Default bound on shutdown; see {@link BotOptions.shutdownMs}. */
+export const DEFAULT_SHUTDOWN_MS = 8_000;
 
 export interface RunningBot {
   client: Client;
   router: InteractionRouter;
   pager: AnswerPager;
-  /** Stops taking interactions, finishes those in flight, expires paging buttons, logs out. */
+  /**
+   * Stops taking interactions, finishes those in flight, expires paging buttons, logs out; each step
+   * bounded so the whole stays within `shutdownMs` even when Discord's REST or gateway hangs.
+   */
   stop(): Promise<void>;
 }
 
@@ -32,6 +45,12 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
     ...(options.restApi ? { rest: { api: options.restApi } } : {}),
+    ws: {
+      buildStrategy: (manager) =>
+        new GuardedShardingStrategy(manager, ({ error, event, dispatch, sequence, shardId }) =>
+          logger.error({ err: error, shard: shardId, gatewayEvent: event, event: dispatch, seq: sequence }, 'a gateway event handler failed; the event was skipped'),
+        ),
+    },
   });
   const pager = new AnswerPager(options.paging);
   const router = new InteractionRouter(COMMANDS, { desk: options.desk, pager, logger });
@@ -40,6 +59,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway session resumed'));
   client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, 'gateway disconnected'));
+  client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, 'gateway reconnecting'));
+  client.on(Events.ShardError, (error, shard) => logger.warn({ err: error, shard }, 'gateway connection error'));
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   await client.login(options.token);
   await ready;
@@ -51,10 +72,16 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     pager,
     stop() {
       stopping ??= (async () => {
-        logger.info({ inFlight: router.pending }, 'shutting down: finishing interactions in flight');
-        await router.drain();
-        await pager.close();
-        await client.destroy();
+        // Half the budget for answers in flight, then the buttons, keeping the last fifth (≤ 1 s)
+        // for closing the gateway. Each step only waits; none is retried.
+        const budget = options.shutdownMs ?? DEFAULT_SHUTDOWN_MS;
+        const deadline = Date.now() + budget;
+        const closingReserve = Math.min(1_000, budget / 5);
+        logger.info({ inFlight: router.pending, budgetMs: budget }, 'shutting down: finishing interactions in flight');
+        if (!(await router.drain(budget / 2))) logger.warn({ inFlight: router.pending }, 'shutdown: interactions still in flight were left');
+        const { left } = await pager.close(deadline - Date.now() - closingReserve);
+        if (left > 0) logger.warn({ buttonsLeft: left }, 'shutdown: Discord did not answer in time; buttons left in place');
+        if (!(await settlesWithin(client.destroy(), Math.max(deadline - Date.now(), 250)))) logger.warn('shutdown: the gateway did not close in time');
         logger.info('bot stopped');
       })();
       return stopping;

@@ -24,6 +24,11 @@ async function main(): Promise<void> {
   process.on('SIGHUP', () => void desk.reload({ whenBusy: 'join', trigger: 'SIGHUP' }));
   const shutdown = (signal: string): void => {
     logger.info({ signal }, 'signal received');
+    // stop() is bounded by itself; this is the backstop should anything else hold the process.
+    setTimeout(() => {
+      logger.error('shutdown took longer than 10 s; exiting anyway');
+      process.exit(1);
+    }, 10_000).unref();
     stopWatching();
     bot.stop().then(
       () => process.exit(0),
@@ -39,7 +44,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
-    process.stderr.write(`${error.message}\n${TERMINAL_HINT}\n`);
+    // The terminal mode reads no Discord variable: point there only when nothing else is wrong.
+    process.stderr.write(`${error.message}\n${error.onlyDiscord ? `${TERMINAL_HINT}\n` : ''}`);
   } else if (error instanceof CorpusDirError) {
     process.stderr.write(`${error.message}\n`);
   } else {

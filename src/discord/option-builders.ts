@@ -1,9 +1,17 @@
-import { ApplicationCommandOptionType, type APIApplicationCommandBasicOption } from 'discord.js';
+import { ApplicationIntegrationType, InteractionContextType, type SlashCommandOptionsOnlyBuilder } from 'discord.js';
+
+/**
+ * Where the answering commands work: in servers, and in a DM with the bot. Installed to servers only
+ * (no user install), so these replace what the deprecated `dm_permission: true` meant.
+ */
+export const SERVER_AND_BOT_DM = [InteractionContextType.Guild, InteractionContextType.BotDM] as const;
+export const SERVER_INSTALL = [ApplicationIntegrationType.GuildInstall] as const;
 
 /** The filter options `/ask` and `/quote` both take, defined once so they cannot drift apart. */
-export const FILTER_OPTIONS: APIApplicationCommandBasicOption[] = [
-  { type: ApplicationCommandOptionType.String, name: 'source', description: 'Only quotes from this outlet', autocomplete: true, max_length: 100 },
-  { type: ApplicationCommandOptionType.String, name: 'from', description: 'Earliest article date, YYYY-MM-DD', min_length: 10, max_length: 10 },
-  { type: ApplicationCommandOptionType.String, name: 'to', description: 'Latest article date, YYYY-MM-DD', min_length: 10, max_length: 10 },
-  { type: ApplicationCommandOptionType.Boolean, name: 'hide', description: 'Show the answer only to me' },
-];
+export function addFilterOptions(builder: SlashCommandOptionsOnlyBuilder): SlashCommandOptionsOnlyBuilder {
+  return builder
+    .addStringOption((option) => option.setName('source').setDescription('Only quotes from this outlet').setAutocomplete(true).setMaxLength(100))
+    .addStringOption((option) => option.setName('from').setDescription('Earliest article date, YYYY-MM-DD').setMinLength(10).setMaxLength(10))
+    .addStringOption((option) => option.setName('to').setDescription('Latest article date, YYYY-MM-DD').setMinLength(10).setMaxLength(10))
+    .addBooleanOption((option) => option.setName('hide').setDescription('Show the answer only to me'));
+}

@@ -1,7 +1,7 @@
 import type { APIEmbed } from 'discord.js';
 import type { ReloadResult } from '../desk/reload-report.js';
 import type { Rejection } from '../corpus/load.js';
-import { EMBED_LIMITS, fitEmbeds } from './embed-limits.js';
+import { EMBED_LIMITS, embedCharacters, fitEmbeds, truncate } from './embed-limits.js';
 import { escapeForDiscord } from './escape.js';
 
 const OK_COLOUR = 0x2f855a;
@@ -11,14 +11,14 @@ const LISTED_IDS = 10;
 /** The moderator's reload report: what loaded, what changed, and every file that was rejected and why. */
 export function reloadEmbeds(result: Exclude<ReloadResult, { status: 'busy' }>): APIEmbed[] {
   if (result.status === 'failed') {
-    return fitEmbeds([
+    return fitWithRejections(
       {
         title: 'Reload failed — the previous corpus is still serving',
         color: FAILED_COLOUR,
         description: escapeForDiscord(result.reason),
-        fields: rejectionFields(result.rejected),
       },
-    ]);
+      result.rejected,
+    );
   }
   const { report } = result;
   const changes = [
@@ -26,7 +26,7 @@ export function reloadEmbeds(result: Exclude<ReloadResult, { status: 'busy' }>):
     listIds('Changed', report.changed),
     listIds('Removed', report.removed),
   ].filter((line) => line !== null);
-  return fitEmbeds([
+  return fitWithRejections(
     {
       title: 'Corpus reloaded',
       color: report.rejected.length > 0 ? FAILED_COLOUR : OK_COLOUR,
@@ -34,10 +34,10 @@ export function reloadEmbeds(result: Exclude<ReloadResult, { status: 'busy' }>):
         `**${report.articles}** articles, **${report.quotes}** quotes, **${report.speakers}** speakers in ${(report.durationMs / 1000).toFixed(1)} s${report.fromSnapshot ? ' (from snapshot)' : ''}.`,
         ...(changes.length > 0 ? changes : ['No article changed.']),
       ].join('\n'),
-      fields: rejectionFields(report.rejected),
       footer: { text: `corpus ${report.versionId.slice(0, 8)}` },
     },
-  ]);
+    report.rejected,
+  );
 }
 
 function listIds(label: string, ids: readonly string[]): string | null {
@@ -46,14 +46,39 @@ function listIds(label: string, ids: readonly string[]): string | null {
   return `${label} (${ids.length}): ${shown}${ids.length > LISTED_IDS ? ', …' : ''}`;
 }
 
-/** One field per rejected file, as many as fit; the rest are counted so nothing is silently hidden. */
-function rejectionFields(rejected: readonly Rejection[]): Array<{ name: string; value: string }> {
-  if (rejected.length === 0) return [];
-  const room = EMBED_LIMITS.fields - 1;
-  const fields = rejected.slice(0, room).map((rejection) => ({
-    name: `Rejected: ${rejection.file}${rejection.line ? `:${rejection.line}` : ''}`,
-    value: escapeForDiscord(rejection.reason),
-  }));
-  if (rejected.length > room) fields.push({ name: `… and ${rejected.length - room} more rejected`, value: 'See the bot log for the full list.' });
-  return fields;
+/**
+ * The report with one field per rejected file, as many as fit in Discord's 6,000 characters, and a
+ * count of the rest. The fields are chosen here, with the count's own size reserved, rather than left
+ * to {@link fitEmbeds}: it drops trailing fields first, and the count was the one it dropped. With
+ * none listed the count alone always fits (the description is capped at 4,096 characters).
+ */
+function fitWithRejections(embed: Omit<APIEmbed, 'fields'>, rejected: readonly Rejection[]): APIEmbed[] {
+  const [base] = fitEmbeds([embed]);
+  const room = EMBED_LIMITS.totalCharacters - embedCharacters(base!);
+  const listable = rejected.length <= EMBED_LIMITS.fields ? rejected.length : EMBED_LIMITS.fields - 1;
+  const listedFields = rejected.slice(0, listable).map(rejectionField);
+  const size = (field: { name: string; value: string } | null): number => (field ? field.name.length + field.value.length : 0);
+  let listed = 0;
+  let used = 0;
+  while (listed < listedFields.length) {
+    const next = size(listedFields[listed]!);
+    if (used + next + size(countField(rejected.length - listed - 1)) > room) break;
+    used += next;
+    listed += 1;
+  }
+  const count = countField(rejected.length - listed);
+  const fields = [...listedFields.slice(0, listed), ...(count ? [count] : [])];
+  return fitEmbeds([{ ...base, ...(fields.length > 0 ? { fields } : {}) }]);
+}
+
+/** One rejected file or line: its name escaped (file names are user text), within the field limits. */
+function rejectionField(rejection: Rejection): { name: string; value: string } {
+  return {
+    name: truncate(`Rejected: ${escapeForDiscord(rejection.file)}${rejection.line ? `:${rejection.line}` : ''}`, EMBED_LIMITS.fieldName),
+    value: truncate(escapeForDiscord(rejection.reason) || '(no reason given)', EMBED_LIMITS.fieldValue),
+  };
+}
+
+function countField(more: number): { name: string; value: string } | null {
+  return more > 0 ? { name: `… and ${more} more rejected`, value: 'See the bot log for the full list.' } : null;
 }

@@ -19,10 +19,10 @@ const discordToken = z
   );
 
 /**
- * Every environment variable Quotedesk reads, in one place. Empty strings count as unset, so a
- * `.env` line like `DISCORD_GUILD_ID=` means "not set" rather than "invalid".
+ * The variables only the Discord side reads (the bot, deploy-commands). They are checked only there:
+ * a malformed token in `.env` must not stop the token-free terminal mode.
  */
-export const EnvSchema = z.object({
+export const DiscordEnvSchema = z.object({
   DISCORD_TOKEN: discordToken.optional(),
   DISCORD_CLIENT_ID: snowflake.optional(),
   DISCORD_GUILD_ID: snowflake.optional(),
@@ -31,6 +31,10 @@ export const EnvSchema = z.object({
    * production. The gateway address is then taken from that API's /gateway/bot.
    */
   DISCORD_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:8080/api' }).optional(),
+});
+
+/** What every mode reads: the corpus, the cache, logging. */
+export const CoreEnvSchema = z.object({
   CORPUS_DIR: z.string().min(1).default('corpus'),
   CACHE_DIR: z.string().min(1).default('.cache'),
   CORPUS_WATCH: booleanFromText.default(false),
@@ -41,13 +45,28 @@ export const EnvSchema = z.object({
     .default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty'], { error: 'must be json or pretty' }).default('json'),
 });
+
+/**
+ * Every environment variable Quotedesk reads, in one place. Empty strings count as unset, so a
+ * `.env` line like `DISCORD_GUILD_ID=` means "not set" rather than "invalid".
+ */
+export const EnvSchema = CoreEnvSchema.extend(DiscordEnvSchema.shape);
 export type Config = z.infer<typeof EnvSchema>;
 
 /** Thrown with one line per bad variable, each naming the variable and what is wrong with it. */
 export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
+  constructor(
+    readonly problems: string[],
+    /** The variables the problems are about, so a caller can tell Discord-only problems from the rest. */
+    readonly variables: string[] = [],
+  ) {
     super(`Configuration problem${problems.length > 1 ? 's' : ''}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
+  }
+
+  /** True when only Discord variables are wrong: the terminal mode (`npm run ask`) would still work. */
+  get onlyDiscord(): boolean {
+    return this.variables.length > 0 && this.variables.every((name) => name in DiscordEnvSchema.shape);
   }
 }
 
@@ -56,6 +75,11 @@ export interface LoadConfigOptions {
   env?: NodeJS.ProcessEnv;
   /** Require the variables the Discord bot cannot run without. The terminal mode needs none. */
   require?: ReadonlyArray<'DISCORD_TOKEN' | 'DISCORD_CLIENT_ID'>;
+  /**
+   * Read and check the Discord variables. Default: only when some are required. Without it they are
+   * left out of the result entirely, so nothing can use a value that was never checked.
+   */
+  discord?: boolean;
 }
 
 /**
@@ -67,20 +91,24 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
   const withoutBlanks = Object.fromEntries(
     Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''),
   );
-  const parsed = EnvSchema.safeParse(withoutBlanks);
+  const discord = options.discord ?? (options.require?.length ?? 0) > 0;
+  const parsed = (discord ? EnvSchema : CoreEnvSchema).safeParse(withoutBlanks);
   const problems: string[] = [];
+  const variables: string[] = [];
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const name = String(issue.path[0] ?? 'environment');
       problems.push(`${name} ${issue.message}`);
+      variables.push(name);
     }
   }
   for (const name of options.require ?? []) {
     if (withoutBlanks[name] === undefined) {
       problems.push(`${name} is missing: set it in .env (see .env.example)`);
+      variables.push(name);
     }
   }
-  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems, variables);
   return parsed.data;
 }
 

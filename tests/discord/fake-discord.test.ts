@@ -16,7 +16,7 @@ import {
 import { constants, createInflate } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
-import { FakeDiscord, MODERATOR_PERMISSIONS, fakeBotToken } from '../support/fake-discord/index.js';
+import { FakeDiscord, INTERACTION_PATHS, MODERATOR_PERMISSIONS, fakeBotToken } from '../support/fake-discord/index.js';
 
 const NO_PINGS = { parse: [] };
 
@@ -416,6 +416,70 @@ describe('the loopback Discord', () => {
 
       await expect(rest.get(Routes.channelMessages(discord.world.channel.id))).rejects.toMatchObject({ status: 404 });
       expect(discord.unmatchedRequests.map((r) => r.path)).toEqual([`/channels/${discord.world.channel.id}/messages`]);
+    });
+  });
+
+  describe('misbehaving REST', () => {
+    const me = (signal?: AbortSignal): Promise<Response> => fetch(`${discord.restUrl}/v10/users/@me`, { headers: { authorization: `Bot ${discord.token}` }, ...(signal ? { signal } : {}) });
+
+    it('fails matching requests with the status asked for, then answers normally', async () => {
+      const fault = discord.misbehave({ method: 'GET', path: /^\/users\/@me$/, times: 1, behaviour: { status: 500 } });
+
+      expect((await me()).status).toBe(500);
+      expect((await me()).status).toBe(200);
+      expect(fault.caught.map((request) => request.status)).toEqual([500]);
+    });
+
+    it('leaves a hung request unanswered, recorded with status 0', async () => {
+      discord.misbehave({ path: /^\/users\/@me$/, behaviour: { hang: true } });
+
+      await expect(me(AbortSignal.timeout(300))).rejects.toThrow();
+      expect(discord.requests.at(-1)).toMatchObject({ path: '/users/@me', status: 0 });
+    });
+
+    it('does the work of a late answer at once and only delays the HTTP response', async () => {
+      client = await loggedInClient(discord);
+      handle(client, (interaction) => (interaction.isChatInputCommand() ? interaction.reply({ content: 'done', allowedMentions: NO_PINGS }) : Promise.resolve()));
+      const late = discord.misbehave({ path: INTERACTION_PATHS.callback, behaviour: { delayMs: 1_000 } });
+
+      const reply = await discord.runCommand({ name: 'ask' });
+
+      expect(reply.message?.content).toBe('done');
+      expect(late.caught).toHaveLength(1);
+    });
+  });
+
+  describe('misbehaving gateway', () => {
+    /** A bare gateway connection (not discord.js, which this very fault crashes): every payload it is sent. */
+    function connect(): { socket: WebSocket; received: Array<{ op: number; t: string | null; s: number | null; d: unknown }> } {
+      const socket = new WebSocket(`${discord.gatewayUrl}?v=10&encoding=json`);
+      const received: Array<{ op: number; t: string | null; s: number | null; d: unknown }> = [];
+      socket.on('message', (data: Buffer) => received.push(JSON.parse(data.toString())));
+      return { socket, received };
+    }
+
+    it('sends op 9 right after RESUMED when asked, and takes a fresh IDENTIFY on the same connection', async () => {
+      const first = connect();
+      await vi.waitFor(() => expect(first.received.map((p) => p.op)).toContain(10), { timeout: 2000 });
+      first.socket.send(JSON.stringify({ op: 2, d: { token: discord.token, intents: 1, properties: {} } }));
+      await vi.waitFor(() => expect(first.received.map((p) => p.t)).toContain('GUILD_CREATE'), { timeout: 2000 });
+      const sessionId = (first.received.find((p) => p.t === 'READY')!.d as { session_id: string }).session_id;
+      const seq = first.received.at(-1)!.s;
+      first.socket.close(4000);
+      await discord.waitForDisconnect();
+
+      discord.gateway.invalidateSessionAfterNextResume();
+      const second = connect();
+      await vi.waitFor(() => expect(second.received.map((p) => p.op)).toContain(10), { timeout: 2000 });
+      second.socket.send(JSON.stringify({ op: 6, d: { token: discord.token, session_id: sessionId, seq } }));
+      await vi.waitFor(() => expect(second.received.map((p) => p.t ?? p.op)).toEqual([10, 'RESUMED', 9]), { timeout: 2000 });
+      expect(second.received.at(-1)!.d).toBe(false);
+
+      second.socket.send(JSON.stringify({ op: 2, d: { token: discord.token, intents: 1, properties: {} } }));
+      await discord.waitForIdentifies(2);
+      expect(discord.gateway.sessionId).not.toBe(sessionId);
+      second.socket.close(1000);
+      await discord.waitForDisconnect();
     });
   });
 });

@@ -89,6 +89,64 @@ describe('npm start', () => {
     }
   });
 
+  it('lives through op 9 right after RESUMED (discord.js 14.28.1 throws there) and identifies again', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/discord/main.ts'], { env: await botEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      await discord.waitForIdentifies(1, 30_000);
+      discord.gateway.invalidateSessionAfterNextResume();
+      await discord.dropConnection();
+      await discord.waitForResume();
+      await discord.waitForIdentifies(2, 30_000);
+      expect((await discord.runCommand({ name: 'ask', options: { question: 'What did Putin say about Ukraine?' } })).text).toContain('Ukrainian crisis');
+      expect(child.exitCode).toBeNull();
+      expect(output).toContain('"msg":"a gateway event handler failed; the event was skipped"');
+
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
+  it('stops when the process manager sends SIGTERM to npm itself, where /bin/sh is dash', async () => {
+    // npm runs the script through /bin/sh; a process manager signals the process it started: npm.
+    // Its own process group, so that whatever is left can be killed as a group afterwards.
+    const npm = spawn('npm', ['start', '--silent'], { env: await botEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    let output = '';
+    npm.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    npm.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    try {
+      await discord.waitForReady(30_000);
+      const ready = await discord.runCommand({ name: 'ask', options: { question: 'What did Putin say about Ukraine?' } });
+      expect(ready.text).toContain('Ukrainian crisis');
+
+      process.kill(npm.pid!, 'SIGTERM');
+      await discord.waitForDisconnect(15_000);
+      await new Promise<void>((resolve) => (npm.exitCode !== null ? resolve() : npm.once('exit', () => resolve())));
+      expect(output).toContain('"msg":"bot stopped"');
+      expect(npm.exitCode).toBe(0);
+    } finally {
+      try {
+        process.kill(-npm.pid!, 'SIGKILL');
+      } catch {
+        // the group is already gone
+      }
+    }
+  });
+
+  it('does not point to the terminal mode when that would fail too', async () => {
+    const failure = await run(TSX, ['src/discord/main.ts'], { env: await botEnv({ DISCORD_TOKEN: 'client-secret-pasted-by-mistake', LOG_LEVEL: 'loud' }), timeout: 60_000 }).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failure).toMatchObject({ code: 1 });
+    expect((failure as { stderr: string }).stderr).toContain('LOG_LEVEL must be one of');
+    expect((failure as { stderr: string }).stderr).not.toContain('npm run ask');
+  });
+
   it('explains a malformed token and points to the terminal mode', async () => {
     const failure = await run(TSX, ['src/discord/main.ts'], { env: await botEnv({ DISCORD_TOKEN: 'client-secret-pasted-by-mistake' }), timeout: 60_000 }).catch(
       (error: { code: number; stderr: string }) => error,
@@ -97,5 +155,15 @@ describe('npm start', () => {
     expect((failure as { stderr: string }).stderr).toContain('DISCORD_TOKEN does not look like a bot token');
     expect((failure as { stderr: string }).stderr).toContain('npm run ask');
     expect((failure as { stderr: string }).stderr).not.toContain('client-secret-pasted-by-mistake');
+  });
+});
+
+describe('npm run ask', () => {
+  it('answers with a malformed DISCORD_TOKEN in .env: the terminal mode does not read it', async () => {
+    const cwd = await emptyDir('quotedesk-cwd-');
+    const corpus = await copyOfCorpus('seed');
+    await writeFile(path.join(cwd, '.env'), `DISCORD_TOKEN=client-secret-pasted-by-mistake\nDISCORD_CLIENT_ID=quotedesk\nCORPUS_DIR=${corpus}\nCACHE_DIR=${path.join(cwd, '.cache')}\n`);
+    const { stdout } = await run(TSX, [path.resolve('src/terminal/main.ts'), 'What did Putin say about Ukraine?'], { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME }, timeout: 60_000 });
+    expect(stdout).toContain('Ukrainian crisis');
   });
 });

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/ops/config.js';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB';
-const problemsOf = (env: Record<string, string>, require: Array<'DISCORD_TOKEN' | 'DISCORD_CLIENT_ID'> = []): string[] => {
+const problemsOf = (env: Record<string, string>, require: Array<'DISCORD_TOKEN' | 'DISCORD_CLIENT_ID'> = [], discord = true): string[] => {
   try {
-    loadConfig({ env, require });
+    loadConfig({ env, require, discord });
     return [];
   } catch (error) {
     expect(error).toBeInstanceOf(ConfigError);
@@ -48,6 +48,31 @@ describe('loadConfig', () => {
       DISCORD_TOKEN: TOKEN,
       CORPUS_WATCH: true,
     });
+  });
+
+  it('leaves the Discord variables alone for the terminal mode, however malformed', () => {
+    const config = loadConfig({ env: { DISCORD_TOKEN: 'my-client-secret', DISCORD_CLIENT_ID: 'quotedesk', DISCORD_API_URL: 'ftp://x', CORPUS_DIR: 'news' } });
+    expect(config.CORPUS_DIR).toBe('news');
+    expect(config).not.toHaveProperty('DISCORD_TOKEN');
+    expect(config).not.toHaveProperty('DISCORD_CLIENT_ID');
+  });
+
+  it('checks the Discord variables whenever some are required', () => {
+    expect(() => loadConfig({ env: { DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: '12' }, require: ['DISCORD_TOKEN'] })).toThrow('DISCORD_GUILD_ID must be a Discord id: 17 to 20 digits');
+  });
+
+  it('tells Discord-only problems from those the terminal mode would meet too', () => {
+    const errorFor = (env: Record<string, string>): ConfigError => {
+      try {
+        loadConfig({ env, require: ['DISCORD_TOKEN'] });
+      } catch (error) {
+        return error as ConfigError;
+      }
+      throw new Error('expected a ConfigError');
+    };
+    expect(errorFor({ DISCORD_TOKEN: 'my-client-secret' }).onlyDiscord).toBe(true);
+    expect(errorFor({}).onlyDiscord).toBe(true);
+    expect(errorFor({ DISCORD_TOKEN: 'my-client-secret', LOG_LEVEL: 'loud' }).onlyDiscord).toBe(false);
   });
 
   it('never echoes a malformed token back in the message', () => {

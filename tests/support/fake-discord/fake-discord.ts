@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   ApplicationFlags,
+  ComponentType,
   GatewayDispatchEvents,
   type APIApplicationCommand,
   type APIApplicationCommandOptionChoice,
@@ -15,8 +16,9 @@ import { FakeGateway, type ResumeRecord } from './gateway.js';
 import { ok, type RecordedRequest } from './http.js';
 import { fakeBotToken, snowflake } from './ids.js';
 import { InteractionRoutes } from './interaction-routes.js';
-import { autocompleteInteraction, buttonInteraction, commandInteraction, toOptions, type Invoker, type OptionValues } from './interactions.js';
-import { buttonsOf, MessageStore } from './messages.js';
+import { autocompleteInteraction, buttonInteraction, commandInteraction, stringSelectInteraction, toOptions, type Invoker, type OptionValues } from './interactions.js';
+import { buttonsOf, MessageStore, type MessageBody } from './messages.js';
+import type { RestFault, RestFaultSpec } from './rest-faults.js';
 import { RestRouter } from './rest-router.js';
 import { ChangeSignal } from './signal.js';
 import { MEMBER_PERMISSIONS, World } from './world.js';
@@ -59,6 +61,12 @@ export interface ButtonClick extends InvokeAs {
   /** Which button: by custom id, or by its label as a user would. */
   customId?: string;
   label?: string;
+}
+
+export interface MenuChoice extends InvokeAs {
+  message: APIMessage;
+  customId: string;
+  values: string[];
 }
 
 export interface WaitOptions {
@@ -168,6 +176,19 @@ export class FakeDiscord {
     return this.rest.requests.filter((r) => r.unmatched);
   }
 
+  /**
+   * Makes matching REST requests misbehave as Discord sometimes does (hang, a 500, a late answer);
+   * see {@link RestFaultSpec}. Paths for the interaction routes are in `INTERACTION_PATHS`.
+   */
+  misbehave(spec: RestFaultSpec): RestFault {
+    return this.rest.misbehave(spec);
+  }
+
+  /** A message the bot left in the channel before this test (e.g. with components an older version made). */
+  messageLeftEarlier(body: MessageBody): APIMessage {
+    return this.store.leftEarlier(this.world.channel.id, body);
+  }
+
   /** Commands registered for `guildId`, or the global ones. */
   commands(guildId?: string): APIApplicationCommand[] {
     return this.registry.list(guildId);
@@ -176,6 +197,15 @@ export class FakeDiscord {
   /** Resolves once a client has identified and been sent READY and the test guild. */
   async waitForReady(timeoutMs = this.timeoutMs): Promise<void> {
     await this.signal.waitUntil(() => this.gateway.connected, timeoutMs, () => `for a client to IDENTIFY (connections: ${JSON.stringify(this.gateway.connections)}, problems: ${this.gateway.problems.join('; ') || 'none'})`);
+  }
+
+  /** Resolves once `count` IDENTIFYs in all have been answered with READY and that session is live. */
+  async waitForIdentifies(count: number, timeoutMs = this.timeoutMs): Promise<void> {
+    await this.signal.waitUntil(
+      () => this.gateway.identifies.length >= count && this.gateway.connected,
+      timeoutMs,
+      () => `for IDENTIFY number ${count} (seen ${this.gateway.identifies.length}; problems: ${this.gateway.problems.join('; ') || 'none'})`,
+    );
   }
 
   /** Resolves when the client has resumed after the last {@link dropConnection}. */
@@ -238,6 +268,15 @@ export class FakeDiscord {
     if (button.disabled) throw new Error(`fake Discord: button ${button.custom_id} is disabled; a user cannot press it`);
     this.store.put(click.message);
     const exchange = this.deliver(buttonInteraction(this.world, this.invoker(click), click.message, button.custom_id));
+    return exchange.waitFor(wait.until, wait.timeoutMs ?? this.timeoutMs);
+  }
+
+  /** A user picks `values` in the string select `customId` on `message`. */
+  async chooseFromMenu(choice: MenuChoice, wait: WaitOptions = {}): Promise<InteractionExchange> {
+    const menu = (choice.message.components ?? []).flatMap((row) => ('components' in row ? (row.components as Array<{ type: number; custom_id?: string }>) : [])).find((c) => c.custom_id === choice.customId);
+    if (!menu || menu.type !== ComponentType.StringSelect) throw new Error(`fake Discord: no string select ${choice.customId} on message ${choice.message.id}`);
+    this.store.put(choice.message);
+    const exchange = this.deliver(stringSelectInteraction(this.world, this.invoker(choice), choice.message, choice.customId, choice.values));
     return exchange.waitFor(wait.until, wait.timeoutMs ?? this.timeoutMs);
   }
 

@@ -72,6 +72,7 @@ export class FakeGateway {
   private readonly server = new WebSocketServer({ noServer: true });
   private readonly sessions = new Map<string, Session>();
   private current: Session | null = null;
+  private invalidateAfterResume = false;
 
   constructor(private readonly options: GatewayOptions) {
     this.server.on('connection', (socket: WebSocket, request: IncomingMessage) => this.accept(socket, request));
@@ -114,6 +115,14 @@ export class FakeGateway {
     const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
     this.closeFromServer(socket, code, 'fake Discord dropped the connection');
     await closed;
+  }
+
+  /**
+   * The next successful RESUME is answered with RESUMED and, in the same breath, op 9 Invalid Session
+   * (not resumable): Discord may invalidate a session at any moment, even one it has just resumed.
+   */
+  invalidateSessionAfterNextResume(): void {
+    this.invalidateAfterResume = true;
   }
 
   /** Asks the client to reconnect and resume (op 7), as Discord does before maintenance. */
@@ -210,6 +219,14 @@ export class FakeGateway {
     this.dispatch('RESUMED', {});
     this.resumes.push({ sessionId: session.id, seq: data.seq, replayed: missed.length, at: Date.now() });
     this.options.signal.notify();
+    if (this.invalidateAfterResume) {
+      // After op 9 the connection is unauthenticated again: the client must IDENTIFY anew.
+      this.invalidateAfterResume = false;
+      session.ended = true;
+      session.socket = null;
+      this.send(socket, { op: GatewayOpcodes.InvalidSession, d: false });
+      return null;
+    }
     return session;
   }
 

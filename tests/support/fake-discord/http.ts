@@ -13,6 +13,7 @@ export interface RecordedRequest {
   body: unknown;
   /** Names of files uploaded in a multipart body. */
   files: string[];
+  /** The status answered; 0 for a request the fake was told to leave hanging. */
   status: number;
   /** True when no route of the fake matched: the bot called something the fake (and maybe Discord) does not have. */
   unmatched: boolean;

@@ -13,6 +13,7 @@ import {
   type APIInteractionGuildMember,
   type APIMessage,
   type APIMessageComponentButtonInteraction,
+  type APIMessageComponentSelectMenuInteraction,
   type APIUser,
   type Locale,
 } from 'discord.js';
@@ -96,4 +97,13 @@ export function buttonInteraction(world: World, invoker: Invoker, message: APIMe
     message,
     data: { custom_id: customId, component_type: ComponentType.Button },
   } as APIMessageComponentButtonInteraction;
+}
+
+export function stringSelectInteraction(world: World, invoker: Invoker, message: APIMessage, customId: string, values: string[]): APIMessageComponentSelectMenuInteraction {
+  return {
+    ...base(world, invoker),
+    type: InteractionType.MessageComponent,
+    message,
+    data: { custom_id: customId, component_type: ComponentType.StringSelect, values },
+  } as APIMessageComponentSelectMenuInteraction;
 }

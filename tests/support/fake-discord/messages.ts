@@ -84,6 +84,34 @@ export class MessageStore {
     return structuredClone(message);
   }
 
+  /**
+   * A message the bot left in the channel earlier, outside any interaction this fake saw (e.g. by an
+   * older version of the bot, with components it no longer makes).
+   */
+  leftEarlier(channelId: string, body: MessageBody): APIMessage {
+    const message: APIMessage = {
+      id: snowflake(),
+      type: MessageType.Default,
+      channel_id: channelId,
+      author: this.author,
+      content: '',
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      components: [],
+      pinned: false,
+      flags: 0 as MessageFlags,
+    };
+    this.apply(message, body);
+    this.messages.set(message.id, message);
+    return structuredClone(message);
+  }
+
   /** Keeps a message a test made up (e.g. to click a button on it). */
   put(message: APIMessage): void {
     if (!this.messages.has(message.id)) this.messages.set(message.id, structuredClone(message));

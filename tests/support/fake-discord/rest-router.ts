@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { discordError, readBody, send, type RecordedRequest, type Reply } from './http.js';
+import { faultReply, RestFault, type RestFaultSpec } from './rest-faults.js';
 
 export type RouteHandler = (params: Record<string, string>, request: RecordedRequest) => Reply | Promise<Reply>;
 
@@ -22,6 +24,7 @@ const VERSIONED = /^\/api\/v(\d+)(\/.*)$/;
 export class RestRouter {
   readonly requests: RecordedRequest[] = [];
   private readonly routes: Route[] = [];
+  private readonly faults: RestFault[] = [];
 
   constructor(
     private readonly botToken: string,
@@ -42,6 +45,13 @@ export class RestRouter {
     return this;
   }
 
+  /** Makes matching requests misbehave (hang, fail, answer late) until the fault is lifted or used up. */
+  misbehave(spec: RestFaultSpec): RestFault {
+    const fault = new RestFault(spec);
+    this.faults.push(fault);
+    return fault;
+  }
+
   readonly handle = async (incoming: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(incoming.url ?? '/', 'http://fake-discord');
     const versioned = VERSIONED.exec(url.pathname);
@@ -58,16 +68,26 @@ export class RestRouter {
       unmatched: false,
       at: Date.now(),
     };
+    const fault = this.faults.find((f) => f.matches(request));
+    fault?.caught.push(request);
+    const behaviour = fault?.spec.behaviour;
+    if (behaviour && 'hang' in behaviour) {
+      // Recorded with status 0 and never answered: the socket stays open until the fake closes.
+      this.requests.push(request);
+      this.onRequest(request);
+      return;
+    }
     let reply: Reply;
     try {
-      reply = await this.dispatch(request);
+      reply = behaviour && 'status' in behaviour ? faultReply(behaviour.status) : await this.dispatch(request);
     } catch (error) {
       reply = discordError(500, 0, `fake Discord failed: ${(error as Error).stack ?? String(error)}`);
     }
     request.status = reply.status;
     this.requests.push(request);
     this.onRequest(request);
-    send(response, reply);
+    if (behaviour && 'delayMs' in behaviour) await sleep(behaviour.delayMs);
+    if (!response.destroyed) send(response, reply);
   };
 
   private async dispatch(request: RecordedRequest): Promise<Reply> {
