@@ -62,7 +62,7 @@ try {
 async function runOne(spec: CorpusSpec): Promise<CorpusResult> {
   const started = performance.now();
   const dir = await materialise(spec, scratch);
-  const from = spec.kind === 'folder' ? dir : `${spec.sources.map((source) => path.basename(source)).join(' + ')}${spec.copies > 1 ? ` × ${spec.copies}` : ''}${spec.every > 1 ? `, every ${spec.every}th article` : ''}`;
+  const from = spec.kind === 'folder' ? spec.sources[0]! : `${spec.sources.map((source) => path.basename(source)).join(' + ')}${spec.copies > 1 ? ` × ${spec.copies}` : ''}${spec.every > 1 ? `, every ${spec.every}th article` : ''}`;
   log(`bench: ${spec.name} (${from})`);
   const questionsFile = path.join(scratch, `questions-${spec.name}.json`);
   const child = (script: string): string => path.join(repoRoot, 'scripts/bench', script);
@@ -83,7 +83,7 @@ async function runOne(spec: CorpusSpec): Promise<CorpusResult> {
     naiveProblem = `the naive baseline failed: ${error instanceof Error ? error.message : String(error)} (heap limit ${CHILD_HEAP_MB} MB)`;
     log(`bench: ${naiveProblem}`);
   }
-  if (spec.kind !== 'folder') await rm(dir, { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true });
   log(`bench: ${spec.name} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return {
     corpus: spec.name,

@@ -62,6 +62,16 @@ export function* mergeIndexes(old: InvertedIndexData, delta: InvertedIndexData, 
       let j = deltaTerm[t]! >= 0 ? deltaOffsets[deltaTerm[t]!]! : 0;
       const jEnd = deltaTerm[t]! >= 0 ? deltaOffsets[deltaTerm[t]! + 1]! : 0;
       sinceStep += iEnd - i + (jEnd - j);
+      if (j === jEnd) {
+        // Most terms: no new postings, so the old ones are only renumbered (dropping those that left).
+        for (; i < iEnd; i += 1) {
+          const renumbered = plan.fromOld[oldDocs[i]!]!;
+          if (renumbered < 0) continue;
+          mergedDocs[at] = renumbered;
+          mergedFreqs[at] = oldFreqs[i]!;
+          at += 1;
+        }
+      }
       // Two ascending runs, merged: old documents renumbered (dropping those that left), delta ones placed.
       for (;;) {
         while (i < iEnd && plan.fromOld[oldDocs[i]!]! < 0) i += 1;

@@ -199,6 +199,7 @@ async function buildVersion(
     previous: previous?.load,
     onProgress: (update) => progress.reading(update),
   });
+  const stagesMs: Record<string, number> = { read: Math.round(performance.now() - started) };
   const versionId = CorpusVersion.idFor(load);
   let version: CorpusVersion | null = previous?.id === versionId ? previous : null;
   let fromSnapshot = false;
@@ -214,7 +215,10 @@ async function buildVersion(
     previous,
     signal,
     onProgress: (update) => progress.building(update),
-    onStage: (stage) => progress.stageDone(stage),
+    onStage: (stage, ms) => {
+      stagesMs[stage] = Math.round(ms);
+      progress.stageDone(stage);
+    },
   });
   progress.finish();
   const rejectionListFile = options.rejectionListFile && load.rejected.length > 0 ? await writeRejectionList(options.rejectionListFile, load, options.logger) : null;
@@ -226,6 +230,7 @@ async function buildVersion(
     quotes: stats.quotes,
     speakers: stats.speakers,
     durationMs: Math.round(performance.now() - started),
+    stagesMs,
     fromSnapshot,
     extracted: version === previous ? 0 : version.reuse.extracted,
     corpusDir: load.dir,

@@ -58,7 +58,7 @@ export function formatRejectionSummary(rejected: readonly Rejection[], listFile:
     lines.push(`  ${file.file}: ${count(file.count)} rejected`);
     for (const reason of file.reasons.slice(0, 5)) {
       const more = reason.count - reason.examples.length;
-      for (const example of reason.examples) lines.push(`    ${formatRejection(example)}`);
+      for (const example of reason.examples) lines.push(`    skipped ${formatRejection(example)}`);
       if (more > 0) lines.push(`    … and ${count(more)} more like these`);
     }
     if (file.reasons.length > 5) lines.push(`    … and ${count(file.reasons.length - 5)} other kinds of problem`);

@@ -8,6 +8,8 @@ export interface ReloadReport {
   quotes: number;
   speakers: number;
   durationMs: number;
+  /** Wall time of each step: `read` (walking and reading the folder), then the build's steps that ran. */
+  stagesMs: Record<string, number>;
   /** True when quotes and index came from the start-up snapshot instead of being rebuilt. */
   fromSnapshot: boolean;
   /** Articles whose quotes were extracted by this load (new or changed); the rest were kept. */

@@ -3,9 +3,11 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { CorpusDirError } from '../corpus/load.js';
 import { QuoteDesk } from '../desk/quote-desk.js';
-import { FileSnapshotStore } from '../desk/snapshot.js';
+import { formatRejectionSummary } from '../desk/rejection-summary.js';
+import { corpusKey, FileSnapshotStore } from '../desk/snapshot.js';
 import { ConfigError, loadConfig } from '../ops/config.js';
 import { createLogger } from '../ops/logger.js';
+import { terminalProgress } from './progress.js';
 import { renderAnswerForTerminal } from './render.js';
 
 const USAGE = `Usage: npm run ask -- [options] ["question"]
