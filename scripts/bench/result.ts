@@ -20,6 +20,9 @@ export interface OursResult {
   /** Longest event-loop stall while the snapshot was written, and while the cold build ran. */
   snapshotWriteStallMs: number;
   coldBuildStallMs: number;
+  /** The same two stalls counted in the process's own CPU time (see scripts/bench/stall.ts). */
+  coldBuildBusyStallMs: number;
+  snapshotWriteBusyStallMs: number;
   reloads: ReloadFigures;
   /** Only on the bundled corpus's run: extraction of one long article at 0.5 and 1 MB. */
   longArticle: LongArticleFigures | null;

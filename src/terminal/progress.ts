@@ -13,7 +13,7 @@ const PIPED_EVERY_MS = 10_000;
  */
 export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): { update: (progress: ReloadProgress) => void; finish: () => void } {
   let shown = false;
-  let lastPiped = 0;
+  let lastPiped = -Infinity;
   return {
     update(progress) {
       if (progress.elapsedMs < SHOW_AFTER_MS) return;
