@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readFile, stat } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
@@ -52,14 +52,18 @@ export async function listCorpora(repoRoot: string, options: { quick: boolean; l
 }
 
 /**
- * Lays a corpus out as a folder `loadCorpus` can read: the bundled folder as it is; real files
+ * Lays a corpus out as a folder `loadCorpus` can read: the bundled folder copied; real files
  * copied (or every n-th line of them); scale-ups written as JSON Lines where copy `c` of article
  * `id` is `id~c` (copy 0 keeps its id). Deterministic, and only ever under `scratch` (never in
  * the repo).
  */
 export async function materialise(spec: CorpusSpec, scratch: string): Promise<string> {
-  if (spec.kind === 'folder') return spec.sources[0]!;
   const dir = path.join(scratch, spec.name);
+  // A copy even of the bundled folder: the reload figures add and change articles in it.
+  if (spec.kind === 'folder') {
+    await cp(spec.sources[0]!, dir, { recursive: true });
+    return dir;
+  }
   await mkdir(dir, { recursive: true });
   if (spec.copies === 1 && spec.every === 1) {
     for (const source of spec.sources) await copyFile(source, path.join(dir, path.basename(source)));

@@ -1,3 +1,6 @@
+import type { LongArticleFigures } from './long-article.js';
+import type { ReloadFigures } from './reloads.js';
+
 /** What our pipeline measured on one corpus (scripts/bench/run-ours.ts). */
 export interface OursResult {
   corpus: string;
@@ -14,6 +17,15 @@ export interface OursResult {
   peakRssBytes: number;
   snapshotBytes: number;
   snapshotWriteMs: number;
+  /** Longest event-loop stall while the snapshot was written, and while the cold build ran. */
+  snapshotWriteStallMs: number;
+  coldBuildStallMs: number;
+  /** The same two stalls counted in the process's own CPU time (see scripts/bench/stall.ts). */
+  coldBuildBusyStallMs: number;
+  snapshotWriteBusyStallMs: number;
+  reloads: ReloadFigures;
+  /** Only on the bundled corpus's run: extraction of one long article at 0.5 and 1 MB. */
+  longArticle: LongArticleFigures | null;
   snapshotLoadMs: number;
   /** Why the snapshot was not written or not used, when it was not. */
   snapshotProblem: string | null;

@@ -15,12 +15,17 @@ import { CorpusVersion, type BuildStage } from '../../src/desk/corpus-version.js
 import { QuoteDesk } from '../../src/desk/quote-desk.js';
 import { FileSnapshotStore } from '../../src/desk/snapshot.js';
 import { createLogger } from '../../src/ops/logger.js';
+import { fileURLToPath } from 'node:url';
 import { tokenisationFloor } from './baselines.js';
+import { measureLongArticle } from './long-article.js';
+import { measureReloads } from './reloads.js';
+import { StallMeter, withStalls } from './stall.js';
 import { measureLatency, type LatencyOptions } from './latency.js';
 import { autocompletePrefixes, buildQuestions } from './questions.js';
 import { RESULT_MARK, type OursResult } from './result.js';
 import { heapAfterGc, megabytes, peakRss, round, timeIt } from './stats.js';
 
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const [name, corpusDir, cacheDir, questionsFile, latencyJson] = process.argv.slice(2);
 if (!name || !corpusDir || !cacheDir || !questionsFile || !latencyJson) throw new Error('usage: run-ours.ts NAME CORPUS_DIR CACHE_DIR QUESTIONS_FILE LATENCY_OPTIONS_JSON');
 const latencyOptions = JSON.parse(latencyJson) as LatencyOptions;
@@ -48,12 +53,17 @@ async function measure(corpus: string, dir: string, cache: string): Promise<Ours
   const corpusBytes = load.files.reduce((sum, file) => sum + file.bytes, 0);
   say(`read + parse ${Math.round(readParseMs)} ms: ${articles.toLocaleString('en-GB')} articles, ${megabytes(corpusBytes).toFixed(1)} MB`);
   const stages: Record<BuildStage, number> = { extract: 0, speakers: 0, index: 0, records: 0 };
+  // How long answers would wait at worst while a cold build runs beside them.
+  const buildStalls = new StallMeter().start();
   let version: CorpusVersion | null = await CorpusVersion.build(load, undefined, {
     onStage: (stage, ms) => {
       stages[stage] = ms;
       say(`${stage} ${Math.round(ms)} ms`);
     },
   });
+  const coldBuildStalls = buildStalls.stop();
+  const coldBuildStallMs = coldBuildStalls.longestMs;
+  say(`longest event-loop stall during the cold build ${Math.round(coldBuildStallMs)} ms (in CPU time ${Math.round(coldBuildStalls.longestBusyMs)} ms)`);
   const ingestMs = readParseMs + stages.extract + stages.speakers + stages.index + stages.records;
   const heapBytes = heapAfterGc();
   const peakRssBytes = peakRss();
@@ -63,10 +73,10 @@ async function measure(corpus: string, dir: string, cache: string): Promise<Ours
   const warnings: string[] = [];
   const logger = createLogger({ level: 'warn', destination: collect(warnings) });
   const store = new FileSnapshotStore(cache, logger);
-  const write = await timeIt(() => store.write(version!));
+  const write = await withStalls(() => store.write(version!));
   const snapshotBytes = await folderBytes(cache);
   let snapshotProblem = warnings.length > 0 ? describeWarning(warnings[0]!) : null;
-  say(`snapshot write ${Math.round(write.ms)} ms, ${megabytes(snapshotBytes).toFixed(1)} MB${snapshotProblem ? ` (${snapshotProblem})` : ''}`);
+  say(`snapshot write ${Math.round(write.ms)} ms (longest stall ${Math.round(write.stalls.longestMs)} ms), ${megabytes(snapshotBytes).toFixed(1)} MB${snapshotProblem ? ` (${snapshotProblem})` : ''}`);
 
   // Questions, through the code path the Discord handlers use.
   const questions = buildQuestions(version);
@@ -97,6 +107,11 @@ async function measure(corpus: string, dir: string, cache: string): Promise<Ours
   const heapAfterSnapshotBytes = heapAfterGc();
   say(`start from snapshot ${Math.round(started.ms)} ms (from snapshot: ${desk.lastReload.report.fromSnapshot}), heap ${megabytes(heapAfterSnapshotBytes).toFixed(0)} MB`);
 
+  // Reloads on the desk that just started, as a running bot does them.
+  const reloads = await measureReloads(desk, dir, say);
+  const longArticle = corpus === 'bundled' ? await measureLongArticle(repoRoot) : null;
+  if (longArticle) say(`one article with no paragraph breaks: 0.5 MB ${longArticle.halfMegabyteMs} ms, 1 MB ${longArticle.oneMegabyteMs} ms (×${longArticle.ratio})`);
+
   return {
     corpus,
     articles,
@@ -117,6 +132,12 @@ async function measure(corpus: string, dir: string, cache: string): Promise<Ours
     peakRssBytes,
     snapshotBytes,
     snapshotWriteMs: round(write.ms),
+    snapshotWriteStallMs: round(write.stalls.longestMs),
+    coldBuildStallMs: round(coldBuildStallMs),
+    coldBuildBusyStallMs: round(coldBuildStalls.longestBusyMs),
+    snapshotWriteBusyStallMs: round(write.stalls.longestBusyMs),
+    reloads,
+    longArticle,
     snapshotLoadMs: round(started.ms),
     snapshotProblem,
     heapAfterSnapshotBytes,

@@ -1,14 +1,14 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, LoadedArticle } from './article.js';
-import { decodeUtf8Text } from './decode.js';
+import { decodeText, decodeUtf8Text } from './decode.js';
 import { classifyFile } from './formats/index.js';
 import type { LineFormat, OneArticleFormat } from './formats/format.js';
 import { describeFsError, errorCode } from './fs-errors.js';
 import { corpusFingerprint } from './hash.js';
 import { MAX_FILE_BYTES, MAX_LINE_BYTES } from './limits.js';
 import { compareRelativePaths } from './paths.js';
-import { readFileLines, readWholeFile } from './read-file.js';
+import { readFileLines, readWholeFile, sameStamp, stampOf, type FileDigest, type FileStamp, type ReadOptions } from './read-file.js';
 import { FileProblem, type Rejection } from './rejection.js';
 import { validateArticle } from './validate.js';
 import { walkCorpus, type CorpusWalk, type WalkedFile } from './walk.js';
@@ -39,6 +39,41 @@ export interface CorpusLoad {
   fingerprint: string;
 }
 
+/** How far a load has got, for a progress line: files and bytes read of those to read, articles so far. */
+export interface LoadProgress {
+  filesRead: number;
+  filesToRead: number;
+  bytesRead: number;
+  bytesToRead: number;
+  articles: number;
+  /** Files taken unchanged from the previous load without reading them. */
+  filesKept: number;
+}
+
+export interface LoadOptions {
+  signal?: AbortSignal | undefined;
+  /** Longest wait for one read from one file (default 30 s); a file that takes longer is rejected, the rest still load. */
+  readTimeoutMs?: number | undefined;
+  /**
+   * The load this one replaces: a file whose identity, size and modification and change times are
+   * what they were then is taken from it without being read (as make and rsync decide), with the
+   * same article objects, so everything derived from them can be kept too.
+   */
+  previous?: CorpusLoad | undefined;
+  /** Called after each file (at most every few milliseconds is up to the caller). */
+  onProgress?: ((progress: LoadProgress) => void) | undefined;
+}
+
+/** What one file yielded before ids were checked across files: what a later load reuses when the file is unchanged. */
+interface ParsedFile {
+  digest: FileDigest;
+  articles: Array<{ article: LoadedArticle; line: number | undefined }>;
+  rejections: Rejection[];
+}
+
+/** Per load, what each file yielded (kept beside the load, not in it, so loads stay plain data). */
+const parsedFiles = new WeakMap<CorpusLoad, Map<string, ParsedFile>>();
+
 /**
  * Thrown only when the corpus folder itself is missing, not a folder, or unreadable. A bad file
  * inside the folder is never thrown: it becomes a {@link Rejection} and the rest still loads.
@@ -59,7 +94,7 @@ export class CorpusDirError extends Error {
  * `.md`/`.markdown`. Never throws for a bad file; throws {@link CorpusDirError} when `dir` is
  * unusable, and the signal's reason when aborted.
  */
-export async function loadCorpus(dir: string, options: { signal?: AbortSignal } = {}): Promise<CorpusLoad> {
+export async function loadCorpus(dir: string, options: LoadOptions = {}): Promise<CorpusLoad> {
   const root = path.resolve(dir);
   await assertCorpusFolder(root);
   let walk: CorpusWalk;
@@ -77,16 +112,37 @@ export async function loadCorpus(dir: string, options: { signal?: AbortSignal } 
  * happens when the folder changes between walking and reading (a file deleted mid-reload) can be
  * exercised directly.
  */
-export async function readCorpusFiles(
-  root: string,
-  walk: CorpusWalk,
-  options: { signal?: AbortSignal } = {},
-): Promise<CorpusLoad> {
+export async function readCorpusFiles(root: string, walk: CorpusWalk, options: LoadOptions = {}): Promise<CorpusLoad> {
   const corpus = new CorpusBuilder(root);
   for (const problem of walk.problems) corpus.reject(problem);
+  const before = options.previous && options.previous.dir === root ? parsedFiles.get(options.previous) : undefined;
+  // Which files can be kept as they were, and how much is left to read (for the progress line).
+  const plan: Array<{ walked: WalkedFile; kept: ParsedFile | undefined; previous: ParsedFile | undefined; size: number }> = [];
   for (const walked of walk.files) {
     options.signal?.throwIfAborted();
-    await readOneFile(corpus, walked, options.signal);
+    const previous = before?.get(walked.file);
+    const stamp = await stat(walked.path).then(stampOf, () => null);
+    const kept = previous && stamp && sameStamp(previous.digest.stamp, stamp) ? previous : undefined;
+    plan.push({ walked, kept, previous, size: stamp?.size ?? 0 });
+  }
+  const progress: LoadProgress = { filesRead: 0, filesToRead: 0, bytesRead: 0, bytesToRead: 0, articles: 0, filesKept: 0 };
+  for (const step of plan) {
+    if (step.kept) progress.filesKept += 1;
+    else {
+      progress.filesToRead += 1;
+      progress.bytesToRead += step.size;
+    }
+  }
+  for (const step of plan) {
+    options.signal?.throwIfAborted();
+    const parsed = step.kept ?? (await readOneFile(step.walked, step.previous, options));
+    if (parsed) corpus.addParsed(step.walked.file, parsed);
+    if (!step.kept) {
+      progress.filesRead += 1;
+      progress.bytesRead += step.size;
+    }
+    progress.articles = corpus.articleCount;
+    options.onProgress?.({ ...progress });
   }
   return corpus.finish();
 }
@@ -102,52 +158,80 @@ async function assertCorpusFolder(root: string): Promise<void> {
   }
 }
 
-async function readOneFile(corpus: CorpusBuilder, walked: WalkedFile, signal: AbortSignal | undefined): Promise<void> {
+/** Reads one file into what it yields; null for files that are not articles (documentation). */
+async function readOneFile(walked: WalkedFile, previous: ParsedFile | undefined, options: LoadOptions): Promise<ParsedFile | null> {
   const kind = classifyFile(walked.file);
-  if (kind.kind === 'documentation') return;
+  if (kind.kind === 'documentation') return null;
+  const parsed: ParsedFile = { digest: { bytes: 0, sha256: '', stamp: NO_STAMP }, articles: [], rejections: [] };
   if (kind.kind === 'unsupported') {
-    corpus.reject({ file: walked.file, reason: kind.reason });
-    return;
+    parsed.rejections.push({ file: walked.file, reason: kind.reason });
+    return parsed;
   }
+  const readOptions: ReadOptions = { signal: options.signal, readTimeoutMs: options.readTimeoutMs };
   try {
-    if (kind.format.kind === 'lines') await readLineFile(corpus, walked, kind.format, signal);
-    else await readOneArticleFile(corpus, walked, kind.format, signal);
+    if (kind.format.kind === 'lines') await readLineFile(parsed, walked, kind.format, readOptions);
+    else await readOneArticleFile(parsed, walked, kind.format, readOptions);
   } catch (error) {
-    if (signal?.aborted) throw signal.reason;
-    if (error instanceof FileProblem) corpus.reject({ file: walked.file, line: error.line, reason: error.reason });
-    else corpus.reject({ file: walked.file, reason: describeFsError(error) });
+    if (options.signal?.aborted) throw options.signal.reason;
+    parsed.articles = [];
+    parsed.rejections = [
+      error instanceof FileProblem ? withLine({ file: walked.file, reason: error.reason }, error.line) : { file: walked.file, reason: describeFsError(error) },
+    ];
+  }
+  if (previous) keepUnchangedArticles(parsed, previous);
+  return parsed;
+}
+
+const NO_STAMP: FileStamp = { dev: -1, ino: -1, size: -1, mtimeMs: -1, ctimeMs: -1 };
+
+function withLine(rejection: Rejection, line: number | undefined): Rejection {
+  return line === undefined ? rejection : { ...rejection, line };
+}
+
+/** A re-read file's articles that are exactly what they were (text and place) stay the same objects, so what was derived from them is kept. */
+function keepUnchangedArticles(parsed: ParsedFile, previous: ParsedFile): void {
+  const before = new Map(previous.articles.map((entry) => [entry.article.id, entry.article]));
+  for (const entry of parsed.articles) {
+    const old = before.get(entry.article.id);
+    if (old && sameArticle(old, entry.article)) entry.article = old;
   }
 }
 
-async function readOneArticleFile(
-  corpus: CorpusBuilder,
-  walked: WalkedFile,
-  format: OneArticleFormat,
-  signal: AbortSignal | undefined,
-): Promise<void> {
-  const read = await readWholeFile(walked.path, MAX_FILE_BYTES, signal);
-  const record = corpus.addFile(walked.file, read);
+function sameArticle(a: LoadedArticle, b: LoadedArticle): boolean {
+  return (
+    a.body === b.body &&
+    a.title === b.title &&
+    a.date === b.date &&
+    a.source === b.source &&
+    a.url === b.url &&
+    a.origin.file === b.origin.file &&
+    a.origin.line === b.origin.line
+  );
+}
+
+function loaded(file: string, article: Article, line: number | undefined): LoadedArticle {
+  return { ...article, origin: line === undefined ? { file } : { file, line } };
+}
+
+async function readOneArticleFile(parsed: ParsedFile, walked: WalkedFile, format: OneArticleFormat, options: ReadOptions): Promise<void> {
+  const read = await readWholeFile(walked.path, MAX_FILE_BYTES, options);
+  parsed.digest = read;
   if (read.bytes === 0) throw new FileProblem('file is empty');
   if (read.content === null) {
     throw new FileProblem(
       `file is ${megabytes(read.bytes)}, over the ${megabytes(MAX_FILE_BYTES)} limit for a one-article file; not loaded`,
     );
   }
-  const text = decodeUtf8Text(read.content);
+  const text = decodeText(read.content);
   const validation = validateArticle(format.parse(text, walked.file));
   if (!validation.ok) throw new FileProblem(validation.reason);
-  corpus.accept(record, validation.article);
+  parsed.articles.push({ article: loaded(walked.file, validation.article, undefined), line: undefined });
 }
 
-async function readLineFile(
-  corpus: CorpusBuilder,
-  walked: WalkedFile,
-  format: LineFormat,
-  signal: AbortSignal | undefined,
-): Promise<void> {
+async function readLineFile(parsed: ParsedFile, walked: WalkedFile, format: LineFormat, options: ReadOptions): Promise<void> {
   // Articles are held back until the whole file has been read, so a file that fails half way
   // contributes nothing rather than a random prefix.
-  const good: Array<{ article: Article; line: number }> = [];
+  const good: ParsedFile['articles'] = [];
   const bad: Rejection[] = [];
   let nonBlankLines = 0;
   const read = await readFileLines(
@@ -168,7 +252,7 @@ async function readLineFile(
         if (fields === null) return;
         nonBlankLines++;
         const validation = validateArticle(fields);
-        if (validation.ok) good.push({ article: validation.article, line: line.number });
+        if (validation.ok) good.push({ article: loaded(walked.file, validation.article, line.number), line: line.number });
         else bad.push({ file: walked.file, line: line.number, reason: validation.reason });
       } catch (error) {
         if (!(error instanceof FileProblem)) throw error;
@@ -176,14 +260,14 @@ async function readLineFile(
         bad.push({ file: walked.file, line: line.number, reason: error.reason });
       }
     },
-    signal,
+    options,
   );
-  const record = corpus.addFile(walked.file, read);
+  parsed.digest = read;
   if (read.bytes === 0) throw new FileProblem('file is empty');
   if (read.binary) throw new FileProblem('file looks binary (it contains NUL bytes), not JSON Lines text');
   if (nonBlankLines === 0) throw new FileProblem('file has only blank lines, no articles');
-  for (const rejection of bad) corpus.reject(rejection);
-  for (const { article, line } of good) corpus.accept(record, article, line);
+  parsed.articles = good;
+  parsed.rejections = bad;
 }
 
 /** Accumulates a load in file order and enforces "first id wins" across files and lines. */
@@ -191,30 +275,38 @@ class CorpusBuilder {
   private readonly articles: LoadedArticle[] = [];
   private readonly rejected: Rejection[] = [];
   private readonly files: CorpusFile[] = [];
+  private readonly parsed = new Map<string, ParsedFile>();
   private readonly firstOrigin = new Map<string, LoadedArticle['origin']>();
 
   constructor(private readonly root: string) {}
 
-  addFile(file: string, digest: { bytes: number; sha256: string }): CorpusFile {
-    const record: CorpusFile = { file, bytes: digest.bytes, sha256: digest.sha256, articleIds: [] };
-    this.files.push(record);
-    return record;
+  get articleCount(): number {
+    return this.articles.length;
   }
 
   reject(rejection: Rejection): void {
     this.rejected.push(rejection.line === undefined ? { file: rejection.file, reason: rejection.reason } : rejection);
   }
 
-  accept(record: CorpusFile, article: Article, line?: number): void {
-    const origin = line === undefined ? { file: record.file } : { file: record.file, line };
+  /** Adds what one file yielded. A file that could not be opened at all has no digest and is not part of the fingerprint. */
+  addParsed(file: string, parsed: ParsedFile): void {
+    this.parsed.set(file, parsed);
+    for (const rejection of parsed.rejections) this.reject(rejection);
+    if (parsed.digest.sha256 === '') return;
+    const record: CorpusFile = { file, bytes: parsed.digest.bytes, sha256: parsed.digest.sha256, articleIds: [] };
+    this.files.push(record);
+    for (const { article } of parsed.articles) this.accept(record, article);
+  }
+
+  private accept(record: CorpusFile, article: LoadedArticle): void {
     const first = this.firstOrigin.get(article.id);
     if (first) {
       const where = first.line === undefined ? `"${first.file}"` : `"${first.file}" line ${first.line}`;
-      this.reject({ ...origin, reason: `id "${article.id}" is already used by ${where}; the first one is kept` });
+      this.reject({ ...article.origin, reason: `id "${article.id}" is already used by ${where}; the first one is kept` });
       return;
     }
-    this.firstOrigin.set(article.id, origin);
-    this.articles.push({ ...article, origin });
+    this.firstOrigin.set(article.id, article.origin);
+    this.articles.push(article);
     record.articleIds.push(article.id);
   }
 
@@ -222,13 +314,15 @@ class CorpusBuilder {
     const rejected = [...this.rejected].sort(
       (a, b) => compareRelativePaths(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0),
     );
-    return {
+    const load: CorpusLoad = {
       dir: this.root,
       articles: this.articles,
       rejected,
       files: this.files,
       fingerprint: corpusFingerprint(this.files),
     };
+    parsedFiles.set(load, this.parsed);
+    return load;
   }
 }
 

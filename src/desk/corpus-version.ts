@@ -6,6 +6,7 @@ import type { Quote } from '../quotes/quote.js';
 import { SpeakerDirectory, type ArticleSpeakers } from '../quotes/speaker-directory.js';
 import { QuoteIndex, type IndexedQuote } from '../search/quote-index.js';
 import { Slice } from '../time-slices.js';
+import { mergeIndexes } from './index-merge.js';
 import { paragraphAround } from './paragraph.js';
 import { reprintKey, wordCount } from './reprint-key.js';
 
@@ -63,7 +64,37 @@ export type BuildStage = 'extract' | 'speakers' | 'index' | 'records';
 
 export interface BuildOptions {
   /** Called after each step with its wall time; lets `npm run bench` split ingest by stage without a second code path. */
-  onStage?: (stage: BuildStage, ms: number) => void;
+  onStage?: ((stage: BuildStage, ms: number) => void) | undefined;
+  /**
+   * The version this one replaces. Quotes are a pure function of an article's id, title and body
+   * and the extractor version: an article whose text is what it was keeps its quotes, its index
+   * postings and its records; only new and changed articles are extracted and indexed.
+   */
+  previous?: CorpusVersion | null | undefined;
+  /** Called as extraction goes (every few milliseconds at most), for a progress line. */
+  onProgress?: ((progress: BuildProgress) => void) | undefined;
+  /** Stops the build (between slices) with the signal's reason. */
+  signal?: AbortSignal | undefined;
+}
+
+/** How far a build has got. */
+export interface BuildProgress {
+  stage: BuildStage;
+  /** Articles whose quotes must be extracted (new or changed), and how many of them are done. */
+  articlesToExtract: number;
+  articlesExtracted: number;
+  /** Quotes in the articles looked at so far, kept or extracted. */
+  quotesFound: number;
+}
+
+/** What a build took from the version before it, for the reload report and the bench. */
+export interface BuildReuse {
+  /** Articles extracted afresh (new or changed). */
+  extracted: number;
+  /** Articles whose quotes were kept from the previous version. */
+  kept: number;
+  /** Whether the index was merged from the previous one rather than built from every quote. */
+  indexMerged: boolean;
 }
 
 /** Longest stretch a reload computes without letting answers through: well under one frame. */
@@ -87,6 +118,8 @@ export class CorpusVersion {
   readonly facts: QuoteFacts;
   private readonly recordsBySpeaker: Map<string, QuoteRecord[]>;
   private readonly articlesById: Map<string, LoadedArticle>;
+  /** What this build took from the version before it. */
+  readonly reuse: BuildReuse;
 
   private constructor(
     /** `${corpus fingerprint}-x${extractor version}`: equal ids mean equal answers. */
@@ -97,7 +130,9 @@ export class CorpusVersion {
     readonly index: QuoteIndex,
     readonly builtAt: Date,
     joined: JoinedRecords & { positions: IndexPositions },
+    reuse: BuildReuse,
   ) {
+    this.reuse = reuse;
     this.recordsByArticle = joined.recordsByArticle;
     this.recordsByDoc = joined.positions.recordsByDoc;
     this.reprintGroupByDoc = joined.positions.reprintGroupByDoc;
@@ -118,17 +153,45 @@ export class CorpusVersion {
    */
   static async build(load: CorpusLoad, prebuilt?: PrebuiltParts, options: BuildOptions = {}): Promise<CorpusVersion> {
     const timed = stageTimer(options.onStage);
-    const quotesByArticle = prebuilt?.quotesByArticle ?? (await timed('extract', () => extractAll(load.articles)));
+    const pause = pauser(options.signal);
+    const previous = prebuilt ? null : (options.previous ?? null);
+    const extracted = prebuilt
+      ? { quotesByArticle: prebuilt.quotesByArticle, fresh: null }
+      : await timed('extract', () => extractChanged(load.articles, previous, pause, options.onProgress));
+    const { quotesByArticle, fresh } = extracted;
     const speakers = await timed('speakers', async () => {
-      await shareRepeatedStrings(quotesByArticle);
+      await shareRepeatedStrings(quotesByArticle, fresh, pause);
       return SpeakerDirectory.buildSliced(eachArticleSpeakers(quotesByArticle), MAX_SLICE_MS);
     });
-    const index = prebuilt?.index ?? (await timed('index', () => QuoteIndex.buildAsync(eachIndexRecord(load.articles, quotesByArticle))));
+    options.signal?.throwIfAborted();
+    let indexMerged = false;
+    const index =
+      prebuilt?.index ??
+      (await timed('index', async () => {
+        const merged = previous && fresh ? await mergedIndex(load, quotesByArticle, fresh, previous, pause) : null;
+        indexMerged = merged !== null;
+        return merged ?? (await QuoteIndex.buildAsync(eachIndexRecord(load.articles, quotesByArticle)));
+      }));
+    options.signal?.throwIfAborted();
     const joined = await timed('records', async () => {
-      const records = await joinRecords(load, quotesByArticle, speakers);
-      return { ...records, positions: await positionsOf(index.ids, records.recordsByArticle) };
+      const records = await joinRecords(load, quotesByArticle, speakers, previous, pause);
+      return { ...records, positions: await positionsOf(index.ids, load.articles, records.recordsByArticle, pause) };
     });
-    return new CorpusVersion(CorpusVersion.idFor(load), load, quotesByArticle, speakers, index, new Date(), joined);
+    const freshCount = fresh ? fresh.size : load.articles.length;
+    const reuse: BuildReuse = { extracted: prebuilt ? 0 : freshCount, kept: prebuilt ? load.articles.length : load.articles.length - freshCount, indexMerged };
+    return new CorpusVersion(CorpusVersion.idFor(load), load, quotesByArticle, speakers, index, new Date(), joined, reuse);
+  }
+
+  /** The quotes this version holds for an article, if its text (id, title, body) is what it was here. */
+  keptQuotesFor(article: LoadedArticle): ArticleQuotes | undefined {
+    const before = this.articlesById.get(article.id);
+    if (!before || (before !== article && (before.body !== article.body || before.title !== article.title))) return undefined;
+    return this.quotesByArticle.get(article.id);
+  }
+
+  /** The records this version joined for an article, for the next version to keep when nothing about them changed. */
+  recordsOf(articleId: string): readonly QuoteRecord[] | undefined {
+    return this.recordsByArticle.get(articleId);
   }
 
   get articles(): readonly LoadedArticle[] {
@@ -202,15 +265,104 @@ function stageTimer(onStage: BuildOptions['onStage']) {
   };
 }
 
-async function extractAll(articles: readonly LoadedArticle[]): Promise<Map<string, ArticleQuotes>> {
-  const extractor = new QuoteExtractor();
-  const result = new Map<string, ArticleQuotes>();
+/** A pause between slices of work that also stops the build when its signal is aborted. */
+type Pause = () => Promise<void>;
+
+function pauser(signal: AbortSignal | undefined): Pause {
   const slice = new Slice(MAX_SLICE_MS);
-  for (const article of articles) {
-    result.set(article.id, extractor.extract(article));
+  // `signal.aborted`, not `throwIfAborted()`: this runs per article and per thousand quotes, and the call showed in profiles.
+  return async () => {
+    if (signal?.aborted) throw signal.reason;
     await slice.pauseIfDue();
+  };
+}
+
+/** Every article's quotes: kept from `previous` where its text is unchanged, extracted otherwise (`fresh` names those). */
+async function extractChanged(
+  articles: readonly LoadedArticle[],
+  previous: CorpusVersion | null,
+  pause: Pause,
+  onProgress: BuildOptions['onProgress'],
+): Promise<{ quotesByArticle: Map<string, ArticleQuotes>; fresh: Set<string> }> {
+  const extractor = new QuoteExtractor();
+  const quotesByArticle = new Map<string, ArticleQuotes>();
+  const fresh = new Set<string>();
+  const kept = articles.map((article) => previous?.keptQuotesFor(article));
+  const progress: BuildProgress = { stage: 'extract', articlesToExtract: kept.filter((quotes) => quotes === undefined).length, articlesExtracted: 0, quotesFound: 0 };
+  let reported = performance.now();
+  for (let i = 0; i < articles.length; i += 1) {
+    const article = articles[i]!;
+    let quotes = kept[i];
+    if (quotes === undefined) {
+      quotes = extractor.extract(article);
+      fresh.add(article.id);
+      progress.articlesExtracted += 1;
+    }
+    progress.quotesFound += quotes.quotes.length;
+    quotesByArticle.set(article.id, quotes);
+    if (onProgress && performance.now() - reported > 100) {
+      reported = performance.now();
+      onProgress({ ...progress });
+    }
+    await pause();
   }
-  return result;
+  onProgress?.({ ...progress });
+  return { quotesByArticle, fresh };
+}
+
+/**
+ * The index of the new version made from the previous one: the quotes of kept articles keep
+ * their postings (renumbered), the new and changed articles' quotes are indexed on their own and
+ * merged in. Null when a full build is the better way (most articles changed, or the kept ones
+ * changed order).
+ */
+async function mergedIndex(
+  load: CorpusLoad,
+  quotesByArticle: ReadonlyMap<string, ArticleQuotes>,
+  fresh: ReadonlySet<string>,
+  previous: CorpusVersion,
+  pause: Pause,
+): Promise<QuoteIndex | null> {
+  if (fresh.size > load.articles.length / 2) return null;
+  const oldIds = previous.index.ids;
+  const oldStart = new Map<string, number>();
+  let doc = 0;
+  for (const article of previous.articles) {
+    oldStart.set(article.id, doc);
+    doc += previous.quotesByArticle.get(article.id)?.quotes.length ?? 0;
+  }
+  if (doc !== oldIds.length) return null;
+  const fromOld = new Int32Array(oldIds.length).fill(-1);
+  const deltaPositions: number[] = [];
+  const deltaArticles: LoadedArticle[] = [];
+  const ids: string[] = [];
+  let lastOld = -1;
+  for (const article of load.articles) {
+    const quotes = quotesByArticle.get(article.id)?.quotes ?? [];
+    const start = fresh.has(article.id) ? undefined : oldStart.get(article.id);
+    if (start === undefined) {
+      if (quotes.length > 0) deltaArticles.push(article);
+      for (const quote of quotes) {
+        deltaPositions.push(ids.length);
+        ids.push(quote.id);
+      }
+    } else {
+      for (let k = 0; k < quotes.length; k += 1) {
+        // Kept postings must keep their order, and be the quotes they were.
+        if (start + k <= lastOld || oldIds[start + k] !== quotes[k]!.id) return null;
+        lastOld = start + k;
+        fromOld[start + k] = ids.length;
+        ids.push(oldIds[start + k]!);
+      }
+    }
+    await pause();
+  }
+  const delta = await QuoteIndex.buildAsync(eachIndexRecord(deltaArticles, quotesByArticle));
+  const merging = mergeIndexes(previous.index.toData(), delta.toData(), { fromOld, fromDelta: Uint32Array.from(deltaPositions), ids });
+  for (let step = merging.next(); ; step = merging.next()) {
+    if (step.done) return QuoteIndex.fromData(step.value);
+    await pause();
+  }
 }
 
 /** A quote by id: `${articleId}#${n}` is the article's n-th quote. */
@@ -231,8 +383,17 @@ interface IndexPositions {
   facts: QuoteFacts;
 }
 
-/** {@link IndexPositions} for the index's quotes, in one pass that pauses for answers every few milliseconds. */
-async function positionsOf(ids: readonly string[], recordsByArticle: ReadonlyMap<string, QuoteRecord[]>): Promise<IndexPositions> {
+/**
+ * {@link IndexPositions} for the index's quotes, in one pass that pauses for answers every few
+ * milliseconds. The index holds quotes in corpus order, so records are walked in that order and
+ * only checked against the index's ids (looking each id up cost a string split per quote).
+ */
+async function positionsOf(
+  ids: readonly string[],
+  articles: readonly LoadedArticle[],
+  recordsByArticle: ReadonlyMap<string, QuoteRecord[]>,
+  pause: Pause,
+): Promise<IndexPositions> {
   const recordsByDoc = new Array<QuoteRecord | undefined>(ids.length);
   const reprintGroupByDoc = new Uint32Array(ids.length);
   const groupOfKey = new Map<number, number>();
@@ -241,9 +402,12 @@ async function positionsOf(ids: readonly string[], recordsByArticle: ReadonlyMap
   const direct = new Uint8Array(ids.length);
   const words = new Uint16Array(ids.length);
   const speaker = new Int32Array(ids.length).fill(-1);
-  const slice = new Slice(MAX_SLICE_MS);
+  // Records in corpus order, flattened once: the index holds quotes in that order.
+  const inOrder: QuoteRecord[] = [];
+  for (const article of articles) for (const record of recordsByArticle.get(article.id) ?? []) inOrder.push(record);
   for (let doc = 0; doc < ids.length; doc += 1) {
-    const record = findRecord(recordsByArticle, ids[doc]!);
+    const next = inOrder[doc];
+    const record = next !== undefined && next.quote.id === ids[doc] ? next : findRecord(recordsByArticle, ids[doc]!);
     recordsByDoc[doc] = record;
     if (record === undefined) {
       reprintGroupByDoc[doc] = groupCount++;
@@ -265,7 +429,7 @@ async function positionsOf(ids: readonly string[], recordsByArticle: ReadonlyMap
       }
       speaker[doc] = number;
     }
-    if ((doc & 0x3ff) === 0) await slice.pauseIfDue();
+    if ((doc & 0x3ff) === 0) await pause();
   }
   return { recordsByDoc, reprintGroupByDoc, groupCount, facts: { direct, words, speaker, speakerNumber: (key) => numbers.get(key) ?? -1 } };
 }
@@ -276,7 +440,7 @@ async function positionsOf(ids: readonly string[], recordsByArticle: ReadonlyMap
  * from each article (and a snapshot parses them afresh), and 80k quotes at 21k articles held ~4 MB
  * of identical short strings.
  */
-async function shareRepeatedStrings(quotesByArticle: ReadonlyMap<string, ArticleQuotes>): Promise<void> {
+async function shareRepeatedStrings(quotesByArticle: ReadonlyMap<string, ArticleQuotes>, only: ReadonlySet<string> | null, pause: Pause): Promise<void> {
   const pool = new Map<string, string>();
   const shared = (value: string | null): string | null => {
     if (value === null) return null;
@@ -285,8 +449,8 @@ async function shareRepeatedStrings(quotesByArticle: ReadonlyMap<string, Article
     pool.set(value, value);
     return value;
   };
-  const slice = new Slice(MAX_SLICE_MS);
-  for (const extracted of quotesByArticle.values()) {
+  const entries = only === null ? quotesByArticle.values() : [...only].map((id) => quotesByArticle.get(id)!);
+  for (const extracted of entries) {
     const { quotes, speakers } = extracted;
     for (const speaker of speakers) {
       speaker.name = shared(speaker.name)!;
@@ -300,16 +464,24 @@ async function shareRepeatedStrings(quotesByArticle: ReadonlyMap<string, Article
     // Arrays grown by push keep up to half again as many slots; these live as long as the version.
     extracted.quotes = quotes.slice();
     extracted.speakers = speakers.slice();
-    await slice.pauseIfDue();
+    await pause();
   }
 }
 
 /** What each article gives the speaker directory, made one article at a time. */
 function* eachArticleSpeakers(quotesByArticle: ReadonlyMap<string, ArticleQuotes>): Generator<ArticleSpeakers> {
   for (const [articleId, extracted] of quotesByArticle) {
-    yield { articleId, speakers: extracted.speakers, quoteCounts: countBySpeaker(extracted.quotes) };
+    let counts = quoteCountsOf.get(extracted);
+    if (counts === undefined) {
+      counts = countBySpeaker(extracted.quotes);
+      quoteCountsOf.set(extracted, counts);
+    }
+    yield { articleId, speakers: extracted.speakers, quoteCounts: counts };
   }
 }
+
+/** Quote counts per speaker of an article's (immutable) quotes, counted once and kept across reloads. */
+const quoteCountsOf = new WeakMap<ArticleQuotes, Map<string, number>>();
 
 function countBySpeaker(quotes: readonly Quote[]): Map<string, number> {
   const counts = new Map<string, number>();
@@ -346,7 +518,13 @@ interface JoinedRecords {
 }
 
 /** Joins every quote to its article and corpus-wide speaker, yielding to answers every few milliseconds (it takes seconds at 500k articles). */
-async function joinRecords(load: CorpusLoad, quotesByArticle: ReadonlyMap<string, ArticleQuotes>, speakers: SpeakerDirectory): Promise<JoinedRecords> {
+async function joinRecords(
+  load: CorpusLoad,
+  quotesByArticle: ReadonlyMap<string, ArticleQuotes>,
+  speakers: SpeakerDirectory,
+  previous: CorpusVersion | null,
+  pause: Pause,
+): Promise<JoinedRecords> {
   const joined: JoinedRecords = { recordsByArticle: new Map(), recordsBySpeaker: new Map(), articlesById: new Map() };
   for (const article of load.articles) joined.articlesById.set(article.id, article);
   // Names repeat across articles: each is looked up in the directory once (people and others apart).
@@ -360,24 +538,29 @@ async function joinRecords(load: CorpusLoad, quotesByArticle: ReadonlyMap<string
     }
     return key;
   };
-  const slice = new Slice(MAX_SLICE_MS);
   for (const [articleId, extracted] of quotesByArticle) {
     const article = joined.articlesById.get(articleId);
     if (!article) continue;
     const articleKeys = new Map(extracted.speakers.map((speaker) => [speaker.name, keyFor(speaker.name, speaker.person)]));
+    const keyOf = (quote: Quote): string | null => (quote.speaker === null ? null : (articleKeys.get(quote.speaker) ?? null));
+    // Records are immutable: the previous version's serve again when the article, its quotes and their speakers' keys are the same.
+    const before = previous?.quotesByArticle.get(articleId) === extracted ? previous.recordsOf(articleId) : undefined;
+    const kept = before !== undefined && before.length === extracted.quotes.length && before.every((record) => record.article === article && record.speakerKey === keyOf(record.quote));
     // `map`, not `push`: an array sized exactly, as it lives as long as the version.
-    const records = extracted.quotes.map((quote): QuoteRecord => {
-      const speakerKey = quote.speaker === null ? null : (articleKeys.get(quote.speaker) ?? null);
-      const record: QuoteRecord = { quote, article, speakerKey, wordCount: wordCount(quote.text), reprintKey: reprintKey(speakerKey, quote.text) };
-      if (speakerKey !== null) {
-        const list = joined.recordsBySpeaker.get(speakerKey);
-        if (list) list.push(record);
-        else joined.recordsBySpeaker.set(speakerKey, [record]);
-      }
-      return record;
-    });
+    const records = kept
+      ? (before as QuoteRecord[])
+      : extracted.quotes.map((quote): QuoteRecord => {
+          const speakerKey = keyOf(quote);
+          return { quote, article, speakerKey, wordCount: wordCount(quote.text), reprintKey: reprintKey(speakerKey, quote.text) };
+        });
+    for (const record of records) {
+      if (record.speakerKey === null) continue;
+      const list = joined.recordsBySpeaker.get(record.speakerKey);
+      if (list) list.push(record);
+      else joined.recordsBySpeaker.set(record.speakerKey, [record]);
+    }
     joined.recordsByArticle.set(articleId, records);
-    await slice.pauseIfDue();
+    await pause();
   }
   for (const [speakerKey, records] of joined.recordsBySpeaker) joined.recordsBySpeaker.set(speakerKey, records.slice());
   return joined;

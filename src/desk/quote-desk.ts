@@ -5,16 +5,32 @@ import type { Answer } from '../answer/answer.js';
 import { loadCorpus } from '../corpus/load.js';
 import { CorpusVersion } from './corpus-version.js';
 import { diffArticles } from './diff.js';
+import { noCorpusAnswer } from './empty-corpus.js';
+import { ProgressTracker, type ReloadProgress } from './reload-progress.js';
 import type { ReloadReport, ReloadResult } from './reload-report.js';
+import { rejectionCountsByFile, writeRejectionList } from './rejection-summary.js';
 import type { SnapshotStore } from './snapshot.js';
 
 export interface QuoteDeskOptions {
   /** The corpus folder. */
   corpusDir: string;
   /** Where start-up snapshots live; without one every start rebuilds. */
-  snapshots?: SnapshotStore;
-  logger?: Logger;
+  snapshots?: SnapshotStore | undefined;
+  logger?: Logger | undefined;
+  /** Longest a load or reload may take before it is given up on (default 30 minutes: a 500k-article cold build takes ≈6). */
+  reloadDeadlineMs?: number | undefined;
+  /** Longest wait for one read from one corpus file (default 30 s). */
+  readTimeoutMs?: number | undefined;
+  /** Told how a load or reload is getting on, every few hundred milliseconds at most (the terminal's progress line). */
+  onProgress?: ((progress: ReloadProgress) => void) | undefined;
+  /** Where the whole list of rejected files and lines is written, one per line, for a moderator to open (none when unset). */
+  rejectionListFile?: string | undefined;
 }
+
+/** See {@link QuoteDeskOptions.reloadDeadlineMs}. */
+export const DEFAULT_RELOAD_DEADLINE_MS = 30 * 60_000;
+/** How often a long load says how it is getting on in the logs. */
+const PROGRESS_LOG_EVERY_MS = 10_000;
 
 /** What to do when a reload is asked for while one is running. */
 export type WhenBusy =
@@ -35,6 +51,8 @@ export class QuoteDesk {
   private running: Promise<ReloadResult> | null = null;
   private rerun: Promise<ReloadResult> | null = null;
   private lastReloadAt: Date;
+  /** The snapshot of the newest version, written after it is swapped in so that answers never wait on it. */
+  private snapshotWrite: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly options: QuoteDeskOptions,
@@ -50,9 +68,17 @@ export class QuoteDesk {
    * folder itself cannot be read: there is nothing to serve then.
    */
   static async open(options: QuoteDeskOptions): Promise<QuoteDesk> {
-    const { version, report } = await buildVersion(options, null);
+    const { version, report } = await withDeadline(options, (signal) => buildVersion(options, null, signal));
     options.logger?.info({ ...summary(report) }, 'corpus loaded');
+    if (version.articles.length === 0) options.logger?.warn({ corpusDir: version.load.dir, rejected: report.rejected.length }, 'no articles loaded from %s', version.load.dir);
+    // At start nothing is being served yet: the snapshot is written before the desk opens.
+    if (!report.fromSnapshot) await options.snapshots?.write(version);
     return new QuoteDesk(options, version, report);
+  }
+
+  /** Resolves once the newest version's snapshot is written (or failed, which is logged): for tests and a clean shutdown. */
+  snapshotWritten(): Promise<void> {
+    return this.snapshotWrite;
   }
 
   /** The version answers are read from right now. Take it once per answer and use only it. */
@@ -69,15 +95,19 @@ export class QuoteDesk {
   }
 
   ask(request: AskRequest): Answer {
-    return answerQuestion(this.current, request);
+    const version = this.current;
+    const answer = answerQuestion(version, request);
+    return version.articles.length === 0 ? noCorpusAnswer(answer, version, this.lastReport) : answer;
   }
 
   lookUp(request: LookupRequest): Answer {
-    return lookUpQuotes(this.current, request);
+    const version = this.current;
+    const answer = lookUpQuotes(version, request);
+    return version.articles.length === 0 ? noCorpusAnswer(answer, version, this.lastReport) : answer;
   }
 
   /** Re-reads the corpus folder and swaps the new version in if it loaded. */
-  reload(options: { whenBusy?: WhenBusy; trigger?: string } = {}): Promise<ReloadResult> {
+  reload(options: { whenBusy?: WhenBusy; trigger?: string; deadlineMs?: number } = {}): Promise<ReloadResult> {
     const whenBusy = options.whenBusy ?? 'join';
     if (this.running) {
       if (whenBusy === 'refuse') return Promise.resolve({ status: 'busy' });
@@ -88,54 +118,110 @@ export class QuoteDesk {
       });
       return this.rerun;
     }
-    const run = this.runReload(options.trigger ?? 'manual').finally(() => {
+    const run = this.runReload(options.trigger ?? 'manual', options.deadlineMs).finally(() => {
       this.running = null;
     });
     this.running = run;
     return run;
   }
 
-  private async runReload(trigger: string): Promise<ReloadResult> {
+  private async runReload(trigger: string, deadlineMs: number | undefined): Promise<ReloadResult> {
     const logger = this.options.logger;
     logger?.info({ trigger }, 'reload started');
     const previous = this.current;
     try {
-      const { version, report } = await buildVersion(this.options, previous);
+      const options = deadlineMs === undefined ? this.options : { ...this.options, reloadDeadlineMs: deadlineMs };
+      const { version, report } = await withDeadline(options, (signal) => buildVersion(options, previous, signal));
       if (version.articles.length === 0 && previous.articles.length > 0) {
         const reason = `the corpus folder yielded no articles (${report.rejected.length} file(s) or line(s) rejected); keeping the ${previous.articles.length} articles already loaded`;
-        logger?.warn({ trigger, rejected: report.rejected }, 'reload refused: %s', reason);
+        logger?.warn({ trigger, rejected: report.rejected.length }, 'reload refused: %s', reason);
         return { status: 'failed', reason, rejected: report.rejected, servingVersion: previous.id };
       }
       this.current = version;
       this.lastReport = report;
       this.lastReloadAt = new Date();
       logger?.info({ trigger, ...summary(report) }, 'reload finished');
+      if (version !== previous && !report.fromSnapshot) this.writeSnapshotLater(version);
       return { status: 'reloaded', report };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      logger?.error({ trigger, err: error }, 'reload failed; the previous corpus keeps serving');
+      logger?.error({ trigger, err: error }, 'reload failed (%s); the previous corpus keeps serving', reason);
       return { status: 'failed', reason, rejected: [], servingVersion: previous.id };
     }
   }
+
+  /** Queues the snapshot of `version`; skipped if a newer version is serving by the time its turn comes. */
+  private writeSnapshotLater(version: CorpusVersion): void {
+    const store = this.options.snapshots;
+    if (!store) return;
+    this.snapshotWrite = this.snapshotWrite.then(() => (this.current === version ? store.write(version) : undefined)).catch(() => undefined);
+  }
 }
 
-async function buildVersion(options: QuoteDeskOptions, previous: CorpusVersion | null): Promise<{ version: CorpusVersion; report: ReloadReport }> {
+/** Runs a load or reload with its deadline: past it, the work is aborted and the error says how long it was given. */
+async function withDeadline<T>(options: QuoteDeskOptions, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const deadlineMs = options.reloadDeadlineMs ?? DEFAULT_RELOAD_DEADLINE_MS;
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new Error(`the corpus load did not finish within ${describeDuration(deadlineMs)} (the reload deadline) and was stopped`)),
+    deadlineMs,
+  );
+  try {
+    return await work(controller.signal);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function describeDuration(ms: number): string {
+  if (ms < 1000) return `${ms} ms`;
+  if (ms < 120_000) return `${Math.round(ms / 1000)} s`;
+  return `${Math.round(ms / 60_000)} minutes`;
+}
+
+async function buildVersion(
+  options: QuoteDeskOptions,
+  previous: CorpusVersion | null,
+  signal: AbortSignal,
+): Promise<{ version: CorpusVersion; report: ReloadReport }> {
   const started = performance.now();
-  const load = await loadCorpus(options.corpusDir);
+  const progress = new ProgressTracker((update) => {
+    options.onProgress?.(update);
+    if (options.logger && update.elapsedMs >= lastLogged + PROGRESS_LOG_EVERY_MS) {
+      lastLogged = update.elapsedMs;
+      options.logger.info({ progress: update }, 'corpus load under way: %s', ProgressTracker.describe(update));
+    }
+  });
+  let lastLogged = 0;
+  const load = await loadCorpus(options.corpusDir, {
+    signal,
+    readTimeoutMs: options.readTimeoutMs,
+    previous: previous?.load,
+    onProgress: (update) => progress.reading(update),
+  });
+  const stagesMs: Record<string, number> = { read: Math.round(performance.now() - started) };
   const versionId = CorpusVersion.idFor(load);
   let version: CorpusVersion | null = previous?.id === versionId ? previous : null;
   let fromSnapshot = false;
-  if (!version && options.snapshots) {
+  // A running desk builds from what it holds; a snapshot is for a start.
+  if (!version && !previous && options.snapshots) {
     const prebuilt = await options.snapshots.read(versionId, load);
     if (prebuilt) {
-      version = await CorpusVersion.build(load, prebuilt);
+      version = await CorpusVersion.build(load, prebuilt, { signal });
       fromSnapshot = true;
     }
   }
-  if (!version) {
-    version = await CorpusVersion.build(load);
-    await options.snapshots?.write(version);
-  }
+  version ??= await CorpusVersion.build(load, undefined, {
+    previous,
+    signal,
+    onProgress: (update) => progress.building(update),
+    onStage: (stage, ms) => {
+      stagesMs[stage] = Math.round(ms);
+      progress.stageDone(stage);
+    },
+  });
+  progress.finish();
+  const rejectionListFile = options.rejectionListFile && load.rejected.length > 0 ? await writeRejectionList(options.rejectionListFile, load, options.logger) : null;
   const stats = version.stats();
   const report: ReloadReport = {
     versionId: version.id,
@@ -144,9 +230,13 @@ async function buildVersion(options: QuoteDeskOptions, previous: CorpusVersion |
     quotes: stats.quotes,
     speakers: stats.speakers,
     durationMs: Math.round(performance.now() - started),
+    stagesMs,
     fromSnapshot,
+    extracted: version === previous ? 0 : version.reuse.extracted,
+    corpusDir: load.dir,
     ...diffArticles(previous?.articles ?? [], load.articles),
     rejected: load.rejected,
+    rejectionListFile,
   };
   return { version, report };
 }
@@ -161,6 +251,8 @@ function summary(report: ReloadReport): Record<string, unknown> {
     changed: report.changed.length,
     removed: report.removed.length,
     rejected: report.rejected.length,
+    ...(report.rejected.length > 0 ? { rejectedByFile: rejectionCountsByFile(report), rejectionListFile: report.rejectionListFile } : {}),
+    extracted: report.extracted,
     fromSnapshot: report.fromSnapshot,
     durationMs: report.durationMs,
   };

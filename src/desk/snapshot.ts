@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -27,6 +27,14 @@ const ManifestSchema = z.object({
 });
 
 
+/**
+ * The part of a snapshot's name that says which corpus folder it belongs to: one cache folder may
+ * serve several corpora (`npm run ask -- --corpus elsewhere`), and each keeps its own snapshot.
+ */
+export function corpusKey(corpusDir: string): string {
+  return createHash('sha256').update(path.resolve(corpusDir)).digest('hex').slice(0, 12);
+}
+
 /** Reads and writes start-up snapshots; a read that finds nothing usable returns null and says why. */
 export interface SnapshotStore {
   read(versionId: string, load: CorpusLoad): Promise<PrebuiltParts | null>;
@@ -47,7 +55,7 @@ export class FileSnapshotStore implements SnapshotStore {
   ) {}
 
   async read(versionId: string, load: CorpusLoad): Promise<PrebuiltParts | null> {
-    const folder = this.folderFor(versionId);
+    const folder = this.folderFor(load.dir, versionId);
     let manifestText: string;
     try {
       manifestText = await readFile(path.join(folder, 'manifest.json'), 'utf8');
@@ -79,7 +87,7 @@ export class FileSnapshotStore implements SnapshotStore {
   }
 
   async write(version: CorpusVersion): Promise<void> {
-    const folder = this.folderFor(version.id);
+    const folder = this.folderFor(version.load.dir, version.id);
     const temporary = `${folder}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
     try {
       await mkdir(temporary, { recursive: true });
@@ -98,28 +106,38 @@ export class FileSnapshotStore implements SnapshotStore {
       await rm(folder, { recursive: true, force: true });
       await rename(temporary, folder);
       this.logger?.info({ folder, quotes: quoteCount }, 'snapshot written');
-      await this.prune(version.id);
+      await this.prune(version.load.dir, version.id);
     } catch (error) {
       this.logger?.warn({ err: error, folder }, 'could not write the snapshot; the next start will rebuild');
       await rm(temporary, { recursive: true, force: true }).catch(() => undefined);
     }
   }
 
-  private folderFor(versionId: string): string {
-    return path.join(this.cacheDir, `snapshot-${versionId}`);
+  private folderFor(corpusDir: string, versionId: string): string {
+    return path.join(this.cacheDir, `snapshot-${corpusKey(corpusDir)}-${versionId}`);
   }
 
-  /** Removes older snapshots (one corpus, one snapshot: the cache never grows) and temporary folders left by a crash. */
-  private async prune(keepVersionId: string): Promise<void> {
+  /**
+   * Removes this corpus's older snapshots (one corpus, one snapshot: the cache never grows),
+   * temporary folders left by a crash, and snapshots named the way before corpus keys (which no
+   * version reads). Other corpora's snapshots are theirs: never touched.
+   */
+  private async prune(corpusDir: string, keepVersionId: string): Promise<void> {
     const entries = await readdir(this.cacheDir, { withFileTypes: true }).catch(() => []);
-    const snapshots = entries.filter((entry) => entry.isDirectory() && entry.name.startsWith('snapshot-'));
-    const stale = snapshots.filter((entry) => entry.name.includes('.tmp-') && !entry.name.includes(`.tmp-${process.pid}-`));
-    const old = snapshots.filter((entry) => !entry.name.includes('.tmp-') && entry.name !== `snapshot-${keepVersionId}`);
-    for (const entry of [...stale, ...old]) {
-      await rm(path.join(this.cacheDir, entry.name), { recursive: true, force: true }).catch(() => undefined);
-    }
+    const mine = `snapshot-${corpusKey(corpusDir)}-`;
+    const keep = path.basename(this.folderFor(corpusDir, keepVersionId));
+    const stale = entries.filter((entry) => {
+      if (!entry.isDirectory() || !entry.name.startsWith('snapshot-')) return false;
+      if (entry.name.includes('.tmp-')) return !entry.name.includes(`.tmp-${process.pid}-`);
+      if (LEGACY_NAME.test(entry.name)) return true;
+      return entry.name.startsWith(mine) && entry.name !== keep;
+    });
+    for (const entry of stale) await rm(path.join(this.cacheDir, entry.name), { recursive: true, force: true }).catch(() => undefined);
   }
 }
+
+/** `snapshot-<16 hex>-x<version>`: a snapshot written before names carried the corpus key. */
+const LEGACY_NAME = /^snapshot-[0-9a-f]{16}-x[^-]+$/;
 
 /**
  * quotes.json is one JSON object, written one article per line so that neither writing nor reading

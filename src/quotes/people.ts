@@ -80,7 +80,15 @@ export class People {
   readonly mentionsBySentence: Mention[][];
   private readonly byFullName = new Map<string, Entity>();
   private readonly entitiesByLastWord = new Map<string, Entity[]>();
-  private readonly mentionsByLastWord = new Map<string, Mention[]>();
+  /**
+   * Per last word, per entity named with it: where those mentions start. An article that names
+   * "Putin" ten thousand times looks up the nearest mention per entity (a binary search), not per
+   * mention: scanning every earlier mention made a 1 MB article quadratic (seconds per build).
+   */
+  private readonly mentionsByLastWord = new Map<string, Map<Entity, MentionStarts>>();
+  private mentionsAdded = 0;
+  /** Per entity with a role, where its mentions start, for {@link resolveRole}; rebuilt when `mentions` grows. */
+  private roleHolders: { mentionCount: number; starts: Map<Entity, number[]> } | null = null;
   /** Token index → index in `mentions` of the mention covering it, or -1. */
   private readonly mentionAtToken: Int32Array;
 
@@ -106,9 +114,13 @@ export class People {
       const record: Mention = { entity, first: mention.first, last: mention.last, sentence, inQuote: text.tokenQuote[mention.first] !== -1 };
       this.mentions.push(record);
       const lastWord = tokens[mention.last]!.lower.replace(/['’]s$/, '');
-      const sameLast = this.mentionsByLastWord.get(lastWord) ?? [];
-      sameLast.push(record);
+      const sameLast = this.mentionsByLastWord.get(lastWord) ?? new Map<Entity, MentionStarts>();
       this.mentionsByLastWord.set(lastWord, sameLast);
+      const starts = sameLast.get(entity) ?? { firsts: [], added: [] };
+      sameLast.set(entity, starts);
+      const at = upperBound(starts.firsts, record.first);
+      starts.firsts.splice(at, 0, record.first);
+      starts.added.splice(at, 0, this.mentionsAdded++);
       const surface = this.wordsOf(mention.first, mention.last).join(' ');
       if (surface !== entity.name) entity.aliases.add(surface);
       if (mention.honorific !== null) {
@@ -157,9 +169,11 @@ export class People {
     if (head === undefined || !ROLE_NOUNS.has(head)) return null;
     let best: Entity | null = null;
     let bestScore = 0;
-    for (const mention of this.mentions) {
-      const entity = mention.entity;
+    for (const [entity, starts] of this.mentionStartsOfRoleHolders()) {
       if (entity.person === false) continue;
+      // An entity's best mention is its last one before `at`, else its last one (see the score below).
+      const before = lowerBound(starts, at) - 1;
+      const first = before >= 0 ? starts[before]! : starts[starts.length - 1]!;
       for (const role of entity.roles) {
         const roleWordsOfEntity = role.split(' ');
         if (roleWordsOfEntity[roleWordsOfEntity.length - 1] !== head) continue;
@@ -170,7 +184,7 @@ export class People {
         const roleModifier = roleWordsOfEntity[roleWordsOfEntity.length - 2];
         if (wantedModifier !== undefined && roleModifier !== undefined && wantedModifier !== roleModifier && !/(?:ian|ish|ese|an)$/.test(wantedModifier)) continue;
         const shared = wanted.filter((word) => roleWordsOfEntity.includes(word)).length;
-        const score = shared * 4 + (mention.first < at ? 2 : 0) + mention.first / 1e7;
+        const score = shared * 4 + (first < at ? 2 : 0) + first / 1e7;
         if (score > bestScore) {
           bestScore = score;
           best = entity;
@@ -205,6 +219,22 @@ export class People {
     this.mentions.push(...found);
   }
 
+  /** Mention starts (ascending) of each entity that has a role, in order of first mention. */
+  private mentionStartsOfRoleHolders(): Map<Entity, number[]> {
+    if (this.roleHolders?.mentionCount !== this.mentions.length) {
+      const starts = new Map<Entity, number[]>();
+      for (const mention of this.mentions) {
+        if (mention.entity.roles.size === 0) continue;
+        const list = starts.get(mention.entity) ?? [];
+        list.push(mention.first);
+        starts.set(mention.entity, list);
+      }
+      for (const list of starts.values()) list.sort((a, b) => a - b);
+      this.roleHolders = { mentionCount: this.mentions.length, starts };
+    }
+    return this.roleHolders.starts;
+  }
+
   private wordsOf(first: number, last: number): string[] {
     const words: string[] = [];
     for (let i = first; i <= last; i += 1) {
@@ -228,14 +258,22 @@ export class People {
     const compatible = (entity: Entity): boolean => gender === undefined || genderOfWords(entity) === undefined || genderOfWords(entity) === gender;
     let best: Entity | null = null;
     let bestDistance = Infinity;
+    let bestAdded = Infinity;
     const candidates = new Set<Entity>();
-    for (const mention of this.mentionsByLastWord.get(words[words.length - 1]!.toLowerCase()) ?? []) {
-      if (!endsWith(mention.entity.words, words) || !compatible(mention.entity)) continue;
-      candidates.add(mention.entity);
-      const distance = mention.first <= at ? at - mention.first : (mention.first - at) * 4;
-      if (distance < bestDistance) {
-        bestDistance = distance;
-        best = mention.entity;
+    // The nearest mention (later ones count four times as far), the earliest added on a tie.
+    for (const [entity, starts] of this.mentionsByLastWord.get(words[words.length - 1]!.toLowerCase()) ?? []) {
+      if (!endsWith(entity.words, words) || !compatible(entity)) continue;
+      candidates.add(entity);
+      const after = upperBound(starts.firsts, at);
+      for (const i of [after - 1, after]) {
+        const first = starts.firsts[i];
+        if (first === undefined) continue;
+        const distance = first <= at ? at - first : (first - at) * 4;
+        if (distance < bestDistance || (distance === bestDistance && starts.added[i]! < bestAdded)) {
+          bestDistance = distance;
+          bestAdded = starts.added[i]!;
+          best = entity;
+        }
       }
     }
     // "Clinton" in an article that names Hillary Clinton six times and Bill Clinton once is Hillary,
@@ -369,6 +407,36 @@ function isCompanyGeneral(tokens: readonly Token[], i: number, runFirst: number,
   if (i !== runFirst || i >= runLast || tokens[i]!.lower !== 'general') return false;
   const next = bare(tokens[i + 1]!.lower);
   return !GIVEN_NAMES.has(next) && !HONORIFICS.has(next);
+}
+
+/** Where one entity's mentions under one last word start, ascending, and the order each was added in. */
+interface MentionStarts {
+  firsts: number[];
+  added: number[];
+}
+
+/** First index whose value is ≥ `value` in an ascending list. */
+function lowerBound(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** First index whose value is > `value` in an ascending list. */
+function upperBound(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid]! <= value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 function endsWith(full: readonly string[], part: readonly string[]): boolean {

@@ -37,13 +37,30 @@ export function* encodeIndex(data: InvertedIndexData): Generator<string> {
     averageFieldLengths: data.averageFieldLengths,
   };
   yield line(['header', header]);
-  yield line(['ids', data.ids]);
-  yield line(['terms', data.terms]);
+  // Lines of bounded size, each quick to make: a snapshot written while a bot serves answers must
+  // never hold the event loop for long (one line of 1.9M ids, or a field's postings at once, did).
+  for (let at = 0; at === 0 || at < data.ids.length; at += STRINGS_PER_LINE) yield line(['ids', data.ids.slice(at, at + STRINGS_PER_LINE)]);
+  for (let at = 0; at === 0 || at < data.terms.length; at += STRINGS_PER_LINE) yield line(['terms', data.terms.slice(at, at + STRINGS_PER_LINE)]);
   for (let field = 0; field < data.fieldCount; field += 1) {
-    for (const chunk of chunks(encodeVarints(data.fieldLengths[field]!))) yield line(['lengths', field, chunk]);
-    for (const chunk of chunks(encodePostings(data.offsets[field]!, data.docs[field]!, data.freqs[field]!))) yield line(['postings', field, chunk]);
+    const lengths = data.fieldLengths[field]!;
+    for (let at = 0; at === 0 || at < lengths.length; at += NUMBERS_PER_LINE) {
+      for (const chunk of chunks(encodeVarints(lengths.subarray(at, at + NUMBERS_PER_LINE)))) yield line(['lengths', field, chunk]);
+    }
+    const offsets = data.offsets[field]!;
+    // Postings in runs of whole terms (the decoder reads the lines of a field as one byte stream).
+    for (let term = 0; term === 0 || term + 1 < offsets.length; ) {
+      let end = term + 1;
+      while (end + 1 < offsets.length && offsets[end]! - offsets[term]! < NUMBERS_PER_LINE) end += 1;
+      const run = offsets.subarray(term, end + 1);
+      for (const chunk of chunks(encodePostings(run, data.docs[field]!, data.freqs[field]!))) yield line(['postings', field, chunk]);
+      term = end;
+    }
   }
 }
+
+/** Ids or terms per line, and numbers (lengths, postings) per line: each line takes a few milliseconds to make. */
+const STRINGS_PER_LINE = 20_000;
+const NUMBERS_PER_LINE = 100_000;
 
 /** Reads lines written by {@link encodeIndex} back into an index; throws on anything else or anything missing. */
 export class IndexDecoder {
@@ -63,7 +80,9 @@ export class IndexDecoder {
       case 'ids':
       case 'terms':
         if (!Array.isArray(parsed[1]) || !parsed[1].every((item) => typeof item === 'string')) throw new Error(`index ${parsed[0]} are not strings`);
-        this[parsed[0]] = parsed[1];
+        // Written in several lines: each adds to what the ones before it held.
+        if (this[parsed[0]] === null) this[parsed[0]] = parsed[1];
+        else for (const item of parsed[1]) this[parsed[0]]!.push(item);
         return;
       case 'lengths':
       case 'postings': {

@@ -3,11 +3,13 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { CorpusDirError } from '../corpus/load.js';
 import { QuoteDesk } from '../desk/quote-desk.js';
-import { FileSnapshotStore } from '../desk/snapshot.js';
+import { formatRejectionSummary } from '../desk/rejection-summary.js';
+import { corpusKey, FileSnapshotStore } from '../desk/snapshot.js';
 import { ConfigError, loadConfig } from '../ops/config.js';
 import { createLogger } from '../ops/logger.js';
 import { recoverNpmFlags } from './npm-flags.js';
 import { writePaged } from './pager.js';
+import { terminalProgress } from './progress.js';
 import { renderAnswerForTerminal, TERMINAL_SNIPPETS } from './render.js';
 
 const PROGRAM = process.env.QUOTEDESK_PROGRAM ?? 'npm run ask --';

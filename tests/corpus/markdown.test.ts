@@ -56,7 +56,7 @@ describe('markdown articles (.md/.markdown with front matter)', () => {
   });
 
   it('ignores comments, empty values, unknown keys and their list items', async () => {
-    const text = `---\n# imported\ntitle: ${article.title} # from the BBC\nurl:\ntags:\n  - ukraine\n- privatisation\n---\n${article.body}`;
+    const text = `---\n# imported\ntitle: ${article.title} # from the BBC\nurl:\ntags:\n  - ukraine\n  - privatisation\nsection: { name: business }\n---\n${article.body}`;
     dir = await makeTempCorpus({ 'x.md': text });
     const [loaded] = (await loadCorpus(dir)).articles;
     expect(loaded).toMatchObject({ title: article.title, url: null });
@@ -76,6 +76,27 @@ describe('markdown articles (.md/.markdown with front matter)', () => {
   it('rejects a front matter line that is not key: value, naming its line', async () => {
     dir = await makeTempCorpus({ 'x.md': `---\ntitle: ${article.title}\nBy our business reporter\n---\n${article.body}` });
     expectRejected(await loadCorpus(dir), 'x.md', 3, /front matter line 3 is not "key: value"/);
+  });
+
+  it('rejects an unquoted value containing ": ", naming its line and saying to quote it', async () => {
+    dir = await makeTempCorpus({ 'x.md': `---\ndate: 2005-01-14\ntitle: Ukraine: a privatisation check\n---\n${article.body}` });
+    expectRejected(await loadCorpus(dir), 'x.md', 3, /front matter line 3 is not "key: value" \(a value containing ": " must be put in "quotes"\)/);
+  });
+
+  it('rejects a title given as a list, naming its line', async () => {
+    dir = await makeTempCorpus({ 'x.md': `---\ndate: 2005-01-14\ntitle:\n  - one\n  - two\n---\n${article.body}` });
+    expectRejected(await loadCorpus(dir), 'x.md', 3, /front matter "title" on line 3 must be one value/);
+  });
+
+  it('rejects a key given twice, in any case, naming the second line', async () => {
+    dir = await makeTempCorpus({ 'x.md': `---\ntitle: One\nTitle: Two\n---\n${article.body}` });
+    expectRejected(await loadCorpus(dir), 'x.md', 3, /front matter repeats "title" on line 3/);
+  });
+
+  it('keeps values as written: a numeric id stays text, leading zeros and all', async () => {
+    dir = await makeTempCorpus({ 'x.md': `---\nid: 0042\ntitle: 1984\n---\n${article.body}` });
+    const [loaded] = (await loadCorpus(dir)).articles;
+    expect(loaded).toMatchObject({ id: '0042', title: '1984' });
   });
 
   it('rejects a front matter date that does not exist', async () => {
