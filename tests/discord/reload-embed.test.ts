@@ -22,7 +22,7 @@ describe('reloadEmbeds', () => {
       fc.property(fc.array(rejection, { maxLength: 80, size: 'large' }), fc.array(fc.string({ maxLength: 300 }), { maxLength: 30 }), (rejected, added) => {
         const embeds = reloadEmbeds({
           status: 'reloaded',
-          report: { versionId: 'abcdef0123456789', previousVersionId: null, articles: 1, quotes: 2, speakers: 1, durationMs: 10, fromSnapshot: false, added, changed: [], removed: [], rejected },
+          report: { versionId: 'abcdef0123456789', previousVersionId: null, articles: 1, quotes: 2, speakers: 1, durationMs: 10, stagesMs: {}, fromSnapshot: false, extracted: 1, corpusDir: '/corpus', added, changed: [], removed: [], rejected, rejectionListFile: null },
         });
         expect(embedLimitProblems(embeds)).toEqual([]);
         expect(accounted(embeds[0]!.fields ?? [])).toBe(rejected.length);
