@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { copyOfCorpus, emptyDir } from '../desk/support.js';
-import { FakeDiscord } from '../support/fake-discord/index.js';
+import { FakeDiscord, INTERACTION_PATHS } from '../support/fake-discord/index.js';
 
 const run = promisify(execFile);
 const TSX = path.resolve('node_modules/.bin/tsx');
@@ -84,6 +84,29 @@ describe('npm start', () => {
       expect(await exited).toBe(0);
       expect(output).toContain('"msg":"bot stopped"');
       expect(output).not.toContain(discord.token);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
+  it('exits 0 on SIGTERM without waiting out Discord REST that does not answer', async () => {
+    const env = await botEnv({ CORPUS_DIR: await copyOfCorpus() });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/discord/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      await discord.waitForIdentifies(1, 30_000);
+      const paged = await discord.runCommand({ name: 'quote', options: { speaker: 'Blair' } });
+      expect(paged.buttons.length).toBeGreaterThan(0);
+      const hung = discord.misbehave({ path: INTERACTION_PATHS.any, behaviour: { hang: true } });
+
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(output).toContain('"msg":"shutdown: Discord did not answer in time; buttons left in place"');
+      expect(output).toContain('"msg":"bot stopped"');
+      expect(hung.caught.map((request) => [request.method, request.status])).toEqual([['PATCH', 0]]);
     } finally {
       child.kill('SIGKILL');
     }
