@@ -264,7 +264,7 @@ function toSnippet(version: CorpusVersion, record: QuoteRecord, terms: readonly 
 }
 
 /** The corpus-wide name ("Vladimir Putin" even where this article wrote only "Putin"). */
-function speakerName(version: CorpusVersion, record: QuoteRecord): string {
+export function speakerName(version: CorpusVersion, record: QuoteRecord): string {
   const speaker = record.speakerKey === null ? undefined : version.speakers.get(record.speakerKey);
   return speaker?.name ?? record.quote.speaker ?? record.quote.speakerSurface ?? 'Unattributed';
 }
