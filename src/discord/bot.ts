@@ -2,7 +2,7 @@ import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Logger } from 'pino';
 import type { QuoteDesk } from '../desk/quote-desk.js';
 import { AnswerPager, type AnswerPagerOptions } from './answer-pager.js';
-import { COMMANDS } from './command-registry.js';
+import { COMMANDS, MESSAGE_COMMANDS } from './command-registry.js';
 import { InteractionRouter } from './interaction-router.js';
 
 export interface BotOptions {
@@ -34,7 +34,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     ...(options.restApi ? { rest: { api: options.restApi } } : {}),
   });
   const pager = new AnswerPager(options.paging);
-  const router = new InteractionRouter(COMMANDS, { desk: options.desk, pager, logger });
+  const router = new InteractionRouter(COMMANDS, { desk: options.desk, pager, logger }, MESSAGE_COMMANDS);
   client.on(Events.InteractionCreate, router.handle);
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));

@@ -1,4 +1,5 @@
 import { MessageFlags, type Interaction } from 'discord.js';
+import type { MessageCommand } from './message-command.js';
 import type { SlashCommand, CommandContext } from './slash-command.js';
 import { NO_MENTIONS } from './respond.js';
 
@@ -17,6 +18,7 @@ export class InteractionRouter {
   constructor(
     private readonly commands: ReadonlyMap<string, SlashCommand>,
     private readonly context: CommandContext,
+    private readonly messageCommands: ReadonlyMap<string, MessageCommand> = new Map(),
   ) {}
 
   /** The `interactionCreate` listener. */
@@ -53,6 +55,17 @@ export class InteractionRouter {
       if (interaction.isButton()) {
         if (!this.accepting) return void (await interaction.reply({ content: CLOSING, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS }));
         await this.context.pager.handleButton(interaction);
+        return;
+      }
+      if (interaction.isMessageContextMenuCommand()) {
+        if (!this.accepting) return void (await interaction.reply({ content: CLOSING, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS }));
+        const menu = this.messageCommands.get(interaction.commandName);
+        if (!menu) {
+          logger.warn({ command: interaction.commandName }, 'unknown message command (commands not redeployed?)');
+          await interaction.reply({ content: 'I do not know that command any more. A moderator may need to redeploy the commands.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+          return;
+        }
+        await menu.execute(interaction, this.context);
         return;
       }
       if (!interaction.isChatInputCommand()) return;
