@@ -7,6 +7,7 @@ import {
   type APIButtonComponent,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
+  type Message,
 } from 'discord.js';
 import type { Answer } from '../answer/answer.js';
 import { answerEmbeds, pageCount } from './answer-embeds.js';
@@ -24,8 +25,15 @@ export interface AnswerPagerOptions {
 interface PagingSession {
   answer: Answer;
   ownerId: string;
-  interaction: ChatInputCommandInteraction;
+  /** Takes the buttons off the answer's message: through the interaction, or by editing the bot's own message. */
+  clearButtons: () => Promise<unknown>;
   timer: NodeJS.Timeout;
+}
+
+/** What {@link AnswerPager.post} hands its sender: the first page and its buttons. */
+export interface AnswerPage {
+  embeds: ReturnType<typeof answerEmbeds>;
+  components: Array<APIActionRowComponent<APIButtonComponent>>;
 }
 
 /**
@@ -55,7 +63,31 @@ export class AnswerPager {
     this.evictIfFull();
     const timer = setTimeout(() => void this.expire(id), this.ttlMs);
     timer.unref();
-    this.sessions.set(id, { answer, ownerId: interaction.user.id, interaction, timer });
+    this.sessions.set(id, { answer, ownerId: interaction.user.id, clearButtons: () => interaction.editReply({ components: [], allowedMentions: NO_MENTIONS }), timer });
+  }
+
+  /**
+   * Sends the first page of `answer` with `send` (a reply to a mention, a DM) and pages it like a
+   * command's answer, for `ownerId`. The session exists before the message is sent, so a press on
+   * Next that races the send finds it.
+   */
+  async post(answer: Answer, ownerId: string, send: (page: AnswerPage) => Promise<Message>): Promise<Message> {
+    const pages = pageCount(answer);
+    if (pages === 1) return send({ embeds: answerEmbeds(answer, 0), components: [] });
+    const id = randomBytes(6).toString('hex');
+    let sent: Message | null = null;
+    this.evictIfFull();
+    const timer = setTimeout(() => void this.expire(id), this.ttlMs);
+    timer.unref();
+    this.sessions.set(id, { answer, ownerId, clearButtons: async () => sent?.edit({ components: [], allowedMentions: NO_MENTIONS }), timer });
+    try {
+      sent = await send({ embeds: answerEmbeds(answer, 0), components: [buttons(id, 0, pages)] });
+      return sent;
+    } catch (error) {
+      clearTimeout(timer);
+      this.sessions.delete(id);
+      throw error;
+    }
   }
 
   /** Handles a Previous/Next press; returns false for buttons that are not ours. */
@@ -96,7 +128,7 @@ export class AnswerPager {
     if (!session) return;
     clearTimeout(session.timer);
     this.sessions.delete(id);
-    await session.interaction.editReply({ components: [], allowedMentions: NO_MENTIONS }).catch(() => undefined);
+    await session.clearButtons().catch(() => undefined);
   }
 
   private evictIfFull(): void {

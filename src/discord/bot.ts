@@ -1,9 +1,10 @@
-import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import type { Logger } from 'pino';
 import type { QuoteDesk } from '../desk/quote-desk.js';
 import { AnswerPager, type AnswerPagerOptions } from './answer-pager.js';
 import { COMMANDS, MESSAGE_COMMANDS } from './command-registry.js';
 import { InteractionRouter } from './interaction-router.js';
+import { MentionAsker, NO_PINGS, type MentionAskerOptions } from './mention-asker.js';
 
 export interface BotOptions {
   token: string;
@@ -12,30 +13,38 @@ export interface BotOptions {
   /** Discord's REST base, e.g. `http://127.0.0.1:PORT/api` for the loopback Discord in tests. */
   restApi?: string;
   paging?: AnswerPagerOptions;
+  mentions?: Pick<MentionAskerOptions, 'cooldownMs'>;
 }
 
 export interface RunningBot {
   client: Client;
   router: InteractionRouter;
   pager: AnswerPager;
+  mentions: MentionAsker;
   /** Stops taking interactions, finishes those in flight, expires paging buttons, logs out. */
   stop(): Promise<void>;
 }
 
 /**
- * Logs the bot in and wires interactions to the commands. Only the Guilds intent (slash commands
- * need nothing more; no message content), and no pings from any message, client-wide.
+ * Logs the bot in and wires interactions to the commands and mentions to the mention asker.
+ * Non-privileged intents only: Guilds, and guild and DM messages, whose content Discord sends for
+ * messages that mention the bot and for DMs without the Message Content intent. No pings from any
+ * message, client-wide, not even of the person replied to.
  */
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { logger } = options;
   const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
-    allowedMentions: { parse: [] },
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    // DM channels are not cached until used: without this partial discord.js drops DMs.
+    partials: [Partials.Channel],
+    allowedMentions: NO_PINGS,
     ...(options.restApi ? { rest: { api: options.restApi } } : {}),
   });
   const pager = new AnswerPager(options.paging);
   const router = new InteractionRouter(COMMANDS, { desk: options.desk, pager, logger }, MESSAGE_COMMANDS);
   client.on(Events.InteractionCreate, router.handle);
+  const mentions = new MentionAsker({ desk: options.desk, pager, logger, ...options.mentions });
+  client.on(Events.MessageCreate, mentions.handle);
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway session resumed'));
@@ -49,10 +58,11 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     client,
     router,
     pager,
+    mentions,
     stop() {
       stopping ??= (async () => {
         logger.info({ inFlight: router.pending }, 'shutting down: finishing interactions in flight');
-        await router.drain();
+        await Promise.all([router.drain(), mentions.drain()]);
         await pager.close();
         await client.destroy();
         logger.info('bot stopped');

@@ -141,10 +141,24 @@ export class ChannelMessages {
    * overwrite, announced by CHANNEL_UPDATE.
    */
   denyBot(permissions: bigint): void {
+    this.overwriteForBot({ deny: permissions });
+  }
+
+  /** Grants the bot permissions in the text channel (and its threads) beyond its guild-wide ones, announced by CHANNEL_UPDATE. */
+  allowBot(permissions: bigint): void {
+    this.overwriteForBot({ allow: permissions });
+  }
+
+  private overwriteForBot(change: { allow?: bigint; deny?: bigint }): void {
     const channel = this.world.channel;
     const others = channel.permission_overwrites?.filter((o) => o.id !== this.world.bot.id) ?? [];
-    channel.permission_overwrites = [...others, { id: this.world.bot.id, type: OverwriteType.Member, allow: '0', deny: permissions.toString() }];
+    channel.permission_overwrites = [...others, { id: this.world.bot.id, type: OverwriteType.Member, allow: (change.allow ?? 0n).toString(), deny: (change.deny ?? 0n).toString() }];
     this.dispatch(GatewayDispatchEvents.ChannelUpdate, channel);
+  }
+
+  /** Gives the bot its guild-wide permissions back in the text channel, without telling a client (for between tests). */
+  resetBotPermissions(): void {
+    this.world.channel.permission_overwrites = this.world.channel.permission_overwrites?.filter((o) => o.id !== this.world.bot.id) ?? [];
   }
 
   /** The bot's permissions in a channel, computed as Discord does (guild base, then the channel's overwrites). */
