@@ -20,6 +20,8 @@ export interface AnswerPagerOptions {
   ttlMs?: number;
   /** Answers kept for paging at once; the oldest are expired first. */
   maxSessions?: number;
+  /** A button of another feature shown beside the paging ones on every page (e.g. "Wrong speaker?"), or null for none. */
+  extraButton?: (answer: Answer, page: number) => APIButtonComponent | null;
 }
 
 interface PagingSession {
@@ -45,21 +47,23 @@ export class AnswerPager {
   private readonly sessions = new Map<string, PagingSession>();
   private readonly ttlMs: number;
   private readonly maxSessions: number;
+  private readonly extraButton: AnswerPagerOptions['extraButton'];
 
   constructor(options: AnswerPagerOptions = {}) {
     this.ttlMs = options.ttlMs ?? 14 * 60_000;
     this.maxSessions = options.maxSessions ?? 1_000;
+    this.extraButton = options.extraButton;
   }
 
   /** Replies with the first page of `answer`, and buttons when there is more than one. */
   async reply(interaction: ChatInputCommandInteraction, answer: Answer, options: { ephemeral?: boolean } = {}): Promise<void> {
     const pages = pageCount(answer);
     if (pages === 1) {
-      await respond(interaction, { embeds: answerEmbeds(answer, 0), ...options });
+      await respond(interaction, { embeds: answerEmbeds(answer, 0), components: this.rows(answer, 0, null), ...options });
       return;
     }
     const id = randomBytes(6).toString('hex');
-    await respond(interaction, { embeds: answerEmbeds(answer, 0), components: [buttons(id, 0, pages)], ...options });
+    await respond(interaction, { embeds: answerEmbeds(answer, 0), components: this.rows(answer, 0, { id, pages }), ...options });
     this.evictIfFull();
     const timer = setTimeout(() => void this.expire(id), this.ttlMs);
     timer.unref();
@@ -73,7 +77,7 @@ export class AnswerPager {
    */
   async post(answer: Answer, ownerId: string, send: (page: AnswerPage) => Promise<Message>): Promise<Message> {
     const pages = pageCount(answer);
-    if (pages === 1) return send({ embeds: answerEmbeds(answer, 0), components: [] });
+    if (pages === 1) return send({ embeds: answerEmbeds(answer, 0), components: this.rows(answer, 0, null) });
     const id = randomBytes(6).toString('hex');
     let sent: Message | null = null;
     this.evictIfFull();
@@ -81,7 +85,7 @@ export class AnswerPager {
     timer.unref();
     this.sessions.set(id, { answer, ownerId, clearButtons: async () => sent?.edit({ components: [], allowedMentions: NO_MENTIONS }), timer });
     try {
-      sent = await send({ embeds: answerEmbeds(answer, 0), components: [buttons(id, 0, pages)] });
+      sent = await send({ embeds: answerEmbeds(answer, 0), components: this.rows(answer, 0, { id, pages }) });
       return sent;
     } catch (error) {
       clearTimeout(timer);
@@ -110,7 +114,7 @@ export class AnswerPager {
     }
     const pages = pageCount(session.answer);
     const page = Math.min(Number(match[2]), pages - 1);
-    await interaction.update({ embeds: answerEmbeds(session.answer, page), components: [buttons(match[1]!, page, pages)], allowedMentions: NO_MENTIONS });
+    await interaction.update({ embeds: answerEmbeds(session.answer, page), components: this.rows(session.answer, page, { id: match[1]!, pages }), allowedMentions: NO_MENTIONS });
     return true;
   }
 
@@ -129,6 +133,14 @@ export class AnswerPager {
     clearTimeout(session.timer);
     this.sessions.delete(id);
     await session.clearButtons().catch(() => undefined);
+  }
+
+  /** The paging buttons (when there is more than one page) with the extra button beside them. */
+  private rows(answer: Answer, page: number, paging: { id: string; pages: number } | null): Array<APIActionRowComponent<APIButtonComponent>> {
+    const extra = this.extraButton?.(answer, page) ?? null;
+    if (paging === null) return extra ? [{ type: ComponentType.ActionRow, components: [extra] }] : [];
+    const row = buttons(paging.id, page, paging.pages);
+    return [extra ? { ...row, components: [...row.components, extra] } : row];
   }
 
   private evictIfFull(): void {

@@ -5,6 +5,8 @@ import { AnswerPager, type AnswerPagerOptions } from './answer-pager.js';
 import { COMMANDS, MESSAGE_COMMANDS } from './command-registry.js';
 import { InteractionRouter } from './interaction-router.js';
 import { MentionAsker, NO_PINGS, type MentionAskerOptions } from './mention-asker.js';
+import { SpeakerReportLog } from '../reports/report-log.js';
+import { WrongSpeakerReports } from './wrong-speaker.js';
 
 export interface BotOptions {
   token: string;
@@ -14,6 +16,8 @@ export interface BotOptions {
   restApi?: string;
   paging?: AnswerPagerOptions;
   mentions?: Pick<MentionAskerOptions, 'cooldownMs'>;
+  /** Where "Wrong speaker?" reports go (JSON Lines, appended). Default `data/speaker-reports.jsonl`. */
+  reportsFile?: string;
 }
 
 export interface RunningBot {
@@ -21,6 +25,7 @@ export interface RunningBot {
   router: InteractionRouter;
   pager: AnswerPager;
   mentions: MentionAsker;
+  reports: WrongSpeakerReports;
   /** Stops taking interactions, finishes those in flight, expires paging buttons, logs out. */
   stop(): Promise<void>;
 }
@@ -40,8 +45,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     allowedMentions: NO_PINGS,
     ...(options.restApi ? { rest: { api: options.restApi } } : {}),
   });
-  const pager = new AnswerPager(options.paging);
-  const router = new InteractionRouter(COMMANDS, { desk: options.desk, pager, logger }, MESSAGE_COMMANDS);
+  const reportLog = new SpeakerReportLog(options.reportsFile ?? 'data/speaker-reports.jsonl', logger);
+  const reports = new WrongSpeakerReports({ log: reportLog, desk: options.desk, logger });
+  const pager = new AnswerPager({ ...options.paging, extraButton: (answer, page) => reports.buttonFor(answer, page) });
+  const router = new InteractionRouter(COMMANDS, { desk: options.desk, pager, logger, reports }, MESSAGE_COMMANDS);
   client.on(Events.InteractionCreate, router.handle);
   const mentions = new MentionAsker({ desk: options.desk, pager, logger, ...options.mentions });
   client.on(Events.MessageCreate, mentions.handle);
@@ -59,11 +66,12 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     router,
     pager,
     mentions,
+    reports,
     stop() {
       stopping ??= (async () => {
         logger.info({ inFlight: router.pending }, 'shutting down: finishing interactions in flight');
         await Promise.all([router.drain(), mentions.drain()]);
-        await pager.close();
+        await Promise.all([pager.close(), reportLog.flush()]);
         await client.destroy();
         logger.info('bot stopped');
       })();

@@ -54,7 +54,13 @@ export class InteractionRouter {
       }
       if (interaction.isButton()) {
         if (!this.accepting) return void (await interaction.reply({ content: CLOSING, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS }));
-        await this.context.pager.handleButton(interaction);
+        if (await this.context.pager.handleButton(interaction)) return;
+        await this.context.reports?.handleButton(interaction);
+        return;
+      }
+      if (interaction.isModalSubmit()) {
+        if (!this.accepting) return void (await interaction.reply({ content: CLOSING, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS }));
+        await this.context.reports?.handleModal(interaction);
         return;
       }
       if (interaction.isMessageContextMenuCommand()) {
