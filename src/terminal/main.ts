@@ -6,7 +6,9 @@ import { QuoteDesk } from '../desk/quote-desk.js';
 import { FileSnapshotStore } from '../desk/snapshot.js';
 import { ConfigError, loadConfig } from '../ops/config.js';
 import { createLogger } from '../ops/logger.js';
+import { verifyClaim } from '../answer/verify.js';
 import { renderAnswerForTerminal } from './render.js';
+import { renderVerificationForTerminal } from './render-verification.js';
 
 const USAGE = `Usage: npm run ask -- [options] ["question"]
 
@@ -16,12 +18,14 @@ Options:
   --corpus DIR   corpus folder (default: CORPUS_DIR or ./corpus)
   --json         print the whole answer as JSON
   --all          print every matching quote, not just the first 10
+  --verify       check the words given (a claimed quote) against the corpus instead
   --no-cache     build from the corpus even if a snapshot exists
   -h, --help     show this help
 
 Examples:
   npm run ask -- "What did Putin say about Ukraine?"
-  npm run ask -- "quotes from Blair about the election in 2005"`;
+  npm run ask -- "quotes from Blair about the election in 2005"
+  npm run ask -- --verify "this deserves attention at least"`;
 
 /** The terminal front end: the same desk the Discord bot uses, no token and no network needed. */
 async function main(): Promise<number> {
@@ -33,6 +37,7 @@ async function main(): Promise<number> {
         corpus: { type: 'string' },
         json: { type: 'boolean', default: false },
         all: { type: 'boolean', default: false },
+        verify: { type: 'boolean', default: false },
         'no-cache': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -61,6 +66,11 @@ async function main(): Promise<number> {
     process.stderr.write(`skipped ${rejection.file}${rejection.line ? `:${rejection.line}` : ''}: ${rejection.reason}\n`);
   }
   const print = (question: string): void => {
+    if (args.values.verify) {
+      const verification = verifyClaim(desk.version, question);
+      process.stdout.write(args.values.json ? `${JSON.stringify(verification, null, 2)}\n` : `${renderVerificationForTerminal(verification)}\n`);
+      return;
+    }
     const answer = desk.ask({ question });
     process.stdout.write(
       args.values.json ? `${JSON.stringify(answer, null, 2)}\n` : `${renderAnswerForTerminal(answer, args.values.all ? { limit: Infinity } : {})}\n`,
