@@ -52,9 +52,9 @@ interface TextInputLike {
 }
 
 /** Every text input in a modal, with the label it is shown under. */
-export function textInputsOf(modal: APIModalInteractionResponseCallbackData): Array<TextInputLike & { shownLabel: string | undefined }> {
-  return (modal.components as unknown as Array<{ type: number; label?: string; component?: TextInputLike; components?: TextInputLike[] }>).flatMap((row) => {
-    if (row.type === ComponentType.Label && row.component) return [{ ...row.component, shownLabel: row.label }];
+export function textInputsOf(modal: APIModalInteractionResponseCallbackData): Array<TextInputLike & { shownLabel: string | undefined; labelDescription?: string }> {
+  return (modal.components as unknown as Array<{ type: number; label?: string; description?: string; component?: TextInputLike; components?: TextInputLike[] }>).flatMap((row) => {
+    if (row.type === ComponentType.Label && row.component) return [{ ...row.component, shownLabel: row.label, ...(row.description !== undefined ? { labelDescription: row.description } : {}) }];
     return (row.components ?? []).map((input) => ({ ...input, shownLabel: input.label }));
   });
 }
@@ -75,6 +75,7 @@ export function modalProblems(modal: APIModalInteractionResponseCallbackData | u
   textInputsOf(modal).forEach((input, i) => {
     const at = ['components', i];
     check([...at, 'label'], input.shownLabel, 45, 1);
+    check([...at, 'description'], input.labelDescription, 100);
     check([...at, 'custom_id'], input.custom_id, 100, 1);
     check([...at, 'placeholder'], input.placeholder, 100);
     check([...at, 'value'], input.value, 4000);
