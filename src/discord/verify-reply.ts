@@ -1,4 +1,4 @@
-import { MessageFlags, type ChatInputCommandInteraction, type MessageContextMenuCommandInteraction } from 'discord.js';
+import { ComponentType, MessageFlags, type ChatInputCommandInteraction, type MessageContextMenuCommandInteraction } from 'discord.js';
 import type { Verification } from '../answer/verify.js';
 import { escapeForDiscord } from './escape.js';
 import { NO_MENTIONS } from './respond.js';
@@ -7,7 +7,8 @@ import { verificationEmbeds } from './verify-embeds.js';
 
 /**
  * Sends a quote check: what was found (or that nothing matches) as an embed, publicly unless
- * `ephemeral`; a claim that cannot be checked (too short, too long) privately, in plain words.
+ * `ephemeral`, with "Wrong speaker?" under the matches; a claim that cannot be checked (too short,
+ * too long) privately, in plain words.
  */
 export async function replyWithVerification(
   interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
@@ -23,6 +24,11 @@ export async function replyWithVerification(
   const body =
     verification.status === 'invalid'
       ? { content: escapeForDiscord(verification.message) }
-      : { embeds: verificationEmbeds(verification) };
+      : { embeds: verificationEmbeds(verification), components: reportRow(verification, context) };
   await interaction.reply({ ...body, allowedMentions: NO_MENTIONS, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
+}
+
+function reportRow(verification: Verification, context: CommandContext) {
+  const button = context.reports?.buttonForVerification(verification) ?? null;
+  return button ? [{ type: ComponentType.ActionRow as const, components: [button] }] : [];
 }

@@ -13,6 +13,7 @@ import {
 } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Answer } from '../answer/answer.js';
+import type { Verification } from '../answer/verify.js';
 import type { QuoteDesk } from '../desk/quote-desk.js';
 import { tallyReports, type ReportTally } from '../reports/open-reports.js';
 import { ReportWriteError, type SpeakerReportLog } from '../reports/report-log.js';
@@ -48,13 +49,13 @@ export interface WrongSpeakerOptions {
 }
 
 /**
- * "Wrong speaker?" under each answer: opens a modal asking which quote and who really said it,
+ * "Wrong speaker?" under each answer (and each quote check): opens a modal asking which quote and who really said it,
  * and appends the report to the report file. Reports are never shown publicly: the modal, its
  * errors and the thanks are all private to the reporter.
  */
 export class WrongSpeakerReports {
   private readonly answers = new Map<string, RememberedAnswer>();
-  private readonly keys = new WeakMap<Answer, string>();
+  private readonly keys = new WeakMap<object, string>();
   private readonly maxAnswers: number;
 
   constructor(private readonly options: WrongSpeakerOptions) {
@@ -65,6 +66,13 @@ export class WrongSpeakerReports {
   buttonFor(answer: Answer, page: number): APIButtonComponent | null {
     if (answer.snippets.length === 0) return null;
     return new ButtonBuilder().setCustomId(`${CUSTOM_ID_PREFIX}:${this.remember(answer)}:${page}`).setLabel('Wrong speaker?').setStyle(ButtonStyle.Secondary).toJSON();
+  }
+
+  /** The button under a quote check's matches (numbered like an answer's quotes), or null when nothing matched. */
+  buttonForVerification(verification: Verification): APIButtonComponent | null {
+    if (verification.matches.length === 0) return null;
+    const key = this.rememberQuotes(verification, verification.corpusVersion, verification.matches.map((match) => ({ quoteId: match.quoteId, articleId: match.citation.articleId, text: null, speaker: match.speaker })));
+    return new ButtonBuilder().setCustomId(`${CUSTOM_ID_PREFIX}:${key}:0`).setLabel('Wrong speaker?').setStyle(ButtonStyle.Secondary).toJSON();
   }
 
   /** Opens the report modal; returns false for buttons that are not ours. */
@@ -159,20 +167,25 @@ export class WrongSpeakerReports {
   }
 
   private remember(answer: Answer): string {
-    const known = this.keys.get(answer);
+    return this.rememberQuotes(answer, answer.corpusVersion, answer.snippets.map((snippet) => ({ quoteId: snippet.quoteId, articleId: snippet.citation.articleId, text: snippet.text, speaker: snippet.speaker })));
+  }
+
+  /** Keeps what a report on `shown` needs, once per `identity` (an answer is rendered again on each page turn). */
+  private rememberQuotes(identity: object, corpusVersion: string, shown: Array<{ quoteId: string; articleId: string; text: string | null; speaker: string }>): string {
+    const known = this.keys.get(identity);
     if (known !== undefined && this.answers.has(known)) return known;
     const key = randomBytes(6).toString('hex');
     const version = this.options.desk.version;
-    const sameVersion = version.id === answer.corpusVersion;
-    const quotes = answer.snippets.map((snippet): ShownQuote => {
-      const record = sameVersion ? version.quote(snippet.quoteId) : undefined;
+    const sameVersion = version.id === corpusVersion;
+    const quotes = shown.map((quote): ShownQuote => {
+      const record = sameVersion ? version.quote(quote.quoteId) : undefined;
       return {
-        quoteId: snippet.quoteId,
-        articleId: snippet.citation.articleId,
+        quoteId: quote.quoteId,
+        articleId: quote.articleId,
         start: record?.quote.start ?? null,
         end: record?.quote.end ?? null,
-        text: record?.quote.text ?? snippet.text,
-        speaker: snippet.speaker,
+        text: record?.quote.text ?? quote.text ?? '',
+        speaker: quote.speaker,
       };
     });
     while (this.answers.size >= this.maxAnswers) {
@@ -180,8 +193,8 @@ export class WrongSpeakerReports {
       if (oldest === undefined) break;
       this.answers.delete(oldest);
     }
-    this.answers.set(key, { quotes, corpusVersion: answer.corpusVersion });
-    this.keys.set(answer, key);
+    this.answers.set(key, { quotes, corpusVersion });
+    this.keys.set(identity, key);
     return key;
   }
 }

@@ -149,6 +149,17 @@ describe('"Wrong speaker?"', () => {
     expect(opened.message?.content).toBe('This answer is too old to report on. Ask again, and report from the new answer.');
   });
 
+  it('is under a quote check too, and reports the matched quote', async () => {
+    await start();
+    const checked = await discord.runCommand({ name: 'verify', options: { text: 'this deserves attention at least' } });
+    const submitted = await report(checked, { speaker: 'A Reuters Reporter' });
+    expect(submitted.ephemeral).toBe(true);
+    const [saved] = await readReports();
+    const article = desk.version.article(saved!.articleId)!;
+    expect(saved).toMatchObject({ shownSpeaker: 'Vladimir Putin', suggestedSpeaker: 'A Reuters Reporter' });
+    expect(article.body.slice(saved!.start!, saved!.end!)).toContain('this deserves attention at least');
+  });
+
   it('shows on /corpus how many reports are open', async () => {
     await start();
     const asked = await discord.runCommand(seedQuestion);
