@@ -60,7 +60,9 @@ export class InteractionRouter {
       }
       if (interaction.isModalSubmit()) {
         if (!this.accepting) return void (await interaction.reply({ content: CLOSING, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS }));
-        await this.context.reports?.handleModal(interaction);
+        if (await this.context.reports?.handleModal(interaction)) return;
+        logger.warn({ customId: interaction.customId }, 'modal the bot did not make');
+        await interaction.reply({ content: 'I do not know that form. If you were reporting a speaker, press "Wrong speaker?" again.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
         return;
       }
       if (interaction.isMessageContextMenuCommand()) {

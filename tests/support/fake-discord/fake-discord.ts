@@ -7,6 +7,7 @@ import {
   type APIApplicationCommand,
   type APIApplicationCommandOptionChoice,
   type APIMessage,
+  type APIModalInteractionResponseCallbackData,
   type APIUser,
   type Locale,
 } from 'discord.js';
@@ -72,7 +73,9 @@ export interface MessageCommandRun extends InvokeAs {
 
 export interface ModalSubmission extends InvokeAs {
   /** The exchange whose callback opened the modal (e.g. a button click). */
-  opened: InteractionExchange;
+  opened?: InteractionExchange;
+  /** A modal to submit instead, as a stale or forged client would (e.g. one from before a restart). */
+  modal?: APIModalInteractionResponseCallbackData;
   /** Values typed, by the text inputs' custom ids. */
   values: Record<string, string>;
 }
@@ -279,8 +282,8 @@ export class FakeDiscord {
    * length rules: Discord's client would not let the user submit it.
    */
   async submitModal(submit: ModalSubmission, wait: WaitOptions = {}): Promise<InteractionExchange> {
-    const modal = modalOf(submit.opened.callback);
-    if (!modal) throw new Error(`fake Discord: no modal was opened: ${submit.opened.describe()}`);
+    const modal = submit.modal ?? modalOf(submit.opened?.callback);
+    if (!modal) throw new Error(`fake Discord: no modal was opened: ${submit.opened?.describe() ?? 'no exchange given'}`);
     const inputs = textInputsOf(modal);
     for (const [id, value] of Object.entries(submit.values)) {
       const input = inputs.find((i) => i.custom_id === id);
@@ -291,7 +294,7 @@ export class FakeDiscord {
         throw new Error(`fake Discord: ${n} characters for input "${id}" (allowed ${input.min_length ?? 0}–${input.max_length ?? 4000})`);
       }
     }
-    const message = 'message' in submit.opened.interaction ? submit.opened.interaction.message : undefined;
+    const message = submit.opened && 'message' in submit.opened.interaction ? submit.opened.interaction.message : undefined;
     const current = message ? (this.store.get(message.id) ?? message) : undefined;
     return this.deliver(modalSubmitInteraction(this.world, this.invoker(submit), modal, submit.values, current)).waitFor(wait.until, wait.timeoutMs ?? this.timeoutMs);
   }
