@@ -82,7 +82,8 @@ export function verifyClaim(version: CorpusVersion, claim: string): Verification
   const checked = wordsToCheck(claim);
   const base: Verification = { claim, checked, status: 'invalid', message: '', matches: [], corpusVersion: version.id };
   if (claim.trim().length === 0) return { ...base, message: 'Give me the words to check, for example: "this deserves attention at least".' };
-  if (claim.length > MAX_CLAIM_LENGTH) return { ...base, message: `That is ${claim.length} characters; I check up to ${MAX_CLAIM_LENGTH} at a time. Paste the quote itself.` };
+  // A long message is fine when the quote in it is not: "Find this quote" checks the quoted words.
+  if (checked.length > MAX_CLAIM_LENGTH) return { ...base, message: `That is ${checked.length} characters; I check up to ${MAX_CLAIM_LENGTH} at a time. Paste the quote itself.` };
   const claimWords = wordsOf(checked);
   if (claimWords.length < MIN_CLAIM_WORDS) return { ...base, message: `Give me at least ${MIN_CLAIM_WORDS} words of the quote; fewer match too much to mean anything.` };
   if (!claimWords.some((word) => word.content)) return { ...base, message: 'Those words are all too common to check ("the", "said"…); give me more of the quote.' };
@@ -125,7 +126,8 @@ export function verifyClaim(version: CorpusVersion, claim: string): Verification
  * more); otherwise the whole text.
  */
 export function wordsToCheck(claim: string): string {
-  const quoted = [...claim.matchAll(/“([^”]+)”|"([^"]+)"|«([^»]+)»|„([^“”]+)[“”]/g)]
+  // Bounded: a message is at most 4,000 characters, a /verify option 1,000; longer input is refused by length anyway.
+  const quoted = [...claim.slice(0, 4 * MAX_CLAIM_LENGTH).matchAll(/“([^”]+)”|"([^"]+)"|«([^»]+)»|„([^“”]+)[“”]/g)]
     .map((match) => (match[1] ?? match[2] ?? match[3] ?? match[4] ?? '').trim())
     .filter((part) => wordsOf(part).length >= MIN_CLAIM_WORDS)
     .sort((a, b) => b.length - a.length);

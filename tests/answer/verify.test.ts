@@ -77,6 +77,12 @@ describe('verifying a claimed quote', () => {
     expect(wordsToCheck('no quotation marks here at all')).toBe('no quotation marks here at all');
   });
 
+  it('checks the quoted words of a long message, which alone would be too long to check', () => {
+    const message = `${'Some context about the summit and what everyone thought of it. '.repeat(20)} He said "this deserves attention at least" apparently.`;
+    expect(message.length).toBeGreaterThan(MAX_CLAIM_LENGTH);
+    expect(verify(message).matches[0]!.match).toBe('exact');
+  });
+
   it('refuses too little to check, and too much, in plain words', () => {
     expect(verify('   ')).toMatchObject({ status: 'invalid', message: expect.stringContaining('Give me the words to check') });
     expect(verify('a disgrace')).toMatchObject({ status: 'invalid', message: expect.stringContaining('at least 3 words') });
