@@ -57,6 +57,8 @@ export class MentionAsker {
 
   /** The `messageCreate` listener. */
   readonly handle = (message: Message): void => {
+    // Every message in every channel the bot sees arrives here (without content unless it mentions the bot): drop the rest at once.
+    if (!isQuestionFor(message)) return;
     const work = this.consider(message)
       .catch((error: unknown) => this.options.logger.error({ err: error, message: message.id, channel: message.channelId }, 'mention answer failed'))
       .finally(() => this.inFlight.delete(work));
@@ -80,11 +82,8 @@ export class MentionAsker {
   }
 
   private async consider(message: Message): Promise<void> {
-    if (message.author.bot || message.system || message.webhookId !== null) return;
-    const me = message.client.user;
     const inDm = !message.inGuild();
-    if (!inDm && !new RegExp(`<@!?${me.id}>`).test(message.content)) return;
-    const question = message.content.replace(new RegExp(`<@!?${me.id}>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
+    const question = message.content.replace(new RegExp(`<@!?${message.client.user.id}>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
     const { logger } = this.options;
     if (!this.accepting) return void (await this.send(message, { text: CLOSING }));
     const wait = this.cooldownLeft(message.author.id);
@@ -163,6 +162,12 @@ export class MentionAsker {
       this.options.logger.warn({ err: error, user: message.author.id, channel: message.channelId }, 'could not answer a mention: no permission in the channel and DMs closed');
     }
   }
+}
+
+/** A person's message that mentions the bot, or any person's message in a DM with it. */
+function isQuestionFor(message: Message): boolean {
+  if (message.author.bot || message.system || message.webhookId !== null) return false;
+  return !message.inGuild() || new RegExp(`<@!?${message.client.user.id}>`).test(message.content);
 }
 
 /** What the bot may do where `message` was posted; in DMs, everything. */
