@@ -25,6 +25,7 @@ export const corpusCommand: SlashCommand = {
       .sort((a, b) => b.quoteCount - a.quoteCount)
       .slice(0, TOP_SPEAKERS);
     const { at, report } = context.desk.lastReload;
+    const reports = context.reports ? await context.reports.tally() : undefined;
     const embed: APIEmbed = {
       title: 'Corpus',
       description: `**${stats.articles}** articles · **${stats.quotes}** quotes (${stats.directQuotes} direct) · **${stats.speakers}** speakers`,
@@ -40,6 +41,9 @@ export const corpusCommand: SlashCommand = {
           value: topSpeakers.length > 0 ? topSpeakers.map((s) => `${escapeForDiscord(s.name)} (${s.quoteCount})`).join('\n') : 'Nobody yet',
         },
         ...(report.rejected.length > 0 ? [{ name: 'Rejected at last load', value: `${report.rejected.length} file(s) or line(s); a moderator can see them with /reload` }] : []),
+        ...(reports === undefined
+          ? []
+          : [{ name: 'Speaker reports', value: reports ? `${reports.open} open (${reports.total} in all): quotes readers say are credited to the wrong person` : 'The report file could not be read; see the bot log.' }]),
       ],
       footer: { text: `corpus ${version.id.slice(0, 8)}` },
     };

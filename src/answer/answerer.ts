@@ -410,7 +410,7 @@ export const SPEAKER_UNKNOWN = 'speaker unknown';
  * The corpus-wide name ("Vladimir Putin" even where this article wrote only "Putin"). A speaker
  * the extractor could not resolve ("he", "it", "they") is shown as {@link SPEAKER_UNKNOWN}.
  */
-function speakerName(version: CorpusVersion, record: QuoteRecord): string {
+export function speakerName(version: CorpusVersion, record: QuoteRecord): string {
   const speaker = record.speakerKey === null ? undefined : version.speakers.get(record.speakerKey);
   const name = speaker?.name ?? record.quote.speaker ?? record.quote.speakerSurface;
   return name === null || name === undefined || isPronoun(name) || !/\p{L}/u.test(name) ? SPEAKER_UNKNOWN : name;

@@ -3,11 +3,13 @@ import {
   ActionRowBuilder,
   ButtonBuilder,
   ButtonStyle,
+  ComponentType,
   MessageFlags,
   type APIActionRowComponent,
   type APIButtonComponent,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
+  type Message,
 } from 'discord.js';
 import type { Answer } from '../answer/answer.js';
 import { answerEmbeds, pageCount } from './answer-embeds.js';
@@ -21,13 +23,22 @@ export interface AnswerPagerOptions {
   ttlMs?: number;
   /** Answers kept for paging at once; the oldest are expired first. */
   maxSessions?: number;
+  /** A button of another feature shown beside the paging ones on every page (e.g. "Wrong speaker?"), or null for none. */
+  extraButton?: (answer: Answer, page: number) => APIButtonComponent | null;
 }
 
 interface PagingSession {
   answer: Answer;
   ownerId: string;
-  interaction: ChatInputCommandInteraction;
+  /** Takes the buttons off the answer's message: through the interaction, or by editing the bot's own message. */
+  clearButtons: () => Promise<unknown>;
   timer: NodeJS.Timeout;
+}
+
+/** What {@link AnswerPager.post} hands its sender: the first page and its buttons. */
+export interface AnswerPage {
+  embeds: ReturnType<typeof answerEmbeds>;
+  components: Array<APIActionRowComponent<APIButtonComponent>>;
 }
 
 /**
@@ -39,17 +50,19 @@ export class AnswerPager {
   private readonly sessions = new Map<string, PagingSession>();
   private readonly ttlMs: number;
   private readonly maxSessions: number;
+  private readonly extraButton: AnswerPagerOptions['extraButton'];
 
   constructor(options: AnswerPagerOptions = {}) {
     this.ttlMs = options.ttlMs ?? 14 * 60_000;
     this.maxSessions = options.maxSessions ?? 1_000;
+    this.extraButton = options.extraButton;
   }
 
   /** Replies with the first page of `answer`, and buttons when there is more than one. */
   async reply(interaction: ChatInputCommandInteraction, answer: Answer, options: { ephemeral?: boolean } = {}): Promise<void> {
     const pages = pageCount(answer);
     if (pages === 1) {
-      await respond(interaction, { embeds: answerEmbeds(answer, 0), ...options });
+      await respond(interaction, { embeds: answerEmbeds(answer, 0), components: this.rows(answer, 0, null), ...options });
       return;
     }
     const id = randomBytes(6).toString('hex');
@@ -58,9 +71,33 @@ export class AnswerPager {
     this.evictIfFull();
     const timer = setTimeout(() => void this.expire(id), this.ttlMs);
     timer.unref();
-    this.sessions.set(id, { answer, ownerId: interaction.user.id, interaction, timer });
+    this.sessions.set(id, { answer, ownerId: interaction.user.id, clearButtons: () => interaction.editReply({ components: [], allowedMentions: NO_MENTIONS }), timer });
     try {
-      await respond(interaction, { embeds: answerEmbeds(answer, 0), components: [buttons(id, 0, pages)], ...options });
+      await respond(interaction, { embeds: answerEmbeds(answer, 0), components: this.rows(answer, 0, { id, pages }), ...options });
+    } catch (error) {
+      clearTimeout(timer);
+      this.sessions.delete(id);
+      throw error;
+    }
+  }
+
+  /**
+   * Sends the first page of `answer` with `send` (a reply to a mention, a DM) and pages it like a
+   * command's answer, for `ownerId`. The session exists before the message is sent, so a press on
+   * Next that races the send finds it.
+   */
+  async post(answer: Answer, ownerId: string, send: (page: AnswerPage) => Promise<Message>): Promise<Message> {
+    const pages = pageCount(answer);
+    if (pages === 1) return send({ embeds: answerEmbeds(answer, 0), components: this.rows(answer, 0, null) });
+    const id = randomBytes(6).toString('hex');
+    let sent: Message | null = null;
+    this.evictIfFull();
+    const timer = setTimeout(() => void this.expire(id), this.ttlMs);
+    timer.unref();
+    this.sessions.set(id, { answer, ownerId, clearButtons: async () => sent?.edit({ components: [], allowedMentions: NO_MENTIONS }), timer });
+    try {
+      sent = await send({ embeds: answerEmbeds(answer, 0), components: this.rows(answer, 0, { id, pages }) });
+      return sent;
     } catch (error) {
       clearTimeout(timer);
       this.sessions.delete(id);
@@ -88,7 +125,7 @@ export class AnswerPager {
     }
     const pages = pageCount(session.answer);
     const page = Math.min(Number(match[2]), pages - 1);
-    await interaction.update({ embeds: answerEmbeds(session.answer, page), components: [buttons(match[1]!, page, pages)], allowedMentions: NO_MENTIONS });
+    await interaction.update({ embeds: answerEmbeds(session.answer, page), components: this.rows(session.answer, page, { id: match[1]!, pages }), allowedMentions: NO_MENTIONS });
     return true;
   }
 
@@ -115,7 +152,15 @@ export class AnswerPager {
     if (!session) return;
     clearTimeout(session.timer);
     this.sessions.delete(id);
-    await session.interaction.editReply({ components: [], allowedMentions: NO_MENTIONS }).catch(() => undefined);
+    await session.clearButtons().catch(() => undefined);
+  }
+
+  /** The paging buttons (when there is more than one page) with the extra button beside them. */
+  private rows(answer: Answer, page: number, paging: { id: string; pages: number } | null): Array<APIActionRowComponent<APIButtonComponent>> {
+    const extra = this.extraButton?.(answer, page) ?? null;
+    if (paging === null) return extra ? [{ type: ComponentType.ActionRow, components: [extra] }] : [];
+    const row = buttons(paging.id, page, paging.pages);
+    return [extra ? { ...row, components: [...row.components, extra] } : row];
   }
 
   private evictIfFull(): void {

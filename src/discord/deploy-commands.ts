@@ -14,9 +14,9 @@ async function deploy(): Promise<void> {
   const route = config.DISCORD_GUILD_ID
     ? Routes.applicationGuildCommands(config.DISCORD_CLIENT_ID!, config.DISCORD_GUILD_ID)
     : Routes.applicationCommands(config.DISCORD_CLIENT_ID!);
-  const registered = (await rest.put(route, { body: definitions })) as Array<{ name: string }>;
+  const registered = (await rest.put(route, { body: definitions })) as Array<{ name: string; type?: number }>;
   const scope = config.DISCORD_GUILD_ID ? `server ${config.DISCORD_GUILD_ID}` : 'all servers (global; may take up to an hour to show)';
-  process.stdout.write(`Registered ${registered.length} commands for ${scope}: ${registered.map((c) => `/${c.name}`).join(', ')}\n`);
+  process.stdout.write(`Registered ${registered.length} commands for ${scope}: ${registered.map((c) => (c.type === undefined || c.type === 1 ? `/${c.name}` : `"${c.name}" (message menu)`)).join(', ')}\n`);
 }
 
 deploy().catch((error: unknown) => {

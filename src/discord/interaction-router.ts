@@ -1,5 +1,6 @@
 import { MessageFlags, type Interaction, type RepliableInteraction } from 'discord.js';
 import { settlesWithin } from './deadline.js';
+import type { MessageCommand } from './message-command.js';
 import type { SlashCommand, CommandContext } from './slash-command.js';
 import { NO_MENTIONS } from './respond.js';
 
@@ -19,6 +20,7 @@ export class InteractionRouter {
   constructor(
     private readonly commands: ReadonlyMap<string, SlashCommand>,
     private readonly context: CommandContext,
+    private readonly messageCommands: ReadonlyMap<string, MessageCommand> = new Map(),
   ) {}
 
   /** The `interactionCreate` listener. */
@@ -49,7 +51,20 @@ export class InteractionRouter {
       if (interaction.isMessageComponent() || interaction.isModalSubmit()) {
         if (!this.accepting) return void (await interaction.reply({ content: CLOSING, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS }));
         if (interaction.isButton() && (await this.context.pager.handleButton(interaction))) return;
+        if (interaction.isButton() && (await this.context.reports?.handleButton(interaction))) return;
+        if (interaction.isModalSubmit() && (await this.context.reports?.handleModal(interaction))) return;
         await this.answerUnknown(interaction);
+        return;
+      }
+      if (interaction.isMessageContextMenuCommand()) {
+        if (!this.accepting) return void (await interaction.reply({ content: CLOSING, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS }));
+        const menu = this.messageCommands.get(interaction.commandName);
+        if (!menu) {
+          logger.warn({ command: interaction.commandName }, 'unknown message command (commands not redeployed?)');
+          await interaction.reply({ content: 'I do not know that command any more. A moderator may need to redeploy the commands.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+          return;
+        }
+        await menu.execute(interaction, this.context);
         return;
       }
       if (!interaction.isChatInputCommand()) {

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT, secrets: [token] });
   const corpusDir = path.resolve(config.CORPUS_DIR);
   const desk = await QuoteDesk.open({ corpusDir, logger, snapshots: new FileSnapshotStore(path.resolve(config.CACHE_DIR), logger) });
-  const bot = await startBot({ token, desk, logger, ...(config.DISCORD_API_URL ? { restApi: config.DISCORD_API_URL } : {}) });
+  const bot = await startBot({ token, desk, logger, reportsFile: path.resolve(config.SPEAKER_REPORTS_FILE), ...(config.DISCORD_API_URL ? { restApi: config.DISCORD_API_URL } : {}) });
   const stopWatching = config.CORPUS_WATCH ? watchCorpus(corpusDir, () => void desk.reload({ whenBusy: 'again', trigger: 'file change' }), { logger }) : () => undefined;
   process.on('SIGHUP', () => void desk.reload({ whenBusy: 'join', trigger: 'SIGHUP' }));
   const shutdown = (signal: string): void => {

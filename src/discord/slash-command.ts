@@ -6,12 +6,15 @@ import type {
 import type { Logger } from 'pino';
 import type { QuoteDesk } from '../desk/quote-desk.js';
 import type { AnswerPager } from './answer-pager.js';
+import type { WrongSpeakerReports } from './wrong-speaker.js';
 
 /** What every command handler may use: the desk (the core), the pager, and a logger. */
 export interface CommandContext {
   desk: QuoteDesk;
   pager: AnswerPager;
   logger: Logger;
+  /** "Wrong speaker?" reports, when the bot takes them. */
+  reports?: WrongSpeakerReports;
 }
 
 /**

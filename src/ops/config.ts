@@ -38,6 +38,8 @@ export const CoreEnvSchema = z.object({
   CORPUS_DIR: z.string().min(1).default('corpus'),
   CACHE_DIR: z.string().min(1).default('.cache'),
   CORPUS_WATCH: booleanFromText.default(false),
+  /** The "Wrong speaker?" reports: an append-only JSON Lines file (the folder is made if missing). */
+  SPEAKER_REPORTS_FILE: z.string().min(1).default('data/speaker-reports.jsonl'),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'must be one of fatal, error, warn, info, debug, trace, silent',

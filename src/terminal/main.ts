@@ -7,10 +7,12 @@ import { formatRejectionSummary } from '../desk/rejection-summary.js';
 import { corpusKey, FileSnapshotStore } from '../desk/snapshot.js';
 import { ConfigError, loadConfig } from '../ops/config.js';
 import { createLogger } from '../ops/logger.js';
+import { verifyClaim } from '../answer/verify.js';
 import { recoverNpmFlags } from './npm-flags.js';
 import { writePaged } from './pager.js';
 import { terminalProgress } from './progress.js';
 import { renderAnswerForTerminal, TERMINAL_SNIPPETS } from './render.js';
+import { renderVerificationForTerminal } from './render-verification.js';
 
 const PROGRAM = process.env.QUOTEDESK_PROGRAM ?? 'npm run ask --';
 
@@ -22,6 +24,7 @@ Options:
   --corpus DIR   corpus folder (default: CORPUS_DIR or ./corpus)
   --json         print the whole answer as JSON, every matching quote
   --all          print every matching quote, not just the first ${TERMINAL_SNIPPETS} (paged in a terminal)
+  --verify       check the words given (a claimed quote) against the corpus instead
   --no-cache     build from the corpus even if a snapshot exists
   -h, --help     show this help
 
@@ -32,7 +35,8 @@ Examples:
   ${PROGRAM} "did Blair mention the election?"
   ${PROGRAM} "what did Blair and Brown say about the economy"
   ${PROGRAM} "quotes from Trump in 1987"
-  ${PROGRAM} 'who said "like a real man"'`;
+  ${PROGRAM} 'who said "like a real man"'
+  ${PROGRAM} --verify "this deserves attention at least"`;
 
 /** The terminal front end: the same desk the Discord bot uses, no token and no network needed. */
 async function main(): Promise<number> {
@@ -44,6 +48,7 @@ async function main(): Promise<number> {
         corpus: { type: 'string' },
         json: { type: 'boolean', default: false },
         all: { type: 'boolean', default: false },
+        verify: { type: 'boolean', default: false },
         'no-cache': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -77,6 +82,10 @@ async function main(): Promise<number> {
   }
   // --json and --all carry every match; the prompt and a plain answer show the first few.
   const answerText = (question: string): string => {
+    if (args.values.verify) {
+      const verification = verifyClaim(desk.version, question);
+      return json ? `${JSON.stringify(verification, null, 2)}\n` : `${renderVerificationForTerminal(verification)}\n`;
+    }
     const answer = desk.ask({ question, ...(json || all ? { limit: Infinity } : {}) });
     return json ? `${JSON.stringify(answer, null, 2)}\n` : `${renderAnswerForTerminal(answer, all ? { limit: Infinity } : {})}\n`;
   };

@@ -202,7 +202,7 @@ describe('the gateway connection', () => {
     expect(exchange.text).toContain('Ukrainian crisis');
   });
 
-  it('asks for the Guilds intent only', () => {
-    expect(discord.gateway.identifies.at(-1)?.intents).toBe(1);
+  it('asks for non-privileged intents only: Guilds, GuildMessages, DirectMessages', () => {
+    expect(discord.gateway.identifies.at(-1)?.intents).toBe(1 | (1 << 9) | (1 << 12));
   });
 });

@@ -36,10 +36,11 @@ async function botEnv(extra: Record<string, string> = {}): Promise<NodeJS.Proces
 }
 
 describe('npm run deploy-commands', () => {
-  it('registers exactly the four commands for the guild', async () => {
+  it('registers exactly the six commands for the guild', async () => {
     const { stdout } = await run(TSX, ['src/discord/deploy-commands.ts'], { env: await botEnv(), timeout: 60_000 });
-    expect(discord.commands(discord.guildId).map((command) => command.name).sort()).toEqual(['ask', 'corpus', 'quote', 'reload']);
-    expect(stdout).toContain(`Registered 4 commands for server ${discord.guildId}`);
+    expect(discord.commands(discord.guildId).map((command) => command.name).sort()).toEqual(['Find this quote', 'ask', 'corpus', 'quote', 'reload', 'verify']);
+    expect(stdout).toContain(`Registered 6 commands for server ${discord.guildId}`);
+    expect(stdout).toContain('"Find this quote" (message menu)');
   });
 
   it('says what is missing instead of trying without a token', async () => {

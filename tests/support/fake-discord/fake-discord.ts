@@ -1,15 +1,18 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
+  ApplicationCommandType,
   ApplicationFlags,
   ComponentType,
   GatewayDispatchEvents,
   type APIApplicationCommand,
   type APIApplicationCommandOptionChoice,
   type APIMessage,
+  type APIModalInteractionResponseCallbackData,
   type APIUser,
   type Locale,
 } from 'discord.js';
+import { ChannelMessages } from './channel-messages.js';
 import { CommandRegistry } from './command-routes.js';
 import { InteractionExchange } from './exchange.js';
 import { FakeGateway, type ResumeRecord } from './gateway.js';
@@ -17,6 +20,7 @@ import { ok, type RecordedRequest } from './http.js';
 import { fakeBotToken, snowflake } from './ids.js';
 import { InteractionRoutes } from './interaction-routes.js';
 import { autocompleteInteraction, buttonInteraction, commandInteraction, stringSelectInteraction, toOptions, type Invoker, type OptionValues } from './interactions.js';
+import { messageCommandInteraction, modalOf, modalSubmitInteraction, textInputsOf } from './menus-and-modals.js';
 import { buttonsOf, MessageStore, type MessageBody } from './messages.js';
 import type { RestFault, RestFaultSpec } from './rest-faults.js';
 import { RestRouter } from './rest-router.js';
@@ -69,6 +73,21 @@ export interface MenuChoice extends InvokeAs {
   values: string[];
 }
 
+export interface MessageCommandRun extends InvokeAs {
+  name: string;
+  /** The message right-clicked. */
+  message: APIMessage;
+}
+
+export interface ModalSubmission extends InvokeAs {
+  /** The exchange whose callback opened the modal (e.g. a button click). */
+  opened?: InteractionExchange;
+  /** A modal to submit instead, as a stale or forged client would (e.g. one from before a restart). */
+  modal?: APIModalInteractionResponseCallbackData;
+  /** Values typed, by the text inputs' custom ids. */
+  values: Record<string, string>;
+}
+
 export interface WaitOptions {
   /** When the exchange counts as done; default {@link InteractionExchange.answered}. */
   until?: (exchange: InteractionExchange) => boolean;
@@ -98,6 +117,8 @@ export class FakeDiscord {
   private readonly server: Server;
   private port = 0;
   private resumesBeforeDrop = 0;
+  /** Messages in channels, threads and DMs (users writing, the bot posting), and the bot's channel permissions. */
+  readonly channels: ChannelMessages;
 
   private constructor(options: FakeDiscordOptions) {
     this.applicationId = options.applicationId ?? snowflake();
@@ -115,6 +136,8 @@ export class FakeDiscord {
     this.store = store;
     this.registry.register(this.rest);
     this.interactionRoutes.register(this.rest);
+    this.channels = new ChannelMessages(this.world, store, this.signal, (event, data) => this.gateway.dispatch(event, data));
+    this.channels.register(this.rest);
     this.rest
       .route('GET', '/gateway/bot', () => ok({ url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } }))
       .route('GET', '/gateway', () => ok({ url: this.gatewayUrl }), { auth: false })
@@ -278,6 +301,41 @@ export class FakeDiscord {
     this.store.put(choice.message);
     const exchange = this.deliver(stringSelectInteraction(this.world, this.invoker(choice), choice.message, choice.customId, choice.values));
     return exchange.waitFor(wait.until, wait.timeoutMs ?? this.timeoutMs);
+  }
+
+  /**
+   * A user runs a message context-menu command ("Find this quote") on `message`. Throws when no
+   * such command is registered: a Discord user would not see it in the menu.
+   */
+  async runMessageCommand(run: MessageCommandRun, wait: WaitOptions = {}): Promise<InteractionExchange> {
+    const matches = (c: APIApplicationCommand): boolean => c.name === run.name && c.type === ApplicationCommandType.Message;
+    const command = this.commands(this.guildId).find(matches) ?? this.commands().find(matches);
+    if (!command) throw new Error(`fake Discord: no message command "${run.name}" is registered`);
+    this.store.put(run.message);
+    return this.deliver(messageCommandInteraction(this.world, this.invoker(run), command, run.message)).waitFor(wait.until, wait.timeoutMs ?? this.timeoutMs);
+  }
+
+  /**
+   * A user fills in and submits the modal the bot opened in answer to `opened`. Throws when no modal
+   * was opened, a value is for an input the modal lacks, or a value breaks the input's own
+   * length rules: Discord's client would not let the user submit it.
+   */
+  async submitModal(submit: ModalSubmission, wait: WaitOptions = {}): Promise<InteractionExchange> {
+    const modal = submit.modal ?? modalOf(submit.opened?.callback);
+    if (!modal) throw new Error(`fake Discord: no modal was opened: ${submit.opened?.describe() ?? 'no exchange given'}`);
+    const inputs = textInputsOf(modal);
+    for (const [id, value] of Object.entries(submit.values)) {
+      const input = inputs.find((i) => i.custom_id === id);
+      if (!input) throw new Error(`fake Discord: the modal has no input "${id}" (inputs: ${inputs.map((i) => i.custom_id).join(', ')})`);
+      const n = [...value].length;
+      if ((input.required ?? true) && n === 0) throw new Error(`fake Discord: input "${id}" is required`);
+      if (n > 0 && ((input.min_length !== undefined && n < input.min_length) || (input.max_length !== undefined && n > input.max_length))) {
+        throw new Error(`fake Discord: ${n} characters for input "${id}" (allowed ${input.min_length ?? 0}–${input.max_length ?? 4000})`);
+      }
+    }
+    const message = submit.opened && 'message' in submit.opened.interaction ? submit.opened.interaction.message : undefined;
+    const current = message ? (this.store.get(message.id) ?? message) : undefined;
+    return this.deliver(modalSubmitInteraction(this.world, this.invoker(submit), modal, submit.values, current)).waitFor(wait.until, wait.timeoutMs ?? this.timeoutMs);
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,7 @@
 import { InteractionResponseType, InteractionType, MessageFlags, type APIInteractionResponse } from 'discord.js';
 import type { InteractionExchange, ResponseKind } from './exchange.js';
 import { discordError, noContent, ok, type RecordedRequest, type Reply } from './http.js';
+import { modalOf, modalProblems } from './menus-and-modals.js';
 import type { MessageBody, MessageStore } from './messages.js';
 import type { RestRouter } from './rest-router.js';
 import type { ChangeSignal } from './signal.js';
@@ -83,7 +84,9 @@ export class InteractionRoutes {
         ? choicesProblems(data?.choices)
         : response.type === InteractionResponseType.ChannelMessageWithSource || response.type === InteractionResponseType.UpdateMessage
           ? messageProblems(data ?? {}, { creating: response.type === InteractionResponseType.ChannelMessageWithSource }).map((p) => ({ ...p, path: ['data', ...p.path] }))
-          : [];
+          : response.type === InteractionResponseType.Modal
+            ? modalProblems(modalOf(response))
+            : [];
     if (problems.length) return invalidFormBody(problems);
     const clicked = 'message' in interaction && interaction.message ? interaction.message.id : undefined;
     switch (response.type) {

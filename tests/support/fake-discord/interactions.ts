@@ -51,7 +51,7 @@ export function toOptions(values: OptionValues | undefined, command: APIApplicat
   });
 }
 
-function base(world: World, invoker: Invoker) {
+export function base(world: World, invoker: Invoker) {
   const member: APIInteractionGuildMember = { ...world.member(invoker.user, invoker.roleIds), user: invoker.user, permissions: invoker.permissions.toString() };
   const { channel } = world;
   return {

@@ -110,6 +110,8 @@ export function choicesProblems(choices: ReadonlyArray<{ name: string; value: st
 }
 
 const NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
+/** User and message (context-menu) commands may have capitals and spaces: "Find this quote". */
+const MENU_NAME = /^(?=.{1,32}$)\S(?:.*\S)?$/u;
 
 interface CommandLike {
   name?: string;
@@ -154,7 +156,7 @@ export function commandProblems(commands: unknown): Problem[] {
 }
 
 function nameProblems(problems: Problem[], path: Problem['path'], name: string | undefined, lowercase: boolean): void {
-  if (!name || !NAME.test(name) || (lowercase && name !== name.toLowerCase())) {
+  if (!name || !(lowercase ? NAME : MENU_NAME).test(name) || (lowercase && name !== name.toLowerCase())) {
     problems.push({ path: [...path, 'name'], code: 'APPLICATION_COMMAND_INVALID_NAME', message: `Command name is invalid` });
   }
 }
