@@ -165,8 +165,8 @@ describe('"Wrong speaker?"', () => {
     const modal = { custom_id: 'not-ours:1', title: 'Someone else\'s form', components: [{ type: 18, label: 'Name', component: { type: 4, custom_id: 'name', style: 1 } }] } as never;
     const submitted = await discord.submitModal({ modal, values: { name: 'x' } });
     expect(submitted.ephemeral).toBe(true);
-    expect(submitted.message?.content).toContain('I do not know that form');
-    expect(log.lines().some((line) => line.msg === 'modal the bot did not make' && line.customId === 'not-ours:1')).toBe(true);
+    expect(submitted.message?.content).toContain('not one I can use');
+    expect(log.lines().some((line) => line.msg === 'component the bot does not know' && line.customId === 'not-ours:1')).toBe(true);
   });
 
   it('shows on /corpus how many reports are open', async () => {
