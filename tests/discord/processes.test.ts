@@ -126,8 +126,10 @@ describe('npm start', () => {
       await discord.waitForResume();
       await discord.waitForIdentifies(2, 30_000);
       expect((await discord.runCommand({ name: 'ask', options: { question: 'What did Putin say about Ukraine?' } })).text).toContain('Ukrainian crisis');
+      // Whether discord.js's RESUMED handler runs before the op 9 clears the session depends on
+      // the two frames' timing on a loaded machine; the in-process test in lifecycle-faults pins the
+      // thrown error itself. Here: a real process lives on and answers either way.
       expect(child.exitCode).toBeNull();
-      expect(output).toContain('"msg":"a gateway event handler failed; the event was skipped"');
 
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
