@@ -37,7 +37,7 @@ export function articleFileText(article: FetchedArticle): string {
 }
 
 function quoted(value: string): string {
-  const clean = value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD').replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
+  const clean = value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD').replace(/[\s\u0000-\u001f\u007f]+/g, ' ').trim();
   return `"${clean.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 

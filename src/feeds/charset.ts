@@ -13,7 +13,17 @@ export function decodeBody(body: Buffer, contentType: string): string {
   } catch {
     decoder = new TextDecoder('utf-8');
   }
+  // Node 20's TextDecoder turns windows-1252 (which also stands for iso-8859-1 and ascii) into
+  // latin1, so 0x80–0x9F come out as control characters instead of “curly quotes” and dashes.
+  if (decoder.encoding === 'windows-1252') return decodeWindows1252(body);
   return decoder.decode(body);
+}
+
+/** windows-1252 bytes 0x80–0x9F (WHATWG Encoding index); the other bytes are their own code points. */
+const WINDOWS_1252_C1 = '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
+function decodeWindows1252(body: Buffer): string {
+  return body.toString('latin1').replace(/[\u0080-\u009f]/g, (char) => WINDOWS_1252_C1[char.charCodeAt(0) - 0x80]!);
 }
 
 function charsetFromHeader(contentType: string): string | null {
