@@ -35,7 +35,7 @@ export function extractArticle(html: string, pageUrl: string): PageArticle {
   const parsed = new Readability(document as never, { charThreshold: 200 }).parse();
   if (!parsed?.content) throw new NoArticleError('no article text found on the page');
   const body = paragraphsOf(parsed.content);
-  if (body.replace(/\s/g, '').length < 80) throw new NoArticleError('the page has too little article text to keep');
+  if (body.replace(/\s/g, '').length < 80) throw new NoArticleError(`no article text found on the page (only ${body.length} characters of text)`);
   return {
     title: meta.title ?? (parsed.title ? collapse(parsed.title) : null),
     body,

@@ -57,7 +57,7 @@ ${items
   .map(
     (item) => `<item>
   <title><![CDATA[${item.title}]]></title>
-  ${item.link ? `<link>${item.link}</link>` : ''}
+  ${item.link ? `<link>${item.link.replace(/&/g, '&amp;')}</link>` : ''}
   ${item.guid ? `<guid isPermaLink="false">${item.guid}</guid>` : ''}
   ${item.pubDate ? `<pubDate>${item.pubDate}</pubDate>` : ''}
   <description>${item.description ?? ''}</description>
