@@ -1,16 +1,23 @@
-import { ApplicationCommandType, type APIEmbed } from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationCommandType, type APIEmbed } from 'discord.js';
 import { fitEmbeds } from '../src/discord/embed-limits.js';
 import { escapeForDiscord } from '../src/discord/escape.js';
 import { respond } from '../src/discord/respond.js';
 import type { SlashCommand } from '../src/discord/slash-command.js';
+import { addArticleByUrl, CORPUS_ADD_OPTION } from './corpus-add.js';
 
 const TOP_SPEAKERS = 10;
 const TOP_OUTLETS = 10;
 
 /** `/corpus`: what is loaded, so users know what they can ask about and moderators can check a reload. */
 export const corpusCommand: SlashCommand = {
-  data: { type: ApplicationCommandType.ChatInput, name: 'corpus', description: 'What the bot knows: articles, dates, outlets, top speakers' },
+  data: {
+    type: ApplicationCommandType.ChatInput,
+    name: 'corpus',
+    description: 'What the bot knows: articles, dates, outlets, top speakers',
+    options: [{ type: ApplicationCommandOptionType.Subcommand, name: 'info', description: 'What the bot knows: articles, dates, outlets, top speakers' }, CORPUS_ADD_OPTION],
+  },
   async execute(interaction, context) {
+    if (interaction.options.getSubcommand(false) === 'add') return addArticleByUrl(interaction, context);
     const version = context.desk.version;
     const stats = version.stats();
     const topSpeakers = version.speakers

@@ -1,6 +1,7 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Logger } from 'pino';
 import type { QuoteDesk } from '../desk/quote-desk.js';
+import type { FeedService } from '../feeds/feed-service.js';
 import { AnswerPager, type AnswerPagerOptions } from './answer-pager.js';
 import { COMMANDS } from './command-registry.js';
 import { InteractionRouter } from './interaction-router.js';
@@ -12,6 +13,8 @@ export interface BotOptions {
   /** Discord's REST base, e.g. `http://127.0.0.1:PORT/api` for the loopback Discord in tests. */
   restApi?: string;
   paging?: AnswerPagerOptions;
+  /** Feeds and article fetching for `/feeds` and `/corpus add`; without it those commands say they are off. */
+  feeds?: FeedService;
 }
 
 export interface RunningBot {
@@ -34,7 +37,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     ...(options.restApi ? { rest: { api: options.restApi } } : {}),
   });
   const pager = new AnswerPager(options.paging);
-  const router = new InteractionRouter(COMMANDS, { desk: options.desk, pager, logger });
+  const router = new InteractionRouter(COMMANDS, { desk: options.desk, pager, logger, ...(options.feeds ? { feeds: options.feeds } : {}) });
   client.on(Events.InteractionCreate, router.handle);
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));

@@ -5,6 +5,7 @@ import type {
 } from 'discord.js';
 import type { Logger } from 'pino';
 import type { QuoteDesk } from '../desk/quote-desk.js';
+import type { FeedService } from '../feeds/feed-service.js';
 import type { AnswerPager } from './answer-pager.js';
 
 /** What every command handler may use: the desk (the core), the pager, and a logger. */
@@ -12,6 +13,8 @@ export interface CommandContext {
   desk: QuoteDesk;
   pager: AnswerPager;
   logger: Logger;
+  /** Feeds and article fetching, when the bot runs them (`/feeds`, `/corpus add`). */
+  feeds?: FeedService;
 }
 
 /**

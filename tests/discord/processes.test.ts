@@ -38,7 +38,7 @@ async function botEnv(extra: Record<string, string> = {}): Promise<NodeJS.Proces
 describe('npm run deploy-commands', () => {
   it('registers exactly the four commands for the guild', async () => {
     const { stdout } = await run(TSX, ['src/discord/deploy-commands.ts'], { env: await botEnv(), timeout: 60_000 });
-    expect(discord.commands(discord.guildId).map((command) => command.name).sort()).toEqual(['ask', 'corpus', 'quote', 'reload']);
+    expect(discord.commands(discord.guildId).map((command) => command.name).sort()).toEqual(['ask', 'corpus', 'feeds', 'quote', 'reload']);
     expect(stdout).toContain(`Registered 4 commands for server ${discord.guildId}`);
   });
 
