@@ -36,6 +36,8 @@ export function parseFeed(text: string, baseUrl: string): ParsedFeed {
     const options = { descriptionMaxLen: 0, baseUrl, useISODateFormat: true };
     data = trimmed.startsWith('{') ? extractFromJson(trimmed, options) : extractFromXml(trimmed, options);
   } catch (error) {
+    const empty = emptyAtomFeed(trimmed);
+    if (empty) return empty;
     throw new FeedFormatError(`not a readable RSS, Atom or JSON feed: ${error instanceof Error ? error.message : String(error)}`);
   }
   const items = (data.entries ?? []).map((entry): FeedItem => {
@@ -52,4 +54,15 @@ export function parseFeed(text: string, baseUrl: string): ParsedFeed {
     };
   });
   return { title: data.title ? plainText(data.title) : null, items };
+}
+
+/**
+ * feed-extractor only recognises Atom that has an `<entry>`; a well-formed Atom feed with none (a
+ * new or quiet feed) is still a feed, with no items.
+ */
+function emptyAtomFeed(text: string): ParsedFeed | null {
+  if (!/^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<feed\b[^>]*xmlns=["']http:\/\/www\.w3\.org\/2005\/Atom["']/.test(text)) return null;
+  if (/<entry\b/.test(text) || !/<\/feed>\s*$/.test(text)) return null;
+  const title = /<title\b[^>]*>([\s\S]*?)<\/title>/.exec(text)?.[1];
+  return { title: title ? plainText(title.replace(/^<!\[CDATA\[|\]\]>$/g, '')) : null, items: [] };
 }

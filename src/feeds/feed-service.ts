@@ -60,7 +60,8 @@ export class FeedService {
     if (problem) options.logger?.warn({ stateFile: options.stateFile }, problem);
     const fetcher = new PoliteFetcher(options.fetcher);
     if (!options.fetcher?.contactUrl) options.logger?.warn('FETCH_CONTACT_URL is not set: site owners cannot tell who runs this bot');
-    const ingest = new ArticleIngest({ corpusDir: options.corpusDir, state, fetcher, ...(options.logger ? { logger: options.logger } : {}) });
+    const clock = options.now;
+    const ingest = new ArticleIngest({ corpusDir: options.corpusDir, state, fetcher, ...(options.logger ? { logger: options.logger } : {}), ...(clock ? { now: () => new Date(clock()) } : {}) });
     return new FeedService(options, state, ingest, fetcher);
   }
 

@@ -51,3 +51,10 @@ describe('parseFeed', () => {
     expect(() => parseFeed('<!doctype html><html><body><p>Home page</p></body></html>', 'https://x.example/')).toThrow(FeedFormatError);
   });
 });
+
+describe('an Atom feed with no entries yet', () => {
+  it('is a feed with no items, not an unrecognised format', () => {
+    const feed = parseFeed('<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>Wire Service</title><id>urn:w</id></feed>', 'https://wire.example/atom');
+    expect(feed).toEqual({ title: 'Wire Service', items: [] });
+  });
+});
