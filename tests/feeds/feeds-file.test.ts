@@ -108,3 +108,11 @@ describe('FeedsFile.add and remove', () => {
     expect(JSON.parse(await readFile(file.file, 'utf8'))).toEqual({ feeds: [{ url: 'https://gazette.example/rss', name: 'Gazette' }] });
   });
 });
+
+describe('feeds.example.yaml', () => {
+  it('is a valid feed list', async () => {
+    const { feeds, problems } = await new FeedsFile(path.resolve('feeds.example.yaml')).read();
+    expect(problems).toEqual([]);
+    expect(feeds).toHaveLength(1);
+  });
+});
