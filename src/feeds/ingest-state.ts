@@ -34,10 +34,16 @@ type StateFile = z.infer<typeof StateFileSchema>;
  * are named from the canonical URL.
  */
 export class IngestState {
+  private saving: Promise<void> = Promise.resolve();
+  /** Content hash → canonical URL, kept beside `data.articles` so the duplicate check is one lookup. */
+  private readonly byContent = new Map<string, string>();
+
   private constructor(
     private readonly file: string,
     private data: StateFile,
-  ) {}
+  ) {
+    for (const [url, entry] of Object.entries(data.articles)) this.byContent.set(entry.contentHash, url);
+  }
 
   /** Reads the state file; a missing or unreadable one starts empty (and says so through `problem`). */
   static async open(file: string): Promise<{ state: IngestState; problem: string | null }> {
@@ -65,27 +71,34 @@ export class IngestState {
 
   /** The canonical URL whose file has this body, if any: the same story at a second address. */
   urlWithContent(hash: string): string | undefined {
-    return Object.entries(this.data.articles).find(([, entry]) => entry.contentHash === hash)?.[0];
+    return this.byContent.get(hash);
   }
 
   recordArticle(canonical: string, file: string, hash: string): void {
+    const previous = this.data.articles[canonical];
+    if (previous && this.byContent.get(previous.contentHash) === canonical) this.byContent.delete(previous.contentHash);
     this.data.articles[canonical] = { file, contentHash: hash };
-  }
-
-  forgetArticle(canonical: string): void {
-    delete this.data.articles[canonical];
+    this.byContent.set(hash, canonical);
   }
 
   forgetFeed(url: string): void {
     delete this.data.feeds[url];
   }
 
-  /** Writes atomically (temporary file, then rename), so a crash never leaves half a state file. */
-  async save(): Promise<void> {
-    await mkdir(path.dirname(this.file), { recursive: true });
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    await writeFile(temporary, `${JSON.stringify(this.data, null, 1)}\n`);
-    await rename(temporary, this.file);
+  /**
+   * Writes atomically (temporary file, then rename), so a crash never leaves half a state file;
+   * saves run one after another, as feeds polled side by side save at the same moments.
+   */
+  save(): Promise<void> {
+    const write = async (): Promise<void> => {
+      await mkdir(path.dirname(this.file), { recursive: true });
+      const temporary = `${this.file}.${process.pid}.tmp`;
+      await writeFile(temporary, `${JSON.stringify(this.data, null, 1)}\n`);
+      await rename(temporary, this.file);
+    };
+    const run = this.saving.then(write, write);
+    this.saving = run.catch(() => undefined);
+    return run;
   }
 }
 
