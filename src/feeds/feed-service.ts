@@ -3,6 +3,7 @@ import type { ReloadResult } from '../desk/reload-report.js';
 import { FeedConfigSchema, FeedListError, FeedsFile, type FeedConfig } from './feeds-file.js';
 import { FeedFormatError } from './feed-parse.js';
 import { FetchFailure } from './fetch-errors.js';
+import { WorkerExtractor } from './article-extractor.js';
 import { ArticleIngest, type ArticleOutcome, type FeedPollReport } from './ingest.js';
 import { IngestState } from './ingest-state.js';
 import { PoliteFetcher, type PoliteFetcherOptions } from './polite-fetcher.js';
@@ -20,6 +21,8 @@ export interface FeedServiceOptions {
   /** How often the schedule is checked (default 30 s); each feed is polled on its own `every`. */
   tickMs?: number;
   now?: () => number;
+  /** Read pages on a worker thread (default true), so a big page never pauses the bot's answers. */
+  extractInWorker?: boolean;
 }
 
 export interface FeedStatus {
@@ -51,6 +54,7 @@ export class FeedService {
     private readonly state: IngestState,
     readonly ingest: ArticleIngest,
     readonly fetcher: PoliteFetcher,
+    private readonly extractor: WorkerExtractor | null,
   ) {
     this.file = new FeedsFile(options.feedsFile);
   }
@@ -61,8 +65,16 @@ export class FeedService {
     const fetcher = new PoliteFetcher(options.fetcher);
     if (!options.fetcher?.contactUrl) options.logger?.warn('FETCH_CONTACT_URL is not set: site owners cannot tell who runs this bot');
     const clock = options.now;
-    const ingest = new ArticleIngest({ corpusDir: options.corpusDir, state, fetcher, ...(options.logger ? { logger: options.logger } : {}), ...(clock ? { now: () => new Date(clock()) } : {}) });
-    return new FeedService(options, state, ingest, fetcher);
+    const extractor = options.extractInWorker === false ? null : new WorkerExtractor();
+    const ingest = new ArticleIngest({
+      corpusDir: options.corpusDir,
+      state,
+      fetcher,
+      ...(options.logger ? { logger: options.logger } : {}),
+      ...(clock ? { now: () => new Date(clock()) } : {}),
+      ...(extractor ? { extract: extractor.extract } : {}),
+    });
+    return new FeedService(options, state, ingest, fetcher, extractor);
   }
 
   private now(): number {
@@ -150,6 +162,11 @@ export class FeedService {
   async stop(waitMs = 5_000): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    if (this.round) await this.waitForRound(waitMs);
+    await this.extractor?.close();
+  }
+
+  private async waitForRound(waitMs: number): Promise<void> {
     if (!this.round) return;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<void>((resolve) => {

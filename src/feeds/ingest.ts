@@ -5,7 +5,8 @@ import type { Logger } from 'pino';
 import { articleFilePath, articleFileText, contentHash, dayOf } from './article-file.js';
 import { trustedCanonical } from './canonical-url.js';
 import { decodeBody } from './charset.js';
-import { extractArticle, NoArticleError } from './extract-article.js';
+import { extractInline, type ExtractArticle } from './article-extractor.js';
+import { NoArticleError } from './extract-article.js';
 import { FetchFailure } from './fetch-errors.js';
 import { FeedFormatError, parseFeed, type FeedItem, type ParsedFeed } from './feed-parse.js';
 import type { FeedConfig } from './feeds-file.js';
@@ -47,6 +48,8 @@ export interface IngestOptions {
   fetcher: PoliteFetcher;
   logger?: Logger;
   now?: () => Date;
+  /** Readability, inline by default; the bot passes a worker thread's (article-extractor.ts). */
+  extract?: ExtractArticle;
 }
 
 /**
@@ -71,10 +74,11 @@ export class ArticleIngest {
     if (notPage) return { status: 'refused', url: address, reason: notPage, retry: false };
     let page;
     try {
-      page = extractArticle(decodeBody(fetched.body, fetched.contentType), fetched.url.href);
+      page = await (this.options.extract ?? extractInline)(decodeBody(fetched.body, fetched.contentType), fetched.url.href);
     } catch (error) {
       if (error instanceof NoArticleError) return { status: 'refused', url: address, reason: error.message, retry: false };
-      throw error;
+      // The reader itself failed (a worker that crashed or was restarted): not the page's fault.
+      return { status: 'refused', url: address, reason: `the page could not be read (${error instanceof Error ? error.message : String(error)})`, retry: true };
     }
     const canonical = trustedCanonical(fetched.url.href, page.canonicalUrl);
     const hash = contentHash(page.body);
