@@ -4,6 +4,7 @@ import { watchCorpus } from '../desk/corpus-watch.js';
 import { QuoteDesk } from '../desk/quote-desk.js';
 import { FileSnapshotStore } from '../desk/snapshot.js';
 import { FeedService } from '../feeds/feed-service.js';
+import { corpusUrlLookup } from '../feeds/corpus-urls.js';
 import { feedServiceOptions } from '../feeds/from-config.js';
 import { ConfigError, loadConfig } from '../ops/config.js';
 import { createLogger } from '../ops/logger.js';
@@ -21,7 +22,10 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT, secrets: [token] });
   const corpusDir = path.resolve(config.CORPUS_DIR);
   const desk = await QuoteDesk.open({ corpusDir, logger, snapshots: new FileSnapshotStore(path.resolve(config.CACHE_DIR), logger) });
-  const feeds = await FeedService.open(feedServiceOptions(config, { corpusDir, logger, reload: (trigger) => desk.reload({ whenBusy: 'again', trigger }) }));
+  const feeds = await FeedService.open({
+    ...feedServiceOptions(config, { corpusDir, logger, reload: (trigger) => desk.reload({ whenBusy: 'again', trigger }) }),
+    corpusUrls: corpusUrlLookup(() => desk.version),
+  });
   const bot = await startBot({ token, desk, logger, feeds, ...(config.DISCORD_API_URL ? { restApi: config.DISCORD_API_URL } : {}) });
   feeds.start();
   const stopWatching = config.CORPUS_WATCH ? watchCorpus(corpusDir, () => void desk.reload({ whenBusy: 'again', trigger: 'file change' }), { logger }) : () => undefined;

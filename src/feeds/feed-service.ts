@@ -4,6 +4,7 @@ import { FeedConfigSchema, FeedListError, FeedsFile, type FeedConfig } from './f
 import { FeedFormatError } from './feed-parse.js';
 import { FetchFailure } from './fetch-errors.js';
 import { WorkerExtractor } from './article-extractor.js';
+import type { CorpusUrlLookup } from './corpus-urls.js';
 import { ArticleIngest, type ArticleOutcome, type FeedPollReport } from './ingest.js';
 import { IngestState } from './ingest-state.js';
 import { PoliteFetcher, type PoliteFetcherOptions } from './polite-fetcher.js';
@@ -23,6 +24,8 @@ export interface FeedServiceOptions {
   now?: () => number;
   /** Read pages on a worker thread (default true), so a big page never pauses the bot's answers. */
   extractInWorker?: boolean;
+  /** The served corpus's articles by URL (see corpus-urls.ts), so nothing already there is fetched in twice. */
+  corpusUrls?: CorpusUrlLookup;
 }
 
 export interface FeedStatus {
@@ -73,6 +76,7 @@ export class FeedService {
       ...(options.logger ? { logger: options.logger } : {}),
       ...(clock ? { now: () => new Date(clock()) } : {}),
       ...(extractor ? { extract: extractor.extract } : {}),
+      ...(options.corpusUrls ? { corpusUrls: options.corpusUrls } : {}),
     });
     return new FeedService(options, state, ingest, fetcher, extractor);
   }

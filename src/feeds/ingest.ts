@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { articleFilePath, articleFileText, contentHash, dayOf } from './article-file.js';
 import { trustedCanonical } from './canonical-url.js';
+import type { CorpusUrlLookup } from './corpus-urls.js';
 import { decodeBody } from './charset.js';
 import { extractInline, type ExtractArticle } from './article-extractor.js';
 import { NoArticleError } from './extract-article.js';
@@ -50,6 +51,8 @@ export interface IngestOptions {
   now?: () => Date;
   /** Readability, inline by default; the bot passes a worker thread's (article-extractor.ts). */
   extract?: ExtractArticle;
+  /** Articles already served, whoever put them there: one of them at the same URL is a duplicate. */
+  corpusUrls?: CorpusUrlLookup;
 }
 
 /**
@@ -87,6 +90,8 @@ export class ArticleIngest {
     if (known && !fileExists && !hints.explicit) {
       return { status: 'refused', url: canonical, reason: `its file ${known.file} was deleted from the corpus, so it is not brought back (add it with /corpus add to restore it)`, retry: false };
     }
+    const served = known ? undefined : this.options.corpusUrls?.(canonical);
+    if (served) return { status: 'duplicate', url: canonical, file: served.file, sameAs: canonical };
     const title = hints.title ?? page.title;
     if (known && fileExists && known.contentHash === hash) return { status: 'unchanged', url: canonical, file: known.file, title };
     const twin = state.urlWithContent(hash);

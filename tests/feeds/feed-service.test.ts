@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { QuoteDesk } from '../../src/desk/quote-desk.js';
+import { corpusUrlLookup } from '../../src/feeds/corpus-urls.js';
 import { FeedService } from '../../src/feeds/feed-service.js';
 import { copyOfCorpus, emptyDir } from '../desk/support.js';
 import { NewsServer } from './support/news-server.js';
@@ -31,6 +32,7 @@ async function setUp(options: { now?: () => number } = {}) {
       return desk.reload({ whenBusy: 'again', trigger });
     },
     ...(options.now ? { now: options.now } : {}),
+    corpusUrls: corpusUrlLookup(() => desk.version),
   });
   site.route('/rss', { type: 'application/rss+xml', body: rssFeed([{ title: 'Blair: we will win', link: site.url('/politics/blair-rally'), pubDate: 'Tue, 01 Feb 2005 12:00:00 GMT' }]) });
   site.route('/politics/blair-rally', { body: articlePage({ title: 'Blair: we will win', paragraphs: BLAIR }) });
@@ -88,5 +90,14 @@ describe('FeedService', () => {
     const { feed, items } = await service.addFeed({ url: site.url('/atom') });
     expect([feed.name, items]).toEqual(['Wire Service', 0]);
     expect((await service.list()).feeds.map((status) => status.feed.name)).toEqual(['World News Desk', 'Wire Service']);
+  });
+
+  it('does not fetch in a second copy of an article already in the corpus by hand', async () => {
+    const { site, desk, service, reloads, corpusDir } = await setUp();
+    await writeFile(path.join(corpusDir, 'blair-by-hand.md'), `---\ntitle: Blair rally\ndate: 2005-02-01\nurl: ${site.url('/politics/blair-rally')}?utm_source=twitter\n---\n\n"We will win this election on our record," Tony Blair said.\n`);
+    await desk.reload();
+    const [report] = await service.pollAll();
+    expect(report!.status === 'polled' && report!.items).toEqual([{ status: 'duplicate', url: site.url('/politics/blair-rally'), file: 'blair-by-hand.md', sameAs: site.url('/politics/blair-rally') }]);
+    expect(reloads).toEqual([]);
   });
 });
