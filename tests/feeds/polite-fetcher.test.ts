@@ -230,3 +230,15 @@ describe('politeness per host', () => {
     expect(polite.nextAllowedAt(new URL(site.origin).host)).toBeGreaterThanOrEqual(Date.parse('Wed, 21 Oct 2099 07:28:00 GMT'));
   });
 });
+
+describe('robots.txt Crawl-delay', () => {
+  it('lengthens the pause for that host to what the site asks', async () => {
+    const site = await NewsServer.start();
+    site.route('/robots.txt', { type: 'text/plain', body: 'User-agent: *\nCrawl-delay: 30\n' });
+    site.route('/a', { body: 'a' });
+    const polite = fetcher({ hostDelayMs: 1 });
+    await polite.fetch(site.url('/a'), PAGE);
+    const after = Date.now();
+    expect(polite.nextAllowedAt(new URL(site.origin).host)).toBeGreaterThanOrEqual(after + 29_000);
+  });
+});
