@@ -27,7 +27,8 @@ export function articleFileText(article: FetchedArticle): string {
     if (value !== null && value !== undefined) lines.push(`${key}: ${quoted(value)}`);
   };
   field('title', article.title);
-  if (article.date !== null) lines.push(`date: ${article.date}`);
+  // Quoted, so a YAML library that reads timestamps (js-yaml, YAML 1.1) still sees a string.
+  field('date', article.date);
   field('source', article.outlet);
   field('url', article.url);
   field('fetched', article.fetchedAt);

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { articleFilePath, articleFileText, contentHash, dayOf, type FetchedArticle } from '../../src/feeds/article-file.js';
 import { emptyDir } from '../desk/support.js';
@@ -32,6 +33,11 @@ describe('articleFileText', () => {
     const [article] = load.articles;
     expect(article).toMatchObject({ title: ARTICLE.title, date: '2026-11-30', source: ARTICLE.outlet, url: ARTICLE.url });
     expect(article!.body.trimEnd()).toBe(ARTICLE.body);
+  });
+
+  it('is valid YAML front matter too, with every value a string', () => {
+    const block = articleFileText(ARTICLE).split('\n---\n')[0]!.replace(/^---\n/, '');
+    expect(parseYaml(block)).toEqual({ title: ARTICLE.title, date: '2026-11-30', source: ARTICLE.outlet, url: ARTICLE.url, fetched: ARTICLE.fetchedAt, feed: ARTICLE.feed });
   });
 
   it('writes a title with newlines, tabs and control characters on one line', async () => {

@@ -222,7 +222,7 @@ describe('adding one article by URL', () => {
     const outcome = await ingest.addArticle(site.url('/world/putin-talks'));
     expect(outcome).toMatchObject({ status: 'added', title: 'Putin on Ukraine', file: expect.stringMatching(/^fetched\/gazette-herald\/putin-talks-[0-9a-f]+\.md$/) });
     const text = await readFile(path.join(corpusDir, (outcome as { file: string }).file), 'utf8');
-    expect(text.split('\n').slice(0, 5)).toEqual(['---', 'title: "Putin on Ukraine"', 'date: 2026-11-28', 'source: "Gazette & Herald"', `url: "${site.url('/world/putin-talks')}"`]);
+    expect(text.split('\n').slice(0, 5)).toEqual(['---', 'title: "Putin on Ukraine"', 'date: "2026-11-28"', 'source: "Gazette & Herald"', `url: "${site.url('/world/putin-talks')}"`]);
   });
 
   it('reads a windows-1252 page, declared only in the page', async () => {
