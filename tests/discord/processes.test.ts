@@ -36,10 +36,10 @@ async function botEnv(extra: Record<string, string> = {}): Promise<NodeJS.Proces
 }
 
 describe('npm run deploy-commands', () => {
-  it('registers exactly the four commands for the guild', async () => {
+  it('registers exactly the five commands for the guild', async () => {
     const { stdout } = await run(TSX, ['src/discord/deploy-commands.ts'], { env: await botEnv(), timeout: 60_000 });
     expect(discord.commands(discord.guildId).map((command) => command.name).sort()).toEqual(['ask', 'corpus', 'feeds', 'quote', 'reload']);
-    expect(stdout).toContain(`Registered 4 commands for server ${discord.guildId}`);
+    expect(stdout).toContain(`Registered 5 commands for server ${discord.guildId}`);
   });
 
   it('says what is missing instead of trying without a token', async () => {
