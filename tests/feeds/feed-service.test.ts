@@ -100,4 +100,13 @@ describe('FeedService', () => {
     expect(report!.status === 'polled' && report!.items).toEqual([{ status: 'duplicate', url: site.url('/politics/blair-rally'), file: 'blair-by-hand.md', sameAs: site.url('/politics/blair-rally') }]);
     expect(reloads).toEqual([]);
   });
+
+  it('polls on its own once started, and stops', async () => {
+    const { site, service } = await setUp();
+    service.start();
+    for (let i = 0; i < 200 && site.hits('/politics/blair-rally').length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    await service.stop();
+    expect(site.hits('/rss')).toHaveLength(1);
+    expect(site.hits('/politics/blair-rally')).toHaveLength(1);
+  });
 });

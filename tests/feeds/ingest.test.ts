@@ -215,6 +215,22 @@ describe('polling a feed', () => {
   });
 });
 
+describe('an item without a date', () => {
+  it('takes the page\'s date, or records none rather than inventing one', async () => {
+    const { site, corpusDir, ingest, feed } = await setUp();
+    site.route('/rss', { type: 'application/rss+xml', body: rssFeed([
+      { title: 'Dated by its page', link: site.url('/world/putin-talks') },
+      { title: 'Dated nowhere', link: site.url('/business/budget') },
+    ]) });
+    site.route('/world/putin-talks', { body: articlePage({ title: 'Putin on Ukraine', paragraphs: PUTIN_PARAGRAPHS, published: '2026-11-27T08:00:00Z' }) });
+    site.route('/business/budget', { body: articlePage({ title: 'Budget', paragraphs: BUDGET_PARAGRAPHS }) });
+    await ingest.pollFeed(feed());
+    const load = await loadCorpus(corpusDir);
+    expect(load.rejected).toEqual([]);
+    expect(load.articles.map((a) => [a.title, a.date]).sort()).toEqual([['Dated by its page', '2026-11-27'], ['Dated nowhere', null]]);
+  });
+});
+
 describe('adding one article by URL', () => {
   it('takes the outlet from the page and the date from its meta tags', async () => {
     const { site, corpusDir, ingest } = await setUp();
