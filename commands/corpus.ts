@@ -4,6 +4,7 @@ import { SERVER_AND_BOT_DM, SERVER_INSTALL } from '../src/discord/option-builder
 import { escapeForDiscord } from '../src/discord/escape.js';
 import { respond } from '../src/discord/respond.js';
 import type { SlashCommand } from '../src/discord/slash-command.js';
+import { addArticleByUrl, corpusAddSubcommand } from './corpus-add.js';
 
 const TOP_SPEAKERS = 10;
 const TOP_OUTLETS = 10;
@@ -15,8 +16,11 @@ export const corpusCommand: SlashCommand = {
     .setDescription('What the bot knows: articles, dates, outlets, top speakers')
     .setContexts(...SERVER_AND_BOT_DM)
     .setIntegrationTypes(...SERVER_INSTALL)
+    .addSubcommand((info) => info.setName('info').setDescription('What the bot knows: articles, dates, outlets, top speakers'))
+    .addSubcommand(corpusAddSubcommand)
     .toJSON(),
   async execute(interaction, context) {
+    if (interaction.options.getSubcommand(false) === 'add') return addArticleByUrl(interaction, context);
     const version = context.desk.version;
     const stats = version.stats();
     const topSpeakers = version.speakers

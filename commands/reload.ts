@@ -1,4 +1,5 @@
 import { ApplicationIntegrationType, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { requireManageServer } from '../src/discord/moderator.js';
 import { reloadEmbeds } from '../src/discord/reload-embed.js';
 import { respond, respondWithProblem } from '../src/discord/respond.js';
 import type { SlashCommand } from '../src/discord/slash-command.js';
@@ -17,11 +18,7 @@ export const reloadCommand: SlashCommand = {
     .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
     .toJSON(),
   async execute(interaction, context) {
-    if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
-      context.logger.warn({ user: interaction.user.id, guild: interaction.guildId }, 'reload refused: missing Manage Server');
-      await respondWithProblem(interaction, 'Only moderators with the Manage Server permission can reload the corpus.');
-      return;
-    }
+    if (!(await requireManageServer(interaction, context, 'reload the corpus'))) return;
     if (context.desk.isReloading) {
       await respondWithProblem(interaction, 'A reload is already running. Its report goes to whoever started it; try again in a moment.');
       return;

@@ -1,6 +1,7 @@
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import type { Logger } from 'pino';
 import type { QuoteDesk } from '../desk/quote-desk.js';
+import type { FeedService } from '../feeds/feed-service.js';
 import { AnswerPager, type AnswerPagerOptions } from './answer-pager.js';
 import { COMMANDS, MESSAGE_COMMANDS } from './command-registry.js';
 import { GuardedShardingStrategy } from './gateway-guard.js';
@@ -25,6 +26,8 @@ export interface BotOptions {
   mentions?: Pick<MentionAskerOptions, 'cooldownMs'>;
   /** Where "Wrong speaker?" reports go (JSON Lines, appended). Default `data/speaker-reports.jsonl`. */
   reportsFile?: string;
+  /** Feeds and article fetching for `/feeds` and `/corpus add`; without it those commands say they are off. */
+  feeds?: FeedService;
 }
 
 /** Default bound on shutdown; see {@link BotOptions.shutdownMs}. */
@@ -67,7 +70,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const reportLog = new SpeakerReportLog(options.reportsFile ?? 'data/speaker-reports.jsonl', logger);
   const reports = new WrongSpeakerReports({ log: reportLog, desk: options.desk, logger });
   const pager = new AnswerPager({ ...options.paging, extraButton: (answer, page) => reports.buttonFor(answer, page) });
-  const router = new InteractionRouter(COMMANDS, { desk: options.desk, pager, logger, reports }, MESSAGE_COMMANDS);
+  const router = new InteractionRouter(COMMANDS, { desk: options.desk, pager, logger, reports, ...(options.feeds ? { feeds: options.feeds } : {}) }, MESSAGE_COMMANDS);
   client.on(Events.InteractionCreate, router.handle);
   const mentions = new MentionAsker({ desk: options.desk, pager, logger, ...options.mentions });
   client.on(Events.MessageCreate, mentions.handle);

@@ -2,6 +2,7 @@ import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
 import { askCommand } from '../../commands/ask.js';
 import { corpusCommand } from '../../commands/corpus.js';
 import { findThisQuoteCommand } from '../../commands/find-this-quote.js';
+import { feedsCommand } from '../../commands/feeds.js';
 import { quoteCommand } from '../../commands/quote.js';
 import { reloadCommand } from '../../commands/reload.js';
 import { verifyCommand } from '../../commands/verify.js';
@@ -10,7 +11,7 @@ import type { SlashCommand } from './slash-command.js';
 
 /** Every command the bot has, by name: what `deploy-commands` registers and what the router dispatches to. */
 export const COMMANDS: ReadonlyMap<string, SlashCommand> = new Map(
-  [askCommand, quoteCommand, verifyCommand, reloadCommand, corpusCommand].map((command) => [command.data.name, command]),
+  [askCommand, quoteCommand, verifyCommand, reloadCommand, corpusCommand, feedsCommand].map((command) => [command.data.name, command]),
 );
 
 /** Message context-menu commands, by name (Discord names these with spaces and capitals: "Find this quote"). */

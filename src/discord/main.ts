@@ -3,6 +3,9 @@ import { CorpusDirError } from '../corpus/load.js';
 import { watchCorpus } from '../desk/corpus-watch.js';
 import { QuoteDesk } from '../desk/quote-desk.js';
 import { FileSnapshotStore } from '../desk/snapshot.js';
+import { FeedService } from '../feeds/feed-service.js';
+import { corpusUrlLookup } from '../feeds/corpus-urls.js';
+import { feedServiceOptions } from '../feeds/from-config.js';
 import { ConfigError, loadConfig } from '../ops/config.js';
 import { createLogger } from '../ops/logger.js';
 import { startBot } from './bot.js';
@@ -19,7 +22,12 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT, secrets: [token] });
   const corpusDir = path.resolve(config.CORPUS_DIR);
   const desk = await QuoteDesk.open({ corpusDir, logger, snapshots: new FileSnapshotStore(path.resolve(config.CACHE_DIR), logger) });
-  const bot = await startBot({ token, desk, logger, reportsFile: path.resolve(config.SPEAKER_REPORTS_FILE), ...(config.DISCORD_API_URL ? { restApi: config.DISCORD_API_URL } : {}) });
+  const feeds = await FeedService.open({
+    ...feedServiceOptions(config, { corpusDir, logger, reload: (trigger) => desk.reload({ whenBusy: 'again', trigger }) }),
+    corpusUrls: corpusUrlLookup(() => desk.version),
+  });
+  const bot = await startBot({ token, desk, logger, feeds, reportsFile: path.resolve(config.SPEAKER_REPORTS_FILE), ...(config.DISCORD_API_URL ? { restApi: config.DISCORD_API_URL } : {}) });
+  feeds.start();
   const stopWatching = config.CORPUS_WATCH ? watchCorpus(corpusDir, () => void desk.reload({ whenBusy: 'again', trigger: 'file change' }), { logger }) : () => undefined;
   process.on('SIGHUP', () => void desk.reload({ whenBusy: 'join', trigger: 'SIGHUP' }));
   const shutdown = (signal: string): void => {
@@ -30,7 +38,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, 10_000).unref();
     stopWatching();
-    bot.stop().then(
+    Promise.all([feeds.stop(), bot.stop()]).then(
       () => process.exit(0),
       (error: unknown) => {
         logger.error({ err: error }, 'unclean shutdown');

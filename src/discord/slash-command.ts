@@ -5,6 +5,7 @@ import type {
 } from 'discord.js';
 import type { Logger } from 'pino';
 import type { QuoteDesk } from '../desk/quote-desk.js';
+import type { FeedService } from '../feeds/feed-service.js';
 import type { AnswerPager } from './answer-pager.js';
 import type { WrongSpeakerReports } from './wrong-speaker.js';
 
@@ -15,6 +16,8 @@ export interface CommandContext {
   logger: Logger;
   /** "Wrong speaker?" reports, when the bot takes them. */
   reports?: WrongSpeakerReports;
+  /** Feeds and article fetching, when the bot runs them (`/feeds`, `/corpus add`). */
+  feeds?: FeedService;
 }
 
 /**

@@ -18,6 +18,23 @@ const discordToken = z
     'does not look like a bot token (three dot-separated parts, from the Bot page of the Discord developer portal)',
   );
 
+const wholeNumber = (min: number, fallback: number) =>
+  z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(min, `must be at least ${min}`).default(fallback);
+
+/** Feeds and article fetching (src/feeds): where the feed list is, and how politely we fetch. */
+const FETCH_ENV = {
+  /** The feed list moderators edit (YAML or JSON); /feeds add and /feeds remove write it. */
+  FEEDS_FILE: z.string().min(1).default('feeds.yaml'),
+  /** A page saying who runs this bot, put in the User-Agent so site owners can reach us. */
+  FETCH_CONTACT_URL: z.url({ error: 'must be a URL, such as https://example.org/quotedesk-bot' }).optional(),
+  /** Pause between two requests to one site. */
+  FETCH_DELAY_MS: wholeNumber(1_000, 5_000),
+  FETCH_TIMEOUT_MS: wholeNumber(1_000, 20_000),
+  FETCH_MAX_BYTES: wholeNumber(1_024, 5 * 1024 * 1024),
+  /** Fetch loopback / private / link-local addresses (an intranet news site). Off by default. */
+  FETCH_ALLOW_PRIVATE: booleanFromText.default(false),
+};
+
 /**
  * The variables only the Discord side reads (the bot, deploy-commands). They are checked only there:
  * a malformed token in `.env` must not stop the token-free terminal mode.
@@ -40,6 +57,7 @@ export const CoreEnvSchema = z.object({
   CORPUS_WATCH: booleanFromText.default(false),
   /** The "Wrong speaker?" reports: an append-only JSON Lines file (the folder is made if missing). */
   SPEAKER_REPORTS_FILE: z.string().min(1).default('data/speaker-reports.jsonl'),
+  ...FETCH_ENV,
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'must be one of fatal, error, warn, info, debug, trace, silent',

@@ -23,8 +23,8 @@ describe('command definitions', () => {
     }
   });
 
-  it('keep /reload to servers', () => {
-    expect(registered('reload').contexts).toEqual([InteractionContextType.Guild]);
+  it('keep the moderators\' /reload and /feeds to servers', () => {
+    for (const name of ['reload', 'feeds']) expect(registered(name).contexts, name).toEqual([InteractionContextType.Guild]);
   });
 
   it('let /ask, /quote and /corpus be used in servers and in a DM with the bot', () => {

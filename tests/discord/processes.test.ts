@@ -36,10 +36,10 @@ async function botEnv(extra: Record<string, string> = {}): Promise<NodeJS.Proces
 }
 
 describe('npm run deploy-commands', () => {
-  it('registers exactly the six commands for the guild', async () => {
+  it('registers exactly the seven commands for the guild', async () => {
     const { stdout } = await run(TSX, ['src/discord/deploy-commands.ts'], { env: await botEnv(), timeout: 60_000 });
-    expect(discord.commands(discord.guildId).map((command) => command.name).sort()).toEqual(['Find this quote', 'ask', 'corpus', 'quote', 'reload', 'verify']);
-    expect(stdout).toContain(`Registered 6 commands for server ${discord.guildId}`);
+    expect(discord.commands(discord.guildId).map((command) => command.name).sort()).toEqual(['Find this quote', 'ask', 'corpus', 'feeds', 'quote', 'reload', 'verify']);
+    expect(stdout).toContain(`Registered 7 commands for server ${discord.guildId}`);
     expect(stdout).toContain('"Find this quote" (message menu)');
   });
 
