@@ -90,8 +90,8 @@ export class FeedService {
     const { feeds, problems } = await this.file.read();
     return {
       feeds: feeds.map((feed) => {
-        const state = this.state.feed(feed.url);
-        return { feed, lastPolledAt: state.lastPolledAt ?? null, lastError: state.lastError ?? null };
+        const state = this.state.peekFeed(feed.url);
+        return { feed, lastPolledAt: state?.lastPolledAt ?? null, lastError: state?.lastError ?? null };
       }),
       problems,
     };
@@ -138,7 +138,7 @@ export class FeedService {
   /** Polls the feeds whose `every` has passed since their last poll (all of them, first time). */
   pollDue(): Promise<FeedPollReport[]> {
     return this.runRound((feed) => {
-      const last = this.state.feed(feed.url).lastPolledAt;
+      const last = this.state.peekFeed(feed.url)?.lastPolledAt;
       return last === undefined || this.now() - last >= feed.every;
     });
   }

@@ -61,8 +61,14 @@ export class IngestState {
     }
   }
 
+  /** The feed's state, created empty on first use (a poll is about to fill it). */
   feed(url: string): FeedState {
     return (this.data.feeds[url] ??= { items: {} });
+  }
+
+  /** The feed's state if it was ever polled, without creating any: for listings. */
+  peekFeed(url: string): Readonly<FeedState> | undefined {
+    return this.data.feeds[url];
   }
 
   article(canonical: string): { file: string; contentHash: string } | undefined {
