@@ -39,6 +39,8 @@ CREATE TABLE articles (
   -- The opening of the body: a citation of an untitled article shows its first words. Readers
   -- never need the rest; only the writer reads article files.
   lead       text    NOT NULL,
+  -- sha256 of what the article says, so a reload can report what changed without the bodies.
+  content_hash text  NOT NULL,
   PRIMARY KEY (version_id, article_no)
 );
 
@@ -62,7 +64,7 @@ CREATE TABLE quotes (
   paragraph       text    NOT NULL,
   grp             text    NOT NULL,
   word_count      integer NOT NULL,
-  reprint_key     integer NOT NULL,
+  reprint_key     bigint  NOT NULL,
   -- Copies of the article's date and outlet, so filters are indexed columns of the row searched.
   published       date,
   source_lower    text,
@@ -81,12 +83,13 @@ CREATE INDEX quotes_published ON quotes (version_id, published);
 CREATE TABLE article_speakers (
   version_id bigint  NOT NULL REFERENCES corpus_versions (id) ON DELETE CASCADE,
   article_no integer NOT NULL,
+  ord        integer NOT NULL,
   name       text    NOT NULL,
-  aliases    text[]  NOT NULL,
+  aliases    jsonb   NOT NULL,
   person     boolean NOT NULL,
-  quotes     integer NOT NULL
+  quotes     integer NOT NULL,
+  PRIMARY KEY (version_id, article_no, ord)
 );
-CREATE INDEX article_speakers_version ON article_speakers (version_id, article_no);
 
 -- The corpus-wide speakers the directory merged, and their aliases: for SQL-side reports and tools.
 CREATE TABLE speakers (

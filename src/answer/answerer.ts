@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../corpus/article.js';
-import type { CorpusVersion, QuoteRecord } from '../desk/corpus-version.js';
+import type { QuoteRecord } from '../desk/corpus-version.js';
 import type { Speaker } from '../quotes/speaker-directory.js';
 import { MAX_QUESTION_LENGTH, parseQuestion, type QuestionFilters } from '../search/question.js';
 import { indexTerms, tokenize } from '../search/terms.js';
+import type { AnswerSource } from '../store/answer-source.js';
 import type { Answer, Snippet } from './answer.js';
 import { citationFor } from './citation.js';
 import { topK } from './top-k.js';
@@ -48,7 +49,7 @@ export interface LookupRequest {
  * Answers a free question from one corpus version. Never throws on user input: every problem
  * becomes an answer whose `status` and `message` say what went wrong and what to try instead.
  */
-export function answerQuestion(version: CorpusVersion, request: AskRequest): Answer {
+export function answerQuestion(version: AnswerSource, request: AskRequest): Answer {
   const question = request.question;
   const base = emptyAnswer(question, version);
   const trimmed = question.trim();
@@ -73,7 +74,7 @@ export function answerQuestion(version: CorpusVersion, request: AskRequest): Ans
 }
 
 /** Answers a lookup by speaker (and optional topic). */
-export function lookUpQuotes(version: CorpusVersion, request: LookupRequest): Answer {
+export function lookUpQuotes(version: AnswerSource, request: LookupRequest): Answer {
   const question = [request.speaker, request.topic].filter(Boolean).join(' on ');
   const base = emptyAnswer(question, version);
   const speakerText = request.speaker.trim();
@@ -95,7 +96,7 @@ interface Interpreted {
   filters: QuestionFilters;
 }
 
-function answer(version: CorpusVersion, asked: Interpreted): Answer {
+function answer(version: AnswerSource, asked: Interpreted): Answer {
   const base = emptyAnswer(asked.question, version);
   const { filters } = asked;
   const interpretation = { speakers: [] as string[], topic: asked.topic, filters };
@@ -150,10 +151,10 @@ interface Ranking {
  * counts for less than the speaker's own words; ties in corpus order. A common topic matches tens
  * of thousands of quotes, so hits stay in typed arrays until the best few are picked.
  */
-function rankByTopic(version: CorpusVersion, topic: string, speakers: readonly Speaker[], filters: QuestionFilters): Ranking {
+function rankByTopic(version: AnswerSource, topic: string, speakers: readonly Speaker[], filters: QuestionFilters): Ranking {
   const { direct, words } = version.facts;
   const filter = docFilter(version, speakers, filters);
-  const hits = version.index.searchScored(topic, filter ? { filter } : {});
+  const hits = version.index.searchScored(topic, { ...(filter ? { filter } : {}), scope: { speakerKeys: speakers.map((speaker) => speaker.key), filters } });
   let best = 0;
   for (let i = 0; i < hits.count; i += 1) if (hits.scores[i]! > best) best = hits.scores[i]!;
   const bySpeaker = speakers.length > 0;
@@ -168,13 +169,13 @@ function rankByTopic(version: CorpusVersion, topic: string, speakers: readonly S
   const compare = (i: number, j: number): number => tier[i]! - tier[j]! || weighted[j]! - weighted[i]! || hits.docs[i]! - hits.docs[j]!;
   const unique = version.bestPerReprint(hits.docs, hits.count, (i, j) => compare(i, j) < 0).filter((i) => version.quoteAt(hits.docs[i]!) !== undefined);
   const top = topK(unique, MAX_SNIPPETS, compare).map((i) => ({ record: version.quoteAt(hits.docs[i]!)!, score: weighted[i]!, terms: hits.termsAt(i) }));
-  return { top, total: unique.length };
+  return { top, total: hits.total ?? unique.length };
 }
 
 const NO_TERMS: readonly string[] = [];
 
 /** With no topic: the speaker's own words first, newest first, fuller quotes before fragments. */
-function rankBySpeaker(speakers: readonly Speaker[], version: CorpusVersion, passes: RecordFilter | null): Ranking {
+function rankBySpeaker(speakers: readonly Speaker[], version: AnswerSource, passes: RecordFilter | null): Ranking {
   const candidates: Ranked[] = [];
   for (const speaker of speakers) {
     for (const record of version.quotesBy(speaker.key)) {
@@ -207,7 +208,7 @@ type RecordFilter = (record: QuoteRecord) => boolean;
  * Which index positions the speaker and filters let through, or null for all. The speaker check
  * reads a typed array; only date and outlet filters, which few questions carry, read the quote.
  */
-function docFilter(version: CorpusVersion, speakers: readonly Speaker[], filters: QuestionFilters): ((doc: number) => boolean) | null {
+function docFilter(version: AnswerSource, speakers: readonly Speaker[], filters: QuestionFilters): ((doc: number) => boolean) | null {
   const byRecord = recordFilter(filters);
   const numbers = new Set(speakers.map((speaker) => version.facts.speakerNumber(speaker.key)));
   const speakerOf = version.facts.speaker;
@@ -236,7 +237,7 @@ function recordFilter(filters: QuestionFilters): RecordFilter | null {
 /**
  * The same words by the same speaker reprinted by several articles are one snippet: the
  * best-ranked copy of each, in no particular order. (Topic answers do this on typed arrays, see
- * {@link CorpusVersion.bestPerReprint}.)
+ * {@link AnswerSource.bestPerReprint}.)
  */
 function bestCopies(candidates: readonly Ranked[], compare: (a: Ranked, b: Ranked) => number): Ranked[] {
   const best = new Map<number, Ranked>();
@@ -247,7 +248,7 @@ function bestCopies(candidates: readonly Ranked[], compare: (a: Ranked, b: Ranke
   return [...best.values()];
 }
 
-function toSnippet(version: CorpusVersion, record: QuoteRecord, terms: readonly string[]): Snippet {
+function toSnippet(version: AnswerSource, record: QuoteRecord, terms: readonly string[]): Snippet {
   const wanted = new Set(terms);
   const isRelevant = (word: string): boolean => (indexTerms(word) ?? []).some((term) => wanted.has(term));
   // A comma left inside the closing mark ("…at least,") reads as a typo once the sentence around it is gone.
@@ -264,7 +265,7 @@ function toSnippet(version: CorpusVersion, record: QuoteRecord, terms: readonly 
 }
 
 /** The corpus-wide name ("Vladimir Putin" even where this article wrote only "Putin"). */
-function speakerName(version: CorpusVersion, record: QuoteRecord): string {
+function speakerName(version: AnswerSource, record: QuoteRecord): string {
   const speaker = record.speakerKey === null ? undefined : version.speakers.get(record.speakerKey);
   return speaker?.name ?? record.quote.speaker ?? record.quote.speakerSurface ?? 'Unattributed';
 }
@@ -298,7 +299,7 @@ function orList(names: readonly string[]): string {
   return `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
 }
 
-function emptyAnswer(question: string, version: CorpusVersion): Answer {
+function emptyAnswer(question: string, version: AnswerSource): Answer {
   return {
     question,
     status: 'no-match',
