@@ -111,7 +111,8 @@ CREATE TABLE speaker_aliases (
 -- Per index term: in how many quotes each field holds it (BM25+'s document frequencies).
 CREATE TABLE term_stats (
   version_id bigint  NOT NULL REFERENCES corpus_versions (id) ON DELETE CASCADE,
-  term       text    NOT NULL,
+  -- Byte order, whatever the database's locale: prefix lookups ("ukrain" → "ukrainian") are ranges of it.
+  term       text    COLLATE "C" NOT NULL,
   in_text    integer NOT NULL,
   in_context integer NOT NULL,
   in_title   integer NOT NULL,

@@ -1,0 +1,169 @@
+import type pg from 'pg';
+import type { LoadedArticle } from '../../corpus/article.js';
+import type { QuoteRecord } from '../../desk/corpus-version.js';
+import type { Quote } from '../../quotes/quote.js';
+import type { TopicScope } from '../../store/answer-source.js';
+import { FIELD_BOOSTS, isPrefixTerm } from '../../store/candidate-scoring.js';
+import type { FetchedTopic, TopicCandidate } from '../../store/candidate-source.js';
+import type { ReaderVersion } from './reader-version.js';
+import { topicQuery, topicTerms } from './terms-vector.js';
+
+/**
+ * How many of a topic's best-matching quotes (by PostgreSQL's own ranking) are fetched and then
+ * ranked exactly. An answer shows at most 50 after deduplication; the rest is margin for the
+ * difference between ts_rank and BM25+ (see docs/scaling.md for the overlap it gives).
+ */
+export const DEFAULT_CANDIDATES = 400;
+
+/** ts_rank's weights {D, C, B, A}: headline C, paragraph B, quote text A, in the embedded index's proportions (0.5 : 1 : 3). */
+const RANK_WEIGHTS = `{0,${FIELD_BOOSTS[2] / FIELD_BOOSTS[0]},${FIELD_BOOSTS[1] / FIELD_BOOSTS[0]},1}`;
+
+const QUOTE_COLUMNS = `q.doc, q.id, q.kind, q.text, q.start_offset, q.end_offset, q.speaker_surface, q.speaker, q.speaker_key, q.confidence,
+  q.cue, q.context, q.paragraph, q.grp, q.word_count, q.reprint_key, q.article_no,
+  a.id AS article_id, a.title, to_char(a.published, 'YYYY-MM-DD') AS published, a.source, a.url, a.file, a.line, a.lead`;
+
+interface QuoteRow {
+  doc: number;
+  id: string;
+  kind: 'direct' | 'reported';
+  text: string;
+  start_offset: number;
+  end_offset: number;
+  speaker_surface: string | null;
+  speaker: string | null;
+  speaker_key: string | null;
+  confidence: number | null;
+  cue: string | null;
+  context: string;
+  paragraph: string;
+  grp: string;
+  word_count: number;
+  reprint_key: string;
+  article_no: number;
+  article_id: string;
+  title: string | null;
+  published: string | null;
+  source: string | null;
+  url: string | null;
+  file: string;
+  line: number | null;
+  lead: string;
+}
+
+/**
+ * A topic's candidates: every quote whose terms match (GIN index, any query term, long ones as
+ * prefixes), narrowed by speaker, dates and outlet in the same statement; the best `limit` of
+ * them by an idf-weighted ts_rank; how many distinct quotes matched in all; and the document
+ * frequencies of the index terms involved, so the answerer can score them as BM25+. The question
+ * reaches PostgreSQL only as bound parameters: term literals, dates, the outlet words.
+ */
+export async function fetchTopic(db: pg.Pool | pg.ClientBase, version: ReaderVersion, topic: string, scope: TopicScope, limit = DEFAULT_CANDIDATES): Promise<FetchedTopic> {
+  const queryTerms = topicTerms(topic);
+  const base: FetchedTopic = { topic, queryTerms, candidates: [], frequencies: new Map(), figures: version.figures, total: 0 };
+  const query = topicQuery(queryTerms, isPrefixTerm);
+  if (query === null) return base;
+  // PostgreSQL text cannot hold NUL, so no stored outlet contains one: nothing matches (and the
+  // parameter would be refused as invalid UTF-8).
+  if (scope.filters.source?.includes('\u0000')) return base;
+  const unique = [...new Set(queryTerms)];
+  const stats = await db.query<{ query_term: string; term: string; in_text: number; in_context: number; in_title: number }>(
+    `SELECT p.query_term, s.term, s.in_text, s.in_context, s.in_title
+       FROM unnest($2::text[], $3::bool[]) AS p(query_term, prefix)
+       JOIN term_stats s ON s.version_id = $1
+        AND (s.term = p.query_term OR (p.prefix AND s.term > p.query_term AND s.term < p.query_term || chr(1114111)))`,
+    [version.versionId, unique, unique.map(isPrefixTerm)],
+  );
+  const frequencies = new Map<string, [number, number, number]>();
+  const documentsPerQueryTerm = new Map<string, number>();
+  for (const row of stats.rows) {
+    frequencies.set(row.term, [row.in_text, row.in_context, row.in_title]);
+    documentsPerQueryTerm.set(row.query_term, (documentsPerQueryTerm.get(row.query_term) ?? 0) + row.in_text + row.in_context);
+  }
+  const matchedTerms = unique.filter((term) => documentsPerQueryTerm.has(term));
+  if (matchedTerms.length === 0) return { ...base, frequencies };
+  // Rarer terms count for more, as in BM25: each term's ts_rank, weighted by its idf.
+  const n = version.figures.quoteCount;
+  const idf = matchedTerms.map((term) => {
+    const df = Math.min(documentsPerQueryTerm.get(term)!, n);
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  });
+  const termQueries = matchedTerms.map((term) => topicQuery([term], isPrefixTerm)!);
+  const { filters } = scope;
+  const result = await db.query<QuoteRow & { total: string }>(
+    `WITH matched AS MATERIALIZED (
+       SELECT q.doc, q.reprint_key, q.terms FROM quotes q
+        WHERE q.version_id = $1 AND q.terms @@ $2::tsquery
+          AND (cardinality($3::text[]) = 0 OR q.speaker_key = ANY ($3::text[]))
+          AND ($4::date IS NULL OR q.published >= $4::date)
+          AND ($5::date IS NULL OR q.published <= $5::date)
+          AND ($6::text IS NULL OR strpos(q.source_lower, $6::text) > 0)
+     ), best AS (
+       SELECT m.doc, (SELECT sum(u.w * ts_rank($7::float4[], m.terms, u.t)) FROM unnest($8::tsquery[], $9::float8[]) AS u(t, w)) AS rank
+         FROM matched m ORDER BY rank DESC, m.doc LIMIT $10
+     )
+     SELECT ${QUOTE_COLUMNS}, (SELECT count(DISTINCT reprint_key) FROM matched) AS total
+       FROM best JOIN quotes q ON q.version_id = $1 AND q.doc = best.doc
+       JOIN articles a ON a.version_id = $1 AND a.article_no = q.article_no`,
+    [
+      version.versionId,
+      query,
+      [...scope.speakerKeys],
+      filters.from ?? null,
+      filters.to ?? null,
+      filters.source?.toLowerCase() ?? null,
+      RANK_WEIGHTS,
+      termQueries,
+      idf,
+      limit,
+    ],
+  );
+  const articles = new Map<number, LoadedArticle>();
+  const candidates: TopicCandidate[] = result.rows.map((row) => ({ record: recordOf(row, articles), paragraph: row.paragraph, order: row.doc }));
+  return { ...base, candidates, frequencies, total: result.rows[0] ? Number(result.rows[0].total) : 0 };
+}
+
+/** Every quote of the given speakers, in corpus order: a speaker-only answer ranks them all. */
+export async function fetchSpeakerQuotes(db: pg.Pool | pg.ClientBase, version: ReaderVersion, speakerKeys: readonly string[]): Promise<Map<string, QuoteRecord[]>> {
+  const byKey = new Map<string, QuoteRecord[]>(speakerKeys.map((key) => [key, []]));
+  if (speakerKeys.length === 0) return byKey;
+  const result = await db.query<QuoteRow>(
+    `SELECT ${QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.version_id = q.version_id AND a.article_no = q.article_no
+      WHERE q.version_id = $1 AND q.speaker_key = ANY ($2::text[]) ORDER BY q.doc`,
+    [version.versionId, [...speakerKeys]],
+  );
+  const articles = new Map<number, LoadedArticle>();
+  for (const row of result.rows) byKey.get(row.speaker_key!)?.push(recordOf(row, articles));
+  return byKey;
+}
+
+function recordOf(row: QuoteRow, articles: Map<number, LoadedArticle>): QuoteRecord {
+  let article = articles.get(row.article_no);
+  if (article === undefined) {
+    article = {
+      id: row.article_id,
+      title: row.title,
+      date: row.published,
+      source: row.source,
+      url: row.url,
+      // Only the opening is stored: citations of untitled articles show its first words.
+      body: row.lead,
+      origin: row.line === null ? { file: row.file } : { file: row.file, line: row.line },
+    };
+    articles.set(row.article_no, article);
+  }
+  const quote: Quote & { confidence?: number } = {
+    id: row.id,
+    articleId: row.article_id,
+    kind: row.kind,
+    text: row.text,
+    start: row.start_offset,
+    end: row.end_offset,
+    speakerSurface: row.speaker_surface,
+    speaker: row.speaker,
+    cue: row.cue,
+    context: row.context,
+    group: row.grp,
+  };
+  if (row.confidence !== null) quote.confidence = row.confidence;
+  return { quote, article, speakerKey: row.speaker_key, wordCount: row.word_count, reprintKey: Number(row.reprint_key) };
+}
