@@ -34,6 +34,11 @@ export const EnvSchema = z.object({
   CORPUS_DIR: z.string().min(1).default('corpus'),
   CACHE_DIR: z.string().min(1).default('.cache'),
   CORPUS_WATCH: booleanFromText.default(false),
+  /**
+   * When set, quotes are served from this PostgreSQL database (shared by many bot processes; see
+   * docs/scaling.md) instead of the embedded index, and `npm run ingest` writes the corpus there.
+   */
+  DATABASE_URL: z.url({ protocol: /^postgres(?:ql)?$/, error: 'must be a postgres:// URL such as postgres://user:password@host:5432/quotedesk' }).optional(),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'must be one of fatal, error, warn, info, debug, trace, silent',
