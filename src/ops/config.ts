@@ -38,6 +38,11 @@ export const EnvSchema = z.object({
    * When set, quotes are served from this PostgreSQL database (shared by many bot processes; see
    * docs/scaling.md) instead of the embedded index, and `npm run ingest` writes the corpus there.
    */
+  /** The application's public key (hex): the HTTP interactions endpoint (`npm run start:http`) checks every request's signature with it. */
+  DISCORD_PUBLIC_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (General Information page of the developer portal)').optional(),
+  /** Where `npm run start:http` listens for Discord's interaction requests. */
+  INTERACTIONS_PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65_535).default(8080),
+  INTERACTIONS_HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_URL: z.url({ protocol: /^postgres(?:ql)?$/, error: 'must be a postgres:// URL such as postgres://user:password@host:5432/quotedesk' }).optional(),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {

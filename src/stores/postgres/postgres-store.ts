@@ -65,6 +65,11 @@ export class PostgresQuoteStore implements QuoteStore {
     }
   }
 
+  /** The connection pool, for other shared state kept beside the corpus (paged answers). */
+  get database(): pg.Pool {
+    return this.pool;
+  }
+
   /** The version answers are read from right now: take it once per answer. */
   get version(): ReaderVersion {
     return this.current;
