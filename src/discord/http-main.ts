@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { ConfigError, loadConfig } from '../ops/config.js';
+import { ingestCorpus } from '../stores/postgres/ingest.js';
 import { createLogger } from '../ops/logger.js';
 import { PostgresPageStore } from '../stores/postgres/answer-pages.js';
 import { NoCorpusVersionError, PostgresQuoteStore } from '../stores/postgres/postgres-store.js';
@@ -31,6 +33,12 @@ async function main(): Promise<void> {
       outlets: () => store.version.outlets(),
       stats: () => store.version.stats,
       pages: new PostgresPageStore(store.database),
+      // /reload makes this replica the writer for one ingest of its CORPUS_DIR (one at a time, whichever replica is asked).
+      reload: async (trigger) => {
+        const result = await ingestCorpus({ url: config.DATABASE_URL!, corpusDir: path.resolve(config.CORPUS_DIR), logger, trigger });
+        if (result.status === 'reloaded') await store.refresh();
+        return result;
+      },
     },
   });
   const port = await endpoint.listen(config.INTERACTIONS_PORT, config.INTERACTIONS_HOST);

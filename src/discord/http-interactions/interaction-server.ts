@@ -21,7 +21,9 @@ import type { CorpusStats } from '../../desk/corpus-version.js';
 import type { Speaker } from '../../quotes/speaker-directory.js';
 import type { QuoteStore } from '../../store/quote-store.js';
 import { answerEmbeds, pageCount } from '../answer-embeds.js';
+import type { ReloadResult } from '../../desk/reload-report.js';
 import { escapeForDiscord } from '../escape.js';
+import { reloadEmbeds } from '../reload-embed.js';
 import { NO_MENTIONS } from '../respond.js';
 import type { PageStore } from './page-store.js';
 import { isSignedByDiscord } from './signature.js';
@@ -30,6 +32,8 @@ import { isSignedByDiscord } from './signature.js';
 const MAX_BODY_BYTES = 64 * 1024;
 /** Discord's button custom_id prefix for pages served from the shared page store. */
 const PAGE_PREFIX = 'qd-sp';
+/** Discord's Manage Server permission bit, which /reload requires. */
+const MANAGE_GUILD = 1n << 5n;
 /** Discord's error code for a webhook (interaction token) it does not know (yet). */
 const UNKNOWN_WEBHOOK = 10015;
 /** Paged answers last as long as the interaction token that edits them (15 minutes). */
@@ -42,6 +46,11 @@ export interface InteractionBackend {
   outlets(): readonly string[];
   stats(): CorpusStats;
   pages: PageStore;
+  /**
+   * Runs `/reload`: this process becomes the writer for one ingest (one at a time across all
+   * processes); every replica switches to the version it writes. Absent: /reload says how to ingest.
+   */
+  reload?: (trigger: string) => Promise<ReloadResult>;
 }
 
 export interface InteractionServerOptions {
@@ -118,7 +127,7 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
     const first = await Promise.race([work, late]);
     clearTimeout(timer);
     if (first !== 'late') return first;
-    const ephemeral = isChatInput(interaction) && option(interaction, 'hide') === true;
+    const ephemeral = isChatInput(interaction) && (option(interaction, 'hide') === true || interaction.data.name === 'reload');
     void Promise.all([work, responded]).then(
       ([finished]) => editOriginal(interaction, finished),
       (error: unknown) => logger.error({ err: error }, 'deferred interaction failed'),
@@ -162,8 +171,17 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
       const stats = options.backend.stats();
       return message(`${stats.articles} articles · ${stats.quotes} quotes (${stats.directQuotes} direct) · ${stats.speakers} speakers; corpus ${options.backend.store.versionId.slice(0, 8)}`, true);
     }
-    if (name === 'reload') return message('This deployment reads the corpus from PostgreSQL: run `npm run ingest` on the writer to reload it; every replica switches at once.', true);
+    if (name === 'reload') return reload(interaction, user);
     return message(`Unknown command /${escapeForDiscord(name)}.`, true);
+  }
+
+  async function reload(interaction: ChatInput, user: string): Promise<APIInteractionResponse> {
+    const permissions = BigInt(interaction.member?.permissions ?? '0');
+    if ((permissions & MANAGE_GUILD) === 0n) return message('Only moderators with the Manage Server permission can reload the corpus.', true);
+    if (!options.backend.reload) return message('This deployment reads the corpus from PostgreSQL: run `npm run ingest` on the writer to reload it; every replica switches at once.', true);
+    const result = await options.backend.reload(`/reload by ${user}`);
+    if (result.status === 'busy') return message('A reload is already running; try again in a moment.', true);
+    return { type: InteractionResponseType.ChannelMessageWithSource, data: { embeds: reloadEmbeds(result), allowed_mentions: NO_MENTIONS, flags: MessageFlags.Ephemeral } };
   }
 
   async function answerReply(answer: Answer, ownerId: string, hide: boolean): Promise<APIInteractionResponse> {

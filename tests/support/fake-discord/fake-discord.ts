@@ -283,7 +283,8 @@ export class FakeDiscord {
   private invoker(as: InvokeAs): Invoker {
     const permissions = BigInt(as.memberPermissions ?? MEMBER_PERMISSIONS);
     const { role, created } = this.world.roleGranting(permissions);
-    if (role && created) this.gateway.dispatch(GatewayDispatchEvents.GuildRoleCreate, { guild_id: this.guildId, role });
+    // Over HTTP interactions no client may be logged in to the gateway; the permissions travel in the interaction anyway.
+    if (role && created && this.gateway.sessionId !== undefined) this.gateway.dispatch(GatewayDispatchEvents.GuildRoleCreate, { guild_id: this.guildId, role });
     return { user: as.user ?? this.world.alice, permissions, roleIds: role ? [role.id] : [], locale: as.locale ?? ('en-US' as Locale) };
   }
 
