@@ -17,7 +17,7 @@ export const askCommand: SlashCommand = {
     ],
   },
   async execute(interaction, context) {
-    const answer = context.desk.ask({ question: interaction.options.getString('question', true), filters: filterOptions(interaction) });
+    const answer = await context.desk.ask({ question: interaction.options.getString('question', true), filters: filterOptions(interaction) });
     await replyWithAnswer(interaction, answer, context);
   },
   async autocomplete(interaction, context) {

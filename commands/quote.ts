@@ -22,7 +22,7 @@ export const quoteCommand: SlashCommand = {
     ],
   },
   async execute(interaction, context) {
-    const answer = context.desk.lookUp({
+    const answer = await context.desk.lookUp({
       speaker: interaction.options.getString('speaker', true),
       topic: interaction.options.getString('topic'),
       filters: filterOptions(interaction),

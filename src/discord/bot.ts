@@ -1,13 +1,13 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Logger } from 'pino';
-import type { QuoteDesk } from '../desk/quote-desk.js';
+import type { ServingDesk } from '../store/serving-desk.js';
 import { AnswerPager, type AnswerPagerOptions } from './answer-pager.js';
 import { COMMANDS } from './command-registry.js';
 import { InteractionRouter } from './interaction-router.js';
 
 export interface BotOptions {
   token: string;
-  desk: QuoteDesk;
+  desk: ServingDesk;
   logger: Logger;
   /** Discord's REST base, e.g. `http://127.0.0.1:PORT/api` for the loopback Discord in tests. */
   restApi?: string;

@@ -5,6 +5,7 @@ import { QuoteDesk } from '../desk/quote-desk.js';
 import { FileSnapshotStore } from '../desk/snapshot.js';
 import { ConfigError, loadConfig } from '../ops/config.js';
 import { createLogger } from '../ops/logger.js';
+import { SharedDesk } from '../stores/postgres/shared-desk.js';
 import { startBot } from './bot.js';
 
 const TERMINAL_HINT = 'To try Quotedesk without Discord: npm run ask -- "What did Putin say about Ukraine?"';
@@ -16,9 +17,12 @@ const TERMINAL_HINT = 'To try Quotedesk without Discord: npm run ask -- "What di
 async function main(): Promise<void> {
   const config = loadConfig({ require: ['DISCORD_TOKEN', 'DISCORD_CLIENT_ID'] });
   const token = config.DISCORD_TOKEN!;
-  const logger = createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT, secrets: [token] });
+  const logger = createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT, secrets: [token, config.DATABASE_URL ? new URL(config.DATABASE_URL).password : undefined] });
   const corpusDir = path.resolve(config.CORPUS_DIR);
-  const desk = await QuoteDesk.open({ corpusDir, logger, snapshots: new FileSnapshotStore(path.resolve(config.CACHE_DIR), logger) });
+  // DATABASE_URL: answers from the corpus in PostgreSQL, shared with every other bot process (docs/scaling.md).
+  const desk = config.DATABASE_URL
+    ? await SharedDesk.open({ url: config.DATABASE_URL, corpusDir, logger })
+    : await QuoteDesk.open({ corpusDir, logger, snapshots: new FileSnapshotStore(path.resolve(config.CACHE_DIR), logger) });
   const bot = await startBot({ token, desk, logger, ...(config.DISCORD_API_URL ? { restApi: config.DISCORD_API_URL } : {}) });
   const stopWatching = config.CORPUS_WATCH ? watchCorpus(corpusDir, () => void desk.reload({ whenBusy: 'again', trigger: 'file change' }), { logger }) : () => undefined;
   process.on('SIGHUP', () => void desk.reload({ whenBusy: 'join', trigger: 'SIGHUP' }));

@@ -4,12 +4,12 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Logger } from 'pino';
-import type { QuoteDesk } from '../desk/quote-desk.js';
+import type { ServingDesk } from '../store/serving-desk.js';
 import type { AnswerPager } from './answer-pager.js';
 
 /** What every command handler may use: the desk (the core), the pager, and a logger. */
 export interface CommandContext {
-  desk: QuoteDesk;
+  desk: ServingDesk;
   pager: AnswerPager;
   logger: Logger;
 }

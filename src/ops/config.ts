@@ -43,6 +43,10 @@ export const EnvSchema = z.object({
   /** Where `npm run start:http` listens for Discord's interaction requests. */
   INTERACTIONS_PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65_535).default(8080),
   INTERACTIONS_HOST: z.string().min(1).default('0.0.0.0'),
+  /** Shards `npm run start:sharded` runs (discord.js ShardingManager); unset: as many as Discord recommends. */
+  SHARD_COUNT: z.coerce.number({ error: 'must be a whole number of shards' }).int().min(1).max(10_000).optional(),
+  /** Pause between starting shards: Discord allows one IDENTIFY per 5 s per bucket. */
+  SHARD_SPAWN_DELAY_MS: z.coerce.number({ error: 'must be milliseconds' }).int().min(0).default(5_500),
   DATABASE_URL: z.url({ protocol: /^postgres(?:ql)?$/, error: 'must be a postgres:// URL such as postgres://user:password@host:5432/quotedesk' }).optional(),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {

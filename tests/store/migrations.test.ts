@@ -14,9 +14,9 @@ afterAll(async () => {
 
 describe('migrations', () => {
   it('create the schema on an empty database and record each file', async () => {
-    expect(await migrate(client)).toEqual(['001_corpus.sql']);
+    expect(await migrate(client)).toEqual(['001_corpus.sql', '002_answer_pages.sql']);
     const tables = (await client.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1")).rows.map((row) => row.table_name);
-    expect(tables).toEqual(['article_speakers', 'articles', 'corpus_versions', 'current_version', 'feeds', 'quotes', 'schema_migrations', 'speaker_aliases', 'speakers', 'term_stats']);
+    expect(tables).toEqual(['answer_pages', 'article_speakers', 'articles', 'corpus_versions', 'current_version', 'feeds', 'quotes', 'schema_migrations', 'speaker_aliases', 'speakers', 'term_stats']);
   });
 
   it('apply nothing the second time', async () => {
@@ -34,10 +34,11 @@ describe('migrations', () => {
     const dir = await mkdtemp(`${tmpdir()}/qd-migrations-`);
     const { MIGRATIONS_DIR } = await import('../../src/stores/postgres/migrate.js');
     await copyFile(`${MIGRATIONS_DIR}/001_corpus.sql`, `${dir}/001_corpus.sql`);
-    await writeFile(`${dir}/002_broken.sql`, 'CREATE TABLE half_done (id int); SELECT no_such_function();');
-    await expect(migrate(client, dir)).rejects.toThrow(/002_broken.sql failed/);
+    await copyFile(`${MIGRATIONS_DIR}/002_answer_pages.sql`, `${dir}/002_answer_pages.sql`);
+    await writeFile(`${dir}/003_broken.sql`, 'CREATE TABLE half_done (id int); SELECT no_such_function();');
+    await expect(migrate(client, dir)).rejects.toThrow(/003_broken.sql failed/);
     const left = await client.query("SELECT 1 FROM information_schema.tables WHERE table_name = 'half_done'");
     expect(left.rowCount).toBe(0);
-    expect((await client.query("SELECT 1 FROM schema_migrations WHERE name = '002_broken.sql'")).rowCount).toBe(0);
+    expect((await client.query("SELECT 1 FROM schema_migrations WHERE name = '003_broken.sql'")).rowCount).toBe(0);
   });
 });

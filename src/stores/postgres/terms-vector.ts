@@ -1,28 +1,35 @@
 import { indexTerms, queryTerms, tokenize } from '../../search/terms.js';
 
-/** PostgreSQL keeps positions 1–16383; later tokens share the last one (term frequencies are counted by our own scoring, not from these). */
+/** PostgreSQL keeps positions 1–16383; later tokens share the last one. */
 const MAX_POSITION = 16_383;
 /** Field weights in the vector: the quote's words A, its paragraph B, the headline C (see quote-index.ts). */
 const FIELD_WEIGHTS = ['A', 'B', 'C'] as const;
 
 /**
  * A `tsvector` literal of the project's own index terms for a quote's fields (text, paragraph,
- * headline), each token a position carrying its field's weight. Built here rather than with
- * PostgreSQL's `to_tsvector`, so stems, place stems ("Ukraine" → "ukrain", as "Ukrainian") and
- * country synonyms are exactly the embedded index's. Sent as a bound parameter and cast; lexemes
- * are quoted, so no term can break out of the literal.
+ * headline): each term once per field it occurs in, at its first position there, weighted by the
+ * field. Built here rather than with PostgreSQL's `to_tsvector`, so stems, place stems ("Ukraine"
+ * → "ukrain", as "Ukrainian") and country synonyms are exactly the embedded index's.
+ *
+ * One position per field, not one per occurrence: ts_rank only picks candidates (the exact term
+ * frequencies are counted from the fetched text by our BM25+), and the vector stays small enough
+ * to live in the row rather than in TOAST, which halved the work of ranking a common topic.
+ * Sent as a bound parameter and cast; lexemes are quoted, so no term can break out of the literal.
  */
 export function termsVector(fields: readonly [string, string, string]): string {
   const positions = new Map<string, string[]>();
   let position = 0;
   fields.forEach((text, field) => {
+    const seen = new Set<string>();
     for (const token of tokenize(text)) {
       position = Math.min(position + 1, MAX_POSITION);
       for (const term of indexTerms(token) ?? []) {
-        const list = positions.get(term);
+        if (seen.has(term)) continue;
+        seen.add(term);
         const entry = `${position}${FIELD_WEIGHTS[field]}`;
+        const list = positions.get(term);
         if (!list) positions.set(term, [entry]);
-        else if (list.length < 255 && list[list.length - 1] !== entry) list.push(entry);
+        else list.push(entry);
       }
     }
   });

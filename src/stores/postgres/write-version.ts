@@ -109,6 +109,8 @@ export async function writeVersion(client: pg.ClientBase, version: CorpusVersion
     );
     await client.query('SELECT pg_notify($1, $2)', [VERSION_CHANNEL, String(versionId)]);
     await client.query('COMMIT');
+    // Fresh statistics, or the planner guesses a handful of rows per version and ANDs in the date index.
+    await client.query('ANALYZE quotes, term_stats, articles');
     await client.query('DELETE FROM corpus_versions WHERE id < ALL (SELECT id FROM corpus_versions ORDER BY id DESC LIMIT $1)', [KEPT_PREVIOUS + 1]);
     return versionId;
   } catch (error) {
