@@ -22,6 +22,9 @@ export const DEFAULT_CANDIDATES = 200;
  */
 const CANDIDATE_WEIGHTS = { reported: 0.35, fragment: 0.6 };
 
+/** Copies of one reprinted quote fetched as candidates (its paragraph, and so its exact score, may differ per article). */
+const COPIES_PER_GROUP = 3;
+
 /** ts_rank's weights {D, C, B, A}: headline C, paragraph B, quote text A, in the embedded index's proportions (0.5 : 1 : 3). */
 const RANK_WEIGHTS = `{0,${FIELD_BOOSTS[2] / FIELD_BOOSTS[0]},${FIELD_BOOSTS[1] / FIELD_BOOSTS[0]},1}`;
 
@@ -104,12 +107,19 @@ export async function fetchTopic(db: pg.Pool | pg.ClientBase, version: ReaderVer
           AND ($4::date IS NULL OR q.published >= $4::date)
           AND ($5::date IS NULL OR q.published <= $5::date)
           AND ($6::text IS NULL OR strpos(q.source_lower, $6::text) > 0)
-     ), best AS (
-       SELECT m.doc, (SELECT sum(u.w * ts_rank($7::float4[], m.terms, u.t)) FROM unnest($8::tsquery[], $9::float8[]) AS u(t, w))
+     ), ranked AS (
+       SELECT m.doc, m.reprint_key, (SELECT sum(u.w * ts_rank($7::float4[], m.terms, u.t)) FROM unnest($8::tsquery[], $9::float8[]) AS u(t, w))
               * CASE WHEN m.kind = 'direct' THEN 1 ELSE $11::float8 END * CASE WHEN m.word_count <= 3 THEN $12::float8 ELSE 1 END AS rank
-         FROM matched m ORDER BY rank DESC, m.doc LIMIT $10
+         FROM matched m
+     ), copies AS MATERIALIZED (
+       -- At most three copies per reprint group, the answerer picking the best of them: a quote
+       -- reprinted by many articles must not fill the candidates with copies of itself.
+       SELECT doc, row_number() OVER w AS copy, first_value(rank) OVER w AS group_rank, reprint_key
+         FROM ranked WINDOW w AS (PARTITION BY reprint_key ORDER BY rank DESC, doc)
+     ), best AS (
+       SELECT doc FROM copies WHERE copy <= ${COPIES_PER_GROUP} ORDER BY group_rank DESC, reprint_key, copy LIMIT $10
      )
-     SELECT ${QUOTE_COLUMNS}, (SELECT count(DISTINCT reprint_key) FROM matched) AS total
+     SELECT ${QUOTE_COLUMNS}, (SELECT count(*) FROM copies WHERE copy = 1) AS total
        FROM best JOIN quotes q ON q.version_id = $1 AND q.doc = best.doc
        JOIN articles a ON a.version_id = $1 AND a.article_no = q.article_no`,
     [
@@ -132,14 +142,25 @@ export async function fetchTopic(db: pg.Pool | pg.ClientBase, version: ReaderVer
   return { ...base, candidates, frequencies, total: result.rows[0] ? Number(result.rows[0].total) : 0 };
 }
 
-/** Every quote of the given speakers, in corpus order: a speaker-only answer ranks them all. */
+/**
+ * The given speakers' quotes for a speaker-only answer: of each reprint group only the copy the
+ * answerer would pick (its own order: direct and fuller first, newest, then corpus order; see
+ * answerer.ts rankBySpeaker), so a quote reprinted by a hundred articles is fetched once. Every
+ * group is fetched, so the answer's count of matches is exact.
+ */
 export async function fetchSpeakerQuotes(db: pg.Pool | pg.ClientBase, version: ReaderVersion, speakerKeys: readonly string[]): Promise<Map<string, QuoteRecord[]>> {
   const byKey = new Map<string, QuoteRecord[]>(speakerKeys.map((key) => [key, []]));
   if (speakerKeys.length === 0) return byKey;
   const result = await db.query<QuoteRow>(
-    `SELECT ${QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.version_id = q.version_id AND a.article_no = q.article_no
-      WHERE q.version_id = $1 AND q.speaker_key = ANY ($2::text[]) ORDER BY q.doc`,
-    [version.versionId, [...speakerKeys]],
+    `SELECT * FROM (
+       SELECT DISTINCT ON (q.reprint_key) ${QUOTE_COLUMNS.replace('q.paragraph, ', "'' AS paragraph, ")}
+         FROM quotes q JOIN articles a ON a.version_id = q.version_id AND a.article_no = q.article_no
+        WHERE q.version_id = $1 AND q.speaker_key = ANY ($2::text[])
+        ORDER BY q.reprint_key,
+                 CASE WHEN q.kind = 'direct' THEN 1 ELSE $3::float8 END * CASE WHEN q.word_count <= 3 THEN $4::float8 ELSE 1 END DESC,
+                 a.published DESC NULLS LAST, a.id COLLATE "C", q.start_offset
+     ) best ORDER BY doc`,
+    [version.versionId, [...speakerKeys], CANDIDATE_WEIGHTS.reported, CANDIDATE_WEIGHTS.fragment],
   );
   const articles = new Map<number, LoadedArticle>();
   for (const row of result.rows) byKey.get(row.speaker_key!)?.push(recordOf(row, articles));
