@@ -86,6 +86,27 @@ describe('corpus versions in PostgreSQL', () => {
     }
   });
 
+  it('catch up after the LISTEN connection is cut', async () => {
+    await ingestCorpus({ url, corpusDir });
+    const store = await reader();
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      const cut = await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND query ILIKE 'LISTEN%'");
+      expect(cut.rowCount).toBe(1);
+    } finally {
+      await admin.end();
+    }
+    await writeFile(path.join(corpusDir, 'blair.txt'), BLAIR);
+    await ingestCorpus({ url, corpusDir });
+    let text: string | undefined;
+    for (let attempt = 0; attempt < 100 && text !== 'We will win this election'; attempt += 1) {
+      text = (await store.ask({ question: 'what did Blair say' })).snippets[0]?.text;
+      if (text !== 'We will win this election') await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(text).toBe('We will win this election');
+  });
+
   it('let only one writer ingest at a time', async () => {
     const results = await Promise.all([ingestCorpus({ url, corpusDir }), ingestCorpus({ url, corpusDir })]);
     expect(results.map((result) => result.status).sort()).toEqual(['busy', 'reloaded']);

@@ -146,13 +146,24 @@ export class PostgresQuoteStore implements QuoteStore {
       this.options.logger?.warn({ err: error }, 'lost the LISTEN connection; reconnecting');
       if (this.listener === client) this.listener = null;
       client.end().catch(() => undefined);
-      setTimeout(() => void this.listen(Math.min(delay * 2, 60_000)).catch(() => undefined), delay).unref();
+      this.relisten(delay);
     });
     await client.connect();
     await client.query(`LISTEN ${VERSION_CHANNEL}`);
     this.listener = client;
     // A version written while no connection was listening is announced to nobody: catch up.
     await this.refresh().catch(() => undefined);
+  }
+
+  /** Tries {@link listen} again after `delay`, and again with twice the delay (up to a minute) for as long as it fails. */
+  private relisten(delay: number): void {
+    if (this.closed) return;
+    setTimeout(() => {
+      this.listen(Math.min(delay * 2, 60_000)).catch((error: unknown) => {
+        this.options.logger?.warn({ err: error, retryInMs: Math.min(delay * 2, 60_000) }, 'could not LISTEN again yet');
+        this.relisten(Math.min(delay * 2, 60_000));
+      });
+    }, delay).unref();
   }
 }
 
