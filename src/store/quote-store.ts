@@ -1,10 +1,10 @@
 import type { Answer } from '../answer/answer.js';
-import { answerQuestion, lookUpQuotes, type AskRequest, type LookupRequest } from '../answer/answerer.js';
-import type { QuoteDesk } from '../desk/quote-desk.js';
+import type { AskRequest, LookupRequest } from '../answer/answerer.js';
 
 /**
- * Where answers come from, whichever store holds the quotes: the embedded index in this process
- * (the default) or a database shared by many processes. Both answer with the same answerer code.
+ * Answers from a corpus shared by many processes (the PostgreSQL store), for front ends that only
+ * answer: the HTTP interactions replicas. Front ends that also reload and show the corpus take a
+ * {@link ServingDesk} (serving-desk.ts), which the embedded QuoteDesk is too.
  */
 export interface QuoteStore {
   ask(request: AskRequest): Promise<Answer>;
@@ -12,23 +12,4 @@ export interface QuoteStore {
   /** The corpus version answers come from right now. */
   readonly versionId: string;
   close(): Promise<void>;
-}
-
-/** The embedded store: the desk's current corpus version, in memory. */
-export class EmbeddedQuoteStore implements QuoteStore {
-  constructor(private readonly desk: QuoteDesk) {}
-
-  get versionId(): string {
-    return this.desk.version.id;
-  }
-
-  ask(request: AskRequest): Promise<Answer> {
-    return Promise.resolve(answerQuestion(this.desk.version, request));
-  }
-
-  lookUp(request: LookupRequest): Promise<Answer> {
-    return Promise.resolve(lookUpQuotes(this.desk.version, request));
-  }
-
-  async close(): Promise<void> {}
 }
