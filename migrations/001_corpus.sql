@@ -2,8 +2,6 @@
 -- transaction, read by any number of bot processes. Every row names its version, so a reader that
 -- took version N at the start of an answer reads only version N to the end of it.
 
-CREATE EXTENSION IF NOT EXISTS btree_gin;
-
 CREATE TABLE corpus_versions (
   id            bigserial PRIMARY KEY,
   -- CorpusVersion.id: corpus fingerprint and extractor version; equal keys mean equal answers.
@@ -44,8 +42,10 @@ CREATE TABLE articles (
   PRIMARY KEY (version_id, article_no)
 );
 
+-- One partition per version (quotes_v<id>), written and indexed in bulk by the writer and
+-- attached in the transaction that makes the version current; an old version is dropped whole.
 CREATE TABLE quotes (
-  version_id      bigint  NOT NULL REFERENCES corpus_versions (id) ON DELETE CASCADE,
+  version_id      bigint  NOT NULL,
   -- Position in the embedded index's order (corpus order): ties rank the same way over both stores.
   doc             integer NOT NULL,
   id              text    NOT NULL,
@@ -73,8 +73,8 @@ CREATE TABLE quotes (
   -- BM25+ both see each field's term frequencies.
   terms           tsvector NOT NULL,
   PRIMARY KEY (version_id, doc)
-);
-CREATE INDEX quotes_terms ON quotes USING gin (version_id, terms);
+) PARTITION BY LIST (version_id);
+CREATE INDEX quotes_terms ON quotes USING gin (terms);
 CREATE INDEX quotes_speaker ON quotes (version_id, speaker_key) WHERE speaker_key IS NOT NULL;
 CREATE INDEX quotes_published ON quotes (version_id, published);
 

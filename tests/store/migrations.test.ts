@@ -25,7 +25,7 @@ describe('migrations', () => {
 
   it('index the quote terms with GIN and the speaker and date filters with b-trees', async () => {
     const indexes = (await client.query<{ indexdef: string }>("SELECT indexdef FROM pg_indexes WHERE tablename = 'quotes'")).rows.map((row) => row.indexdef);
-    expect(indexes).toEqual(expect.arrayContaining([expect.stringMatching(/USING gin \(version_id, terms\)/), expect.stringMatching(/\(version_id, speaker_key\)/), expect.stringMatching(/\(version_id, published\)/)]));
+    expect(indexes).toEqual(expect.arrayContaining([expect.stringMatching(/USING gin \(terms\)/), expect.stringMatching(/\(version_id, speaker_key\)/), expect.stringMatching(/\(version_id, published\)/)]));
   });
 
   it('leave a failing migration unrecorded and its changes rolled back', async () => {

@@ -49,7 +49,12 @@ export async function writeVersion(client: pg.ClientBase, version: CorpusVersion
       { name: 'lead', type: 'text', value: ([a]) => a.body.slice(0, LEAD_CHARS) },
       { name: 'content_hash', type: 'text', value: ([a]) => contentHash(a) },
     ], version.articles.map((article, n) => [article, n] as const));
-    await insertRows(client, 'quotes', [
+    // The version's quotes go into a table of their own, indexed after loading (a GIN index built
+    // in bulk, not row by row) and attached as the partition for this version. The name is built
+    // from our own sequence number, never from input.
+    const partition = `quotes_v${versionId}`;
+    await client.query(`CREATE TABLE ${partition} (LIKE quotes INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`);
+    await insertRows(client, partition, [
       { name: 'version_id', type: 'int8', value: () => versionId },
       { name: 'doc', type: 'int4', value: (row) => row.doc },
       { name: 'id', type: 'text', value: (row) => row.record.quote.id },
@@ -72,6 +77,14 @@ export async function writeVersion(client: pg.ClientBase, version: CorpusVersion
       { name: 'source_lower', type: 'text', value: (row) => row.record.article.source?.toLowerCase() ?? null },
       { name: 'terms', type: 'text', cast: 'tsvector', value: (row) => termsVector([row.record.quote.text, row.paragraph, row.record.article.title ?? '']) },
     ], eachQuoteRow(version));
+    await client.query("SET LOCAL maintenance_work_mem = '256MB'");
+    await client.query(`ALTER TABLE ${partition} ADD PRIMARY KEY (version_id, doc)`);
+    await client.query(`ALTER TABLE ${partition} ADD CONSTRAINT ${partition}_version CHECK (version_id = ${versionId})`);
+    // The same definitions as the partitioned table's, so attaching adopts them instead of building others.
+    await client.query(`CREATE INDEX ${partition}_terms ON ${partition} USING gin (terms)`);
+    await client.query(`CREATE INDEX ${partition}_speaker ON ${partition} (version_id, speaker_key) WHERE speaker_key IS NOT NULL`);
+    await client.query(`CREATE INDEX ${partition}_published ON ${partition} (version_id, published)`);
+    await client.query(`ALTER TABLE quotes ATTACH PARTITION ${partition} FOR VALUES IN (${versionId})`);
     await insertRows(client, 'article_speakers', [
       { name: 'version_id', type: 'int8', value: () => versionId },
       { name: 'article_no', type: 'int4', value: (row) => row.articleNo },
@@ -111,11 +124,27 @@ export async function writeVersion(client: pg.ClientBase, version: CorpusVersion
     await client.query('COMMIT');
     // Fresh statistics, or the planner guesses a handful of rows per version and ANDs in the date index.
     await client.query('ANALYZE quotes, term_stats, articles');
-    await client.query('DELETE FROM corpus_versions WHERE id < ALL (SELECT id FROM corpus_versions ORDER BY id DESC LIMIT $1)', [KEPT_PREVIOUS + 1]);
+    await deleteOldVersions(client);
     return versionId;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
+  }
+}
+
+/** Drops versions older than the previous one: their quote partitions whole, the rest by cascade. */
+async function deleteOldVersions(client: pg.ClientBase): Promise<void> {
+  const old = await client.query<{ id: string }>('SELECT id FROM corpus_versions WHERE id < ALL (SELECT id FROM corpus_versions ORDER BY id DESC LIMIT $1)', [KEPT_PREVIOUS + 1]);
+  for (const { id } of old.rows) {
+    await client.query('BEGIN');
+    try {
+      await client.query(`DROP TABLE IF EXISTS quotes_v${Number(id)}`);
+      await client.query('DELETE FROM corpus_versions WHERE id = $1', [id]);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
   }
 }
 
