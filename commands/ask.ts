@@ -16,7 +16,7 @@ export const askCommand: SlashCommand = {
       .addStringOption((option) => option.setName('question').setDescription('Your question').setRequired(true).setMaxLength(MAX_QUESTION_LENGTH)),
   ).toJSON(),
   async execute(interaction, context) {
-    const answer = context.desk.ask({ question: interaction.options.getString('question', true), filters: filterOptions(interaction) });
+    const answer = await context.desk.ask({ question: interaction.options.getString('question', true), filters: filterOptions(interaction) });
     await replyWithAnswer(interaction, answer, context);
   },
   async autocomplete(interaction, context) {

@@ -1,4 +1,5 @@
 import { ApplicationCommandType, ApplicationIntegrationType, ContextMenuCommandBuilder, InteractionContextType, MessageFlags } from 'discord.js';
+import { NOT_IN_MEMORY } from './verify.js';
 import { verifyClaim } from '../src/answer/verify.js';
 import type { MessageCommand } from '../src/discord/message-command.js';
 import { NO_MENTIONS } from '../src/discord/respond.js';
@@ -22,6 +23,11 @@ export const findThisQuoteCommand: MessageCommand = {
       await interaction.reply({ content: 'That message has no text for me to check. Use /verify and paste the quote.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
       return;
     }
-    await replyWithVerification(interaction, verifyClaim(context.desk.version, text), context, { ephemeral: true });
+    const version = context.desk.inMemoryVersion();
+    if (version === null) {
+      await interaction.reply({ content: NOT_IN_MEMORY, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+      return;
+    }
+    await replyWithVerification(interaction, verifyClaim(version, text), context, { ephemeral: true });
   },
 };

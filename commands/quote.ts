@@ -21,7 +21,7 @@ export const quoteCommand: SlashCommand = {
       .addStringOption((option) => option.setName('topic').setDescription('What about (optional)').setMaxLength(200)),
   ).toJSON(),
   async execute(interaction, context) {
-    const answer = context.desk.lookUp({
+    const answer = await context.desk.lookUp({
       speaker: interaction.options.getString('speaker', true),
       topic: interaction.options.getString('topic'),
       filters: filterOptions(interaction),

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only NAME] [-- --cpu-prof] [-- --options] [-- --skip-naive]`
+ * `npm run bench [-- --quick] [-- --only NAME] [-- --cpu-prof] [-- --options] [-- --skip-naive] [-- --backend postgres]`
  *
  * Measures Quotedesk at scale (issue 6): ingest by stage, memory, snapshot, query and autocomplete
  * latency, against a naive whole-article MiniSearch bot and a tokenisation floor measured in the
@@ -10,7 +10,8 @@
  * corpora and snapshots live in a temporary folder removed at the end: nothing is written to the
  * repo. `--cpu-prof` writes V8 CPU profiles of each process to os.tmpdir()/quotedesk-bench-prof/.
  * `--options` instead measures the design options issue 6 lists (scripts/bench/options.ts) on the
- * ≈21k real articles (≈5.2k with `--quick`).
+ * ≈21k real articles (≈5.2k with `--quick`). `--backend postgres` instead measures the PostgreSQL
+ * store beside the embedded index (scripts/bench/postgres.ts).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,7 @@ import type { LatencyOptions } from './bench/latency.js';
 import type { CorpusResult, NaiveResult, OursResult } from './bench/result.js';
 import { round } from './bench/stats.js';
 import { formatTable } from './bench/table.js';
+import { runPostgresBench } from './bench/postgres.js';
 
 /** The ≈500k corpus holds ≈0.6 GB of text; the naive index of it needs several times that. */
 const CHILD_HEAP_MB = 12_288;
@@ -36,6 +38,7 @@ const { values } = parseArgs({
     options: { type: 'boolean', default: false },
     /** Leave out the naive MiniSearch baseline (its figures are n/a): for a run about reloads on a busy machine. */
     'skip-naive': { type: 'boolean', default: false },
+    backend: { type: 'string', default: 'embedded' },
   },
   strict: true,
 });
@@ -48,7 +51,11 @@ process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
 try {
   const specs = (await listCorpora(repoRoot, { quick: values.quick, log })).filter((spec) => !values.only || spec.name === values.only);
   if (specs.length === 0) throw new Error(`no corpus called "${values.only}"`);
-  if (values.options) {
+  if (values.backend === 'postgres') {
+    await runPostgresBench(specs, scratch, { repoRoot, heapMb: CHILD_HEAP_MB, latency, log });
+  } else if (values.backend !== 'embedded') {
+    throw new Error(`--backend must be embedded or postgres, not "${values.backend}"`);
+  } else if (values.options) {
     const spec = specs.find((candidate) => candidate.kind === 'jsonl' && candidate.copies === 1) ?? specs[0]!;
     await runScript(path.join(repoRoot, 'scripts/bench/options.ts'), [await materialise(spec, scratch)], { heapMb: CHILD_HEAP_MB });
   } else {

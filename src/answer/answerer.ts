@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../corpus/article.js';
-import type { CorpusVersion, QuoteRecord } from '../desk/corpus-version.js';
+import type { QuoteRecord } from '../desk/corpus-version.js';
 import type { Speaker } from '../quotes/speaker-directory.js';
 import { MAX_QUESTION_LENGTH, parseQuestion, type QuestionFilters } from '../search/question.js';
 import { indexTerms, tokenize } from '../search/terms.js';
 import { findSpeakers, isPronoun, resolveMention, type SpeakerMention } from '../search/speaker-finder.js';
+import type { AnswerSource } from '../store/answer-source.js';
 import type { Answer, Snippet } from './answer.js';
 import { askedSpeakers, speakersOf } from './asked-speakers.js';
 import { classifyHits, keyTermsOf, MATCH_PLACES, missingWords, ON_TOPIC_RANK_LIMIT, PLACE_RANK, type KeyTerm } from './relevance.js';
@@ -52,7 +53,7 @@ export interface LookupRequest {
  * Answers a free question from one corpus version. Never throws on user input: every problem
  * becomes an answer whose `status` and `message` say what went wrong and what to try instead.
  */
-export function answerQuestion(version: CorpusVersion, request: AskRequest): Answer {
+export function answerQuestion(version: AnswerSource, request: AskRequest): Answer {
   const question = request.question;
   const base = emptyAnswer(question, version);
   const trimmed = question.trim();
@@ -80,7 +81,7 @@ export function answerQuestion(version: CorpusVersion, request: AskRequest): Ans
 }
 
 /** Answers a lookup by speaker (and optional topic). */
-export function lookUpQuotes(version: CorpusVersion, request: LookupRequest): Answer {
+export function lookUpQuotes(version: AnswerSource, request: LookupRequest): Answer {
   const question = [request.speaker, request.topic].filter(Boolean).join(' on ');
   const base = emptyAnswer(question, version);
   const speakerText = request.speaker.trim();
@@ -97,7 +98,7 @@ export function lookUpQuotes(version: CorpusVersion, request: LookupRequest): An
   return answer(version, { question, mentions: [mention], topic, phrase: null, filters: options.filters, limit: request.limit ?? MAX_SNIPPETS });
 }
 
-function unknownSpeaker(version: CorpusVersion, base: Answer, name: string, topic: string | null, filters: QuestionFilters): Answer {
+function unknownSpeaker(version: AnswerSource, base: Answer, name: string, topic: string | null, filters: QuestionFilters): Answer {
   const suggestions = version.speakers.suggest(name);
   const hint = suggestions.length > 0 ? ` Did you mean ${orList(suggestions)}?` : '';
   return {
@@ -118,7 +119,7 @@ interface Interpreted {
   limit: number;
 }
 
-function answer(version: CorpusVersion, asked: Interpreted): Answer {
+function answer(version: AnswerSource, asked: Interpreted): Answer {
   const base = emptyAnswer(asked.question, version);
   const { filters } = asked;
   const speakers = speakersOf(asked.mentions);
@@ -213,7 +214,7 @@ interface Ranking {
  * few are picked, as a common topic matches tens of thousands of quotes.
  */
 function rankByTopic(
-  version: CorpusVersion,
+  version: AnswerSource,
   topic: string,
   keys: readonly KeyTerm[],
   speakers: readonly Speaker[],
@@ -224,7 +225,9 @@ function rankByTopic(
   const { direct, words } = version.facts;
   const dated = filters.from !== undefined || filters.to !== undefined;
   const filter = docFilter(version, speakers, { ...(filters.source !== undefined ? { source: filters.source } : {}) });
-  const hits = version.index.searchScored(topic, filter ? { filter } : {});
+  // The scope carries the date filters too, so a store that fetches candidates fetches dated ones;
+  // the embedded index applies only `filter` and dates are checked below, counting undated articles.
+  const hits = version.index.searchScored(topic, { ...(filter ? { filter } : {}), scope: { speakerKeys: speakers.map((speaker) => speaker.key), filters } });
   const topicIsPerson = speakers.length > 0 && namesOnlyPeople(topic, version);
   const relevance = classifyHits(version, hits, keys, { phrase, paragraphStandsIn: topicIsPerson });
   const bySpeaker = speakers.length > 0;
@@ -281,7 +284,7 @@ function rankByTopic(
 }
 
 /** Whether a topic is a person the corpus quotes ("Trump"), whom a quote may call "he". */
-function namesOnlyPeople(topic: string, version: CorpusVersion): boolean {
+function namesOnlyPeople(topic: string, version: AnswerSource): boolean {
   const found = findSpeakers(topic, version.speakers);
   return found.mentions.length > 0 && keyTermsOf(found.rest).length === 0;
 }
@@ -292,7 +295,7 @@ const NO_TERMS: readonly string[] = [];
  * With no topic: the speaker's own words first, newest first, fuller quotes before fragments.
  * Several people asked about together take turns, so each is on the first page.
  */
-function rankBySpeaker(mentions: readonly SpeakerMention[], version: CorpusVersion, filters: QuestionFilters, limit: number): Ranking {
+function rankBySpeaker(mentions: readonly SpeakerMention[], version: AnswerSource, filters: QuestionFilters, limit: number): Ranking {
   const passes = recordFilter(filters);
   const byDate = recordFilter({ ...(filters.source !== undefined ? { source: filters.source } : {}) });
   const dated = filters.from !== undefined || filters.to !== undefined;
@@ -344,7 +347,7 @@ type RecordFilter = (record: QuoteRecord) => boolean;
  * Which index positions the speaker and filters let through, or null for all. The speaker check
  * reads a typed array; only date and outlet filters, which few questions carry, read the quote.
  */
-function docFilter(version: CorpusVersion, speakers: readonly Speaker[], filters: QuestionFilters): ((doc: number) => boolean) | null {
+function docFilter(version: AnswerSource, speakers: readonly Speaker[], filters: QuestionFilters): ((doc: number) => boolean) | null {
   const byRecord = recordFilter(filters);
   const numbers = new Set(speakers.map((speaker) => version.facts.speakerNumber(speaker.key)));
   const speakerOf = version.facts.speaker;
@@ -373,7 +376,7 @@ function recordFilter(filters: QuestionFilters): RecordFilter | null {
 /**
  * The same words by the same speaker reprinted by several articles are one snippet: the
  * best-ranked copy of each, in no particular order. (Topic answers do this on typed arrays, see
- * {@link CorpusVersion.bestPerReprint}.)
+ * {@link AnswerSource.bestPerReprint}.)
  */
 function bestCopies<T extends { record: QuoteRecord }>(candidates: readonly T[], compare: (a: T, b: T) => number): T[] {
   const best = new Map<number, T>();
@@ -384,7 +387,7 @@ function bestCopies<T extends { record: QuoteRecord }>(candidates: readonly T[],
   return [...best.values()];
 }
 
-function toSnippet(version: CorpusVersion, hit: Ranked): Snippet {
+function toSnippet(version: AnswerSource, hit: Ranked): Snippet {
   const { record, terms } = hit;
   const wanted = new Set(terms);
   const isRelevant = (word: string): boolean => (indexTerms(word) ?? []).some((term) => wanted.has(term));
@@ -410,7 +413,7 @@ export const SPEAKER_UNKNOWN = 'speaker unknown';
  * The corpus-wide name ("Vladimir Putin" even where this article wrote only "Putin"). A speaker
  * the extractor could not resolve ("he", "it", "they") is shown as {@link SPEAKER_UNKNOWN}.
  */
-export function speakerName(version: CorpusVersion, record: QuoteRecord): string {
+export function speakerName(version: AnswerSource, record: QuoteRecord): string {
   const speaker = record.speakerKey === null ? undefined : version.speakers.get(record.speakerKey);
   const name = speaker?.name ?? record.quote.speaker ?? record.quote.speakerSurface;
   return name === null || name === undefined || isPronoun(name) || !/\p{L}/u.test(name) ? SPEAKER_UNKNOWN : name;
@@ -450,7 +453,7 @@ function andList(names: readonly string[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
-function emptyAnswer(question: string, version: CorpusVersion): Answer {
+function emptyAnswer(question: string, version: AnswerSource): Answer {
   return {
     question,
     status: 'no-match',

@@ -1,7 +1,7 @@
 import type { ScoredHits } from '../search/quote-index.js';
 import { isQuestionWord } from '../search/speaker-finder.js';
 import { indexTerms, queryTerms, tokenize } from '../search/terms.js';
-import type { CorpusVersion } from '../desk/corpus-version.js';
+import type { AnswerSource } from '../store/answer-source.js';
 
 /**
  * Whether a quote is about what was asked. A topic's key terms must be in the quote itself or in
@@ -63,7 +63,7 @@ export interface RelevanceOptions {
  * substring check says the sentence might hold it, so a topic with tens of thousands of hits
  * stays fast.
  */
-export function classifyHits(version: CorpusVersion, hits: ScoredHits, keys: readonly KeyTerm[], options: RelevanceOptions): HitRelevance {
+export function classifyHits(version: AnswerSource, hits: ScoredHits, keys: readonly KeyTerm[], options: RelevanceOptions): HitRelevance {
   const rank = new Uint8Array(hits.count);
   const missing = new Uint16Array(hits.count);
   const all = (1 << keys.length) - 1;

@@ -82,6 +82,11 @@ export class QuoteDesk {
   }
 
   /** The version answers are read from right now. Take it once per answer and use only it. */
+  /** This desk holds its version in memory: see {@link ServingDesk.inMemoryVersion}. */
+  inMemoryVersion(): CorpusVersion {
+    return this.version;
+  }
+
   get version(): CorpusVersion {
     return this.current;
   }

@@ -1,6 +1,6 @@
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import type { Logger } from 'pino';
-import type { QuoteDesk } from '../desk/quote-desk.js';
+import type { ServingDesk } from '../store/serving-desk.js';
 import type { FeedService } from '../feeds/feed-service.js';
 import { AnswerPager, type AnswerPagerOptions } from './answer-pager.js';
 import { COMMANDS, MESSAGE_COMMANDS } from './command-registry.js';
@@ -13,7 +13,7 @@ import { WrongSpeakerReports } from './wrong-speaker.js';
 
 export interface BotOptions {
   token: string;
-  desk: QuoteDesk;
+  desk: ServingDesk;
   logger: Logger;
   /** Discord's REST base, e.g. `http://127.0.0.1:PORT/api` for the loopback Discord in tests. */
   restApi?: string;

@@ -8,6 +8,7 @@ import { corpusUrlLookup } from '../feeds/corpus-urls.js';
 import { feedServiceOptions } from '../feeds/from-config.js';
 import { ConfigError, loadConfig } from '../ops/config.js';
 import { createLogger } from '../ops/logger.js';
+import { SharedDesk } from '../stores/postgres/shared-desk.js';
 import { startBot } from './bot.js';
 
 const TERMINAL_HINT = 'To try Quotedesk without Discord: npm run ask -- "What did Putin say about Ukraine?"';
@@ -19,12 +20,15 @@ const TERMINAL_HINT = 'To try Quotedesk without Discord: npm run ask -- "What di
 async function main(): Promise<void> {
   const config = loadConfig({ require: ['DISCORD_TOKEN', 'DISCORD_CLIENT_ID'] });
   const token = config.DISCORD_TOKEN!;
-  const logger = createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT, secrets: [token] });
+  const logger = createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT, secrets: [token, config.DATABASE_URL ? new URL(config.DATABASE_URL).password : undefined] });
   const corpusDir = path.resolve(config.CORPUS_DIR);
-  const desk = await QuoteDesk.open({ corpusDir, logger, snapshots: new FileSnapshotStore(path.resolve(config.CACHE_DIR), logger) });
+  // DATABASE_URL: answers from the corpus in PostgreSQL, shared with every other bot process (docs/scaling.md).
+  const desk = config.DATABASE_URL
+    ? await SharedDesk.open({ url: config.DATABASE_URL, corpusDir, logger })
+    : await QuoteDesk.open({ corpusDir, logger, snapshots: new FileSnapshotStore(path.resolve(config.CACHE_DIR), logger) });
   const feeds = await FeedService.open({
     ...feedServiceOptions(config, { corpusDir, logger, reload: (trigger) => desk.reload({ whenBusy: 'again', trigger }) }),
-    corpusUrls: corpusUrlLookup(() => desk.version),
+    ...(desk instanceof QuoteDesk ? { corpusUrls: corpusUrlLookup(() => desk.version) } : {}),
   });
   const bot = await startBot({ token, desk, logger, feeds, reportsFile: path.resolve(config.SPEAKER_REPORTS_FILE), ...(config.DISCORD_API_URL ? { restApi: config.DISCORD_API_URL } : {}) });
   feeds.start();

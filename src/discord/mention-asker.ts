@@ -1,7 +1,7 @@
 import { DiscordAPIError, PermissionFlagsBits, RESTJSONErrorCodes, type Message, type MessageCreateOptions, type PermissionsBitField } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Answer } from '../answer/answer.js';
-import type { QuoteDesk } from '../desk/quote-desk.js';
+import type { ServingDesk } from '../store/serving-desk.js';
 import { MAX_QUESTION_LENGTH } from '../search/question.js';
 import type { AnswerPager } from './answer-pager.js';
 import { answerText, CONTENT_LIMIT } from './answer-text.js';
@@ -14,7 +14,7 @@ const HELP = 'Ask me about the news, like: @Quotedesk what did Putin say about U
 const CLOSING = 'I am restarting right now; please ask again in a minute.';
 
 export interface MentionAskerOptions {
-  desk: QuoteDesk;
+  desk: ServingDesk;
   pager: AnswerPager;
   logger: Logger;
   /** How long one user waits between questions by mention. Default 10 s. */
@@ -93,7 +93,7 @@ export class MentionAsker {
       return;
     }
     if (question.length === 0) return void (await this.send(message, { text: HELP }));
-    const answer = this.options.desk.ask({ question: question.slice(0, MAX_QUESTION_LENGTH + 1) });
+    const answer = await this.options.desk.ask({ question: question.slice(0, MAX_QUESTION_LENGTH + 1) });
     logger.info({ via: 'mention', status: answer.status, matches: answer.totalMatches, corpus: answer.corpusVersion, user: message.author.id, dm: inDm }, 'answered');
     await this.send(message, answer.status === 'answered' ? { answer } : { text: answer.message });
   }

@@ -4,14 +4,14 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Logger } from 'pino';
-import type { QuoteDesk } from '../desk/quote-desk.js';
+import type { ServingDesk } from '../store/serving-desk.js';
 import type { FeedService } from '../feeds/feed-service.js';
 import type { AnswerPager } from './answer-pager.js';
 import type { WrongSpeakerReports } from './wrong-speaker.js';
 
 /** What every command handler may use: the desk (the core), the pager, and a logger. */
 export interface CommandContext {
-  desk: QuoteDesk;
+  desk: ServingDesk;
   pager: AnswerPager;
   logger: Logger;
   /** "Wrong speaker?" reports, when the bot takes them. */

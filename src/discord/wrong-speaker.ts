@@ -14,7 +14,7 @@ import {
 import type { Logger } from 'pino';
 import type { Answer } from '../answer/answer.js';
 import type { Verification } from '../answer/verify.js';
-import type { QuoteDesk } from '../desk/quote-desk.js';
+import type { ServingDesk } from '../store/serving-desk.js';
 import { tallyReports, type ReportTally } from '../reports/open-reports.js';
 import { ReportWriteError, type SpeakerReportLog } from '../reports/report-log.js';
 import { MAX_SUGGESTED_SPEAKER, wrongSpeakerInput, type SpeakerReport } from '../reports/speaker-report.js';
@@ -42,7 +42,7 @@ interface RememberedAnswer {
 
 export interface WrongSpeakerOptions {
   log: SpeakerReportLog;
-  desk: QuoteDesk;
+  desk: ServingDesk;
   logger: Logger;
   /** Answers that can still be reported on; the oldest are forgotten first. Default 5,000. */
   maxAnswers?: number;
@@ -159,7 +159,9 @@ export class WrongSpeakerReports {
   async tally(): Promise<ReportTally | null> {
     try {
       const { reports } = await this.options.log.readAll();
-      return tallyReports(this.options.desk.version, reports);
+      const version = this.options.desk.inMemoryVersion();
+      // Without the corpus in memory (PostgreSQL) a report cannot be checked against it: all count as open.
+      return version === null ? { total: reports.length, open: reports.length } : tallyReports(version, reports);
     } catch (error) {
       this.options.logger.warn({ err: error, file: this.options.log.file }, 'could not read the speaker reports');
       return null;
@@ -175,8 +177,8 @@ export class WrongSpeakerReports {
     const known = this.keys.get(identity);
     if (known !== undefined && this.answers.has(known)) return known;
     const key = randomBytes(6).toString('hex');
-    const version = this.options.desk.version;
-    const sameVersion = version.id === corpusVersion;
+    const version = this.options.desk.inMemoryVersion();
+    const sameVersion = version !== null && version.id === corpusVersion;
     const quotes = shown.map((quote): ShownQuote => {
       const record = sameVersion ? version.quote(quote.quoteId) : undefined;
       return {

@@ -3,6 +3,9 @@ import { InvertedIndex, InvertedIndexBuilder, type InvertedIndexData, type Searc
 import { indexTerms, queryTerms, tokenize } from './terms.js';
 
 /** What the index knows of one quote: only searchable text; everything else stays in the corpus version. */
+/** Query terms this long or longer also match longer index terms ("ukrain" finds "ukrainian"). */
+export const DEFAULT_PREFIX_MIN_LENGTH = 5;
+
 export interface IndexedQuote {
   /** The quote id (`Quote.id`). */
   id: string;
@@ -82,7 +85,7 @@ export class QuoteIndex {
   ) {
     const boost = { text: 3, context: 1, title: 0.5, ...options.boost };
     this.boosts = FIELDS.map((field) => boost[field]);
-    this.prefixMinLength = options.prefixMinLength ?? 5;
+    this.prefixMinLength = options.prefixMinLength ?? DEFAULT_PREFIX_MIN_LENGTH;
   }
 
   /** Indexes the given quotes. */

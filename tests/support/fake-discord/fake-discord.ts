@@ -344,11 +344,35 @@ export class FakeDiscord {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  /**
+   * A slash command recorded as sent but not delivered on the gateway: for a bot that takes
+   * interactions over HTTP, the test posts `exchange.interaction` to its endpoint itself (as Discord
+   * would) and hands the HTTP response to the callback route (see tests/support/http-interactions.ts).
+   */
+  prepareCommand(run: CommandRun): InteractionExchange {
+    const invoker = this.invoker(run);
+    const command = this.registry.find(run.name, this.guildId);
+    return this.track(commandInteraction(this.world, invoker, run.name, toOptions(run.options, command), command));
+  }
+
+  /** {@link prepareCommand} for a button press on `message`. */
+  prepareButtonClick(click: ButtonClick): InteractionExchange {
+    const button = buttonsOf(click.message).find((b) => (click.customId !== undefined ? 'custom_id' in b && b.custom_id === click.customId : 'label' in b && b.label === click.label));
+    if (!button || !('custom_id' in button) || button.disabled) throw new Error(`fake Discord: no enabled button ${click.customId ?? click.label} on message ${click.message.id}`);
+    this.store.put(click.message);
+    return this.track(buttonInteraction(this.world, this.invoker(click), click.message, button.custom_id));
+  }
+
   private deliver(interaction: InteractionExchange['interaction']): InteractionExchange {
+    const exchange = this.track(interaction);
+    this.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, interaction);
+    return exchange;
+  }
+
+  private track(interaction: InteractionExchange['interaction']): InteractionExchange {
     const exchange = new InteractionExchange(interaction, Date.now(), this.store, this.signal);
     this.exchanges.push(exchange);
     this.interactionRoutes.track(exchange);
-    this.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, interaction);
     return exchange;
   }
 
@@ -356,7 +380,8 @@ export class FakeDiscord {
   private invoker(as: InvokeAs): Invoker {
     const permissions = BigInt(as.memberPermissions ?? MEMBER_PERMISSIONS);
     const { role, created } = this.world.roleGranting(permissions);
-    if (role && created) this.gateway.dispatch(GatewayDispatchEvents.GuildRoleCreate, { guild_id: this.guildId, role });
+    // Over HTTP interactions no client may be logged in to the gateway; the permissions travel in the interaction anyway.
+    if (role && created && this.gateway.sessionId !== undefined) this.gateway.dispatch(GatewayDispatchEvents.GuildRoleCreate, { guild_id: this.guildId, role });
     return { user: as.user ?? this.world.alice, permissions, roleIds: role ? [role.id] : [], locale: as.locale ?? ('en-US' as Locale) };
   }
 

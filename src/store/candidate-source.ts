@@ -1,0 +1,147 @@
+import type { QuoteFacts, QuoteRecord } from '../desk/corpus-version.js';
+import { DEFAULT_PREFIX_MIN_LENGTH } from '../search/quote-index.js';
+import { indexTerms, tokenize } from '../search/terms.js';
+import type { SourceBase } from './answer-plan.js';
+import type { AnswerSource, TopicHits, TopicSearchOptions } from './answer-source.js';
+import { scoreCandidates, type CorpusFigures, type DocumentFrequencies } from './candidate-scoring.js';
+
+/** One quote fetched for a topic, with the paragraph it was indexed with. */
+export interface TopicCandidate {
+  record: QuoteRecord;
+  paragraph: string;
+  /** Its position in corpus order (the embedded index's document number), which breaks ties. */
+  order: number;
+}
+
+/** What a store fetched for a topic search: the best candidates, what scoring them needs, and how many matched in all. */
+export interface FetchedTopic {
+  topic: string;
+  queryTerms: readonly string[];
+  candidates: readonly TopicCandidate[];
+  frequencies: DocumentFrequencies;
+  figures: CorpusFigures;
+  /** Distinct quotes (reprints once) matching, of which `candidates` are the best scored. */
+  total: number;
+}
+
+/**
+ * An {@link AnswerSource} over quotes fetched for one question: the answerer ranks, deduplicates
+ * and cites them with the code it runs over the embedded index. Document numbers are positions in
+ * `candidates`, which are sorted into corpus order so ties fall as they do in the embedded store.
+ */
+export class CandidateSource implements AnswerSource {
+  readonly id: string;
+  readonly speakers: SourceBase['speakers'];
+  readonly facts: QuoteFacts;
+  readonly index: AnswerSource['index'];
+  private readonly candidates: readonly TopicCandidate[];
+
+  constructor(
+    private readonly base: SourceBase,
+    private readonly topic: FetchedTopic | null,
+    private readonly speakerQuotes: ReadonlyMap<string, readonly QuoteRecord[]>,
+  ) {
+    this.id = base.id;
+    this.speakers = base.speakers;
+    this.candidates = topic ? [...topic.candidates].sort((a, b) => a.order - b.order) : [];
+    this.facts = factsOf(this.candidates.map((candidate) => candidate.record));
+    const textMasks = new Map<ReadonlyArray<readonly string[]>, Uint16Array>();
+    this.index = {
+      searchScored: (text, options) => this.search(text, options),
+      prefixMatches,
+      withTextMatches: (groups, read) => {
+        let masks = textMasks.get(groups);
+        if (masks === undefined) {
+          masks = Uint16Array.from(this.candidates, ({ record }) => textMask(record.quote.text, groups));
+          textMasks.set(groups, masks);
+        }
+        const held = masks;
+        return read((doc) => held[doc] ?? 0);
+      },
+    };
+  }
+
+  outlets(): readonly string[] {
+    return this.base.outlets();
+  }
+
+  quoteAt(doc: number): QuoteRecord | undefined {
+    return this.candidates[doc]?.record;
+  }
+
+  bestPerReprint(docs: ArrayLike<number>, count: number, better: (i: number, j: number) => boolean): number[] {
+    const best = new Map<number, number>();
+    for (let i = 0; i < count; i += 1) {
+      const record = this.candidates[docs[i]!]?.record;
+      if (record === undefined) continue;
+      const held = best.get(record.reprintKey);
+      if (held === undefined || better(i, held)) best.set(record.reprintKey, i);
+    }
+    return [...best.values()];
+  }
+
+  quotesBy(speakerKey: string): readonly QuoteRecord[] {
+    return this.speakerQuotes.get(speakerKey) ?? [];
+  }
+
+  private search(text: string, options: TopicSearchOptions = {}): TopicHits {
+    if (this.topic === null || this.topic.topic !== text) throw new Error(`no candidates were fetched for the topic "${text}"`);
+    const scored = scoreCandidates(
+      this.topic.queryTerms,
+      this.candidates.map(({ record, paragraph }) => [record.quote.text, paragraph, record.article.title ?? ''] as const),
+      this.topic.frequencies,
+      this.topic.figures,
+    );
+    const docs: number[] = [];
+    for (let doc = 0; doc < this.candidates.length; doc += 1) {
+      if (scored.scores[doc]! > 0 && (options.filter === undefined || options.filter(doc))) docs.push(doc);
+    }
+    return {
+      count: docs.length,
+      docs: Uint32Array.from(docs),
+      scores: Float64Array.from(docs, (doc) => scored.scores[doc]!),
+      inText: (i) => (scored.fields[docs[i]!]! & 1) !== 0,
+      termsAt: (i) => scored.terms[docs[i]!]!,
+      total: this.topic.total,
+    };
+  }
+}
+
+function factsOf(records: readonly QuoteRecord[]): QuoteFacts {
+  const numbers = new Map<string, number>();
+  const speaker = Int32Array.from(records, (record) => {
+    if (record.speakerKey === null) return -1;
+    let number = numbers.get(record.speakerKey);
+    if (number === undefined) {
+      number = numbers.size;
+      numbers.set(record.speakerKey, number);
+    }
+    return number;
+  });
+  return {
+    direct: Uint8Array.from(records, (record) => (record.quote.kind === 'direct' ? 1 : 0)),
+    words: Uint16Array.from(records, (record) => Math.min(record.wordCount, 0xffff)),
+    speaker,
+    speakerNumber: (key) => numbers.get(key) ?? -1,
+  };
+}
+
+/** As the embedded index decides it: long query terms also match longer terms. */
+function prefixMatches(term: string): boolean {
+  return term.length >= DEFAULT_PREFIX_MIN_LENGTH;
+}
+
+/** The embedded index's text-field marks, worked out from a fetched quote's own words. */
+function textMask(text: string, groups: ReadonlyArray<readonly string[]>): number {
+  const terms = new Set(tokenize(text).flatMap((token) => indexTerms(token) ?? []));
+  let mask = 0;
+  groups.slice(0, 16).forEach((group, g) => {
+    for (const q of group) {
+      if (terms.has(q) || (prefixMatches(q) && [...terms].some((term) => term.startsWith(q)))) {
+        mask |= 1 << g;
+        return;
+      }
+    }
+  });
+  return mask;
+}

@@ -1,0 +1,201 @@
+import type pg from 'pg';
+import type { LoadedArticle } from '../../corpus/article.js';
+import type { QuoteRecord } from '../../desk/corpus-version.js';
+import { AttributionConfidenceSchema, type Quote } from '../../quotes/quote.js';
+import type { TopicScope } from '../../store/answer-source.js';
+import { FIELD_BOOSTS, isPrefixTerm } from '../../store/candidate-scoring.js';
+import type { FetchedTopic, TopicCandidate } from '../../store/candidate-source.js';
+import type { ReaderVersion } from './reader-version.js';
+import { topicQuery, topicTerms } from './terms-vector.js';
+
+/**
+ * How many of a topic's best-matching quotes (by PostgreSQL's own ranking) are fetched and then
+ * ranked exactly. An answer shows at most 50 after deduplication; the rest is margin for the
+ * difference between ts_rank and BM25+ (see docs/scaling.md for the overlap it gives).
+ */
+export const DEFAULT_CANDIDATES = 200;
+
+/**
+ * The answerer's own down-weighting (answerer.ts: reported speech 0.35, fragments of three words or
+ * fewer 0.6), applied when picking candidates too: otherwise reporters' paraphrases that match well
+ * crowd out direct quotes the answerer would rank above them (top-10 overlap with the embedded store at 21k articles, 200 candidates: 0.909 without, 0.987 with).
+ */
+const CANDIDATE_WEIGHTS = { reported: 0.35, fragment: 0.6 };
+
+/** Copies of one reprinted quote fetched as candidates (its paragraph, and so its exact score, may differ per article). */
+const COPIES_PER_GROUP = 3;
+
+/** ts_rank's weights {D, C, B, A}: headline C, paragraph B, quote text A, in the embedded index's proportions (0.5 : 1 : 3). */
+const RANK_WEIGHTS = `{0,${FIELD_BOOSTS[2] / FIELD_BOOSTS[0]},${FIELD_BOOSTS[1] / FIELD_BOOSTS[0]},1}`;
+
+const QUOTE_COLUMNS = `q.doc, q.id, q.kind, q.text, q.start_offset, q.end_offset, q.speaker_surface, q.speaker, q.speaker_key, q.confidence,
+  q.cue, q.context, q.paragraph, q.grp, q.word_count, q.reprint_key, q.article_no,
+  a.id AS article_id, a.title, to_char(a.published, 'YYYY-MM-DD') AS published, a.source, a.url, a.file, a.line, a.lead`;
+
+interface QuoteRow {
+  doc: number;
+  id: string;
+  kind: 'direct' | 'reported';
+  text: string;
+  start_offset: number;
+  end_offset: number;
+  speaker_surface: string | null;
+  speaker: string | null;
+  speaker_key: string | null;
+  confidence: string | null;
+  cue: string | null;
+  context: string;
+  paragraph: string;
+  grp: string;
+  word_count: number;
+  reprint_key: string;
+  article_no: number;
+  article_id: string;
+  title: string | null;
+  published: string | null;
+  source: string | null;
+  url: string | null;
+  file: string;
+  line: number | null;
+  lead: string;
+}
+
+/**
+ * A topic's candidates: every quote whose terms match (GIN index, any query term, long ones as
+ * prefixes), narrowed by speaker, dates and outlet in the same statement; the best `limit` of
+ * them by an idf-weighted ts_rank; how many distinct quotes matched in all; and the document
+ * frequencies of the index terms involved, so the answerer can score them as BM25+. The question
+ * reaches PostgreSQL only as bound parameters: term literals, dates, the outlet words.
+ */
+export async function fetchTopic(db: pg.Pool | pg.ClientBase, version: ReaderVersion, topic: string, scope: TopicScope, limit = DEFAULT_CANDIDATES): Promise<FetchedTopic> {
+  const queryTerms = topicTerms(topic);
+  const base: FetchedTopic = { topic, queryTerms, candidates: [], frequencies: new Map(), figures: version.figures, total: 0 };
+  const query = topicQuery(queryTerms, isPrefixTerm);
+  if (query === null) return base;
+  // PostgreSQL text cannot hold NUL, so no stored outlet contains one: nothing matches (and the
+  // parameter would be refused as invalid UTF-8).
+  if (scope.filters.source?.includes('\u0000')) return base;
+  const unique = [...new Set(queryTerms)];
+  const stats = await db.query<{ query_term: string; term: string; in_text: number; in_context: number; in_title: number }>(
+    `SELECT p.query_term, s.term, s.in_text, s.in_context, s.in_title
+       FROM unnest($2::text[], $3::bool[]) AS p(query_term, prefix)
+       JOIN term_stats s ON s.version_id = $1
+        AND (s.term = p.query_term OR (p.prefix AND s.term > p.query_term AND s.term < p.query_term || chr(1114111)))`,
+    [version.versionId, unique, unique.map(isPrefixTerm)],
+  );
+  const frequencies = new Map<string, [number, number, number]>();
+  const documentsPerQueryTerm = new Map<string, number>();
+  for (const row of stats.rows) {
+    frequencies.set(row.term, [row.in_text, row.in_context, row.in_title]);
+    documentsPerQueryTerm.set(row.query_term, (documentsPerQueryTerm.get(row.query_term) ?? 0) + row.in_text + row.in_context);
+  }
+  const matchedTerms = unique.filter((term) => documentsPerQueryTerm.has(term));
+  if (matchedTerms.length === 0) return { ...base, frequencies };
+  // Rarer terms count for more, as in BM25: each term's ts_rank, weighted by its idf.
+  const n = version.figures.quoteCount;
+  const idf = matchedTerms.map((term) => {
+    const df = Math.min(documentsPerQueryTerm.get(term)!, n);
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  });
+  const termQueries = matchedTerms.map((term) => topicQuery([term], isPrefixTerm)!);
+  const { filters } = scope;
+  const result = await db.query<QuoteRow & { total: string }>(
+    `WITH matched AS MATERIALIZED (
+       SELECT q.doc, q.reprint_key, q.terms, q.kind, q.word_count FROM quotes q
+        WHERE q.version_id = $1 AND q.terms @@ $2::tsquery
+          AND (cardinality($3::text[]) = 0 OR q.speaker_key = ANY ($3::text[]))
+          AND ($4::date IS NULL OR q.published >= $4::date)
+          AND ($5::date IS NULL OR q.published <= $5::date)
+          AND ($6::text IS NULL OR strpos(q.source_lower, $6::text) > 0)
+     ), ranked AS (
+       SELECT m.doc, m.reprint_key, (SELECT sum(u.w * ts_rank($7::float4[], m.terms, u.t)) FROM unnest($8::tsquery[], $9::float8[]) AS u(t, w))
+              * CASE WHEN m.kind = 'direct' THEN 1 ELSE $11::float8 END * CASE WHEN m.word_count <= 3 THEN $12::float8 ELSE 1 END AS rank
+         FROM matched m
+     ), copies AS MATERIALIZED (
+       -- At most three copies per reprint group, the answerer picking the best of them: a quote
+       -- reprinted by many articles must not fill the candidates with copies of itself.
+       SELECT doc, row_number() OVER w AS copy, first_value(rank) OVER w AS group_rank, reprint_key
+         FROM ranked WINDOW w AS (PARTITION BY reprint_key ORDER BY rank DESC, doc)
+     ), best AS (
+       SELECT doc FROM copies WHERE copy <= ${COPIES_PER_GROUP} ORDER BY group_rank DESC, reprint_key, copy LIMIT $10
+     )
+     SELECT ${QUOTE_COLUMNS}, (SELECT count(*) FROM copies WHERE copy = 1) AS total
+       FROM best JOIN quotes q ON q.version_id = $1 AND q.doc = best.doc
+       JOIN articles a ON a.version_id = $1 AND a.article_no = q.article_no`,
+    [
+      version.versionId,
+      query,
+      [...scope.speakerKeys],
+      filters.from ?? null,
+      filters.to ?? null,
+      filters.source?.toLowerCase() ?? null,
+      RANK_WEIGHTS,
+      termQueries,
+      idf,
+      limit,
+      CANDIDATE_WEIGHTS.reported,
+      CANDIDATE_WEIGHTS.fragment,
+    ],
+  );
+  const articles = new Map<number, LoadedArticle>();
+  const candidates: TopicCandidate[] = result.rows.map((row) => ({ record: recordOf(row, articles), paragraph: row.paragraph, order: row.doc }));
+  return { ...base, candidates, frequencies, total: result.rows[0] ? Number(result.rows[0].total) : 0 };
+}
+
+/**
+ * The given speakers' quotes for a speaker-only answer: of each reprint group only the copy the
+ * answerer would pick (its own order: direct and fuller first, newest, then corpus order; see
+ * answerer.ts rankBySpeaker), so a quote reprinted by a hundred articles is fetched once. Every
+ * group is fetched, so the answer's count of matches is exact.
+ */
+export async function fetchSpeakerQuotes(db: pg.Pool | pg.ClientBase, version: ReaderVersion, speakerKeys: readonly string[]): Promise<Map<string, QuoteRecord[]>> {
+  const byKey = new Map<string, QuoteRecord[]>(speakerKeys.map((key) => [key, []]));
+  if (speakerKeys.length === 0) return byKey;
+  const result = await db.query<QuoteRow>(
+    `SELECT * FROM (
+       SELECT DISTINCT ON (q.reprint_key) ${QUOTE_COLUMNS.replace('q.paragraph, ', "'' AS paragraph, ")}
+         FROM quotes q JOIN articles a ON a.version_id = q.version_id AND a.article_no = q.article_no
+        WHERE q.version_id = $1 AND q.speaker_key = ANY ($2::text[])
+        ORDER BY q.reprint_key,
+                 CASE WHEN q.kind = 'direct' THEN 1 ELSE $3::float8 END * CASE WHEN q.word_count <= 3 THEN $4::float8 ELSE 1 END DESC,
+                 a.published DESC NULLS LAST, a.id COLLATE "C", q.start_offset
+     ) best ORDER BY doc`,
+    [version.versionId, [...speakerKeys], CANDIDATE_WEIGHTS.reported, CANDIDATE_WEIGHTS.fragment],
+  );
+  const articles = new Map<number, LoadedArticle>();
+  for (const row of result.rows) byKey.get(row.speaker_key!)?.push(recordOf(row, articles));
+  return byKey;
+}
+
+function recordOf(row: QuoteRow, articles: Map<number, LoadedArticle>): QuoteRecord {
+  let article = articles.get(row.article_no);
+  if (article === undefined) {
+    article = {
+      id: row.article_id,
+      title: row.title,
+      date: row.published,
+      source: row.source,
+      url: row.url,
+      // Only the opening is stored: citations of untitled articles show its first words.
+      body: row.lead,
+      origin: row.line === null ? { file: row.file } : { file: row.file, line: row.line },
+    };
+    articles.set(row.article_no, article);
+  }
+  const confidence = AttributionConfidenceSchema.safeParse(row.confidence);
+  const quote: Quote = {
+    id: row.id,
+    articleId: row.article_id,
+    kind: row.kind,
+    text: row.text,
+    start: row.start_offset,
+    end: row.end_offset,
+    speakerSurface: row.speaker_surface,
+    speaker: row.speaker,
+    confidence: confidence.success ? confidence.data : null,
+    cue: row.cue,
+    context: row.context,
+    group: row.grp,
+  };
+  return { quote, article, speakerKey: row.speaker_key, wordCount: row.word_count, reprintKey: Number(row.reprint_key) };
+}

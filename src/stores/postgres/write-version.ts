@@ -1,0 +1,184 @@
+import type pg from 'pg';
+import { sha256Hex } from '../../corpus/hash.js';
+import type { LoadedArticle } from '../../corpus/article.js';
+import type { CorpusVersion, QuoteRecord } from '../../desk/corpus-version.js';
+import { paragraphAround } from '../../desk/paragraph.js';
+import type { ReloadReport } from '../../desk/reload-report.js';
+import { insertRows } from './bulk-insert.js';
+import { termsVector } from './terms-vector.js';
+
+/** The channel readers LISTEN on; the payload is the new version's id. */
+export const VERSION_CHANNEL = 'quotedesk_version';
+/** Characters of each article body kept for citations of untitled articles (they show its first words). */
+const LEAD_CHARS = 300;
+/** Versions kept besides the current one, so answers in flight on the previous version finish on it. */
+const KEPT_PREVIOUS = 1;
+
+/** What an article says, hashed: a reload compares these to report added, changed and removed articles. */
+export function contentHash(article: LoadedArticle): string {
+  return sha256Hex(JSON.stringify([article.body, article.title, article.date, article.source, article.url]));
+}
+
+/**
+ * Writes a built corpus version (extracted by this process, the one writer) and makes it current,
+ * all in one transaction, then announces it with NOTIFY, which PostgreSQL delivers only at commit:
+ * a reader that hears of version N can read all of it, and nobody ever sees half of one.
+ * Returns the new version's id. Older versions beyond the previous one are deleted afterwards.
+ */
+export async function writeVersion(client: pg.ClientBase, version: CorpusVersion, report: ReloadReport): Promise<number> {
+  const data = version.index.toData();
+  const articleNumbers = new Map(version.articles.map((article, n) => [article.id, n]));
+  await client.query('BEGIN');
+  try {
+    const inserted = await client.query<{ id: string }>(
+      `INSERT INTO corpus_versions (version_key, stats, report, quote_count, avg_text_len, avg_context_len, avg_title_len)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [version.id, JSON.stringify(version.stats()), JSON.stringify(report), data.ids.length, data.averageFieldLengths[0], data.averageFieldLengths[1], data.averageFieldLengths[2]],
+    );
+    const versionId = Number(inserted.rows[0]!.id);
+    await insertRows(client, 'articles', [
+      { name: 'version_id', type: 'int8', value: () => versionId },
+      { name: 'article_no', type: 'int4', value: ([, n]) => n },
+      { name: 'id', type: 'text', value: ([a]) => a.id },
+      { name: 'title', type: 'text', value: ([a]) => a.title },
+      { name: 'published', type: 'date', value: ([a]) => a.date },
+      { name: 'source', type: 'text', value: ([a]) => a.source },
+      { name: 'url', type: 'text', value: ([a]) => a.url },
+      { name: 'file', type: 'text', value: ([a]) => a.origin.file },
+      { name: 'line', type: 'int4', value: ([a]) => a.origin.line ?? null },
+      { name: 'lead', type: 'text', value: ([a]) => a.body.slice(0, LEAD_CHARS) },
+      { name: 'content_hash', type: 'text', value: ([a]) => contentHash(a) },
+    ], version.articles.map((article, n) => [article, n] as const));
+    // The version's quotes go into a table of their own, indexed after loading (a GIN index built
+    // in bulk, not row by row) and attached as the partition for this version. The name is built
+    // from our own sequence number, never from input.
+    const partition = `quotes_v${versionId}`;
+    await client.query(`CREATE TABLE ${partition} (LIKE quotes INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`);
+    await insertRows(client, partition, [
+      { name: 'version_id', type: 'int8', value: () => versionId },
+      { name: 'doc', type: 'int4', value: (row) => row.doc },
+      { name: 'id', type: 'text', value: (row) => row.record.quote.id },
+      { name: 'article_no', type: 'int4', value: (row) => articleNumbers.get(row.record.article.id) },
+      { name: 'kind', type: 'text', value: (row) => row.record.quote.kind },
+      { name: 'text', type: 'text', value: (row) => row.record.quote.text },
+      { name: 'start_offset', type: 'int4', value: (row) => row.record.quote.start },
+      { name: 'end_offset', type: 'int4', value: (row) => row.record.quote.end },
+      { name: 'speaker_surface', type: 'text', value: (row) => row.record.quote.speakerSurface },
+      { name: 'speaker', type: 'text', value: (row) => row.record.quote.speaker },
+      { name: 'speaker_key', type: 'text', value: (row) => row.record.speakerKey },
+      { name: 'confidence', type: 'text', value: (row) => row.record.quote.confidence },
+      { name: 'cue', type: 'text', value: (row) => row.record.quote.cue },
+      { name: 'context', type: 'text', value: (row) => row.record.quote.context },
+      { name: 'paragraph', type: 'text', value: (row) => row.paragraph },
+      { name: 'grp', type: 'text', value: (row) => row.record.quote.group },
+      { name: 'word_count', type: 'int4', value: (row) => row.record.wordCount },
+      { name: 'reprint_key', type: 'int8', value: (row) => row.record.reprintKey },
+      { name: 'published', type: 'date', value: (row) => row.record.article.date },
+      { name: 'source_lower', type: 'text', value: (row) => row.record.article.source?.toLowerCase() ?? null },
+      { name: 'terms', type: 'text', cast: 'tsvector', value: (row) => termsVector([row.record.quote.text, row.paragraph, row.record.article.title ?? '']) },
+    ], eachQuoteRow(version));
+    await client.query("SET LOCAL maintenance_work_mem = '256MB'");
+    await client.query(`ALTER TABLE ${partition} ADD PRIMARY KEY (version_id, doc)`);
+    await client.query(`ALTER TABLE ${partition} ADD CONSTRAINT ${partition}_version CHECK (version_id = ${versionId})`);
+    // The same definitions as the partitioned table's, so attaching adopts them instead of building others.
+    await client.query(`CREATE INDEX ${partition}_terms ON ${partition} USING gin (terms)`);
+    await client.query(`CREATE INDEX ${partition}_speaker ON ${partition} (version_id, speaker_key) WHERE speaker_key IS NOT NULL`);
+    await client.query(`CREATE INDEX ${partition}_published ON ${partition} (version_id, published)`);
+    await client.query(`ALTER TABLE quotes ATTACH PARTITION ${partition} FOR VALUES IN (${versionId})`);
+    await insertRows(client, 'article_speakers', [
+      { name: 'version_id', type: 'int8', value: () => versionId },
+      { name: 'article_no', type: 'int4', value: (row) => row.articleNo },
+      { name: 'ord', type: 'int4', value: (row) => row.ord },
+      { name: 'name', type: 'text', value: (row) => row.name },
+      // A text[] per row cannot travel inside one unnest()ed array parameter; JSON can.
+      { name: 'aliases', type: 'text', cast: 'jsonb', value: (row) => JSON.stringify(row.aliases) },
+      { name: 'person', type: 'bool', value: (row) => row.person },
+      { name: 'quotes', type: 'int4', value: (row) => row.quotes },
+    ], eachArticleSpeaker(version, articleNumbers));
+    const speakers = version.speakers.all();
+    await insertRows(client, 'speakers', [
+      { name: 'version_id', type: 'int8', value: () => versionId },
+      { name: 'key', type: 'text', value: (s) => s.key },
+      { name: 'name', type: 'text', value: (s) => s.name },
+      { name: 'person', type: 'bool', value: (s) => s.person },
+      { name: 'quote_count', type: 'int4', value: (s) => s.quoteCount },
+      { name: 'article_count', type: 'int4', value: (s) => s.articleCount },
+    ], speakers);
+    await insertRows(client, 'speaker_aliases', [
+      { name: 'version_id', type: 'int8', value: () => versionId },
+      { name: 'key', type: 'text', value: ([key]) => key },
+      { name: 'alias', type: 'text', value: ([, alias]) => alias },
+    ], uniquePairs(speakers.flatMap((s) => s.aliases.map((alias) => [s.key, alias] as const))));
+    await insertRows(client, 'term_stats', [
+      { name: 'version_id', type: 'int8', value: () => versionId },
+      { name: 'term', type: 'text', value: (t) => data.terms[t] },
+      { name: 'in_text', type: 'int4', value: (t) => data.offsets[0]![t + 1]! - data.offsets[0]![t]! },
+      { name: 'in_context', type: 'int4', value: (t) => data.offsets[1]![t + 1]! - data.offsets[1]![t]! },
+      { name: 'in_title', type: 'int4', value: (t) => data.offsets[2]![t + 1]! - data.offsets[2]![t]! },
+    ], data.terms.keys());
+    await client.query(
+      `INSERT INTO current_version (only_row, version_id) VALUES (true, $1) ON CONFLICT (only_row) DO UPDATE SET version_id = EXCLUDED.version_id`,
+      [versionId],
+    );
+    await client.query('SELECT pg_notify($1, $2)', [VERSION_CHANNEL, String(versionId)]);
+    await client.query('COMMIT');
+    // Fresh statistics, or the planner guesses a handful of rows per version and ANDs in the date index.
+    await client.query('ANALYZE quotes, term_stats, articles');
+    await deleteOldVersions(client);
+    return versionId;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Drops versions older than the previous one: their quote partitions whole, the rest by cascade. */
+async function deleteOldVersions(client: pg.ClientBase): Promise<void> {
+  const old = await client.query<{ id: string }>('SELECT id FROM corpus_versions WHERE id < ALL (SELECT id FROM corpus_versions ORDER BY id DESC LIMIT $1)', [KEPT_PREVIOUS + 1]);
+  for (const { id } of old.rows) {
+    await client.query('BEGIN');
+    try {
+      await client.query(`DROP TABLE IF EXISTS quotes_v${Number(id)}`);
+      await client.query('DELETE FROM corpus_versions WHERE id = $1', [id]);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  }
+}
+
+function* eachQuoteRow(version: CorpusVersion): Generator<{ doc: number; record: QuoteRecord; paragraph: string }> {
+  const ids = version.index.ids;
+  for (let doc = 0; doc < ids.length; doc += 1) {
+    const record = version.quoteAt(doc);
+    if (record === undefined) continue;
+    yield { doc, record, paragraph: paragraphAround(record.article.body, record.quote.start, record.quote.end) };
+  }
+}
+
+function* eachArticleSpeaker(
+  version: CorpusVersion,
+  articleNumbers: ReadonlyMap<string, number>,
+): Generator<{ articleNo: number; ord: number; name: string; aliases: readonly string[]; person: boolean; quotes: number }> {
+  for (const [articleId, extracted] of version.quotesByArticle) {
+    const articleNo = articleNumbers.get(articleId);
+    if (articleNo === undefined) continue;
+    const counts = new Map<string, number>();
+    for (const quote of extracted.quotes) if (quote.speaker !== null) counts.set(quote.speaker, (counts.get(quote.speaker) ?? 0) + 1);
+    let ord = 0;
+    for (const speaker of extracted.speakers) {
+      yield { articleNo, ord: ord++, name: speaker.name, aliases: speaker.aliases, person: speaker.person, quotes: counts.get(speaker.name) ?? 0 };
+    }
+  }
+}
+
+function uniquePairs(pairs: ReadonlyArray<readonly [string, string]>): Array<readonly [string, string]> {
+  const seen = new Set<string>();
+  return pairs.filter(([key, alias]) => {
+    const id = `${key}\u0000${alias}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}

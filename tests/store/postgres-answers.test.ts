@@ -1,0 +1,112 @@
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Answer } from '../../src/answer/answer.js';
+import { answerQuestion, lookUpQuotes } from '../../src/answer/answerer.js';
+import { loadCorpus } from '../../src/corpus/load.js';
+import { CorpusVersion } from '../../src/desk/corpus-version.js';
+import { ingestCorpus } from '../../src/stores/postgres/ingest.js';
+import { PostgresQuoteStore } from '../../src/stores/postgres/postgres-store.js';
+import { buildQuestions } from '../../scripts/bench/questions.js';
+import { freshDatabase } from '../support/postgres/database.js';
+
+/**
+ * The PostgreSQL store answers with the same answerer code as the embedded index, so over the
+ * bundled corpus (where every candidate fits) its answers are the embedded store's, word for word.
+ */
+let url: string;
+let store: PostgresQuoteStore;
+let embedded: CorpusVersion;
+beforeAll(async () => {
+  url = await freshDatabase('answers');
+  const result = await ingestCorpus({ url, corpusDir: path.resolve('corpus') });
+  expect(result.status).toBe('reloaded');
+  store = await PostgresQuoteStore.open({ url });
+  embedded = await CorpusVersion.build(await loadCorpus(path.resolve('corpus')));
+}, 120_000);
+afterAll(async () => {
+  await store?.close();
+});
+
+/** What a user sees of an answer; the PostgreSQL store keeps only the opening of article bodies, which citations never go past. */
+function visible(answer: Answer): unknown {
+  return { ...answer, corpusVersion: undefined };
+}
+
+describe('answers from PostgreSQL', () => {
+  it('answer the seed question with Putin’s Ukraine quote, cited to its article', async () => {
+    const answer = await store.ask({ question: 'What did Putin say about Ukraine?' });
+    expect(answer.status).toBe('answered');
+    expect(answer.snippets[0]).toMatchObject({ speaker: 'Vladimir Putin', kind: 'direct', citation: { articleId: '2024-11-08-putin-congratulates-trump', date: '2024-11-08' } });
+    expect(answer.snippets[0]!.text).toContain('Ukrainian crisis');
+  });
+
+  it('are the embedded store’s answers for every bench question', async () => {
+    const questions = buildQuestions(embedded);
+    expect(questions.length).toBeGreaterThan(100);
+    for (const { question } of questions) {
+      expect(visible(await store.ask({ question })), question).toEqual(visible(answerQuestion(embedded, { question })));
+    }
+  });
+
+  it('apply date and outlet filters as the embedded store does', async () => {
+    for (const request of [
+      { question: 'what did Blair say', filters: { from: '2005-01-01', to: '2005-03-31' } },
+      { question: 'election', filters: { source: 'bbc' } },
+      { question: 'oil prices', filters: { source: 'reuters', from: '1987-01-01' } },
+      { question: 'Blair on the election in 2005' },
+    ]) {
+      expect(visible(await store.ask(request)), JSON.stringify(request)).toEqual(visible(answerQuestion(embedded, request)));
+    }
+  });
+
+  it('look up a speaker’s quotes as /quote does', async () => {
+    const request = { speaker: 'Putin', topic: 'Trump' };
+    expect(visible(await store.lookUp(request))).toEqual(visible(lookUpQuotes(embedded, request)));
+  });
+
+  it('say so when a speaker is unknown, with the same suggestions', async () => {
+    const answer = await store.ask({ question: 'what did Ptuin say about Ukraine' });
+    expect(answer.status).toBe('unknown-speaker');
+    expect(answer.suggestions).toEqual(answerQuestion(embedded, { question: 'what did Ptuin say about Ukraine' }).suggestions);
+  });
+});
+
+describe('hostile questions reach PostgreSQL only as parameters', () => {
+  const hostile = [
+    "Putin's \"Ukraine\" ' OR 1=1 --",
+    'Ukraine\\',
+    'what did Putin say about 100% of Ukraine',
+    'oil_prices _ % %%',
+    'Ukraine; DROP TABLE quotes; --',
+    'Ukraine\u0000crisis',
+    "'; SELECT pg_sleep(10); --",
+    'SELECT * FROM articles WHERE 1=1 UNION SELECT',
+    'what did Robert\'); DROP TABLE speakers;-- say',
+    ':* & | ! <-> ( )',
+  ];
+
+  it.each(hostile)('answers %j as the embedded store does', async (question) => {
+    expect(visible(await store.ask({ question }))).toEqual(visible(answerQuestion(embedded, { question })));
+  });
+
+  it('take hostile outlet filters as words to look for', async () => {
+    for (const source of ["BBC' OR '1'='1", 'BBC%', 'B_C', 'bbc\\', 'bbc\u0000', 'bbc; DELETE FROM quotes']) {
+      const request = { question: 'election', filters: { source } };
+      expect(visible(await store.ask(request)), source).toEqual(visible(answerQuestion(embedded, request)));
+    }
+  });
+
+  it('leave every table as it was', async () => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const counts = (await client.query<{ quotes: string; speakers: string; articles: string }>('SELECT (SELECT count(*) FROM quotes) AS quotes, (SELECT count(*) FROM speakers) AS speakers, (SELECT count(*) FROM articles) AS articles')).rows[0]!;
+      expect(Number(counts.quotes)).toBe([...embedded.allQuotes()].length);
+      expect(Number(counts.articles)).toBe(embedded.articles.length);
+      expect(Number(counts.speakers)).toBe(embedded.speakers.size);
+    } finally {
+      await client.end();
+    }
+  });
+});
