@@ -64,10 +64,10 @@ export function findCues(text: ArticleText): Cue[] {
       // `…, as a Homeland Security memo put it.`, `As Vulture put it, "…"`: the phrase before "put it" speaks.
       if ((lower === 'put' || lower === 'puts') && tokens[i + 1]?.lower === 'it') {
         let as = i - 1;
-        while (as > first && as > i - 12 && tokens[as]!.lower !== 'as' && tokens[as]!.kind === 'word') as -= 1;
+        while (as > first && as > i - 12 && tokens[as]!.lower !== 'as' && (tokens[as]!.kind === 'word' || tokens[as]!.text === ',')) as -= 1;
         if (as >= first && tokens[as]!.lower === 'as' && as < i - 1) {
           const speaker = subjectBefore(tokens, i, as + 1);
-          if (speaker !== null && speaker.first === as + 1 && !isMedium(text, speaker)) cues.push({ verb: i, verbEnd: i + 1, speaker, inverted: false, fragmentOnly: false, according: false, sentence: s, lead: as });
+          if (speaker !== null && speaker.first > as && !isMedium(text, speaker)) cues.push({ verb: i, verbEnd: i + 1, speaker, inverted: false, fragmentOnly: false, according: false, sentence: s, lead: as });
         }
         continue;
       }
@@ -91,7 +91,10 @@ export function findCues(text: ArticleText): Cue[] {
         // "…, said Mr Smith." ends there; "…, said the report was like …" is a clause, not an inversion.
         const following = speaker === null ? undefined : tokens[speaker.last + 1];
         const closed = following === undefined || speaker!.last + 1 >= end || INVERSION_FOLLOWERS.has(following.lower) || (following.kind === 'punct' && (afterQuote || /^[.,;:!?)]$/.test(following.text)));
-        if (speaker !== null && closed && speaker.kind !== 'pronoun' && !isMedium(text, speaker) && (speaker.kind === 'name' || isSpeakerHead(tokens[speaker.last]!) || isDeterminedDescription(tokens, speaker))) {
+        // "…, said her husband welcomed hard questions.": a past-tense verb inside makes it a clause.
+        let clause = false;
+        for (let k = (speaker?.first ?? 0) + 2; speaker !== null && k <= speaker.last && !clause; k += 1) clause = /^\p{Ll}+ed$/u.test(tokens[k]!.text);
+        if (speaker !== null && closed && !clause && speaker.kind !== 'pronoun' && !isMedium(text, speaker) && (speaker.kind === 'name' || isSpeakerHead(tokens[speaker.last]!) || isDeterminedDescription(tokens, speaker))) {
           cues.push({ verb: i, verbEnd: i, speaker, inverted: true, fragmentOnly: false, according: false, sentence: s });
           continue;
         }

@@ -210,3 +210,16 @@ describe('titles of works in US copy', () => {
     expect(extract(body).quotes.filter((quote) => quote.kind === 'direct')).toEqual([]);
   });
 });
+
+describe('inversions and "as X put it" with an appositive', () => {
+  it('does not read "…, said her husband welcomed …" as an inverted speaker', () => {
+    const body = 'Carol Lane, who campaigns with him most days, said her husband welcomed hard questions.';
+    const reported = extract(body).quotes.filter((quote) => quote.kind === 'reported');
+    expect(reported.map((quote) => [quote.text, quote.speaker])).toEqual([['her husband welcomed hard questions', 'Carol Lane']]);
+  });
+
+  it('reads "As one voter, Ann Pike, put it:"', () => {
+    const body = 'As one voter, Ann Pike, put it after the event: "At least he did not walk out."';
+    expect(quoteStarting(extract(body), 'At least he').speaker).toBe('Ann Pike');
+  });
+});
