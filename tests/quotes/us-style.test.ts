@@ -223,3 +223,15 @@ describe('inversions and "as X put it" with an appositive', () => {
     expect(quoteStarting(extract(body), 'At least he').speaker).toBe('Ann Pike');
   });
 });
+
+describe('appositives of US copy', () => {
+  it('steps over a parenthesised party tag before an appositive', () => {
+    const body = 'Mary Smith spoke.\n\n"They would not get an immunity deal," Rep. Jim Jordan (R-Ohio), an oversight panel member, said in a phone interview.';
+    expect(quoteStarting(extract(body), 'They would not').speaker).toBe('Jim Jordan');
+  });
+
+  it('reads a capitalised appositive with a possessive as a description', () => {
+    const body = 'Mary Smith spoke.\n\n"It is just long and tiring," Tina Tchen, Mrs. Obama\'s chief of staff, said in an interview.';
+    expect(quoteStarting(extract(body), 'It is just long').speaker).toBe('Tina Tchen');
+  });
+});
