@@ -220,6 +220,28 @@ export function colonCue(text: ArticleText, colon: number): Cue | null {
   return { verb: colon, verbEnd: colon, speaker: phrase, inverted: false, fragmentOnly: false, according: false, sentence };
 }
 
+/**
+ * A stand-in cue for the name a dash puts after a quotation, as reader comments and round-ups do:
+ * `"…" ― Martha Aguilar`, or a paragraph of its own after the quote: `-Michelle Marks, Philadelphia.`
+ * `after` is the first token after the closing mark; the name must end its paragraph or be followed
+ * by a comma or a full stop.
+ */
+export function dashCue(text: ArticleText, after: number): Cue | null {
+  const { tokens } = text;
+  const dash = tokens[after];
+  if (dash === undefined || !DASHES.has(dash.text) || dash.text === '|') return null;
+  const paragraphOf = (token: number): number => text.sentenceParagraph[text.tokenSentence[token] ?? -1] ?? -1;
+  const paragraph = paragraphOf(after);
+  let limit = after + 1;
+  while (limit < tokens.length && limit <= after + COLON_NAME_WORDS + 1 && tokens[limit]!.kind === 'word' && paragraphOf(limit) === paragraph) limit += 1;
+  const next = tokens[limit];
+  if (next !== undefined && paragraphOf(limit) === paragraph && next.text !== ',' && next.text !== '.') return null;
+  const phrase = classifyPhrase(tokens, after + 1, limit - 1);
+  if (phrase === null || phrase.kind !== 'name' || phrase.nameLast === phrase.nameFirst || isMedium(text, phrase)) return null;
+  for (let i = phrase.nameFirst; i <= phrase.nameLast; i += 1) if (!/^\p{Lu}/u.test(tokens[i]!.text) || NON_PERSON_WORDS.has(tokens[i]!.lower)) return null;
+  return { verb: after, verbEnd: after, speaker: phrase, inverted: false, fragmentOnly: false, according: false, sentence: text.tokenSentence[after] ?? 0 };
+}
+
 /** The first name or pronoun of a sentence outside quotation marks: the subject of its main clause. */
 function firstPhraseOf(text: ArticleText, first: number, before: number, withRoles = false): SpeakerPhrase | null {
   for (let i = first; i < before && i < first + SUBJECT_SEARCH_TOKENS; i += 1) {

@@ -235,3 +235,22 @@ describe('appositives of US copy', () => {
     expect(quoteStarting(extract(body), 'It is just long').speaker).toBe('Tina Tchen');
   });
 });
+
+describe('a dash naming who wrote the words', () => {
+  it('reads a name after a dash at the end of the paragraph', () => {
+    const body = 'Readers wrote in.\n\n"I am so ashamed of this campaign." ― Jacklyn Ashley';
+    const quote = quoteStarting(extract(body), 'I am so ashamed');
+    expect(quote.speaker).toBe('Jacklyn Ashley');
+    expect(quote.confidence).toBe('colon');
+  });
+
+  it('reads a paragraph of its own that opens with a dash and a name', () => {
+    const body = 'Quotable.\n\n"The whole idea is something that we have to fight."\n\n-Michelle Marks, Philadelphia.';
+    expect(quoteStarting(extract(body), 'The whole idea').speaker).toBe('Michelle Marks');
+  });
+
+  it('does not read a dash that goes on into a sentence', () => {
+    const body = 'Nobody spoke. "We will see" - Mark Twain would have laughed at that.';
+    expect(quoteStarting(extract(body), 'We will see').speaker).toBeNull();
+  });
+});
