@@ -64,10 +64,10 @@ export function findCues(text: ArticleText): Cue[] {
       // `…, as a Homeland Security memo put it.`, `As Vulture put it, "…"`: the phrase before "put it" speaks.
       if ((lower === 'put' || lower === 'puts') && tokens[i + 1]?.lower === 'it') {
         let as = i - 1;
-        while (as > first && as > i - 12 && tokens[as]!.lower !== 'as' && tokens[as]!.kind === 'word') as -= 1;
+        while (as > first && as > i - 12 && tokens[as]!.lower !== 'as' && (tokens[as]!.kind === 'word' || tokens[as]!.text === ',')) as -= 1;
         if (as >= first && tokens[as]!.lower === 'as' && as < i - 1) {
           const speaker = subjectBefore(tokens, i, as + 1);
-          if (speaker !== null && speaker.first === as + 1 && !isMedium(text, speaker)) cues.push({ verb: i, verbEnd: i + 1, speaker, inverted: false, fragmentOnly: false, according: false, sentence: s, lead: as });
+          if (speaker !== null && speaker.first > as && !isMedium(text, speaker)) cues.push({ verb: i, verbEnd: i + 1, speaker, inverted: false, fragmentOnly: false, according: false, sentence: s, lead: as });
         }
         continue;
       }
@@ -91,7 +91,10 @@ export function findCues(text: ArticleText): Cue[] {
         // "…, said Mr Smith." ends there; "…, said the report was like …" is a clause, not an inversion.
         const following = speaker === null ? undefined : tokens[speaker.last + 1];
         const closed = following === undefined || speaker!.last + 1 >= end || INVERSION_FOLLOWERS.has(following.lower) || (following.kind === 'punct' && (afterQuote || /^[.,;:!?)]$/.test(following.text)));
-        if (speaker !== null && closed && speaker.kind !== 'pronoun' && !isMedium(text, speaker) && (speaker.kind === 'name' || isSpeakerHead(tokens[speaker.last]!) || isDeterminedDescription(tokens, speaker))) {
+        // "…, said her husband welcomed hard questions.": a past-tense verb inside makes it a clause.
+        let clause = false;
+        for (let k = (speaker?.first ?? 0) + 2; speaker !== null && k <= speaker.last && !clause; k += 1) clause = /^\p{Ll}+ed$/u.test(tokens[k]!.text);
+        if (speaker !== null && closed && !clause && speaker.kind !== 'pronoun' && !isMedium(text, speaker) && (speaker.kind === 'name' || isSpeakerHead(tokens[speaker.last]!) || isDeterminedDescription(tokens, speaker))) {
           cues.push({ verb: i, verbEnd: i, speaker, inverted: true, fragmentOnly: false, according: false, sentence: s });
           continue;
         }
@@ -215,6 +218,28 @@ export function colonCue(text: ArticleText, colon: number): Cue | null {
   if (phrase === null || phrase.kind !== 'name' || isMedium(text, phrase)) return null;
   for (let i = phrase.nameFirst; i <= phrase.nameLast; i += 1) if (NON_PERSON_WORDS.has(tokens[i]!.lower) || COLON_LABELS.has(tokens[i]!.lower)) return null;
   return { verb: colon, verbEnd: colon, speaker: phrase, inverted: false, fragmentOnly: false, according: false, sentence };
+}
+
+/**
+ * A stand-in cue for the name a dash puts after a quotation, as reader comments and round-ups do:
+ * `"…" ― Martha Aguilar`, or a paragraph of its own after the quote: `-Michelle Marks, Philadelphia.`
+ * `after` is the first token after the closing mark; the name must end its paragraph or be followed
+ * by a comma or a full stop.
+ */
+export function dashCue(text: ArticleText, after: number): Cue | null {
+  const { tokens } = text;
+  const dash = tokens[after];
+  if (dash === undefined || !DASHES.has(dash.text) || dash.text === '|') return null;
+  const paragraphOf = (token: number): number => text.sentenceParagraph[text.tokenSentence[token] ?? -1] ?? -1;
+  const paragraph = paragraphOf(after);
+  let limit = after + 1;
+  while (limit < tokens.length && limit <= after + COLON_NAME_WORDS + 1 && tokens[limit]!.kind === 'word' && paragraphOf(limit) === paragraph) limit += 1;
+  const next = tokens[limit];
+  if (next !== undefined && paragraphOf(limit) === paragraph && next.text !== ',' && next.text !== '.') return null;
+  const phrase = classifyPhrase(tokens, after + 1, limit - 1);
+  if (phrase === null || phrase.kind !== 'name' || phrase.nameLast === phrase.nameFirst || isMedium(text, phrase)) return null;
+  for (let i = phrase.nameFirst; i <= phrase.nameLast; i += 1) if (!/^\p{Lu}/u.test(tokens[i]!.text) || NON_PERSON_WORDS.has(tokens[i]!.lower)) return null;
+  return { verb: after, verbEnd: after, speaker: phrase, inverted: false, fragmentOnly: false, according: false, sentence: text.tokenSentence[after] ?? 0 };
 }
 
 /** The first name or pronoun of a sentence outside quotation marks: the subject of its main clause. */

@@ -2,7 +2,7 @@ import type { Article } from '../corpus/article.js';
 import type { ArticleText } from './article-text.js';
 import { analyseText, sentenceAt, tokenAt } from './article-text.js';
 import type { Cue } from './cues.js';
-import { colonCue, findCues, subjectCue } from './cues.js';
+import { colonCue, dashCue, findCues, subjectCue } from './cues.js';
 import type { DirectCandidate } from './direct.js';
 import { attributeSpans } from './direct.js';
 import { isLabelOrTitle, isScareQuote } from './not-speech.js';
@@ -88,6 +88,15 @@ export class QuoteExtractor {
       // `Jeb Bush: "The mission is …"`, `He then listed the qualities: "…"`: a colon introduces the words.
       const afterColon = text.tokens[openToken - 1]?.text === ':';
       const colon = afterColon ? colonCue(text, openToken - 1) : null;
+      // `"I'm so ashamed to be an American." ― Jacklyn Ashley`: a dash after the quote names who wrote it.
+      const dash = colon === null && candidate.span.closeEnd >= 0 ? dashCue(text, tokenAt(text, candidate.span.closeEnd)) : null;
+      if (dash !== null) {
+        candidate.cue = dash;
+        candidate.cuePosition = 'sentence';
+        standIns.set(dash, 'colon');
+        attributions.set(dash, book.attribute(dash));
+        continue;
+      }
       if (colon !== null) {
         candidate.cue = colon;
         candidate.cuePosition = 'sentence';

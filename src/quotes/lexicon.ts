@@ -33,7 +33,7 @@ confided confides whispered whispers
 tweeted tweets tweeting posted scoffed scoffs interjected interjects pressed echoed echoes chanted
 gushed gushes blared fumed fumes lamented laments bragged brags sniped snipes griped grumbled opined
 opines marveled marvelled ranted emailed texted retaliated mocked mocks teased cheered thundered
-groused grouses fretted frets sighed
+groused grouses fretted frets sighed surmised reasoned charged
 urging claiming insisting admitting suggesting predicting stressing pledging
 brands
 `);

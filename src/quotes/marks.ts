@@ -104,6 +104,17 @@ export function findMarkedSpans(body: string, paragraphs: readonly Range[]): Mar
         if (opens) {
           openMark = mark;
           if (mark.at === paragraph.start) firstOpenAtStart = true;
+        } else {
+          // `…, Fujioka said. In particular the United States has maintained its share," said the ADB chief.`:
+          // the opening mark went missing (flattened paragraphs shift every later pair); a closing mark
+          // with its cue after it shows where the quote ends. It starts at its sentence.
+          const previous = spans[spans.length - 1];
+          const floor = previous !== undefined && previous.paragraph === index ? Math.max(previous.regionEnd, paragraph.start) : paragraph.start;
+          const start = orphanCloseStart(body, mark, floor);
+          if (start >= 0) {
+            unmarked = true;
+            emit({ at: start, length: 0, shape: 'open' }, mark.at, mark.at + mark.length);
+          }
         }
         continue;
       }
@@ -183,4 +194,30 @@ function reportedAfterLastSentence(body: string, open: Mark, mark: Mark): boolea
   const boundary = content.search(/[.!?]\s+[A-Z][^.!?]*$/);
   if (boundary < 0) return false;
   return /\b(?:said|says|told|added|insisted|warned|argued|claimed|explained)\b/.test(content.slice(boundary));
+}
+
+/** How far back the sentence of a quote whose opening mark is missing is looked for. */
+const ORPHAN_SENTENCE_CHARS = 600;
+
+/** A cue right after a closing mark: `," said the ADB chief`, `," Mr. Smith told reporters`. */
+const CUE_AFTER_CLOSE = /^\s*(?:said|says|told|added|asked|insisted|explained)\b|^\s+(?:[A-Za-z][\w.'’-]*\s+){1,4}(?:said|says|told|added|asked|insisted|explained)\b/;
+
+/**
+ * Where a quote whose opening mark is missing starts, or -1: only for a mark that can only close,
+ * with sentence punctuation inside it and a speech cue after it; the quote is its sentence.
+ */
+function orphanCloseStart(body: string, mark: Mark, floor: number): number {
+  if (mark.shape === 'open' || mark.at <= floor || !/[,.!?]/.test(body.charAt(mark.at - 1))) return -1;
+  if (!CUE_AFTER_CLOSE.test(body.slice(mark.at + mark.length, mark.at + mark.length + 80))) return -1;
+  // Bounded: a sentence is rarely longer, and a megabyte without full stops must stay linear.
+  const lowest = Math.max(floor, mark.at - ORPHAN_SENTENCE_CHARS);
+  for (let i = mark.at - 2; i > lowest; i -= 1) {
+    const char = body.charAt(i);
+    if ((char === '.' || char === '!' || char === '?') && isSpace(body.charCodeAt(i + 1)) && !/(?:^|[\s(])(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|U\.S)$/u.test(body.slice(Math.max(floor, i - 4), i))) {
+      let start = i + 1;
+      while (start < mark.at && isSpace(body.charCodeAt(start))) start += 1;
+      return /\p{Lu}/u.test(body.charAt(start)) && start < mark.at - 1 ? start : -1;
+    }
+  }
+  return -1;
 }

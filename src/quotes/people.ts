@@ -255,15 +255,19 @@ export class People {
     }
     // "Mr. Trump" is not Ivanka Trump; "Mrs. Clinton" is not Bill Clinton.
     const gender = honorific === null ? undefined : MALE_HONORIFICS.has(honorific) ? 'm' : FEMALE_HONORIFICS.has(honorific) ? 'f' : undefined;
-    const compatible = (entity: Entity): boolean => gender === undefined || genderOfWords(entity) === undefined || genderOfWords(entity) === gender;
+    const compatible = (entity: Entity): boolean => {
+      if (gender === undefined) return true;
+      const known = genderOfWords(entity);
+      return known === undefined || known === gender;
+    };
     let best: Entity | null = null;
     let bestDistance = Infinity;
     let bestAdded = Infinity;
-    const candidates = new Set<Entity>();
+    let mostNamed: Entity | null = null;
     // The nearest mention (later ones count four times as far), the earliest added on a tie.
     for (const [entity, starts] of this.mentionsByLastWord.get(words[words.length - 1]!.toLowerCase()) ?? []) {
       if (!endsWith(entity.words, words) || !compatible(entity)) continue;
-      candidates.add(entity);
+      if (mostNamed === null || entity.fullMentions > mostNamed.fullMentions) mostNamed = entity;
       const after = upperBound(starts.firsts, at);
       for (const i of [after - 1, after]) {
         const first = starts.firsts[i];
@@ -278,9 +282,7 @@ export class People {
     }
     // "Clinton" in an article that names Hillary Clinton six times and Bill Clinton once is Hillary,
     // even right after Bill's name: a surname alone is the person the article is mostly about.
-    for (const candidate of candidates) {
-      if (best !== null && candidate !== best && words.length === 1 && candidate.words.length > 1 && candidate.fullMentions >= 2 * best.fullMentions + DOMINANT_MARGIN) best = candidate;
-    }
+    if (best !== null && mostNamed !== null && mostNamed !== best && words.length === 1 && mostNamed.words.length > 1 && mostNamed.fullMentions >= 2 * best.fullMentions + DOMINANT_MARGIN) best = mostNamed;
     if (best === null) {
       for (const entity of this.entitiesByLastWord.get(words[words.length - 1]!.toLowerCase()) ?? []) {
         if (endsWith(entity.words, words) && entity.words.length > words.length && compatible(entity)) {
@@ -398,8 +400,10 @@ function isHeadlineWord(tokens: readonly Token[], i: number): boolean {
 const DETERMINERS_IN_NAMES = new Set(['of', 'the', 'and', 'de', 'la', 'al']);
 const HEADLINE_VERBS = new Set(['says', 'tells', 'warns', 'urges', 'vows', 'admits', 'denies', 'insists', 'slams', 'blasts', 'rips', 'touts', 'pledges', 'defends', 'accuses']);
 
+const SHOUTED = /^\p{Lu}[\p{Lu}\p{N}'’.&-]+$/u;
+
 function isShouted(token: Token): boolean {
-  return token.kind === 'word' && token.text.length >= 2 && token.text === token.text.toUpperCase() && token.text !== token.lower;
+  return token.kind === 'word' && token.text.length >= 2 && SHOUTED.test(token.text);
 }
 
 /** "General" opening a run and followed by a word that is no given name or title starts a company name. */

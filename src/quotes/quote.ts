@@ -3,7 +3,8 @@ import { z } from 'zod';
 /**
  * How the speaker of a quote was found, which is how far a reader can trust the name:
  * - `cue`: a speech verb or "according to" next to the words names the speaker ("…," said Mr. Jones);
- * - `colon`: a name right before a colon introduces the words (`Jeb Bush: "The mission is …"`);
+ * - `colon`: a name with no verb, right before a colon (`Jeb Bush: "The mission is …"`) or after a
+ *   dash that follows the words (`"…" ― Martha Aguilar`);
  * - `pronoun`: the cue says "he"/"she", resolved to the person last speaking or named;
  * - `subject`: no speech verb; the speaker is the subject of the sentence holding a short fragment
  *   (`He wants to see "proper health checks"`) or a colon (`He then listed the qualities: "…"`);

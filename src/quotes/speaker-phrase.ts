@@ -161,7 +161,10 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, floor
         const personLike = named !== null && named.kind === 'name' && (named.nameLast > named.nameFirst || HONORIFICS.has(tokens[named.nameFirst - 1]?.lower ?? ''));
         if (named !== null && personLike && named.first === open + 1 && close === end) return named;
         // "Mark Oaten, Liberal Democrat home affairs spokesman, said": a capitalised description.
-        if (!isRoleWord(tokens[close - 1]!.lower)) return null;
+        // "Tina Tchen, Mrs. Obama's chief of staff, said": a possessive makes the appositive a description.
+        let possessive = false;
+        for (let k = open + 1; k < close && !possessive; k += 1) possessive = /['’]s$/.test(tokens[k]!.lower);
+        if (!isRoleWord(tokens[close - 1]!.lower) && !possessive) return null;
       }
       // "Jillian Chase, 27, a Tinder user in New York, said": tags may come before the appositive too.
       const untagged = withoutUsTags(tokens, open, floor);
@@ -233,18 +236,17 @@ const PARTY_WORDS = new Set(['democrat', 'republican', 'independent']);
 function withoutUsTags(tokens: readonly Token[], end: number, floor: number): number {
   let at = end;
   for (let step = 0; step < 4; step += 1) {
-    const closer = tokens[at]?.text;
+    // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said": a tag in parentheses before a comma.
+    const close = tokens[at]?.text === ',' && tokens[at - 1]?.text === ')' && at - 1 > floor ? at - 1 : at;
+    const closer = tokens[close]?.text;
     if (closer !== ')' && closer !== ',') break;
     const opener = closer === ')' ? '(' : ',';
-    let open = at - 1;
-    while (open >= floor && open > at - 10 && tokens[open]!.text !== opener && (tokens[open]!.kind === 'word' || tokens[open]!.text === '.' || tokens[open]!.text === '-')) open -= 1;
-    if (open < floor || open === at - 1) {
-      // "Jane Roe, 34, said": the first segment of the sentence may start at the floor only for a comma.
-      break;
-    }
-    if (tokens[open]!.text !== opener) break;
+    let open = close - 1;
+    while (open >= floor && open > close - 10 && tokens[open]!.text !== opener && (tokens[open]!.kind === 'word' || tokens[open]!.text === '.' || tokens[open]!.text === '-')) open -= 1;
+    // "Jane Roe, 34, said": a segment needs its opening delimiter inside the sentence.
+    if (open < floor || open === close - 1 || tokens[open]!.text !== opener) break;
     const segment: Token[] = [];
-    for (let i = open + 1; i < at; i += 1) if (tokens[i]!.text !== '.') segment.push(tokens[i]!);
+    for (let i = open + 1; i < close; i += 1) if (tokens[i]!.text !== '.') segment.push(tokens[i]!);
     if (!isUsTag(segment)) break;
     at = closer === ')' ? open - 1 : open;
   }

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluate, type Evaluation } from '../../src/eval/evaluate.js';
 import { parseGold, type ParsedGold } from '../../src/eval/gold.js';
 import { QuoteExtractor } from '../../src/quotes/extractor.js';
-import { DEV_SET_FLOORS, TEST_SET_FLOORS } from './floors.js';
+import { DEV_SET_FLOORS, TEST_SET_FLOORS, US_WRITTEN_FLOORS } from './floors.js';
 
 /**
  * The regression floors of issue 3: extraction may only get better, on the gold dev set it was
@@ -14,6 +14,7 @@ import { DEV_SET_FLOORS, TEST_SET_FLOORS } from './floors.js';
 describe.each([
   { file: 'dev.jsonl', floors: DEV_SET_FLOORS },
   { file: 'test.jsonl', floors: TEST_SET_FLOORS },
+  { file: 'us-written.jsonl', floors: US_WRITTEN_FLOORS },
 ])('extractor on the gold set tests/gold/$file', ({ file, floors }) => {
   const goldPath = fileURLToPath(new URL(`../gold/${file}`, import.meta.url));
   let gold: ParsedGold;

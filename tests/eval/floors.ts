@@ -3,21 +3,34 @@
  * them: set each a few points below what `npm run eval -- --gold FILE` reaches, so a rule change
  * that loses ground fails the build.
  *
- * Reached with QuoteExtractor version 5 (2026-11-25):
- * - dev.jsonl (59 articles, tuned on): direct 0.988, overlap 0.988, speaker 0.958, reported 0.895
- * - test.jsonl (12 held-out articles, never tuned on): direct 0.974, overlap 0.974, speaker 0.908, reported 0.804
+ * Reached with QuoteExtractor version 6 (2026-12-01):
+ * - dev.jsonl (59 articles, tuned on): direct 0.988, overlap 0.988, speaker 0.959, reported 0.894
+ * - test.jsonl (12 held-out articles, never tuned on): direct 0.981, overlap 0.981, speaker 0.908, reported 0.800
+ * - us-written.jsonl (4 US-style articles written for the tests): direct 1.000, speaker 0.960, reported 1.000
+ * (version 5: dev 0.988 / 0.958 / 0.895, test 0.974 / 0.908 / 0.804)
  */
 export const DEV_SET_FLOORS = {
-  directF1: 0.96,
-  directOverlapF1: 0.96,
-  speakerAccuracy: 0.93,
-  reportedF1: 0.86,
+  directF1: 0.97,
+  directOverlapF1: 0.97,
+  speakerAccuracy: 0.94,
+  reportedF1: 0.87,
 } as const;
 
 /** The held-out set is smaller (134 direct quotes), so its floors leave a little more room. */
 export const TEST_SET_FLOORS = {
-  directF1: 0.94,
-  directOverlapF1: 0.94,
-  speakerAccuracy: 0.87,
-  reportedF1: 0.75,
+  directF1: 0.95,
+  directOverlapF1: 0.95,
+  speakerAccuracy: 0.88,
+  reportedF1: 0.76,
+} as const;
+
+/**
+ * US conventions (party-state tags, ages and home towns, "Mr."/"Sen.", "!" and "?" before a cue,
+ * tweets, verbless colons, titles, one surname in a family): 25 direct quotes, so one error is 0.04.
+ */
+export const US_WRITTEN_FLOORS = {
+  directF1: 0.95,
+  directOverlapF1: 0.95,
+  speakerAccuracy: 0.92,
+  reportedF1: 0.85,
 } as const;

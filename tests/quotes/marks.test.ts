@@ -115,3 +115,14 @@ describe('quotation marks the source got wrong', () => {
     expect(quotes.map((quote) => quote.text)).toEqual(["very much had the feel of a 'work in progress'", 'an obligation to consult will be enshrined in law']);
   });
 });
+
+describe('a quote whose opening mark went missing', () => {
+  it('starts at its sentence when a closing mark with a cue after it shows where it ends', async () => {
+    const { extract, quoteStarting } = await import('./helpers.js');
+    // Written for this test, in the manner of the flattened Reuters copy where the mark was lost.
+    const body = 'The fund grew to 3.6 billion dlrs, Kenji Ito said. In particular Japan has kept its 16 pct share," said the bank chief.\n\nHe said the board would meet in May.';
+    const quote = quoteStarting(extract(body), 'In particular Japan');
+    expect(quote.text).toBe('In particular Japan has kept its 16 pct share,');
+    expect(quote.speaker).toBe('Kenji Ito');
+  });
+});

@@ -210,3 +210,47 @@ describe('titles of works in US copy', () => {
     expect(extract(body).quotes.filter((quote) => quote.kind === 'direct')).toEqual([]);
   });
 });
+
+describe('inversions and "as X put it" with an appositive', () => {
+  it('does not read "…, said her husband welcomed …" as an inverted speaker', () => {
+    const body = 'Carol Lane, who campaigns with him most days, said her husband welcomed hard questions.';
+    const reported = extract(body).quotes.filter((quote) => quote.kind === 'reported');
+    expect(reported.map((quote) => [quote.text, quote.speaker])).toEqual([['her husband welcomed hard questions', 'Carol Lane']]);
+  });
+
+  it('reads "As one voter, Ann Pike, put it:"', () => {
+    const body = 'As one voter, Ann Pike, put it after the event: "At least he did not walk out."';
+    expect(quoteStarting(extract(body), 'At least he').speaker).toBe('Ann Pike');
+  });
+});
+
+describe('appositives of US copy', () => {
+  it('steps over a parenthesised party tag before an appositive', () => {
+    const body = 'Mary Smith spoke.\n\n"They would not get an immunity deal," Rep. Jim Jordan (R-Ohio), an oversight panel member, said in a phone interview.';
+    expect(quoteStarting(extract(body), 'They would not').speaker).toBe('Jim Jordan');
+  });
+
+  it('reads a capitalised appositive with a possessive as a description', () => {
+    const body = 'Mary Smith spoke.\n\n"It is just long and tiring," Tina Tchen, Mrs. Obama\'s chief of staff, said in an interview.';
+    expect(quoteStarting(extract(body), 'It is just long').speaker).toBe('Tina Tchen');
+  });
+});
+
+describe('a dash naming who wrote the words', () => {
+  it('reads a name after a dash at the end of the paragraph', () => {
+    const body = 'Readers wrote in.\n\n"I am so ashamed of this campaign." ― Jacklyn Ashley';
+    const quote = quoteStarting(extract(body), 'I am so ashamed');
+    expect(quote.speaker).toBe('Jacklyn Ashley');
+    expect(quote.confidence).toBe('colon');
+  });
+
+  it('reads a paragraph of its own that opens with a dash and a name', () => {
+    const body = 'Quotable.\n\n"The whole idea is something that we have to fight."\n\n-Michelle Marks, Philadelphia.';
+    expect(quoteStarting(extract(body), 'The whole idea').speaker).toBe('Michelle Marks');
+  });
+
+  it('does not read a dash that goes on into a sentence', () => {
+    const body = 'Nobody spoke. "We will see" - Mark Twain would have laughed at that.';
+    expect(quoteStarting(extract(body), 'We will see').speaker).toBeNull();
+  });
+});
