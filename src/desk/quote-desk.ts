@@ -234,7 +234,7 @@ async function buildVersion(
     fromSnapshot,
     extracted: version === previous ? 0 : version.reuse.extracted,
     corpusDir: load.dir,
-    ...diffArticles(previous?.articles ?? [], load.articles),
+    ...(await diffArticles(previous?.articles ?? [], load.articles)),
     rejected: load.rejected,
     rejectionListFile,
   };
