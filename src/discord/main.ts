@@ -2,7 +2,7 @@ import path from 'node:path';
 import { CorpusDirError } from '../corpus/load.js';
 import { watchCorpus } from '../desk/corpus-watch.js';
 import { QuoteDesk } from '../desk/quote-desk.js';
-import { FileSnapshotStore } from '../desk/snapshot.js';
+import { corpusKey, FileSnapshotStore } from '../desk/snapshot.js';
 import { ConfigError, loadConfig } from '../ops/config.js';
 import { createLogger } from '../ops/logger.js';
 import { startBot } from './bot.js';
@@ -18,7 +18,12 @@ async function main(): Promise<void> {
   const token = config.DISCORD_TOKEN!;
   const logger = createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT, secrets: [token] });
   const corpusDir = path.resolve(config.CORPUS_DIR);
-  const desk = await QuoteDesk.open({ corpusDir, logger, snapshots: new FileSnapshotStore(path.resolve(config.CACHE_DIR), logger) });
+  const desk = await QuoteDesk.open({
+    corpusDir,
+    logger,
+    snapshots: new FileSnapshotStore(path.resolve(config.CACHE_DIR), logger),
+    rejectionListFile: path.resolve(config.CACHE_DIR, `rejected-${corpusKey(corpusDir)}.txt`),
+  });
   const bot = await startBot({ token, desk, logger, ...(config.DISCORD_API_URL ? { restApi: config.DISCORD_API_URL } : {}) });
   const stopWatching = config.CORPUS_WATCH ? watchCorpus(corpusDir, () => void desk.reload({ whenBusy: 'again', trigger: 'file change' }), { logger }) : () => undefined;
   process.on('SIGHUP', () => void desk.reload({ whenBusy: 'join', trigger: 'SIGHUP' }));
