@@ -149,7 +149,11 @@ export class CorpusVersion {
 
   /**
    * Extracts, joins speakers and indexes a loaded corpus. Yields to the event loop as it goes so
-   * that a reload in a running bot never holds up the answers being served meanwhile.
+   * that a reload in a running bot never holds up the answers being served meanwhile. Given the
+   * version it replaces (`options.previous`), it extracts and indexes only new and changed
+   * articles and merges the rest from it; the result is the version a fresh build would give.
+   * The speaker directory is still merged afresh from every article's speakers (the largest step
+   * of a one-article reload; see docs/performance.md).
    */
   static async build(load: CorpusLoad, prebuilt?: PrebuiltParts, options: BuildOptions = {}): Promise<CorpusVersion> {
     const timed = stageTimer(options.onStage);
