@@ -12,6 +12,10 @@ import { readFileLines, readWholeFile, sameStamp, stampOf, type FileDigest, type
 import { FileProblem, type Rejection } from './rejection.js';
 import { validateArticle } from './validate.js';
 import { walkCorpus, type CorpusWalk, type WalkedFile } from './walk.js';
+import { Slice } from '../time-slices.js';
+
+/** Longest stretch the loader computes without letting answers through. */
+const MAX_SLICE_MS = 10;
 
 export { RejectionSchema, formatRejection, type Rejection } from './rejection.js';
 
@@ -125,6 +129,7 @@ export async function readCorpusFiles(root: string, walk: CorpusWalk, options: L
     const kept = previous && stamp && sameStamp(previous.digest.stamp, stamp) ? previous : undefined;
     plan.push({ walked, kept, previous, size: stamp?.size ?? 0 });
   }
+  const slice = new Slice(MAX_SLICE_MS);
   const progress: LoadProgress = { filesRead: 0, filesToRead: 0, bytesRead: 0, bytesToRead: 0, articles: 0, filesKept: 0 };
   for (const step of plan) {
     if (step.kept) progress.filesKept += 1;
@@ -136,7 +141,7 @@ export async function readCorpusFiles(root: string, walk: CorpusWalk, options: L
   for (const step of plan) {
     options.signal?.throwIfAborted();
     const parsed = step.kept ?? (await readOneFile(step.walked, step.previous, options));
-    if (parsed) corpus.addParsed(step.walked.file, parsed);
+    if (parsed) await corpus.addParsed(step.walked.file, parsed, slice);
     if (!step.kept) {
       progress.filesRead += 1;
       progress.bytesRead += step.size;
@@ -289,13 +294,17 @@ class CorpusBuilder {
   }
 
   /** Adds what one file yielded. A file that could not be opened at all has no digest and is not part of the fingerprint. */
-  addParsed(file: string, parsed: ParsedFile): void {
+  async addParsed(file: string, parsed: ParsedFile, slice: Slice): Promise<void> {
     this.parsed.set(file, parsed);
     for (const rejection of parsed.rejections) this.reject(rejection);
     if (parsed.digest.sha256 === '') return;
     const record: CorpusFile = { file, bytes: parsed.digest.bytes, sha256: parsed.digest.sha256, articleIds: [] };
     this.files.push(record);
-    for (const { article } of parsed.articles) this.accept(record, article);
+    // One JSON Lines file may hold hundreds of thousands of articles: let answers through meanwhile.
+    for (let i = 0; i < parsed.articles.length; i += 1) {
+      this.accept(record, parsed.articles[i]!.article);
+      if ((i & 0x3ff) === 0x3ff) await slice.pauseIfDue();
+    }
   }
 
   private accept(record: CorpusFile, article: LoadedArticle): void {

@@ -28,7 +28,8 @@ export interface ReadOptions {
   readTimeoutMs?: number | undefined;
 }
 
-const CHUNK_BYTES = 1024 * 1024;
+/** Bytes per read: each read's lines are parsed before the next read, so this bounds how long answers wait on parsing (≈60 articles). */
+const CHUNK_BYTES = 256 * 1024;
 /** How far into a file we look for NUL bytes when deciding whether it is binary. */
 const BINARY_SNIFF_BYTES = 8192;
 /** Default for {@link ReadOptions.readTimeoutMs}: far beyond any healthy disk, short enough that a moderator sees why. */

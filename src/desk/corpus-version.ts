@@ -5,7 +5,7 @@ import { QuoteExtractor } from '../quotes/extractor.js';
 import type { Quote } from '../quotes/quote.js';
 import { SpeakerDirectory, type ArticleSpeakers } from '../quotes/speaker-directory.js';
 import { QuoteIndex, type IndexedQuote } from '../search/quote-index.js';
-import { Slice } from '../time-slices.js';
+import { runToEnd, Slice } from '../time-slices.js';
 import { mergeIndexes } from './index-merge.js';
 import { paragraphAround } from './paragraph.js';
 import { reprintKey, wordCount } from './reprint-key.js';
@@ -149,7 +149,11 @@ export class CorpusVersion {
 
   /**
    * Extracts, joins speakers and indexes a loaded corpus. Yields to the event loop as it goes so
-   * that a reload in a running bot never holds up the answers being served meanwhile.
+   * that a reload in a running bot never holds up the answers being served meanwhile. Given the
+   * version it replaces (`options.previous`), it extracts and indexes only new and changed
+   * articles and merges the rest from it; the result is the version a fresh build would give.
+   * The speaker directory is still merged afresh from every article's speakers (the largest step
+   * of a one-article reload; see docs/performance.md).
    */
   static async build(load: CorpusLoad, prebuilt?: PrebuiltParts, options: BuildOptions = {}): Promise<CorpusVersion> {
     const timed = stageTimer(options.onStage);
@@ -179,7 +183,10 @@ export class CorpusVersion {
     });
     const freshCount = fresh ? fresh.size : load.articles.length;
     const reuse: BuildReuse = { extracted: prebuilt ? 0 : freshCount, kept: prebuilt ? load.articles.length : load.articles.length - freshCount, indexMerged };
-    return new CorpusVersion(CorpusVersion.idFor(load), load, quotesByArticle, speakers, index, new Date(), joined, reuse);
+    const version = new CorpusVersion(CorpusVersion.idFor(load), load, quotesByArticle, speakers, index, new Date(), joined, reuse);
+    // Counted here, in slices, rather than on the first `/corpus` (one pass over every quote: a stall at 500k articles).
+    version.cachedStats = await computeStatsSliced(version, pause);
+    return version;
   }
 
   /** The quotes this version holds for an article, if its text (id, title, body) is what it was here. */
@@ -253,6 +260,7 @@ export class CorpusVersion {
     return this.cachedStats;
   }
 
+  /** Set by {@link build}; computed on demand only for a version made some other way. */
   private cachedStats: CorpusStats | undefined;
 }
 
@@ -287,7 +295,11 @@ async function extractChanged(
   const extractor = new QuoteExtractor();
   const quotesByArticle = new Map<string, ArticleQuotes>();
   const fresh = new Set<string>();
-  const kept = articles.map((article) => previous?.keptQuotesFor(article));
+  const kept = new Array<ArticleQuotes | undefined>(articles.length);
+  for (let i = 0; i < articles.length; i += 1) {
+    kept[i] = previous?.keptQuotesFor(articles[i]!);
+    if ((i & 0x3ff) === 0) await pause();
+  }
   const progress: BuildProgress = { stage: 'extract', articlesToExtract: kept.filter((quotes) => quotes === undefined).length, articlesExtracted: 0, quotesFound: 0 };
   let reported = performance.now();
   for (let i = 0; i < articles.length; i += 1) {
@@ -330,6 +342,7 @@ async function mergedIndex(
   for (const article of previous.articles) {
     oldStart.set(article.id, doc);
     doc += previous.quotesByArticle.get(article.id)?.quotes.length ?? 0;
+    if ((oldStart.size & 0x3ff) === 0) await pause();
   }
   if (doc !== oldIds.length) return null;
   const fromOld = new Int32Array(oldIds.length).fill(-1);
@@ -567,10 +580,26 @@ async function joinRecords(
 }
 
 function computeStats(version: CorpusVersion): CorpusStats {
+  return runToEnd(statsSteps(version));
+}
+
+function computeStatsSliced(version: CorpusVersion, pause: Pause): Promise<CorpusStats> {
+  return (async () => {
+    const steps = statsSteps(version);
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) return step.value;
+      await pause();
+    }
+  })();
+}
+
+function* statsSteps(version: CorpusVersion): Generator<void, CorpusStats> {
   let earliest: string | null = null;
   let latest: string | null = null;
   const outlets = new Map<string, number>();
+  let seen = 0;
   for (const article of version.articles) {
+    if ((++seen & 0x3ff) === 0) yield;
     if (article.date !== null) {
       if (earliest === null || article.date < earliest) earliest = article.date;
       if (latest === null || article.date > latest) latest = article.date;
@@ -580,6 +609,7 @@ function computeStats(version: CorpusVersion): CorpusStats {
   let quotes = 0;
   let directQuotes = 0;
   for (const record of version.allQuotes()) {
+    if ((++seen & 0x3fff) === 0) yield;
     quotes += 1;
     if (record.quote.kind === 'direct') directQuotes += 1;
   }

@@ -51,8 +51,15 @@ export function* mergeIndexes(old: InvertedIndexData, delta: InvertedIndexData, 
     const deltaDocs = delta.docs[field]!;
     const deltaFreqs = delta.freqs[field]!;
     const fieldOffsets = new Uint32Array(terms.length + 1);
-    const mergedDocs = new Uint32Array(oldDocs.length + deltaDocs.length);
-    const mergedFreqs = new Uint32Array(oldDocs.length + deltaDocs.length);
+    // Sized exactly (no copy at the end): at 500k articles a field holds tens of millions of postings.
+    let removed = 0;
+    for (let i = 0; i < oldDocs.length; i += 1) if (plan.fromOld[oldDocs[i]!]! < 0) removed += 1;
+    yield;
+    const total = oldDocs.length - removed + deltaDocs.length;
+    const mergedDocs = new Uint32Array(total);
+    // The wider of the two frequency arrays holds every merged frequency; only when postings left
+    // might a narrower one do, as a fresh build would choose.
+    const mergedFreqs = wider(oldFreqs, deltaFreqs, total);
     let at = 0;
     let sinceStep = 0;
     for (let t = 0; t < terms.length; t += 1) {
@@ -96,8 +103,9 @@ export function* mergeIndexes(old: InvertedIndexData, delta: InvertedIndexData, 
     }
     fieldOffsets[terms.length] = at;
     offsets.push(fieldOffsets);
-    docs.push(mergedDocs.slice(0, at));
-    freqs.push(narrowFrequencies(mergedFreqs.subarray(0, at)));
+    if (at !== total) throw new Error(`index merge placed ${at} postings of ${total}`);
+    docs.push(mergedDocs);
+    freqs.push(removed > 0 && !(mergedFreqs instanceof Uint8Array) ? narrowFrequencies(Uint32Array.from(mergedFreqs)) : mergedFreqs);
     yield;
     const lengths = new Uint32Array(documents);
     const oldLengths = old.fieldLengths[field]!;
@@ -112,6 +120,11 @@ export function* mergeIndexes(old: InvertedIndexData, delta: InvertedIndexData, 
     yield;
   }
   return dropEmptyTerms({ fieldCount: old.fieldCount, ids: plan.ids, terms, fieldLengths, averageFieldLengths, offsets, docs, freqs });
+}
+
+function wider(a: Frequencies, b: Frequencies, length: number): Frequencies {
+  const bytes = Math.max(a.BYTES_PER_ELEMENT, b.BYTES_PER_ELEMENT);
+  return bytes === 1 ? new Uint8Array(length) : bytes === 2 ? new Uint16Array(length) : new Uint32Array(length);
 }
 
 /** Terms whose every posting left (a removed article's rare words), dropped as a fresh build never has them. */

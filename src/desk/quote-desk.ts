@@ -23,13 +23,15 @@ export interface QuoteDeskOptions {
   readTimeoutMs?: number | undefined;
   /** Told how a load or reload is getting on, every few hundred milliseconds at most (the terminal's progress line). */
   onProgress?: ((progress: ReloadProgress) => void) | undefined;
+  /** How often a long load logs how it is getting on (default every 10 s). */
+  progressLogEveryMs?: number | undefined;
   /** Where the whole list of rejected files and lines is written, one per line, for a moderator to open (none when unset). */
   rejectionListFile?: string | undefined;
 }
 
 /** See {@link QuoteDeskOptions.reloadDeadlineMs}. */
 export const DEFAULT_RELOAD_DEADLINE_MS = 30 * 60_000;
-/** How often a long load says how it is getting on in the logs. */
+/** See {@link QuoteDeskOptions.progressLogEveryMs}. */
 const PROGRESS_LOG_EVERY_MS = 10_000;
 
 /** What to do when a reload is asked for while one is running. */
@@ -192,7 +194,7 @@ async function buildVersion(
   const started = performance.now();
   const progress = new ProgressTracker((update) => {
     options.onProgress?.(update);
-    if (options.logger && update.elapsedMs >= lastLogged + PROGRESS_LOG_EVERY_MS) {
+    if (options.logger && update.elapsedMs >= lastLogged + (options.progressLogEveryMs ?? PROGRESS_LOG_EVERY_MS)) {
       lastLogged = update.elapsedMs;
       options.logger.info({ progress: update }, 'corpus load under way: %s', ProgressTracker.describe(update));
     }
@@ -239,7 +241,7 @@ async function buildVersion(
     fromSnapshot,
     extracted: version === previous ? 0 : version.reuse.extracted,
     corpusDir: load.dir,
-    ...diffArticles(previous?.articles ?? [], load.articles),
+    ...(await diffArticles(previous?.articles ?? [], load.articles)),
     rejected: load.rejected,
     rejectionListFile,
   };

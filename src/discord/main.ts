@@ -2,7 +2,7 @@ import path from 'node:path';
 import { CorpusDirError } from '../corpus/load.js';
 import { watchCorpus } from '../desk/corpus-watch.js';
 import { QuoteDesk } from '../desk/quote-desk.js';
-import { FileSnapshotStore } from '../desk/snapshot.js';
+import { corpusKey, FileSnapshotStore } from '../desk/snapshot.js';
 import { FeedService } from '../feeds/feed-service.js';
 import { corpusUrlLookup } from '../feeds/corpus-urls.js';
 import { feedServiceOptions } from '../feeds/from-config.js';
@@ -25,7 +25,12 @@ async function main(): Promise<void> {
   // DATABASE_URL: answers from the corpus in PostgreSQL, shared with every other bot process (docs/scaling.md).
   const desk = config.DATABASE_URL
     ? await SharedDesk.open({ url: config.DATABASE_URL, corpusDir, logger })
-    : await QuoteDesk.open({ corpusDir, logger, snapshots: new FileSnapshotStore(path.resolve(config.CACHE_DIR), logger) });
+    : await QuoteDesk.open({
+        corpusDir,
+        logger,
+        snapshots: new FileSnapshotStore(path.resolve(config.CACHE_DIR), logger),
+        rejectionListFile: path.resolve(config.CACHE_DIR, `rejected-${corpusKey(corpusDir)}.txt`),
+      });
   const feeds = await FeedService.open({
     ...feedServiceOptions(config, { corpusDir, logger, reload: (trigger) => desk.reload({ whenBusy: 'again', trigger }) }),
     ...(desk instanceof QuoteDesk ? { corpusUrls: corpusUrlLookup(() => desk.version) } : {}),

@@ -71,3 +71,15 @@ describe('the terminal progress line for long loads', () => {
     expect(updates.some((update) => update.stage === 'read')).toBe(true);
   });
 });
+
+describe('progress in the bot\'s logs', () => {
+  it('logs how a load is getting on, with articles read and quotes found', async () => {
+    const { capturingLogger } = await import('../desk/support.js');
+    const log = capturingLogger();
+    await QuoteDesk.open({ corpusDir: 'corpus', logger: log.logger, progressLogEveryMs: 0 });
+    const lines = log.lines().filter((line) => String(line.msg).startsWith('corpus load under way'));
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.at(-1)).toMatchObject({ progress: { articles: 101 } });
+    expect(String(lines.at(-1)!.msg)).toMatch(/101 articles read, [\d,]+ quotes found/);
+  });
+});
