@@ -139,7 +139,7 @@ function answer(version: CorpusVersion, asked: Interpreted): Answer {
   const who = speakers.length > 0 ? andList(speakers.map((speaker) => speaker.name)) : null;
   const offered = asked.mentions.flatMap((mention) => mention.others);
   const suggestions = offered.map((speaker) => speaker.name);
-  const notes = [sameSurnameNote(asked.mentions), undatedNote(ranked.undatedArticles, filters)].filter((note) => note.length > 0).join(' ');
+  const notes = [sameSurnameNote(asked.mentions), undatedNote(ranked.undatedArticles, filters), uncheckedNote(ranked.unchecked)].filter((note) => note.length > 0).join(' ');
   const counts = { onTopic: ranked.onTopic, partial: ranked.partial, exactPhrase: ranked.exactPhrase, undatedExcluded: ranked.undatedQuotes };
   const withNotes = (message: string): string => (notes ? `${message} ${notes}` : message);
   if (snippets.length === 0) {
@@ -147,7 +147,7 @@ function answer(version: CorpusVersion, asked: Interpreted): Answer {
     const topicWords = asked.topic ? ` mentions "${asked.topic}"` : '';
     const message = who
       ? asked.topic
-        ? `No quote by ${who}${topicWords}${describeFilters(filters)}. ${who} ${speakers.length > 1 ? 'are' : 'is'} quoted ${quoted} time${quoted === 1 ? '' : 's'} in the corpus: ask "what did ${speakers[0]!.name} say" to see ${speakers.length > 1 || quoted !== 1 ? 'them' : 'it'}.`
+        ? `No quote by ${who}${topicWords}${describeFilters(filters)}. ${who} ${speakers.length > 1 ? 'are' : 'is'} quoted ${quoted} time${quoted === 1 ? '' : 's'} in the corpus${commonWords(version, speakers)}: ask "what did ${speakers[0]!.name} say" to see ${speakers.length > 1 || quoted !== 1 ? 'them' : 'it'}.`
         : `No quotes from ${who}${describeFilters(filters)}. ${who} ${speakers.length > 1 ? 'are' : 'is'} quoted ${quoted} time${quoted === 1 ? '' : 's'} in the corpus; try without the filters.`
       : `No quote in the corpus${topicWords}${describeFilters(filters)}.`;
     return { ...base, interpretation, status: 'no-match', suggestions, counts, message: withNotes(message) };
@@ -169,6 +169,41 @@ function describeAnswer(ranked: Ranking, who: string | null, asked: Interpreted,
   return parts.join(' ');
 }
 
+/** Quotes read for {@link commonWords}: enough to see what someone talks about, bounded for the most quoted. */
+const COMMON_WORDS_QUOTES = 2_000;
+
+/**
+ * What the speakers' quotes are most about (", most often about tax, the economy and …"), so an
+ * answer with nothing on the asked topic offers what exists instead: the words they use most
+ * that the rest of the corpus uses least (count × inverse quote frequency), in two quotes at least.
+ */
+function commonWords(version: CorpusVersion, speakers: readonly Speaker[]): string {
+  const own = new Set(speakers.flatMap((speaker) => [speaker.name, ...speaker.aliases]).flatMap((name) => name.toLowerCase().split(/[^\p{L}]+/u)));
+  const counts = new Map<string, { count: number; word: string }>();
+  for (const speaker of speakers) {
+    for (const record of version.quotesBy(speaker.key).slice(0, COMMON_WORDS_QUOTES)) {
+      const seen = new Set<string>();
+      for (const token of tokenize(record.quote.text)) {
+        const word = token.toLowerCase();
+        const term = indexTerms(token)?.[0];
+        if (term === undefined || word.length < 4 || own.has(word) || seen.has(term) || /\d/.test(word)) continue;
+        seen.add(term);
+        const held = counts.get(term);
+        if (held) held.count += 1;
+        else counts.set(term, { count: 1, word });
+      }
+    }
+  }
+  const quotes = version.index.size;
+  const top = [...counts]
+    .filter(([, { count }]) => count >= 2)
+    .map(([term, { count, word }]) => ({ word, score: count * Math.log(quotes / (1 + version.index.quotesWithTerm(term))) }))
+    .sort((a, b) => b.score - a.score || (a.word < b.word ? -1 : 1))
+    .slice(0, 5)
+    .map(({ word }) => word);
+  return top.length > 0 ? `, most often about ${andList(top)}` : '';
+}
+
 /** "Johnson" answered for Alan Johnson while other Johnsons are quoted: say so, with their counts. */
 function sameSurnameNote(mentions: readonly SpeakerMention[]): string {
   return mentions
@@ -179,6 +214,11 @@ function sameSurnameNote(mentions: readonly SpeakerMention[]): string {
       return `Other people called "${mention.text}" are quoted too: ${shown.join(', ')}${more}; ask for one by full name.`;
     })
     .join(' ');
+}
+
+function uncheckedNote(unchecked: number): string {
+  if (unchecked === 0) return '';
+  return `(The topic is broad: the sentences of ${unchecked} more quote${unchecked === 1 ? '' : 's'} whose paragraph mentions it were not read; the count may be low by some of those.)`;
 }
 
 function undatedNote(undatedArticles: number, filters: QuestionFilters): string {
@@ -201,6 +241,8 @@ interface Ranking {
   /** On-topic quotes, and their articles, that only the date filter kept out because the article has no date. */
   undatedQuotes: number;
   undatedArticles: number;
+  /** Quotes matching through their paragraph whose sentence was not read (a very broad topic). */
+  unchecked: number;
 }
 
 /**
@@ -230,7 +272,8 @@ function rankByTopic(
   const bySpeaker = speakers.length > 0;
   const tier = new Uint8Array(hits.count);
   const weighted = new Float64Array(hits.count);
-  const kept: number[] = [];
+  const kept = new Uint32Array(hits.count);
+  let keptCount = 0;
   const undatedArticles = new Set<string>();
   let undatedQuotes = 0;
   for (let i = 0; i < hits.count; i += 1) {
@@ -255,12 +298,13 @@ function rankByTopic(
     // phrase | on topic | speaker's own words | place: one byte, compared as a number.
     tier[i] = (phraseFirst << 6) | ((onTopic ? 0 : 1) << 5) | ((bySpeaker && direct[doc] !== 1 ? 1 : 0) << 4) | rank;
     weighted[i] = hits.scores[i]! * weightFor(direct[doc] === 1, words[doc]!);
-    kept.push(i);
+    kept[keptCount++] = i;
   }
   const compare = (i: number, j: number): number => tier[i]! - tier[j]! || weighted[j]! - weighted[i]! || hits.docs[i]! - hits.docs[j]!;
-  const keptDocs = Uint32Array.from(kept, (i) => hits.docs[i]!);
+  const keptDocs = new Uint32Array(keptCount);
+  for (let k = 0; k < keptCount; k += 1) keptDocs[k] = hits.docs[kept[k]!]!;
   const unique = version
-    .bestPerReprint(keptDocs, keptDocs.length, (a, b) => compare(kept[a]!, kept[b]!) < 0)
+    .bestPerReprint(keptDocs, keptCount, (a, b) => compare(kept[a]!, kept[b]!) < 0)
     .map((at) => kept[at]!)
     .filter((i) => version.quoteAt(hits.docs[i]!) !== undefined);
   let onTopic = 0;
@@ -277,7 +321,7 @@ function rankByTopic(
       match: place === 'off-topic' ? null : { place, missing: missingWords(keys, relevance.missing[i]!) },
     };
   });
-  return { top, onTopic, partial: unique.length - onTopic, exactPhrase: phrase === null ? null : exact, undatedQuotes, undatedArticles: undatedArticles.size };
+  return { top, onTopic, partial: unique.length - onTopic, exactPhrase: phrase === null ? null : exact, undatedQuotes, undatedArticles: undatedArticles.size, unchecked: relevance.unchecked };
 }
 
 /** Whether a topic is a person the corpus quotes ("Trump"), whom a quote may call "he". */
@@ -299,6 +343,7 @@ function rankBySpeaker(mentions: readonly SpeakerMention[], version: CorpusVersi
   const undatedArticles = new Set<string>();
   let undatedQuotes = 0;
   const lists: Array<Array<{ record: QuoteRecord; score: number }>> = [];
+  const totals: number[] = [];
   const seen = new Set<string>();
   for (const speaker of speakersOf(mentions)) {
     if (seen.has(speaker.key)) continue;
@@ -313,14 +358,17 @@ function rankBySpeaker(mentions: readonly SpeakerMention[], version: CorpusVersi
     }
     const compare = (a: { record: QuoteRecord; score: number }, b: { record: QuoteRecord; score: number }): number =>
       b.score - a.score || byNewest(a.record, b.record) || byCorpusOrder(a.record, b.record);
-    lists.push(bestCopies(candidates, compare).sort(compare));
+    const unique = bestCopies(candidates, compare);
+    totals.push(unique.length);
+    lists.push(topK(unique, limit, compare));
   }
-  const total = lists.reduce((sum, list) => sum + list.length, 0);
+  const total = totals.reduce((sum, count) => sum + count, 0);
   const top: Ranked[] = [];
-  for (let round = 0; top.length < Math.min(limit, total); round += 1) {
+  const shown = lists.reduce((sum, list) => sum + list.length, 0);
+  for (let round = 0; top.length < Math.min(limit, shown); round += 1) {
     for (const list of lists) if (round < list.length && top.length < limit) top.push({ record: list[round]!.record, terms: NO_TERMS, match: null });
   }
-  return { top, onTopic: total, partial: 0, exactPhrase: null, undatedQuotes, undatedArticles: undatedArticles.size };
+  return { top, onTopic: total, partial: 0, exactPhrase: null, undatedQuotes, undatedArticles: undatedArticles.size, unchecked: 0 };
 }
 
 function byNewest(a: QuoteRecord, b: QuoteRecord): number {

@@ -60,7 +60,7 @@ const PATTERNS: ReadonlyArray<{ pattern: RegExp; speaker: number; topic: number;
   // Putin's comments on Ukraine / Blair's view of the war
   { pattern: new RegExp(String.raw`^(.+?)['’]s?\s+${QUOTE_NOUN}(?:\s+${ABOUT}\s+(.+))?$`, 'i'), speaker: 1, topic: 2, certain: true },
   // who said ... / what was said about ...: a topic question
-  { pattern: new RegExp(String.raw`^(?:who|what\s+was|what\s+has\s+been)\s+${VERB}\s+(?:${ABOUT}\s+|that\s+)?(.+)$`, 'i'), speaker: 0, topic: 1, certain: false, who: true },
+  { pattern: new RegExp(String.raw`^(?:who|what\s+was|what\s+has\s+been)\s+(?:has\s+|had\s+|ever\s+)*${VERB}\s+(?:(?:anything|something)\s+)?(?:${ABOUT}\s+|that\s+)?(.+)$`, 'i'), speaker: 0, topic: 1, certain: false, who: true },
   // Putin quotes / Blair quotes on Iraq
   { pattern: new RegExp(String.raw`^(.+?)\s+${QUOTE_NOUN}(?:\s+${ABOUT}\s+(.+))?$`, 'i'), speaker: 1, topic: 2, certain: false },
   // Putin on Ukraine / Putin about the election / Brown said on pensions

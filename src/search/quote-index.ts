@@ -46,6 +46,8 @@ export interface ScoredHits {
   inText(i: number): boolean;
   /** The index terms that matched hit i. */
   termsAt(i: number): string[];
+  /** The index terms found in hit i's quoted words themselves (not its paragraph or headline). */
+  textTermsAt(i: number): string[];
 }
 
 /**
@@ -73,8 +75,6 @@ const PREFIX_WEIGHT = 0.5;
 export class QuoteIndex {
   private readonly boosts: number[];
   private readonly prefixMinLength: number;
-  /** Scratch for {@link withTextMatches}, made on first use. */
-  private textMarks: Uint16Array | null = null;
 
   private constructor(
     private readonly index: InvertedIndex,
@@ -150,29 +150,13 @@ export class QuoteIndex {
       scores: scored.scores,
       inText: (i) => (scored.fields[i]! & TEXT_FIELD_BIT) !== 0,
       termsAt: scored.termsAt,
+      textTermsAt: scored.firstFieldTermsAt,
     };
   }
 
-  /**
-   * Which of the given term groups each quote's own words hold (bit g for group g, up to 16
-   * groups), for telling a quote about a topic from one whose paragraph only mentions it. The
-   * marks live in a buffer shared by all calls, so `read` must finish with them before the next.
-   */
-  withTextMatches<T>(groups: ReadonlyArray<readonly string[]>, read: (maskOf: (doc: number) => number) => T): T {
-    const marks = (this.textMarks ??= new Uint16Array(this.index.size));
-    const mark = (set: boolean): void => {
-      groups.slice(0, 16).forEach((terms, group) => {
-        const bit = 1 << group;
-        const visit = set ? (doc: number): void => void (marks[doc] = marks[doc]! | bit) : (doc: number): void => void (marks[doc] = 0);
-        for (const term of terms) this.index.forEachDocWithTerm(term, this.prefixMatches(term), TEXT_FIELD, visit);
-      });
-    };
-    mark(true);
-    try {
-      return read((doc) => marks[doc]!);
-    } finally {
-      mark(false);
-    }
+  /** How many quotes' own words hold an index term: how telling a word is of a speaker's topics. */
+  quotesWithTerm(term: string): number {
+    return this.index.documentFrequency(term, TEXT_FIELD);
   }
 
   /** Whether a query term also matches longer index terms ("ukrain" → "ukrainian"): as {@link search} does. */
