@@ -63,10 +63,10 @@ export interface RelevanceOptions {
  * Most sentences read per answer. Which key terms a quote's own words hold comes from the index
  * for free; its sentence must be read from the quote, a cache miss or more per hit. A broad topic
  * at 500k articles matches a hundred thousand quotes through their paragraphs, so only the best
- * scoring few thousand are read (their paragraph holds the words most densely); the answer says
+ * scoring thousand are read (their paragraph holds the words most densely); the answer says
  * how many were not.
  */
-export const SENTENCE_CHECKS = 4_000;
+export const SENTENCE_CHECKS = 1_000;
 
 /**
  * Classifies every hit of a topic search: the quote's own words from the index's text-field
@@ -85,7 +85,8 @@ export function classifyHits(version: CorpusVersion, hits: ScoredHits, keys: rea
   for (let i = 0; i < hits.count; i += 1) {
     const held = termsMask(hits.textTermsAt(i), keys, prefix, masks) & all;
     inText[i] = held;
-    if (held !== all) needSentence.push(i);
+    // A sentence lies inside its paragraph: a hit whose paragraph matched nothing cannot gain there.
+    if (held !== all && hits.inContext(i)) needSentence.push(i);
   }
   const checked = needSentence.length <= SENTENCE_CHECKS ? null : bestScoring(needSentence, hits.scores, SENTENCE_CHECKS);
   let unchecked = 0;
@@ -95,6 +96,8 @@ export function classifyHits(version: CorpusVersion, hits: ScoredHits, keys: rea
     let place: MatchPlace;
     if (held === all) {
       place = phrase !== null && normaliseForPhrase(version.quoteAt(doc)?.quote.text ?? '').includes(phrase) ? 'phrase' : 'quote';
+    } else if (!hits.inContext(i)) {
+      place = isPartial(held, keys.length, phrase !== null) ? 'partial' : 'off-topic';
     } else if (checked !== null && !checked.has(i)) {
       unchecked += 1;
       place = 'off-topic';

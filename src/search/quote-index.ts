@@ -44,6 +44,8 @@ export interface ScoredHits {
   scores: Float64Array;
   /** Whether hit i's quoted words themselves match, not only the paragraph or headline around them. */
   inText(i: number): boolean;
+  /** Whether some term matched hit i's paragraph. */
+  inContext(i: number): boolean;
   /** The index terms that matched hit i. */
   termsAt(i: number): string[];
   /** The index terms found in hit i's quoted words themselves (not its paragraph or headline). */
@@ -57,6 +59,7 @@ export interface ScoredHits {
 const FIELDS = ['text', 'context', 'title'] as const;
 const TEXT_FIELD = FIELDS.indexOf('text');
 const TEXT_FIELD_BIT = 1 << TEXT_FIELD;
+const CONTEXT_FIELD_BIT = 1 << FIELDS.indexOf('context');
 /** Longest stretch {@link QuoteIndex.buildAsync} indexes without letting answers through: well under one frame. */
 const MAX_SLICE_MS = 10;
 /** How much a prefix match ("ukrain" → "ukrainian") counts against an exact one. */
@@ -149,6 +152,7 @@ export class QuoteIndex {
       docs: scored.docs,
       scores: scored.scores,
       inText: (i) => (scored.fields[i]! & TEXT_FIELD_BIT) !== 0,
+      inContext: (i) => (scored.fields[i]! & CONTEXT_FIELD_BIT) !== 0,
       termsAt: scored.termsAt,
       textTermsAt: scored.firstFieldTermsAt,
     };
