@@ -4,7 +4,9 @@
  * Query latency of this checkout against another (e.g. `git archive main | tar -x -C /tmp/base`,
  * with node_modules linked), in ONE process on the same corpus and questions, each question timed
  * for one then the other in turn: on a shared, noisy machine the ratio taken this way is what
- * can be trusted, where two separate bench runs minutes apart differ by several times. The
+ * can be trusted, where two separate bench runs minutes apart differ by several times. CPU time
+ * (process.cpuUsage) is reported beside wall time: it leaves out the time other processes held
+ * the cores, which on a loaded machine is most of the p99. The
  * questions are the bench's own (scripts/bench/questions.ts, built by the other checkout). Prints
  * p50/p95/p99 for both and their ratios, overall and per kind, as one JSON line.
  */
@@ -43,10 +45,17 @@ for (const { question } of questions.slice(0, 40)) {
   mine.answer(question);
 }
 const samples = { other: new Map<string, number[]>(), mine: new Map<string, number[]>() };
+const cpuSamples = { other: new Map<string, number[]>(), mine: new Map<string, number[]>() };
+let lastCpuMs = 0;
+/** Wall time, and (in lastCpuMs) this process's CPU time: on a machine whose other processes take the cores, CPU time leaves their share out. */
 const time = (tree: Tree, question: string): number => {
+  const cpu = process.cpuUsage();
   const before = performance.now();
   tree.answer(question);
-  return performance.now() - before;
+  const wall = performance.now() - before;
+  const used = process.cpuUsage(cpu);
+  lastCpuMs = (used.user + used.system) / 1000;
+  return wall;
 };
 for (let pass = 0; pass < Number(values.passes); pass += 1) {
   questions.forEach(({ kind, question }, i) => {
@@ -56,6 +65,9 @@ for (let pass = 0; pass < Number(values.passes); pass += 1) {
       const list = samples[who].get(kind) ?? [];
       list.push(time(who === 'other' ? other : mine, question));
       samples[who].set(kind, list);
+      const cpuList = cpuSamples[who].get(kind) ?? [];
+      cpuList.push(lastCpuMs);
+      cpuSamples[who].set(kind, cpuList);
     }
   });
 }
@@ -63,10 +75,10 @@ const stats = (lists: Map<string, number[]>, kind?: string) => {
   const all = kind ? (lists.get(kind) ?? []) : [...lists.values()].flat();
   return { p50: round(percentile(all, 50), 3), p95: round(percentile(all, 95), 3), p99: round(percentile(all, 99), 3) };
 };
-const compare = (kind?: string) => {
-  const a = stats(samples.other, kind);
-  const b = stats(samples.mine, kind);
+const compare = (kind?: string, from = samples) => {
+  const a = stats(from.other, kind);
+  const b = stats(from.mine, kind);
   return { other: a, mine: b, p50Ratio: round(b.p50 / a.p50, 3), p95Ratio: round(b.p95 / a.p95, 3), p99Ratio: round(b.p99 / a.p99, 3) };
 };
 const kinds = [...new Set(questions.map((question) => question.kind))];
-process.stdout.write(`${JSON.stringify({ corpus: corpusDir, questions: questions.length, passes: Number(values.passes), all: compare(), byKind: Object.fromEntries(kinds.map((kind) => [kind, compare(kind)])) })}\n`);
+process.stdout.write(`${JSON.stringify({ corpus: corpusDir, questions: questions.length, passes: Number(values.passes), wall: { all: compare(), byKind: Object.fromEntries(kinds.map((kind) => [kind, compare(kind)])) }, cpu: { all: compare(undefined, cpuSamples), byKind: Object.fromEntries(kinds.map((kind) => [kind, compare(kind, cpuSamples)])) } })}\n`);

@@ -170,7 +170,10 @@ function describeAnswer(ranked: Ranking, who: string | null, asked: Interpreted,
 }
 
 /** Quotes read for {@link commonWords}: enough to see what someone talks about, bounded for the most quoted. */
-const COMMON_WORDS_QUOTES = 2_000;
+const COMMON_WORDS_QUOTES = 300;
+/** {@link commonWords} per version and speakers: a version never changes, and the same people are asked about again. */
+const commonWordsCache = new WeakMap<CorpusVersion, Map<string, string>>();
+const COMMON_WORDS_CACHED = 2_000;
 
 /**
  * What the speakers' quotes are most about (", most often about tax, the economy and …"), so an
@@ -178,6 +181,19 @@ const COMMON_WORDS_QUOTES = 2_000;
  * that the rest of the corpus uses least (count × inverse quote frequency), in two quotes at least.
  */
 function commonWords(version: CorpusVersion, speakers: readonly Speaker[]): string {
+  const cache = commonWordsCache.get(version) ?? new Map<string, string>();
+  commonWordsCache.set(version, cache);
+  const cacheKey = speakers.map((speaker) => speaker.key).join('\n');
+  let words = cache.get(cacheKey);
+  if (words === undefined) {
+    words = computeCommonWords(version, speakers);
+    if (cache.size >= COMMON_WORDS_CACHED) cache.clear();
+    cache.set(cacheKey, words);
+  }
+  return words;
+}
+
+function computeCommonWords(version: CorpusVersion, speakers: readonly Speaker[]): string {
   const own = new Set(speakers.flatMap((speaker) => [speaker.name, ...speaker.aliases]).flatMap((name) => name.toLowerCase().split(/[^\p{L}]+/u)));
   const counts = new Map<string, { count: number; word: string }>();
   for (const speaker of speakers) {

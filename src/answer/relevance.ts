@@ -82,8 +82,19 @@ export function classifyHits(version: CorpusVersion, hits: ScoredHits, keys: rea
   const phrase = options.phrase === null ? null : normaliseForPhrase(options.phrase);
   const inText = new Uint16Array(hits.count);
   const needSentence: number[] = [];
+  // Which key terms each matched index term stands for, by its bit: a hit's key terms are then
+  // an OR over its few set bits, with no string work per hit.
+  const keysOfBit = new Uint16Array(32);
+  hits.derivedTerms.slice(0, 32).forEach((term, bit) => (keysOfBit[bit] = termsMask([term], keys, prefix, masks)));
+  const overflow = hits.derivedTerms.length > 32;
+  const keysIn = (mask: number): number => {
+    let held = 0;
+    for (let bits = mask; bits !== 0; bits &= bits - 1) held |= keysOfBit[31 - Math.clz32(bits & -bits)]!;
+    return held;
+  };
   for (let i = 0; i < hits.count; i += 1) {
-    const held = termsMask(hits.textTermsAt(i), keys, prefix, masks) & all;
+    // Past 32 matched index terms (a very short prefix) the text field is not tracked term by term.
+    const held = (overflow && hits.inText(i) ? termsMask(hits.termsAt(i), keys, prefix, masks) : keysIn(hits.textMasks[i]!)) & all;
     inText[i] = held;
     // A sentence lies inside its paragraph: a hit whose paragraph matched nothing cannot gain there.
     if (held !== all && hits.inContext(i)) needSentence.push(i);
@@ -105,7 +116,7 @@ export function classifyHits(version: CorpusVersion, hits: ScoredHits, keys: rea
       const record = version.quoteAt(doc);
       held |= sentenceMask(record?.quote.context ?? '', keys, all & ~held, prefix);
       if (held === all) place = 'sentence';
-      else if (options.paragraphStandsIn && record?.quote.kind === 'direct' && (termsMask(hits.termsAt(i), keys, prefix, masks) & all) === all && STAND_IN.test(record.quote.text)) place = 'paragraph';
+      else if (options.paragraphStandsIn && record?.quote.kind === 'direct' && ((overflow ? termsMask(hits.termsAt(i), keys, prefix, masks) : keysIn(hits.termMasks[i]!)) & all) === all && STAND_IN.test(record.quote.text)) place = 'paragraph';
       else place = isPartial(held, keys.length, phrase !== null) ? 'partial' : 'off-topic';
     }
     rank[i] = PLACE_RANK[place];

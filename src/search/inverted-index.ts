@@ -246,8 +246,12 @@ export interface ScoredDocs {
   fields: Uint8Array;
   /** The index terms that matched position i. */
   termsAt(i: number): string[];
-  /** The index terms that matched position i in field 0 (a quote's own words). */
-  firstFieldTermsAt(i: number): string[];
+  /** Bit t set: derived term t (see {@link derivedTerms}) matched position i, for t < 32. */
+  termMasks: Uint32Array;
+  /** The same, for matches in field 0 only (a quote's own words). */
+  firstFieldMasks: Uint32Array;
+  /** The index terms the query terms matched (exactly or by prefix), by bit. */
+  derivedTerms: readonly string[];
 }
 
 export class InvertedIndex {
@@ -378,8 +382,9 @@ export class InvertedIndex {
       scores,
       fields,
       termsAt: (i) => this.termsOf(masks[i]!, overflowAt.get(i), derived, termsByMask),
-      // Past 32 derived terms (a very short prefix) field 0 is not tracked per term: say all matched there if any did.
-      firstFieldTermsAt: (i) => (derived.length > 32 && (fields[i]! & 1) !== 0 ? this.termsOf(masks[i]!, overflowAt.get(i), derived, termsByMask) : this.termsOf(firstMasks[i]!, undefined, derived, termsByMask)),
+      termMasks: masks,
+      firstFieldMasks: firstMasks,
+      derivedTerms: derived,
     };
   }
 

@@ -48,8 +48,12 @@ export interface ScoredHits {
   inContext(i: number): boolean;
   /** The index terms that matched hit i. */
   termsAt(i: number): string[];
-  /** The index terms found in hit i's quoted words themselves (not its paragraph or headline). */
-  textTermsAt(i: number): string[];
+  /** Bit t set: {@link derivedTerms}[t] matched hit i in any field (t < 32). */
+  termMasks: Uint32Array;
+  /** Bit t set: {@link derivedTerms}[t] is in hit i's quoted words themselves (t < 32). */
+  textMasks: Uint32Array;
+  /** The index terms the topic matched, by bit; past 32 (a very short prefix) only {@link termsAt} knows them. */
+  derivedTerms: readonly string[];
 }
 
 /**
@@ -154,7 +158,9 @@ export class QuoteIndex {
       inText: (i) => (scored.fields[i]! & TEXT_FIELD_BIT) !== 0,
       inContext: (i) => (scored.fields[i]! & CONTEXT_FIELD_BIT) !== 0,
       termsAt: scored.termsAt,
-      textTermsAt: scored.firstFieldTermsAt,
+      termMasks: scored.termMasks,
+      textMasks: scored.firstFieldMasks,
+      derivedTerms: scored.derivedTerms,
     };
   }
 
