@@ -234,7 +234,7 @@ function sameSurnameNote(mentions: readonly SpeakerMention[]): string {
 
 function uncheckedNote(unchecked: number): string {
   if (unchecked === 0) return '';
-  return `(The topic is broad: the sentences of ${unchecked} more quote${unchecked === 1 ? '' : 's'} whose paragraph mentions it were not read; the count may be low by some of those.)`;
+  return `(Broad topic: ${unchecked} more quote${unchecked === 1 ? '' : 's'} in paragraphs mentioning it ${unchecked === 1 ? 'was' : 'were'} not checked, so the count may be low.)`;
 }
 
 function undatedNote(undatedArticles: number, filters: QuestionFilters): string {

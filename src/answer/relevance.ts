@@ -63,10 +63,10 @@ export interface RelevanceOptions {
  * Most sentences read per answer. Which key terms a quote's own words hold comes from the index
  * for free; its sentence must be read from the quote, a cache miss or more per hit. A broad topic
  * at 500k articles matches a hundred thousand quotes through their paragraphs, so only the best
- * scoring thousand are read (their paragraph holds the words most densely); the answer says
+ * scoring few hundred are read (their paragraph holds the words most densely); the answer says
  * how many were not.
  */
-export const SENTENCE_CHECKS = 1_000;
+export const SENTENCE_CHECKS = 300;
 
 /**
  * Classifies every hit of a topic search: the quote's own words from the index's text-field
