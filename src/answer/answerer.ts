@@ -170,7 +170,7 @@ function describeAnswer(ranked: Ranking, who: string | null, asked: Interpreted,
 }
 
 /** Quotes read for {@link commonWords}: enough to see what someone talks about, bounded for the most quoted. */
-const COMMON_WORDS_QUOTES = 300;
+const COMMON_WORDS_QUOTES = 100;
 /** {@link commonWords} per version and speakers: a version never changes, and the same people are asked about again. */
 const commonWordsCache = new WeakMap<CorpusVersion, Map<string, string>>();
 const COMMON_WORDS_CACHED = 2_000;

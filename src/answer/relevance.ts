@@ -188,9 +188,16 @@ function holdsKey(terms: readonly string[] | null, key: KeyTerm, prefix: (term: 
   return terms !== null && terms.some((term) => key.terms.some((q) => term === q || (prefix(q) && term.startsWith(q))));
 }
 
+const rewrittenKeys = new WeakMap<KeyTerm, boolean>();
+
 /** Key terms rewritten from several words ("unitedstates" for "U.S."): never written as such, so read by tokenising. */
 function isRewritten(key: KeyTerm): boolean {
-  return key.terms.some((term) => /^(?:unitedstates|unitedkingdom|europeanunion)$/.test(term));
+  let rewritten = rewrittenKeys.get(key);
+  if (rewritten === undefined) {
+    rewritten = key.terms.some((term) => /^(?:unitedstates|unitedkingdom|europeanunion)$/.test(term));
+    rewrittenKeys.set(key, rewritten);
+  }
+  return rewritten;
 }
 
 /** Letters and digits, as the tokenizer splits words (ASCII fast path, anything past it counts as a letter). */

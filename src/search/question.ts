@@ -155,14 +155,27 @@ function extractFilters(text: string, knownSources: readonly string[], today: Da
   });
   take(new RegExp(String.raw`\s*\b(?:in|during)\s+${DATE}\b`, 'i'), (m) => setRange(filters, startOf(m[1]!), endOf(m[1]!)));
   for (const source of [...knownSources].sort((a, b) => b.length - a.length)) {
-    const name = escapeRegExp(source).replace(/\\ /g, '\\s+');
-    const short = escapeRegExp(source.replace(/\s+news$/i, ''));
-    take(new RegExp(String.raw`\s*\b(?:in|from|on|by|according\s+to|reported\s+by)\s+(?:the\s+)?(?:${name}|${short})\b`, 'i'), () => {
+    take(sourcePattern(source), () => {
       filters.source = source;
       return true;
     });
   }
   return { rest, filters };
+}
+
+/** Compiled once per outlet name: every question is checked against every outlet. */
+const sourcePatterns = new Map<string, RegExp>();
+
+function sourcePattern(source: string): RegExp {
+  let pattern = sourcePatterns.get(source);
+  if (pattern === undefined) {
+    const name = escapeRegExp(source).replace(/\\ /g, '\\s+');
+    const short = escapeRegExp(source.replace(/\s+news$/i, ''));
+    pattern = new RegExp(String.raw`\s*\b(?:in|from|on|by|according\s+to|reported\s+by)\s+(?:the\s+)?(?:${name}|${short})\b`, 'i');
+    if (sourcePatterns.size >= 1_000) sourcePatterns.clear();
+    sourcePatterns.set(source, pattern);
+  }
+  return pattern;
 }
 
 function setRange(filters: QuestionFilters, from: string | undefined, to: string | undefined): boolean {
