@@ -147,7 +147,7 @@ function answer(version: CorpusVersion, asked: Interpreted): Answer {
     const topicWords = asked.topic ? ` mentions "${asked.topic}"` : '';
     const message = who
       ? asked.topic
-        ? `No quote by ${who}${topicWords}${describeFilters(filters)}. ${who} ${speakers.length > 1 ? 'are' : 'is'} quoted ${quoted} time${quoted === 1 ? '' : 's'} in the corpus${commonWords(version, speakers)}: ask "what did ${speakers[0]!.name} say" to see ${speakers.length > 1 || quoted !== 1 ? 'them' : 'it'}.`
+        ? `No quote by ${who}${topicWords}${describeFilters(filters)}. ${who} ${speakers.length > 1 ? 'are' : 'is'} quoted ${quoted} time${quoted === 1 ? '' : 's'} in the corpus: ask "what did ${speakers[0]!.name} say" to see ${speakers.length > 1 || quoted !== 1 ? 'them' : 'it'}.`
         : `No quotes from ${who}${describeFilters(filters)}. ${who} ${speakers.length > 1 ? 'are' : 'is'} quoted ${quoted} time${quoted === 1 ? '' : 's'} in the corpus; try without the filters.`
       : `No quote in the corpus${topicWords}${describeFilters(filters)}.`;
     return { ...base, interpretation, status: 'no-match', suggestions, counts, message: withNotes(message) };
@@ -167,57 +167,6 @@ function describeAnswer(ranked: Ranking, who: string | null, asked: Interpreted,
   if (ranked.exactPhrase !== null) parts.push(`${ranked.exactPhrase === 0 ? 'None' : ranked.exactPhrase} of them ${ranked.exactPhrase === 1 ? 'contains' : 'contain'} the exact words "${asked.phrase}"${ranked.exactPhrase > 0 ? ', listed first' : ''}.`);
   if (ranked.onTopic > 0 && ranked.partial > 0) parts.push(`${plural(ranked.partial, 'more quote')} ${ranked.partial === 1 ? 'has' : 'have'} only some of its words (marked partial, listed after).`);
   return parts.join(' ');
-}
-
-/** Quotes read for {@link commonWords}: enough to see what someone talks about, bounded for the most quoted. */
-const COMMON_WORDS_QUOTES = 100;
-/** {@link commonWords} per version and speakers: a version never changes, and the same people are asked about again. */
-const commonWordsCache = new WeakMap<CorpusVersion, Map<string, string>>();
-const COMMON_WORDS_CACHED = 2_000;
-
-/**
- * What the speakers' quotes are most about (", most often about tax, the economy and …"), so an
- * answer with nothing on the asked topic offers what exists instead: the words they use most
- * that the rest of the corpus uses least (count × inverse quote frequency), in two quotes at least.
- */
-function commonWords(version: CorpusVersion, speakers: readonly Speaker[]): string {
-  const cache = commonWordsCache.get(version) ?? new Map<string, string>();
-  commonWordsCache.set(version, cache);
-  const cacheKey = speakers.map((speaker) => speaker.key).join('\n');
-  let words = cache.get(cacheKey);
-  if (words === undefined) {
-    words = computeCommonWords(version, speakers);
-    if (cache.size >= COMMON_WORDS_CACHED) cache.clear();
-    cache.set(cacheKey, words);
-  }
-  return words;
-}
-
-function computeCommonWords(version: CorpusVersion, speakers: readonly Speaker[]): string {
-  const own = new Set(speakers.flatMap((speaker) => [speaker.name, ...speaker.aliases]).flatMap((name) => name.toLowerCase().split(/[^\p{L}]+/u)));
-  const counts = new Map<string, { count: number; word: string }>();
-  for (const speaker of speakers) {
-    for (const record of version.quotesBy(speaker.key).slice(0, COMMON_WORDS_QUOTES)) {
-      const seen = new Set<string>();
-      for (const token of tokenize(record.quote.text)) {
-        const word = token.toLowerCase();
-        const term = indexTerms(token)?.[0];
-        if (term === undefined || word.length < 4 || own.has(word) || seen.has(term) || /\d/.test(word)) continue;
-        seen.add(term);
-        const held = counts.get(term);
-        if (held) held.count += 1;
-        else counts.set(term, { count: 1, word });
-      }
-    }
-  }
-  const quotes = version.index.size;
-  const top = [...counts]
-    .filter(([, { count }]) => count >= 2)
-    .map(([term, { count, word }]) => ({ word, score: count * Math.log(quotes / (1 + version.index.quotesWithTerm(term))) }))
-    .sort((a, b) => b.score - a.score || (a.word < b.word ? -1 : 1))
-    .slice(0, 5)
-    .map(({ word }) => word);
-  return top.length > 0 ? `, most often about ${andList(top)}` : '';
 }
 
 /** "Johnson" answered for Alan Johnson while other Johnsons are quoted: say so, with their counts. */

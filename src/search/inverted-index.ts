@@ -388,13 +388,6 @@ export class InvertedIndex {
     };
   }
 
-  /** How many documents hold `term` (exactly) in field `field`. */
-  documentFrequency(term: string, field: number): number {
-    const at = lowerBound(this.data.terms, term);
-    if (this.data.terms[at] !== term) return 0;
-    return this.data.offsets[field]![at + 1]! - this.data.offsets[field]![at]!;
-  }
-
   /** The exact term (if indexed) then, when `prefix`, every longer term starting with it, in sorted order. */
   private matchingTerms(term: string, prefix: boolean): Array<{ term: string; sorted: number }> {
     const terms = this.data.terms;

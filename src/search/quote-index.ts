@@ -164,11 +164,6 @@ export class QuoteIndex {
     };
   }
 
-  /** How many quotes' own words hold an index term: how telling a word is of a speaker's topics. */
-  quotesWithTerm(term: string): number {
-    return this.index.documentFrequency(term, TEXT_FIELD);
-  }
-
   /** Whether a query term also matches longer index terms ("ukrain" → "ukrainian"): as {@link search} does. */
   prefixMatches(term: string): boolean {
     return term.length >= this.prefixMinLength;
