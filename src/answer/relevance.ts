@@ -99,7 +99,7 @@ export function classifyHits(version: CorpusVersion, hits: ScoredHits, keys: rea
     // A sentence lies inside its paragraph: a hit whose paragraph matched nothing cannot gain there.
     if (held !== all && hits.inContext(i)) needSentence.push(i);
   }
-  const checked = needSentence.length <= SENTENCE_CHECKS ? null : bestScoring(needSentence, hits.scores, SENTENCE_CHECKS);
+  const checked = needSentence.length <= SENTENCE_CHECKS ? null : bestScoring(needSentence, hits.scores, SENTENCE_CHECKS, hits.count);
   let unchecked = 0;
   for (let i = 0; i < hits.count; i += 1) {
     const doc = hits.docs[i]!;
@@ -109,7 +109,7 @@ export function classifyHits(version: CorpusVersion, hits: ScoredHits, keys: rea
       place = phrase !== null && normaliseForPhrase(version.quoteAt(doc)?.quote.text ?? '').includes(phrase) ? 'phrase' : 'quote';
     } else if (!hits.inContext(i)) {
       place = isPartial(held, keys.length, phrase !== null) ? 'partial' : 'off-topic';
-    } else if (checked !== null && !checked.has(i)) {
+    } else if (checked !== null && checked[i] === 0) {
       unchecked += 1;
       place = 'off-topic';
     } else {
@@ -125,14 +125,45 @@ export function classifyHits(version: CorpusVersion, hits: ScoredHits, keys: rea
   return { rank, missing, unchecked };
 }
 
-/** The `limit` positions of `candidates` with the highest scores (ties: any). */
-function bestScoring(candidates: readonly number[], scores: Float64Array, limit: number): Set<number> {
-  const values = Float64Array.from(candidates, (i) => scores[i]!).sort();
-  const threshold = values[values.length - limit]!;
-  const chosen = new Set<number>();
-  for (const i of candidates) if (scores[i]! > threshold && chosen.size < limit) chosen.add(i);
-  for (const i of candidates) if (scores[i] === threshold && chosen.size < limit) chosen.add(i);
+/**
+ * Flags (1) on the `limit` positions of `candidates` with the highest scores (ties: any): the
+ * threshold by selection in linear time, as a broad topic has tens of thousands of candidates.
+ */
+function bestScoring(candidates: readonly number[], scores: Float64Array, limit: number, count: number): Uint8Array {
+  const values = Float64Array.from(candidates, (i) => scores[i]!);
+  const threshold = kthLargest(values, limit);
+  const chosen = new Uint8Array(count);
+  let taken = 0;
+  for (const i of candidates) if (scores[i]! > threshold && taken < limit) (chosen[i] = 1), (taken += 1);
+  for (const i of candidates) if (scores[i] === threshold && chosen[i] === 0 && taken < limit) (chosen[i] = 1), (taken += 1);
   return chosen;
+}
+
+/** The k-th largest value (1-based), reordering `values`: Hoare's selection. */
+export function kthLargest(values: Float64Array, k: number): number {
+  let low = 0;
+  let high = values.length - 1;
+  const target = k - 1;
+  while (low < high) {
+    const pivot = values[(low + high) >>> 1]!;
+    let i = low;
+    let j = high;
+    while (i <= j) {
+      while (values[i]! > pivot) i += 1;
+      while (values[j]! < pivot) j -= 1;
+      if (i <= j) {
+        const held = values[i]!;
+        values[i] = values[j]!;
+        values[j] = held;
+        i += 1;
+        j -= 1;
+      }
+    }
+    if (target <= j) high = j;
+    else if (target >= i) low = i;
+    else break;
+  }
+  return values[target]!;
 }
 
 /**
