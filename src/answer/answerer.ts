@@ -140,7 +140,7 @@ function answer(version: AnswerSource, asked: Interpreted): Answer {
   const who = speakers.length > 0 ? andList(speakers.map((speaker) => speaker.name)) : null;
   const offered = asked.mentions.flatMap((mention) => mention.others);
   const suggestions = offered.map((speaker) => speaker.name);
-  const notes = [sameSurnameNote(asked.mentions), undatedNote(ranked.undatedArticles, filters)].filter((note) => note.length > 0).join(' ');
+  const notes = [sameSurnameNote(asked.mentions), undatedNote(ranked.undatedArticles, filters), uncheckedNote(ranked.unchecked)].filter((note) => note.length > 0).join(' ');
   const counts = { onTopic: ranked.onTopic, partial: ranked.partial, exactPhrase: ranked.exactPhrase, undatedExcluded: ranked.undatedQuotes };
   const withNotes = (message: string): string => (notes ? `${message} ${notes}` : message);
   if (snippets.length === 0) {
@@ -182,6 +182,11 @@ function sameSurnameNote(mentions: readonly SpeakerMention[]): string {
     .join(' ');
 }
 
+function uncheckedNote(unchecked: number): string {
+  if (unchecked === 0) return '';
+  return `(Broad topic: ${unchecked} more quote${unchecked === 1 ? '' : 's'} in paragraphs mentioning it ${unchecked === 1 ? 'was' : 'were'} not checked, so the count may be low.)`;
+}
+
 function undatedNote(undatedArticles: number, filters: QuestionFilters): string {
   if (undatedArticles === 0 || (filters.from === undefined && filters.to === undefined)) return '';
   return `${undatedArticles} undated article${undatedArticles === 1 ? ' was' : 's were'} left out by the date filter (their quotes match otherwise).`;
@@ -202,6 +207,8 @@ interface Ranking {
   /** On-topic quotes, and their articles, that only the date filter kept out because the article has no date. */
   undatedQuotes: number;
   undatedArticles: number;
+  /** Quotes matching through their paragraph whose sentence was not read (a very broad topic). */
+  unchecked: number;
 }
 
 /**
@@ -233,7 +240,8 @@ function rankByTopic(
   const bySpeaker = speakers.length > 0;
   const tier = new Uint8Array(hits.count);
   const weighted = new Float64Array(hits.count);
-  const kept: number[] = [];
+  const kept = new Uint32Array(hits.count);
+  let keptCount = 0;
   const undatedArticles = new Set<string>();
   let undatedQuotes = 0;
   for (let i = 0; i < hits.count; i += 1) {
@@ -258,12 +266,13 @@ function rankByTopic(
     // phrase | on topic | speaker's own words | place: one byte, compared as a number.
     tier[i] = (phraseFirst << 6) | ((onTopic ? 0 : 1) << 5) | ((bySpeaker && direct[doc] !== 1 ? 1 : 0) << 4) | rank;
     weighted[i] = hits.scores[i]! * weightFor(direct[doc] === 1, words[doc]!);
-    kept.push(i);
+    kept[keptCount++] = i;
   }
   const compare = (i: number, j: number): number => tier[i]! - tier[j]! || weighted[j]! - weighted[i]! || hits.docs[i]! - hits.docs[j]!;
-  const keptDocs = Uint32Array.from(kept, (i) => hits.docs[i]!);
+  const keptDocs = new Uint32Array(keptCount);
+  for (let k = 0; k < keptCount; k += 1) keptDocs[k] = hits.docs[kept[k]!]!;
   const unique = version
-    .bestPerReprint(keptDocs, keptDocs.length, (a, b) => compare(kept[a]!, kept[b]!) < 0)
+    .bestPerReprint(keptDocs, keptCount, (a, b) => compare(kept[a]!, kept[b]!) < 0)
     .map((at) => kept[at]!)
     .filter((i) => version.quoteAt(hits.docs[i]!) !== undefined);
   let onTopic = 0;
@@ -280,7 +289,7 @@ function rankByTopic(
       match: place === 'off-topic' ? null : { place, missing: missingWords(keys, relevance.missing[i]!) },
     };
   });
-  return { top, onTopic, partial: unique.length - onTopic, exactPhrase: phrase === null ? null : exact, undatedQuotes, undatedArticles: undatedArticles.size };
+  return { top, onTopic, partial: unique.length - onTopic, exactPhrase: phrase === null ? null : exact, undatedQuotes, undatedArticles: undatedArticles.size, unchecked: relevance.unchecked };
 }
 
 /** Whether a topic is a person the corpus quotes ("Trump"), whom a quote may call "he". */
@@ -302,6 +311,7 @@ function rankBySpeaker(mentions: readonly SpeakerMention[], version: AnswerSourc
   const undatedArticles = new Set<string>();
   let undatedQuotes = 0;
   const lists: Array<Array<{ record: QuoteRecord; score: number }>> = [];
+  const totals: number[] = [];
   const seen = new Set<string>();
   for (const speaker of speakersOf(mentions)) {
     if (seen.has(speaker.key)) continue;
@@ -316,14 +326,17 @@ function rankBySpeaker(mentions: readonly SpeakerMention[], version: AnswerSourc
     }
     const compare = (a: { record: QuoteRecord; score: number }, b: { record: QuoteRecord; score: number }): number =>
       b.score - a.score || byNewest(a.record, b.record) || byCorpusOrder(a.record, b.record);
-    lists.push(bestCopies(candidates, compare).sort(compare));
+    const unique = bestCopies(candidates, compare);
+    totals.push(unique.length);
+    lists.push(topK(unique, limit, compare));
   }
-  const total = lists.reduce((sum, list) => sum + list.length, 0);
+  const total = totals.reduce((sum, count) => sum + count, 0);
   const top: Ranked[] = [];
-  for (let round = 0; top.length < Math.min(limit, total); round += 1) {
+  const shown = lists.reduce((sum, list) => sum + list.length, 0);
+  for (let round = 0; top.length < Math.min(limit, shown); round += 1) {
     for (const list of lists) if (round < list.length && top.length < limit) top.push({ record: list[round]!.record, terms: NO_TERMS, match: null });
   }
-  return { top, onTopic: total, partial: 0, exactPhrase: null, undatedQuotes, undatedArticles: undatedArticles.size };
+  return { top, onTopic: total, partial: 0, exactPhrase: null, undatedQuotes, undatedArticles: undatedArticles.size, unchecked: 0 };
 }
 
 function byNewest(a: QuoteRecord, b: QuoteRecord): number {

@@ -48,6 +48,8 @@ export function keyTermsOf(topic: string): KeyTerm[] {
 export interface HitRelevance {
   rank: Uint8Array;
   missing: Uint16Array;
+  /** Hits matching through their paragraph whose sentence was not read (see {@link SENTENCE_CHECKS}). */
+  unchecked: number;
 }
 
 export interface RelevanceOptions {
@@ -58,39 +60,110 @@ export interface RelevanceOptions {
 }
 
 /**
- * Classifies every hit of a topic search. The quote's own words come from the index's text
- * postings; only hits missing a key term there read their sentence, and only when a cheap
- * substring check says the sentence might hold it, so a topic with tens of thousands of hits
- * stays fast.
+ * Most sentences read per answer. Which key terms a quote's own words hold comes from the index
+ * for free; its sentence must be read from the quote, a cache miss or more per hit. A broad topic
+ * at 500k articles matches a hundred thousand quotes through their paragraphs, so only the best
+ * scoring few hundred are read (their paragraph holds the words most densely); the answer says
+ * how many were not.
+ */
+export const SENTENCE_CHECKS = 300;
+
+/**
+ * Classifies every hit of a topic search: the quote's own words from the index's text-field
+ * matches; for hits lacking a key term there, their sentence (the best scoring
+ * {@link SENTENCE_CHECKS} of them), skipping any sentence a substring test shows cannot hold it.
  */
 export function classifyHits(version: AnswerSource, hits: ScoredHits, keys: readonly KeyTerm[], options: RelevanceOptions): HitRelevance {
   const rank = new Uint8Array(hits.count);
   const missing = new Uint16Array(hits.count);
   const all = (1 << keys.length) - 1;
-  const groups = keys.map((key) => key.terms);
   const prefix = (term: string): boolean => version.index.prefixMatches(term);
-  const anyFieldMask = new Map<readonly string[], number>();
+  const masks = new Map<readonly string[], number>();
   const phrase = options.phrase === null ? null : normaliseForPhrase(options.phrase);
-  version.index.withTextMatches(groups, (textMask) => {
-    for (let i = 0; i < hits.count; i += 1) {
-      const doc = hits.docs[i]!;
-      let held = textMask(doc) & all;
-      let place: MatchPlace;
-      if (held === all) {
-        place = phrase !== null && normaliseForPhrase(version.quoteAt(doc)?.quote.text ?? '').includes(phrase) ? 'phrase' : 'quote';
-      } else {
-        const record = version.quoteAt(doc);
-        const sentence = record?.quote.context ?? '';
-        held |= sentenceMask(sentence, keys, all & ~held, prefix);
-        if (held === all) place = 'sentence';
-        else if (options.paragraphStandsIn && record?.quote.kind === 'direct' && (termsMask(hits.termsAt(i), keys, prefix, anyFieldMask) & all) === all && STAND_IN.test(record.quote.text)) place = 'paragraph';
-        else place = isPartial(held, keys.length, phrase !== null) ? 'partial' : 'off-topic';
-      }
-      rank[i] = PLACE_RANK[place];
-      missing[i] = all & ~held;
+  const inText = new Uint16Array(hits.count);
+  const needSentence: number[] = [];
+  // Which key terms each matched index term stands for, by its bit: a hit's key terms are then
+  // an OR over its few set bits, with no string work per hit.
+  const keysOfBit = new Uint16Array(32);
+  hits.derivedTerms.slice(0, 32).forEach((term, bit) => (keysOfBit[bit] = termsMask([term], keys, prefix, masks)));
+  const overflow = hits.derivedTerms.length > 32;
+  const keysIn = (mask: number): number => {
+    let held = 0;
+    for (let bits = mask; bits !== 0; bits &= bits - 1) held |= keysOfBit[31 - Math.clz32(bits & -bits)]!;
+    return held;
+  };
+  for (let i = 0; i < hits.count; i += 1) {
+    // Past 32 matched index terms (a very short prefix) the text field is not tracked term by term.
+    const held = (overflow && hits.inText(i) ? termsMask(hits.termsAt(i), keys, prefix, masks) : keysIn(hits.textMasks[i]!)) & all;
+    inText[i] = held;
+    // A sentence lies inside its paragraph: a hit whose paragraph matched nothing cannot gain there.
+    if (held !== all && hits.inContext(i)) needSentence.push(i);
+  }
+  const checked = needSentence.length <= SENTENCE_CHECKS ? null : bestScoring(needSentence, hits.scores, SENTENCE_CHECKS, hits.count);
+  let unchecked = 0;
+  for (let i = 0; i < hits.count; i += 1) {
+    const doc = hits.docs[i]!;
+    let held = inText[i]!;
+    let place: MatchPlace;
+    if (held === all) {
+      place = phrase !== null && normaliseForPhrase(version.quoteAt(doc)?.quote.text ?? '').includes(phrase) ? 'phrase' : 'quote';
+    } else if (!hits.inContext(i)) {
+      place = isPartial(held, keys.length, phrase !== null) ? 'partial' : 'off-topic';
+    } else if (checked !== null && checked[i] === 0) {
+      unchecked += 1;
+      place = 'off-topic';
+    } else {
+      const record = version.quoteAt(doc);
+      held |= sentenceMask(record?.quote.context ?? '', keys, all & ~held, prefix);
+      if (held === all) place = 'sentence';
+      else if (options.paragraphStandsIn && record?.quote.kind === 'direct' && ((overflow ? termsMask(hits.termsAt(i), keys, prefix, masks) : keysIn(hits.termMasks[i]!)) & all) === all && STAND_IN.test(record.quote.text)) place = 'paragraph';
+      else place = isPartial(held, keys.length, phrase !== null) ? 'partial' : 'off-topic';
     }
-  });
-  return { rank, missing };
+    rank[i] = PLACE_RANK[place];
+    missing[i] = all & ~held;
+  }
+  return { rank, missing, unchecked };
+}
+
+/**
+ * Flags (1) on the `limit` positions of `candidates` with the highest scores (ties: any): the
+ * threshold by selection in linear time, as a broad topic has tens of thousands of candidates.
+ */
+function bestScoring(candidates: readonly number[], scores: Float64Array, limit: number, count: number): Uint8Array {
+  const values = Float64Array.from(candidates, (i) => scores[i]!);
+  const threshold = kthLargest(values, limit);
+  const chosen = new Uint8Array(count);
+  let taken = 0;
+  for (const i of candidates) if (scores[i]! > threshold && taken < limit) (chosen[i] = 1), (taken += 1);
+  for (const i of candidates) if (scores[i] === threshold && chosen[i] === 0 && taken < limit) (chosen[i] = 1), (taken += 1);
+  return chosen;
+}
+
+/** The k-th largest value (1-based), reordering `values`: Hoare's selection. */
+export function kthLargest(values: Float64Array, k: number): number {
+  let low = 0;
+  let high = values.length - 1;
+  const target = k - 1;
+  while (low < high) {
+    const pivot = values[(low + high) >>> 1]!;
+    let i = low;
+    let j = high;
+    while (i <= j) {
+      while (values[i]! > pivot) i += 1;
+      while (values[j]! < pivot) j -= 1;
+      if (i <= j) {
+        const held = values[i]!;
+        values[i] = values[j]!;
+        values[j] = held;
+        i += 1;
+        j -= 1;
+      }
+    }
+    if (target <= j) high = j;
+    else if (target >= i) low = i;
+    else break;
+  }
+  return values[target]!;
 }
 
 /**
@@ -108,27 +181,79 @@ function isPartial(held: number, keyCount: number, phrase: boolean): boolean {
 /** A quote that refers to someone without naming them. */
 const STAND_IN = /\b(?:he|him|his|she|her)\b/i;
 
-/** Which of the `wanted` key terms the sentence holds. */
+/**
+ * Which of the `wanted` key terms the sentence holds. Only the words starting like a key term's
+ * stem are turned into index terms: tokenising whole sentences was most of a broad topic's time
+ * (tens of thousands of hits match through their paragraph alone).
+ */
 function sentenceMask(sentence: string, keys: readonly KeyTerm[], wanted: number, prefix: (term: string) => boolean): number {
   if (wanted === 0 || sentence.length === 0) return 0;
-  const lower = sentence.toLowerCase();
-  // Most sentences lack the term outright; tokenising is only worth it when a stem might be there.
-  // (Rewritten tokens such as "unitedstates" never appear as written, so they always tokenise.)
-  let maybe = 0;
-  keys.forEach((key, g) => {
-    if ((wanted & (1 << g)) !== 0 && key.terms.some((term) => lower.includes(term.slice(0, 4)) || /^(?:unitedstates|unitedkingdom|europeanunion)$/.test(term))) maybe |= 1 << g;
-  });
-  if (maybe === 0) return 0;
   let held = 0;
-  for (const token of tokenize(sentence)) {
-    const terms = indexTerms(token);
-    if (terms === null) continue;
-    keys.forEach((key, g) => {
-      if ((maybe & (1 << g)) !== 0 && terms.some((term) => key.terms.some((q) => term === q || (prefix(q) && term.startsWith(q))))) held |= 1 << g;
-    });
-    if (held === maybe) break;
+  for (let g = 0; g < keys.length; g += 1) {
+    const bit = 1 << g;
+    if ((wanted & bit) === 0) continue;
+    const key = keys[g]!;
+    if (isRewritten(key)) {
+      if (tokenize(sentence).some((token) => holdsKey(indexTerms(token), key, prefix))) held |= bit;
+      continue;
+    }
+    // A plain case-insensitive search for the stems' starts (most sentences have none), then the
+    // index terms of each whole word found starting there.
+    const quick = quickPattern(key);
+    quick.lastIndex = 0;
+    for (let match = quick.exec(sentence); match !== null; match = quick.exec(sentence)) {
+      const start = match.index;
+      if (start > 0 && isWordChar(sentence.charCodeAt(start - 1))) continue;
+      let end = start + match[0].length;
+      while (end < sentence.length && isWordChar(sentence.charCodeAt(end))) end += 1;
+      if (holdsKey(indexTerms(sentence.slice(start, end)), key, prefix)) {
+        held |= bit;
+        break;
+      }
+    }
   }
   return held;
+}
+
+function holdsKey(terms: readonly string[] | null, key: KeyTerm, prefix: (term: string) => boolean): boolean {
+  return terms !== null && terms.some((term) => key.terms.some((q) => term === q || (prefix(q) && term.startsWith(q))));
+}
+
+const rewrittenKeys = new WeakMap<KeyTerm, boolean>();
+
+/** Key terms rewritten from several words ("unitedstates" for "U.S."): never written as such, so read by tokenising. */
+function isRewritten(key: KeyTerm): boolean {
+  let rewritten = rewrittenKeys.get(key);
+  if (rewritten === undefined) {
+    rewritten = key.terms.some((term) => /^(?:unitedstates|unitedkingdom|europeanunion)$/.test(term));
+    rewrittenKeys.set(key, rewritten);
+  }
+  return rewritten;
+}
+
+/** Letters and digits, as the tokenizer splits words (ASCII fast path, anything past it counts as a letter). */
+function isWordChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code > 127;
+}
+
+const quickPatterns = new WeakMap<KeyTerm, RegExp>();
+
+/** The stems' starts anywhere, in any case: no word boundaries, no Unicode classes, so it runs fast. */
+function quickPattern(key: KeyTerm): RegExp {
+  let pattern = quickPatterns.get(key);
+  if (pattern === undefined) {
+    pattern = new RegExp(key.terms.map((term) => stemStart(term).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
+    quickPatterns.set(key, pattern);
+  }
+  return pattern;
+}
+
+/**
+ * Where a key term's words start: its stem less the last two letters (Porter's "company" →
+ * "compani", "sensibility" → "sensibl"), at least four letters.
+ */
+function stemStart(term: string): string {
+  return term.slice(0, Math.max(4, term.length - 2));
 }
 
 /** Which key terms a hit's matched index terms (any field) cover; cached per shared terms array. */

@@ -36,8 +36,27 @@ spokeswoman mp mep ambassador colonel col captain capt sheikh exchequer`.split(/
 /** Entries merged between chances to pause (see {@link SpeakerDirectory.buildSliced}). */
 const STEP = 256;
 
+/**
+ * Names looked up per question ({@link SpeakerDirectory.lookUp} is tried on every few words of
+ * one) repeat, and normalising is a handful of regular expressions: results are remembered, in a
+ * map cleared when full so memory stays bounded.
+ */
+const normalisedNames = new Map<string, string>();
+const MAX_REMEMBERED_NAMES = 50_000;
+
 /** Lower-case, accents and titles removed, punctuation to spaces: the form names are compared in. */
 export function normaliseName(name: string): string {
+  if (name.length > 100) return computeNormalisedName(name);
+  let known = normalisedNames.get(name);
+  if (known === undefined) {
+    known = computeNormalisedName(name);
+    if (normalisedNames.size >= MAX_REMEMBERED_NAMES) normalisedNames.clear();
+    normalisedNames.set(name, known);
+  }
+  return known;
+}
+
+function computeNormalisedName(name: string): string {
   const words = name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

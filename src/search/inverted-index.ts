@@ -225,6 +225,8 @@ interface Scratch {
   derivedMask: Uint32Array;
   /** Bit f set: a term matched in field f. */
   fieldMask: Uint8Array;
+  /** Bit i set: derived term i matched in field 0 (for i < 32). */
+  firstFieldMask: Uint32Array;
   /** Documents in the order they first matched (the first `ordered` entries are live). */
   orderBuffer: Uint32Array;
   /** Documents the current query term matched. */
@@ -244,6 +246,12 @@ export interface ScoredDocs {
   fields: Uint8Array;
   /** The index terms that matched position i. */
   termsAt(i: number): string[];
+  /** Bit t set: derived term t (see {@link derivedTerms}) matched position i, for t < 32. */
+  termMasks: Uint32Array;
+  /** The same, for matches in field 0 only (a quote's own words). */
+  firstFieldMasks: Uint32Array;
+  /** The index terms the query terms matched (exactly or by prefix), by bit. */
+  derivedTerms: readonly string[];
 }
 
 export class InvertedIndex {
@@ -278,7 +286,7 @@ export class InvertedIndex {
     const documentCount = data.ids.length;
     const boosts = Array.from({ length: data.fieldCount }, (_, field) => spec.boosts[field] || 1);
     // Locals, not `scratch.x`: the loops below run once per posting.
-    const { termScore, termTouched, total, quality, derivedMask, fieldMask, orderBuffer: order, termDocs } = scratch;
+    const { termScore, termTouched, total, quality, derivedMask, fieldMask, firstFieldMask, orderBuffer: order, termDocs } = scratch;
     let ordered = 0;
     const derived: string[] = [];
     const derivedIndex = new Map<string, number>();
@@ -343,6 +351,7 @@ export class InvertedIndex {
     const scores = new Float64Array(ordered);
     const fields = new Uint8Array(ordered);
     const masks = new Uint32Array(ordered);
+    const firstMasks = new Uint32Array(ordered);
     const overflowAt = new Map<number, Set<number>>();
     let count = 0;
     for (let o = 0; o < ordered; o += 1) {
@@ -350,15 +359,18 @@ export class InvertedIndex {
       const score = total[doc]! * quality[doc]!;
       const mask = derivedMask[doc]!;
       const fieldBits = fieldMask[doc]!;
+      const firstMask = firstFieldMask[doc]!;
       total[doc] = 0;
       quality[doc] = 0;
       derivedMask[doc] = 0;
       fieldMask[doc] = 0;
+      firstFieldMask[doc] = 0;
       if (spec.filter && !spec.filter(doc)) continue;
       docs[count] = doc;
       scores[count] = score;
       fields[count] = fieldBits;
       masks[count] = mask;
+      firstMasks[count] = firstMask;
       const extra = overflow.get(doc);
       if (extra) overflowAt.set(count, extra);
       count += 1;
@@ -370,21 +382,10 @@ export class InvertedIndex {
       scores,
       fields,
       termsAt: (i) => this.termsOf(masks[i]!, overflowAt.get(i), derived, termsByMask),
+      termMasks: masks,
+      firstFieldMasks: firstMasks,
+      derivedTerms: derived,
     };
-  }
-
-  /**
-   * Calls `visit` with every document whose field `field` holds `term` (or, with `prefix`, a
-   * longer term starting with it): which words a quote itself holds, as opposed to its paragraph,
-   * read straight from the postings rather than by re-reading text.
-   */
-  forEachDocWithTerm(term: string, prefix: boolean, field: number, visit: (doc: number) => void): void {
-    const { data } = this;
-    for (const { sorted } of this.matchingTerms(term, prefix)) {
-      const docs = data.docs[field]!;
-      const end = data.offsets[field]![sorted + 1]!;
-      for (let i = data.offsets[field]![sorted]!; i < end; i += 1) visit(docs[i]!);
-    }
   }
 
   /** The exact term (if indexed) then, when `prefix`, every longer term starting with it, in sorted order. */
@@ -420,6 +421,7 @@ export class InvertedIndex {
       quality: new Uint16Array(count),
       derivedMask: new Uint32Array(count),
       fieldMask: new Uint8Array(count),
+      firstFieldMask: new Uint32Array(count),
       orderBuffer: new Uint32Array(count),
       termDocs: new Uint32Array(count),
     };
@@ -449,7 +451,8 @@ interface PostingRun {
  */
 function accumulate(run: PostingRun, scratch: Scratch, touchedCount: number): number {
   const { docs, freqs, end, fieldLengths, averageLength, inverseFrequency, weight, fieldBit, termBit } = run;
-  const { termTouched, termScore, fieldMask, derivedMask, termDocs } = scratch;
+  const { termTouched, termScore, fieldMask, derivedMask, firstFieldMask, termDocs } = scratch;
+  const firstFieldBit = run.fieldBit === 1 ? run.termBit : 0;
   const { k, b, d } = BM25;
   let count = touchedCount;
   for (let i = run.start; i < end; i += 1) {
@@ -465,6 +468,7 @@ function accumulate(run: PostingRun, scratch: Scratch, touchedCount: number): nu
     }
     fieldMask[doc] = fieldMask[doc]! | fieldBit;
     derivedMask[doc] = derivedMask[doc]! | termBit;
+    firstFieldMask[doc] = firstFieldMask[doc]! | firstFieldBit;
   }
   return count;
 }

@@ -60,7 +60,7 @@ const PATTERNS: ReadonlyArray<{ pattern: RegExp; speaker: number; topic: number;
   // Putin's comments on Ukraine / Blair's view of the war
   { pattern: new RegExp(String.raw`^(.+?)['’]s?\s+${QUOTE_NOUN}(?:\s+${ABOUT}\s+(.+))?$`, 'i'), speaker: 1, topic: 2, certain: true },
   // who said ... / what was said about ...: a topic question
-  { pattern: new RegExp(String.raw`^(?:who|what\s+was|what\s+has\s+been)\s+${VERB}\s+(?:${ABOUT}\s+|that\s+)?(.+)$`, 'i'), speaker: 0, topic: 1, certain: false, who: true },
+  { pattern: new RegExp(String.raw`^(?:who|what\s+was|what\s+has\s+been)\s+(?:has\s+|had\s+|ever\s+)*${VERB}\s+(?:(?:anything|something)\s+)?(?:${ABOUT}\s+|that\s+)?(.+)$`, 'i'), speaker: 0, topic: 1, certain: false, who: true },
   // Putin quotes / Blair quotes on Iraq
   { pattern: new RegExp(String.raw`^(.+?)\s+${QUOTE_NOUN}(?:\s+${ABOUT}\s+(.+))?$`, 'i'), speaker: 1, topic: 2, certain: false },
   // Putin on Ukraine / Putin about the election / Brown said on pensions
@@ -155,14 +155,27 @@ function extractFilters(text: string, knownSources: readonly string[], today: Da
   });
   take(new RegExp(String.raw`\s*\b(?:in|during)\s+${DATE}\b`, 'i'), (m) => setRange(filters, startOf(m[1]!), endOf(m[1]!)));
   for (const source of [...knownSources].sort((a, b) => b.length - a.length)) {
-    const name = escapeRegExp(source).replace(/\\ /g, '\\s+');
-    const short = escapeRegExp(source.replace(/\s+news$/i, ''));
-    take(new RegExp(String.raw`\s*\b(?:in|from|on|by|according\s+to|reported\s+by)\s+(?:the\s+)?(?:${name}|${short})\b`, 'i'), () => {
+    take(sourcePattern(source), () => {
       filters.source = source;
       return true;
     });
   }
   return { rest, filters };
+}
+
+/** Compiled once per outlet name: every question is checked against every outlet. */
+const sourcePatterns = new Map<string, RegExp>();
+
+function sourcePattern(source: string): RegExp {
+  let pattern = sourcePatterns.get(source);
+  if (pattern === undefined) {
+    const name = escapeRegExp(source).replace(/\\ /g, '\\s+');
+    const short = escapeRegExp(source.replace(/\s+news$/i, ''));
+    pattern = new RegExp(String.raw`\s*\b(?:in|from|on|by|according\s+to|reported\s+by)\s+(?:the\s+)?(?:${name}|${short})\b`, 'i');
+    if (sourcePatterns.size >= 1_000) sourcePatterns.clear();
+    sourcePatterns.set(source, pattern);
+  }
+  return pattern;
 }
 
 function setRange(filters: QuestionFilters, from: string | undefined, to: string | undefined): boolean {

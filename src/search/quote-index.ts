@@ -47,8 +47,16 @@ export interface ScoredHits {
   scores: Float64Array;
   /** Whether hit i's quoted words themselves match, not only the paragraph or headline around them. */
   inText(i: number): boolean;
+  /** Whether some term matched hit i's paragraph. */
+  inContext(i: number): boolean;
   /** The index terms that matched hit i. */
   termsAt(i: number): string[];
+  /** Bit t set: {@link derivedTerms}[t] matched hit i in any field (t < 32). */
+  termMasks: Uint32Array;
+  /** Bit t set: {@link derivedTerms}[t] is in hit i's quoted words themselves (t < 32). */
+  textMasks: Uint32Array;
+  /** The index terms the topic matched, by bit; past 32 (a very short prefix) only {@link termsAt} knows them. */
+  derivedTerms: readonly string[];
 }
 
 /**
@@ -58,6 +66,7 @@ export interface ScoredHits {
 const FIELDS = ['text', 'context', 'title'] as const;
 const TEXT_FIELD = FIELDS.indexOf('text');
 const TEXT_FIELD_BIT = 1 << TEXT_FIELD;
+const CONTEXT_FIELD_BIT = 1 << FIELDS.indexOf('context');
 /** Longest stretch {@link QuoteIndex.buildAsync} indexes without letting answers through: well under one frame. */
 const MAX_SLICE_MS = 10;
 /** How much a prefix match ("ukrain" → "ukrainian") counts against an exact one. */
@@ -76,8 +85,6 @@ const PREFIX_WEIGHT = 0.5;
 export class QuoteIndex {
   private readonly boosts: number[];
   private readonly prefixMinLength: number;
-  /** Scratch for {@link withTextMatches}, made on first use. */
-  private textMarks: Uint16Array | null = null;
 
   private constructor(
     private readonly index: InvertedIndex,
@@ -152,30 +159,12 @@ export class QuoteIndex {
       docs: scored.docs,
       scores: scored.scores,
       inText: (i) => (scored.fields[i]! & TEXT_FIELD_BIT) !== 0,
+      inContext: (i) => (scored.fields[i]! & CONTEXT_FIELD_BIT) !== 0,
       termsAt: scored.termsAt,
+      termMasks: scored.termMasks,
+      textMasks: scored.firstFieldMasks,
+      derivedTerms: scored.derivedTerms,
     };
-  }
-
-  /**
-   * Which of the given term groups each quote's own words hold (bit g for group g, up to 16
-   * groups), for telling a quote about a topic from one whose paragraph only mentions it. The
-   * marks live in a buffer shared by all calls, so `read` must finish with them before the next.
-   */
-  withTextMatches<T>(groups: ReadonlyArray<readonly string[]>, read: (maskOf: (doc: number) => number) => T): T {
-    const marks = (this.textMarks ??= new Uint16Array(this.index.size));
-    const mark = (set: boolean): void => {
-      groups.slice(0, 16).forEach((terms, group) => {
-        const bit = 1 << group;
-        const visit = set ? (doc: number): void => void (marks[doc] = marks[doc]! | bit) : (doc: number): void => void (marks[doc] = 0);
-        for (const term of terms) this.index.forEachDocWithTerm(term, this.prefixMatches(term), TEXT_FIELD, visit);
-      });
-    };
-    mark(true);
-    try {
-      return read((doc) => marks[doc]!);
-    } finally {
-      mark(false);
-    }
   }
 
   /** Whether a query term also matches longer index terms ("ukrain" → "ukrainian"): as {@link search} does. */

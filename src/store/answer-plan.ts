@@ -10,7 +10,7 @@ export interface AnswerPlan {
   speakerKeys: string[];
 }
 
-const NO_HITS: TopicHits = { count: 0, docs: new Uint32Array(0), scores: new Float64Array(0), inText: () => false, termsAt: () => [] };
+const NO_HITS: TopicHits = { count: 0, docs: new Uint32Array(0), scores: new Float64Array(0), inText: () => false, inContext: () => false, termsAt: () => [], termMasks: new Uint32Array(0), textMasks: new Uint32Array(0), derivedTerms: [] };
 const NO_FACTS: QuoteFacts = { direct: new Uint8Array(0), words: new Uint16Array(0), speaker: new Int32Array(0), speakerNumber: () => -1 };
 
 /**
@@ -32,7 +32,6 @@ export function planAnswer(base: SourceBase, answer: (source: AnswerSource) => u
         return NO_HITS;
       },
       prefixMatches: () => false,
-      withTextMatches: (_groups, read) => read(() => 0),
     },
     quoteAt: () => undefined,
     bestPerReprint: () => [],

@@ -39,8 +39,6 @@ export interface AnswerSource {
     searchScored(topic: string, options?: TopicSearchOptions): TopicHits;
     /** Whether a query term also matches longer terms ("ukrain" → "ukrainian"), as the search does. */
     prefixMatches(term: string): boolean;
-    /** Which of the term groups each quote's own words hold (bit g for group g), read inside `read`. */
-    withTextMatches<T>(groups: ReadonlyArray<readonly string[]>, read: (maskOf: (doc: number) => number) => T): T;
   };
   quoteAt(doc: number): QuoteRecord | undefined;
   bestPerReprint(docs: ArrayLike<number>, count: number, better: (i: number, j: number) => boolean): number[];

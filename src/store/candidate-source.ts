@@ -45,20 +45,7 @@ export class CandidateSource implements AnswerSource {
     this.speakers = base.speakers;
     this.candidates = topic ? [...topic.candidates].sort((a, b) => a.order - b.order) : [];
     this.facts = factsOf(this.candidates.map((candidate) => candidate.record));
-    const textMasks = new Map<ReadonlyArray<readonly string[]>, Uint16Array>();
-    this.index = {
-      searchScored: (text, options) => this.search(text, options),
-      prefixMatches,
-      withTextMatches: (groups, read) => {
-        let masks = textMasks.get(groups);
-        if (masks === undefined) {
-          masks = Uint16Array.from(this.candidates, ({ record }) => textMask(record.quote.text, groups));
-          textMasks.set(groups, masks);
-        }
-        const held = masks;
-        return read((doc) => held[doc] ?? 0);
-      },
-    };
+    this.index = { searchScored: (text, options) => this.search(text, options), prefixMatches };
   }
 
   outlets(): readonly string[] {
@@ -96,12 +83,31 @@ export class CandidateSource implements AnswerSource {
     for (let doc = 0; doc < this.candidates.length; doc += 1) {
       if (scored.scores[doc]! > 0 && (options.filter === undefined || options.filter(doc))) docs.push(doc);
     }
+    // Term bits as the embedded index gives them: which matched terms each hit holds, in any field
+    // and in its quoted words themselves (relevance reads key terms from these).
+    const derivedTerms = [...new Set(docs.flatMap((doc) => scored.terms[doc]!))].sort();
+    const bitOf = new Map(derivedTerms.slice(0, 32).map((term, bit) => [term, bit]));
+    const termMasks = new Uint32Array(docs.length);
+    const textMasks = new Uint32Array(docs.length);
+    docs.forEach((doc, i) => {
+      const ownWords = termsOf(this.candidates[doc]!.record.quote.text);
+      for (const term of scored.terms[doc]!) {
+        const bit = bitOf.get(term);
+        if (bit === undefined) continue;
+        termMasks[i] = termMasks[i]! | (1 << bit);
+        if (ownWords.has(term)) textMasks[i] = textMasks[i]! | (1 << bit);
+      }
+    });
     return {
       count: docs.length,
       docs: Uint32Array.from(docs),
       scores: Float64Array.from(docs, (doc) => scored.scores[doc]!),
       inText: (i) => (scored.fields[docs[i]!]! & 1) !== 0,
+      inContext: (i) => (scored.fields[docs[i]!]! & 2) !== 0,
       termsAt: (i) => scored.terms[docs[i]!]!,
+      termMasks,
+      textMasks,
+      derivedTerms,
       total: this.topic.total,
     };
   }
@@ -131,17 +137,7 @@ function prefixMatches(term: string): boolean {
   return term.length >= DEFAULT_PREFIX_MIN_LENGTH;
 }
 
-/** The embedded index's text-field marks, worked out from a fetched quote's own words. */
-function textMask(text: string, groups: ReadonlyArray<readonly string[]>): number {
-  const terms = new Set(tokenize(text).flatMap((token) => indexTerms(token) ?? []));
-  let mask = 0;
-  groups.slice(0, 16).forEach((group, g) => {
-    for (const q of group) {
-      if (terms.has(q) || (prefixMatches(q) && [...terms].some((term) => term.startsWith(q)))) {
-        mask |= 1 << g;
-        return;
-      }
-    }
-  });
-  return mask;
+/** The index terms of a quote's own words. */
+function termsOf(text: string): Set<string> {
+  return new Set(tokenize(text).flatMap((token) => indexTerms(token) ?? []));
 }

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion, lookUpQuotes, SPEAKER_UNKNOWN } from '../../src/answer/answerer.js';
@@ -140,5 +141,15 @@ describe('speakers the extractor could not name', () => {
     const speakers = questions.flatMap((question) => ask(question, Infinity).snippets.map((snippet) => snippet.speaker));
     expect(speakers.filter((speaker) => pronouns.test(speaker))).toEqual([]);
     expect(speakers).toContain(SPEAKER_UNKNOWN);
+  });
+});
+
+describe('the examples users are shown', () => {
+  it('answers every question in the README\'s Asking table with quotes', async () => {
+    const readme = await readFile(path.resolve('README.md'), 'utf8');
+    const asking = readme.slice(readme.indexOf('## Asking'), readme.indexOf('## The Discord bot'));
+    const examples = [...asking.matchAll(/^\| `([^`]+)` \|/gm)].map((match) => match[1]!);
+    expect(examples.length).toBeGreaterThanOrEqual(8);
+    expect(examples.filter((question) => ask(question).status !== 'answered')).toEqual([]);
   });
 });

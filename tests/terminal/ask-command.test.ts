@@ -82,6 +82,16 @@ describe('npm run ask (terminal mode)', () => {
     expect((JSON.parse(stdout) as { interpretation: { speakers: string[] } }).interpretation.speakers).toEqual(['Vladimir Putin']);
   });
 
+  it('answers every example --help shows with quotes', async () => {
+    const { stdout } = await ask(['--help']);
+    const examples = [...stdout.slice(stdout.indexOf('Examples:')).matchAll(/^ {2}npm run ask -- (["'])(.+)\1$/gm)].map((match) => match[2]!);
+    expect(examples.length).toBeGreaterThanOrEqual(4);
+    const { stdout: answers } = await ask([], { input: `${examples.join('\n')}\n\n` });
+    const firstLines = answers.split('\n').filter((line) => /^(?:> )*(?:\d+ quotes?|No quote|I couldn't|")/.test(line));
+    expect(firstLines).toHaveLength(examples.length);
+    expect(firstLines.filter((line) => !/^(?:> )*\d+ quotes?/.test(line))).toEqual([]);
+  });
+
   it('says clearly when the corpus folder does not exist', async () => {
     const { code, stderr } = await ask(['--corpus', '/nonexistent/quotedesk', 'anything']);
     expect(code).toBe(1);

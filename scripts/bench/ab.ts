@@ -1,0 +1,84 @@
+/**
+ * `node --expose-gc --import tsx scripts/bench/ab.ts OTHER_CHECKOUT CORPUS_DIR [--copies N]`
+ *
+ * Query latency of this checkout against another (e.g. `git archive main | tar -x -C /tmp/base`,
+ * with node_modules linked), in ONE process on the same corpus and questions, each question timed
+ * for one then the other in turn: on a shared, noisy machine the ratio taken this way is what
+ * can be trusted, where two separate bench runs minutes apart differ by several times. CPU time
+ * (process.cpuUsage) is reported beside wall time: it leaves out the time other processes held
+ * the cores, which on a loaded machine is most of the p99. The
+ * questions are the bench's own (scripts/bench/questions.ts, built by the other checkout). Prints
+ * p50/p95/p99 for both and their ratios, overall and per kind, as one JSON line.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { percentile, round } from './stats.js';
+
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { passes: { type: 'string', default: '5' } } });
+const [otherRoot, corpusDir] = positionals;
+if (!otherRoot || !corpusDir) throw new Error('usage: ab.ts OTHER_CHECKOUT CORPUS_DIR [--passes N]');
+const here = path.resolve(import.meta.dirname, '../..');
+
+interface Tree {
+  answer: (question: string) => unknown;
+  questions?: Array<{ kind: string; question: string }>;
+}
+
+async function load(root: string): Promise<Tree & { version: unknown }> {
+  const from = (file: string): Promise<Record<string, unknown>> => import(pathToFileURL(path.join(root, file)).href) as Promise<Record<string, unknown>>;
+  const { loadCorpus } = (await from('src/corpus/load.ts')) as { loadCorpus: (dir: string) => Promise<unknown> };
+  const { CorpusVersion } = (await from('src/desk/corpus-version.ts')) as { CorpusVersion: { build: (load: unknown) => Promise<unknown> } };
+  const { answerQuestion } = (await from('src/answer/answerer.ts')) as { answerQuestion: (version: unknown, request: { question: string }) => unknown };
+  const { buildQuestions } = (await from('scripts/bench/questions.ts')) as { buildQuestions: (version: unknown) => Array<{ kind: string; question: string }> };
+  const started = performance.now();
+  const version = await CorpusVersion.build(await loadCorpus(corpusDir!));
+  process.stderr.write(`ab: built ${root} in ${Math.round(performance.now() - started)} ms\n`);
+  return { version, answer: (question) => answerQuestion(version, { question }), questions: buildQuestions(version) };
+}
+
+const other = await load(path.resolve(otherRoot));
+const mine = await load(here);
+const questions = other.questions!;
+for (const { question } of questions.slice(0, 40)) {
+  other.answer(question);
+  mine.answer(question);
+}
+const samples = { other: new Map<string, number[]>(), mine: new Map<string, number[]>() };
+const cpuSamples = { other: new Map<string, number[]>(), mine: new Map<string, number[]>() };
+let lastCpuMs = 0;
+/** Wall time, and (in lastCpuMs) this process's CPU time: on a machine whose other processes take the cores, CPU time leaves their share out. */
+const time = (tree: Tree, question: string): number => {
+  const cpu = process.cpuUsage();
+  const before = performance.now();
+  tree.answer(question);
+  const wall = performance.now() - before;
+  const used = process.cpuUsage(cpu);
+  lastCpuMs = (used.user + used.system) / 1000;
+  return wall;
+};
+for (let pass = 0; pass < Number(values.passes); pass += 1) {
+  questions.forEach(({ kind, question }, i) => {
+    // Alternate who goes first, so neither always runs on a warmer cache.
+    const order = (i + pass) % 2 === 0 ? (['other', 'mine'] as const) : (['mine', 'other'] as const);
+    for (const who of order) {
+      const list = samples[who].get(kind) ?? [];
+      list.push(time(who === 'other' ? other : mine, question));
+      samples[who].set(kind, list);
+      const cpuList = cpuSamples[who].get(kind) ?? [];
+      cpuList.push(lastCpuMs);
+      cpuSamples[who].set(kind, cpuList);
+    }
+  });
+}
+const stats = (lists: Map<string, number[]>, kind?: string) => {
+  const all = kind ? (lists.get(kind) ?? []) : [...lists.values()].flat();
+  return { p50: round(percentile(all, 50), 3), p95: round(percentile(all, 95), 3), p99: round(percentile(all, 99), 3) };
+};
+const compare = (kind?: string, from = samples) => {
+  const a = stats(from.other, kind);
+  const b = stats(from.mine, kind);
+  return { other: a, mine: b, p50Ratio: round(b.p50 / a.p50, 3), p95Ratio: round(b.p95 / a.p95, 3), p99Ratio: round(b.p99 / a.p99, 3) };
+};
+const kinds = [...new Set(questions.map((question) => question.kind))];
+process.stdout.write(`${JSON.stringify({ corpus: corpusDir, questions: questions.length, passes: Number(values.passes), wall: { all: compare(), byKind: Object.fromEntries(kinds.map((kind) => [kind, compare(kind)])) }, cpu: { all: compare(undefined, cpuSamples), byKind: Object.fromEntries(kinds.map((kind) => [kind, compare(kind, cpuSamples)])) } })}\n`);
