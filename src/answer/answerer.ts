@@ -5,7 +5,7 @@ import type { Speaker } from '../quotes/speaker-directory.js';
 import { MAX_QUESTION_LENGTH, parseQuestion, type QuestionFilters } from '../search/question.js';
 import { indexTerms, tokenize } from '../search/terms.js';
 import { findSpeakers, isPronoun, resolveMention, type SpeakerMention } from '../search/speaker-finder.js';
-import type { AnswerSource } from '../store/answer-source.js';
+import type { AnswerSource, TopicHits } from '../store/answer-source.js';
 import type { Answer, Snippet } from './answer.js';
 import { askedSpeakers, speakersOf } from './asked-speakers.js';
 import { classifyHits, keyTermsOf, MATCH_PLACES, missingWords, ON_TOPIC_RANK_LIMIT, PLACE_RANK, type KeyTerm } from './relevance.js';
@@ -140,7 +140,7 @@ function answer(version: AnswerSource, asked: Interpreted): Answer {
   const who = speakers.length > 0 ? andList(speakers.map((speaker) => speaker.name)) : null;
   const offered = asked.mentions.flatMap((mention) => mention.others);
   const suggestions = offered.map((speaker) => speaker.name);
-  const notes = [sameSurnameNote(asked.mentions), undatedNote(ranked.undatedArticles, filters), uncheckedNote(ranked.unchecked)].filter((note) => note.length > 0).join(' ');
+  const notes = [sameSurnameNote(asked.mentions), undatedNote(ranked.undatedArticles, filters), uncheckedNote(ranked.unchecked), fetchedNote(ranked.fetched)].filter((note) => note.length > 0).join(' ');
   const counts = { onTopic: ranked.onTopic, partial: ranked.partial, exactPhrase: ranked.exactPhrase, undatedExcluded: ranked.undatedQuotes };
   const withNotes = (message: string): string => (notes ? `${message} ${notes}` : message);
   if (snippets.length === 0) {
@@ -182,6 +182,26 @@ function sameSurnameNote(mentions: readonly SpeakerMention[]): string {
     .join(' ');
 }
 
+function fetchedNote(fetched: Ranking['fetched']): string {
+  if (fetched === null) return '';
+  return `(Counted among the ${fetched.candidates} best-scoring of ${fetched.matching} matching quotes, so the counts may be low.)`;
+}
+
+/**
+ * A store that fetches candidates (PostgreSQL) returns only the best-scoring share of a common
+ * topic's matches and says how many matched in all; the counts are then of that share.
+ */
+function fetchedShare(hits: TopicHits, version: AnswerSource, filter: ((doc: number) => boolean) | null): Ranking['fetched'] {
+  if (hits.total === undefined) return null;
+  const groups = new Set<number>();
+  for (let i = 0; i < hits.count; i += 1) {
+    const doc = hits.docs[i]!;
+    const record = version.quoteAt(doc);
+    if (record !== undefined && (filter === null || filter(doc))) groups.add(record.reprintKey);
+  }
+  return hits.total > groups.size ? { candidates: groups.size, matching: hits.total } : null;
+}
+
 function uncheckedNote(unchecked: number): string {
   if (unchecked === 0) return '';
   return `(Broad topic: ${unchecked} more quote${unchecked === 1 ? '' : 's'} in paragraphs mentioning it ${unchecked === 1 ? 'was' : 'were'} not checked, so the count may be low.)`;
@@ -209,6 +229,8 @@ interface Ranking {
   undatedArticles: number;
   /** Quotes matching through their paragraph whose sentence was not read (a very broad topic). */
   unchecked: number;
+  /** When the store handed over only its best-scoring share of the matches: how many of how many. */
+  fetched: { candidates: number; matching: number } | null;
 }
 
 /**
@@ -289,7 +311,7 @@ function rankByTopic(
       match: place === 'off-topic' ? null : { place, missing: missingWords(keys, relevance.missing[i]!) },
     };
   });
-  return { top, onTopic, partial: unique.length - onTopic, exactPhrase: phrase === null ? null : exact, undatedQuotes, undatedArticles: undatedArticles.size, unchecked: relevance.unchecked };
+  return { top, onTopic, partial: unique.length - onTopic, exactPhrase: phrase === null ? null : exact, undatedQuotes, undatedArticles: undatedArticles.size, unchecked: relevance.unchecked, fetched: fetchedShare(hits, version, filter) };
 }
 
 /** Whether a topic is a person the corpus quotes ("Trump"), whom a quote may call "he". */
@@ -336,7 +358,7 @@ function rankBySpeaker(mentions: readonly SpeakerMention[], version: AnswerSourc
   for (let round = 0; top.length < Math.min(limit, shown); round += 1) {
     for (const list of lists) if (round < list.length && top.length < limit) top.push({ record: list[round]!.record, terms: NO_TERMS, match: null });
   }
-  return { top, onTopic: total, partial: 0, exactPhrase: null, undatedQuotes, undatedArticles: undatedArticles.size, unchecked: 0 };
+  return { top, onTopic: total, partial: 0, exactPhrase: null, undatedQuotes, undatedArticles: undatedArticles.size, unchecked: 0, fetched: null };
 }
 
 function byNewest(a: QuoteRecord, b: QuoteRecord): number {

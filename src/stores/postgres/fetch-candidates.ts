@@ -67,7 +67,15 @@ interface QuoteRow {
  * frequencies of the index terms involved, so the answerer can score them as BM25+. The question
  * reaches PostgreSQL only as bound parameters: term literals, dates, the outlet words.
  */
-export async function fetchTopic(db: pg.Pool | pg.ClientBase, version: ReaderVersion, topic: string, scope: TopicScope, limit = DEFAULT_CANDIDATES): Promise<FetchedTopic> {
+export async function fetchTopic(
+  db: pg.Pool | pg.ClientBase,
+  version: ReaderVersion,
+  topic: string,
+  scope: TopicScope,
+  limit = DEFAULT_CANDIDATES,
+  /** Only quotes of undated articles: what a date filter leaves out, which the answerer counts and says so. */
+  undatedOnly = false,
+): Promise<FetchedTopic> {
   const queryTerms = topicTerms(topic);
   const base: FetchedTopic = { topic, queryTerms, candidates: [], frequencies: new Map(), figures: version.figures, total: 0 };
   const query = topicQuery(queryTerms, isPrefixTerm);
@@ -107,6 +115,7 @@ export async function fetchTopic(db: pg.Pool | pg.ClientBase, version: ReaderVer
           AND ($4::date IS NULL OR q.published >= $4::date)
           AND ($5::date IS NULL OR q.published <= $5::date)
           AND ($6::text IS NULL OR strpos(q.source_lower, $6::text) > 0)
+          AND (NOT $13::bool OR q.published IS NULL)
      ), ranked AS (
        SELECT m.doc, m.reprint_key, (SELECT sum(u.w * ts_rank($7::float4[], m.terms, u.t)) FROM unnest($8::tsquery[], $9::float8[]) AS u(t, w))
               * CASE WHEN m.kind = 'direct' THEN 1 ELSE $11::float8 END * CASE WHEN m.word_count <= 3 THEN $12::float8 ELSE 1 END AS rank
@@ -126,8 +135,8 @@ export async function fetchTopic(db: pg.Pool | pg.ClientBase, version: ReaderVer
       version.versionId,
       query,
       [...scope.speakerKeys],
-      filters.from ?? null,
-      filters.to ?? null,
+      undatedOnly ? null : (filters.from ?? null),
+      undatedOnly ? null : (filters.to ?? null),
       filters.source?.toLowerCase() ?? null,
       RANK_WEIGHTS,
       termQueries,
@@ -135,6 +144,7 @@ export async function fetchTopic(db: pg.Pool | pg.ClientBase, version: ReaderVer
       limit,
       CANDIDATE_WEIGHTS.reported,
       CANDIDATE_WEIGHTS.fragment,
+      undatedOnly,
     ],
   );
   const articles = new Map<number, LoadedArticle>();

@@ -4,7 +4,7 @@ import type { Answer } from '../../answer/answer.js';
 import { answerQuestion, lookUpQuotes, type AskRequest, type LookupRequest } from '../../answer/answerer.js';
 import { planAnswer } from '../../store/answer-plan.js';
 import type { AnswerSource } from '../../store/answer-source.js';
-import { CandidateSource } from '../../store/candidate-source.js';
+import { CandidateSource, type FetchedTopic } from '../../store/candidate-source.js';
 import type { QuoteStore } from '../../store/quote-store.js';
 import { DEFAULT_CANDIDATES, fetchSpeakerQuotes, fetchTopic } from './fetch-candidates.js';
 import { migrate } from './migrate.js';
@@ -112,11 +112,17 @@ export class PostgresQuoteStore implements QuoteStore {
   private async answer(run: (source: AnswerSource) => Answer): Promise<Answer> {
     const version = this.current;
     const plan = planAnswer(version, run);
-    const [topic, speakerQuotes] = await Promise.all([
-      plan.topic ? fetchTopic(this.pool, version, plan.topic.topic, plan.topic.scope, this.options.candidates ?? DEFAULT_CANDIDATES) : Promise.resolve(null),
+    const limit = this.options.candidates ?? DEFAULT_CANDIDATES;
+    const asked = plan.topic;
+    // A date filter: the undated articles' matching quotes are fetched too, so the answer can say
+    // how many the filter left out, as it does over the embedded index.
+    const dated = asked !== null && (asked.scope.filters.from !== undefined || asked.scope.filters.to !== undefined);
+    const [topic, undated, speakerQuotes] = await Promise.all([
+      asked ? fetchTopic(this.pool, version, asked.topic, asked.scope, limit) : Promise.resolve(null),
+      asked && dated ? fetchTopic(this.pool, version, asked.topic, asked.scope, limit, true) : Promise.resolve(null),
       fetchSpeakerQuotes(this.pool, version, plan.speakerKeys),
     ]);
-    return run(new CandidateSource(version, topic, speakerQuotes));
+    return run(new CandidateSource(version, topic && undated ? mergeFetched(topic, undated) : topic, speakerQuotes));
   }
 
   private switching: Promise<void> = Promise.resolve();
@@ -183,4 +189,9 @@ export class NoCorpusVersionError extends Error {
     super('The database holds no corpus yet: run `npm run ingest` (with the same DATABASE_URL) to load one.');
     this.name = 'NoCorpusVersionError';
   }
+}
+
+/** Two fetches of one topic over disjoint quotes (dated and undated) as one candidate set. */
+function mergeFetched(a: FetchedTopic, b: FetchedTopic): FetchedTopic {
+  return { ...a, candidates: [...a.candidates, ...b.candidates], frequencies: new Map([...a.frequencies, ...b.frequencies]), total: a.total + b.total };
 }
