@@ -9,7 +9,8 @@ import { feedServiceOptions } from '../feeds/from-config.js';
 import { ConfigError, loadConfig } from '../ops/config.js';
 import { createLogger } from '../ops/logger.js';
 import { SharedDesk } from '../stores/postgres/shared-desk.js';
-import { startBot } from './bot.js';
+import type { ServingDesk } from '../store/serving-desk.js';
+import { startBot, type RunningBot } from './bot.js';
 
 const TERMINAL_HINT = 'To try Quotedesk without Discord: npm run ask -- "What did Putin say about Ukraine?"';
 
@@ -21,6 +22,28 @@ async function main(): Promise<void> {
   const config = loadConfig({ require: ['DISCORD_TOKEN', 'DISCORD_CLIENT_ID'] });
   const token = config.DISCORD_TOKEN!;
   const logger = createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT, secrets: [token, config.DATABASE_URL ? new URL(config.DATABASE_URL).password : undefined] });
+  // What has started so far, so that a SIGTERM at any moment, start-up included, stops just that.
+  const running: { desk?: ServingDesk; bot?: RunningBot; feeds?: FeedService; stopWatching?: () => void } = {};
+  const shutdown = (signal: string): void => {
+    logger.info({ signal }, 'signal received');
+    // stop() is bounded by itself; this is the backstop should anything else hold the process.
+    setTimeout(() => {
+      logger.error('shutdown took longer than 10 s; exiting anyway');
+      process.exit(1);
+    }, 10_000).unref();
+    running.stopWatching?.();
+    Promise.all([running.feeds?.stop(), running.bot?.stop()]).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'unclean shutdown');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  // SIGHUP's default is to end the process: taken from the start, it reloads once a corpus is served.
+  process.on('SIGHUP', () => void running.desk?.reload({ whenBusy: 'join', trigger: 'SIGHUP' }));
   const corpusDir = path.resolve(config.CORPUS_DIR);
   // DATABASE_URL: answers from the corpus in PostgreSQL, shared with every other bot process (docs/scaling.md).
   const desk = config.DATABASE_URL
@@ -35,28 +58,11 @@ async function main(): Promise<void> {
     ...feedServiceOptions(config, { corpusDir, logger, reload: (trigger) => desk.reload({ whenBusy: 'again', trigger }) }),
     ...(desk instanceof QuoteDesk ? { corpusUrls: corpusUrlLookup(() => desk.version) } : {}),
   });
-  const bot = await startBot({ token, desk, logger, feeds, reportsFile: path.resolve(config.SPEAKER_REPORTS_FILE), ...(config.DISCORD_API_URL ? { restApi: config.DISCORD_API_URL } : {}) });
+  running.desk = desk;
+  running.feeds = feeds;
+  running.bot = await startBot({ token, desk, logger, feeds, reportsFile: path.resolve(config.SPEAKER_REPORTS_FILE), ...(config.DISCORD_API_URL ? { restApi: config.DISCORD_API_URL } : {}) });
   feeds.start();
-  const stopWatching = config.CORPUS_WATCH ? watchCorpus(corpusDir, () => void desk.reload({ whenBusy: 'again', trigger: 'file change' }), { logger }) : () => undefined;
-  process.on('SIGHUP', () => void desk.reload({ whenBusy: 'join', trigger: 'SIGHUP' }));
-  const shutdown = (signal: string): void => {
-    logger.info({ signal }, 'signal received');
-    // stop() is bounded by itself; this is the backstop should anything else hold the process.
-    setTimeout(() => {
-      logger.error('shutdown took longer than 10 s; exiting anyway');
-      process.exit(1);
-    }, 10_000).unref();
-    stopWatching();
-    Promise.all([feeds.stop(), bot.stop()]).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'unclean shutdown');
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  running.stopWatching = config.CORPUS_WATCH ? watchCorpus(corpusDir, () => void desk.reload({ whenBusy: 'again', trigger: 'file change' }), { logger }) : () => undefined;
 }
 
 main().catch((error: unknown) => {
