@@ -1,5 +1,5 @@
 import type { APIEmbed } from 'discord.js';
-import type { Answer, Snippet } from '../answer/answer.js';
+import { attributionNote, type Answer, type Snippet } from '../answer/answer.js';
 import { fitEmbeds } from './embed-limits.js';
 import { escapeForDiscord, markdownLink } from './escape.js';
 
@@ -37,7 +37,7 @@ function snippetField(snippet: Snippet, rank: number): { name: string; value: st
   const { citation } = snippet;
   const where = [citation.outlet, citation.date ?? 'undated'].filter((part): part is string => part !== null).map(escapeForDiscord).join(', ');
   return {
-    name: `${rank}. ${escapeForDiscord(snippet.speaker)}`,
+    name: `${rank}. ${escapeForDiscord(snippet.speaker)}${attributionNote(snippet) ? ` (${attributionNote(snippet)})` : ''}`,
     value: `${quoted}\n— ${markdownLink(citation.title, citation.url)} (${where})`,
   };
 }

@@ -1,4 +1,4 @@
-import type { Answer, Snippet } from '../answer/answer.js';
+import { attributionNote, type Answer, type Snippet } from '../answer/answer.js';
 
 /** How many snippets the terminal prints before saying how many more there are. */
 export const TERMINAL_SNIPPETS = 10;
@@ -27,7 +27,8 @@ function renderSnippet(snippet: Snippet, rank: number): string[] {
   const { citation } = snippet;
   const where = [citation.outlet, citation.date ?? 'undated'].filter(Boolean).map((part) => clean(part!)).join(', ');
   const label = matchLabel(snippet);
-  const lines = [`${rank}. ${clean(snippet.speaker)}: ${words}${label ? ` ${label}` : ''}`, `   — ${clean(citation.title)} (${where})`];
+  const note = attributionNote(snippet);
+  const lines = [`${rank}. ${clean(snippet.speaker)}${note ? ` (${note})` : ''}: ${words}${label ? ` ${label}` : ''}`, `   — ${clean(citation.title)} (${where})`];
   lines.push(`     ${citation.url ? clean(citation.url) : `${clean(citation.file)} [${clean(citation.articleId)}]`}`);
   return lines;
 }
