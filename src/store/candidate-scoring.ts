@@ -1,3 +1,4 @@
+import { DEFAULT_PREFIX_MIN_LENGTH } from '../search/quote-index.js';
 import { indexTerms, tokenize } from '../search/terms.js';
 
 /**
@@ -11,8 +12,6 @@ import { indexTerms, tokenize } from '../search/terms.js';
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 /** quote-index.ts: text 3, paragraph 1, headline 0.5. */
 export const FIELD_BOOSTS = [3, 1, 0.5] as const;
-/** quote-index.ts: query terms this long also match longer terms ("ukrain" → "ukrainian"). */
-export const PREFIX_MIN_LENGTH = 5;
 const PREFIX_WEIGHT = 0.5;
 
 /** Per term: in how many quotes each field (text, paragraph, headline) holds it. */
@@ -36,8 +35,9 @@ export interface CandidateScores {
   terms: string[][];
 }
 
+/** Whether a query term also matches longer terms ("ukrain" → "ukrainian"): the embedded index's own rule. */
 export function isPrefixTerm(term: string): boolean {
-  return term.length >= PREFIX_MIN_LENGTH;
+  return term.length >= DEFAULT_PREFIX_MIN_LENGTH;
 }
 
 /** Every index term of a field's text with its frequency, and the field length as MiniSearch counts it (distinct tokens). */

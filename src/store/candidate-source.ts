@@ -1,9 +1,8 @@
 import type { QuoteFacts, QuoteRecord } from '../desk/corpus-version.js';
-import { DEFAULT_PREFIX_MIN_LENGTH } from '../search/quote-index.js';
 import { indexTerms, tokenize } from '../search/terms.js';
 import type { SourceBase } from './answer-plan.js';
 import type { AnswerSource, TopicHits, TopicSearchOptions } from './answer-source.js';
-import { scoreCandidates, type CorpusFigures, type DocumentFrequencies } from './candidate-scoring.js';
+import { isPrefixTerm, scoreCandidates, type CorpusFigures, type DocumentFrequencies } from './candidate-scoring.js';
 
 /** One quote fetched for a topic, with the paragraph it was indexed with. */
 export interface TopicCandidate {
@@ -45,7 +44,7 @@ export class CandidateSource implements AnswerSource {
     this.speakers = base.speakers;
     this.candidates = topic ? [...topic.candidates].sort((a, b) => a.order - b.order) : [];
     this.facts = factsOf(this.candidates.map((candidate) => candidate.record));
-    this.index = { searchScored: (text, options) => this.search(text, options), prefixMatches };
+    this.index = { searchScored: (text, options) => this.search(text, options), prefixMatches: isPrefixTerm };
   }
 
   outlets(): readonly string[] {
@@ -130,11 +129,6 @@ function factsOf(records: readonly QuoteRecord[]): QuoteFacts {
     speaker,
     speakerNumber: (key) => numbers.get(key) ?? -1,
   };
-}
-
-/** As the embedded index decides it: long query terms also match longer terms. */
-function prefixMatches(term: string): boolean {
-  return term.length >= DEFAULT_PREFIX_MIN_LENGTH;
 }
 
 /** The index terms of a quote's own words. */
