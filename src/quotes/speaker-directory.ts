@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { runInSlices, runToEnd } from '../time-slices.js';
+import { lowerBound } from '../sorted-strings.js';
 
 /**
  * One speaker across the whole corpus: "Vladimir Putin" in one article and "Putin" in another are
@@ -344,17 +345,6 @@ function dominantFullName(candidates: Map<string, number> | undefined): string |
   const total = ranked.reduce((sum, [, count]) => sum + count, 0);
   const [best, count] = ranked[0]!;
   return count / total >= 0.75 ? best : undefined;
-}
-
-function lowerBound(words: readonly string[], target: string): number {
-  let low = 0;
-  let high = words.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (words[mid]! < target) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /** Reused by {@link editDistance}: suggestions compare a typo against every speaker, so no row is allocated per pair. */

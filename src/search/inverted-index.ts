@@ -11,6 +11,7 @@
 
 import { runInSlices, runToEnd } from '../time-slices.js';
 import { PostingListsBuilder } from './posting-lists.js';
+import { compareStrings, lowerBound } from '../sorted-strings.js';
 
 /** MiniSearch's default BM25+ parameters. */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
@@ -155,7 +156,7 @@ export class InvertedIndexBuilder {
 
   /** The freezing, as steps of a few thousand terms each. */
   private *finishing(): Generator<void, InvertedIndex> {
-    const order = this.terms.map((_, id) => id).sort((a, b) => compare(this.terms[a]!, this.terms[b]!));
+    const order = this.terms.map((_, id) => id).sort((a, b) => compareStrings(this.terms[a]!, this.terms[b]!));
     yield;
     const terms = order.map((id) => this.terms[id]!);
     const offsets: Uint32Array[] = [];
@@ -473,17 +474,3 @@ function accumulate(run: PostingRun, scratch: Scratch, touchedCount: number): nu
   return count;
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function lowerBound(sorted: readonly string[], target: string): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (sorted[mid]! < target) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}

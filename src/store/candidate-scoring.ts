@@ -1,5 +1,6 @@
 import { DEFAULT_PREFIX_MIN_LENGTH } from '../search/quote-index.js';
 import { indexTerms, tokenize } from '../search/terms.js';
+import { compareStrings, lowerBound } from '../sorted-strings.js';
 
 /**
  * BM25+ over a handful of candidate quotes with the whole corpus's statistics, exactly as the
@@ -60,7 +61,7 @@ export function scoreCandidates(queryTerms: readonly string[], candidates: reado
   const quality = new Uint16Array(count);
   const fieldMask = new Uint8Array(count);
   const matched: Array<Set<string>> = candidates.map(() => new Set());
-  const known = [...frequencies.keys()].sort(compare);
+  const known = [...frequencies.keys()].sort(compareStrings);
   const seen = new Set<string>();
   for (const queryTerm of queryTerms) {
     const termScore = new Float64Array(count);
@@ -119,17 +120,3 @@ function matchingTerms(sorted: readonly string[], term: string, prefix: boolean)
   return found;
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function lowerBound(sorted: readonly string[], target: string): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (sorted[mid]! < target) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
