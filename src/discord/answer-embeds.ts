@@ -35,9 +35,10 @@ function snippetField(snippet: Snippet, rank: number): { name: string; value: st
   const words = escapeForDiscord(snippet.text);
   const quoted = snippet.kind === 'direct' ? `“${words}”` : `${words} *(reported speech)*`;
   const { citation } = snippet;
+  const note = attributionNote(snippet);
   const where = [citation.outlet, citation.date ?? 'undated'].filter((part): part is string => part !== null).map(escapeForDiscord).join(', ');
   return {
-    name: `${rank}. ${escapeForDiscord(snippet.speaker)}${attributionNote(snippet) ? ` (${attributionNote(snippet)})` : ''}`,
+    name: `${rank}. ${escapeForDiscord(snippet.speaker)}${note ? ` (${note})` : ''}`,
     value: `${quoted}\n— ${markdownLink(citation.title, citation.url)} (${where})`,
   };
 }
