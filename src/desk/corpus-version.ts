@@ -152,8 +152,7 @@ export class CorpusVersion {
    * that a reload in a running bot never holds up the answers being served meanwhile. Given the
    * version it replaces (`options.previous`), it extracts and indexes only new and changed
    * articles and merges the rest from it; the result is the version a fresh build would give.
-   * The speaker directory is still merged afresh from every article's speakers (the largest step
-   * of a one-article reload; see docs/performance.md).
+   * The speaker directory is updated by the changed articles' speakers alone.
    */
   static async build(load: CorpusLoad, prebuilt?: PrebuiltParts, options: BuildOptions = {}): Promise<CorpusVersion> {
     const timed = stageTimer(options.onStage);
@@ -165,7 +164,10 @@ export class CorpusVersion {
     const { quotesByArticle, fresh } = extracted;
     const speakers = await timed('speakers', async () => {
       await shareRepeatedStrings(quotesByArticle, fresh, pause);
-      return SpeakerDirectory.buildSliced(eachArticleSpeakers(quotesByArticle), MAX_SLICE_MS);
+      const changes = previous && fresh ? await speakerChanges(previous, quotesByArticle, fresh, pause) : null;
+      return changes
+        ? previous!.speakers.updatedSliced(changes.removed, changes.added, MAX_SLICE_MS)
+        : SpeakerDirectory.buildSliced(eachArticleSpeakers(quotesByArticle), MAX_SLICE_MS);
     });
     options.signal?.throwIfAborted();
     let indexMerged = false;
@@ -483,14 +485,38 @@ async function shareRepeatedStrings(quotesByArticle: ReadonlyMap<string, Article
 
 /** What each article gives the speaker directory, made one article at a time. */
 function* eachArticleSpeakers(quotesByArticle: ReadonlyMap<string, ArticleQuotes>): Generator<ArticleSpeakers> {
-  for (const [articleId, extracted] of quotesByArticle) {
-    let counts = quoteCountsOf.get(extracted);
-    if (counts === undefined) {
-      counts = countBySpeaker(extracted.quotes);
-      quoteCountsOf.set(extracted, counts);
-    }
-    yield { articleId, speakers: extracted.speakers, quoteCounts: counts };
+  for (const [articleId, extracted] of quotesByArticle) yield articleSpeakersOf(articleId, extracted);
+}
+
+function articleSpeakersOf(articleId: string, extracted: ArticleQuotes): ArticleSpeakers {
+  let counts = quoteCountsOf.get(extracted);
+  if (counts === undefined) {
+    counts = countBySpeaker(extracted.quotes);
+    quoteCountsOf.set(extracted, counts);
   }
+  return { articleId, speakers: extracted.speakers, quoteCounts: counts };
+}
+
+/**
+ * The articles whose speakers differ from the previous version's: those it held that are gone or
+ * were extracted afresh, and the fresh ones. Null when so many changed that counting every
+ * article afresh is the shorter way.
+ */
+async function speakerChanges(
+  previous: CorpusVersion,
+  quotesByArticle: ReadonlyMap<string, ArticleQuotes>,
+  fresh: ReadonlySet<string>,
+  pause: Pause,
+): Promise<{ removed: ArticleSpeakers[]; added: ArticleSpeakers[] } | null> {
+  const removed: ArticleSpeakers[] = [];
+  let seen = 0;
+  for (const [articleId, extracted] of previous.quotesByArticle) {
+    if (quotesByArticle.get(articleId) !== extracted) removed.push(articleSpeakersOf(articleId, extracted));
+    if ((++seen & 0x3ff) === 0) await pause();
+  }
+  if (removed.length + fresh.size > quotesByArticle.size / 2) return null;
+  const added = [...fresh].map((articleId) => articleSpeakersOf(articleId, quotesByArticle.get(articleId)!));
+  return { removed, added };
 }
 
 /** Quote counts per speaker of an article's (immutable) quotes, counted once and kept across reloads. */

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { runInSlices, runToEnd } from '../time-slices.js';
 import { lowerBound } from '../sorted-strings.js';
+import { normaliseName, surnameOf, TITLES } from './speaker-names.js';
+import { SpeakerTally, type ArticleSpeakers, type NameTally } from './speaker-tally.js';
+
+export { normaliseName } from './speaker-names.js';
+export type { ArticleSpeakers } from './speaker-tally.js';
 
 /**
  * One speaker across the whole corpus: "Vladimir Putin" in one article and "Putin" in another are
@@ -20,60 +25,8 @@ export const SpeakerSchema = z.object({
 });
 export type Speaker = z.infer<typeof SpeakerSchema>;
 
-/** What one article contributes: its speakers (as the extractor names them) and how often each is quoted. */
-export interface ArticleSpeakers {
-  articleId: string;
-  speakers: ReadonlyArray<{ name: string; aliases: readonly string[]; person: boolean }>;
-  /** Quote count per article-level speaker name. */
-  quoteCounts: ReadonlyMap<string, number>;
-}
-
-const TITLES = new Set(
-  `mr mrs ms miss dr sir lord lady dame president prime minister chancellor senator sen rep gov governor general gen
-rev prof professor judge justice king queen prince princess pope secretary chairman chairwoman spokesman
-spokeswoman mp mep ambassador colonel col captain capt sheikh exchequer`.split(/\s+/),
-);
-
 /** Entries merged between chances to pause (see {@link SpeakerDirectory.buildSliced}). */
 const STEP = 256;
-
-/**
- * Names looked up per question ({@link SpeakerDirectory.lookUp} is tried on every few words of
- * one) repeat, and normalising is a handful of regular expressions: results are remembered, in a
- * map cleared when full so memory stays bounded.
- */
-const normalisedNames = new Map<string, string>();
-const MAX_REMEMBERED_NAMES = 50_000;
-
-/** Lower-case, accents and titles removed, punctuation to spaces: the form names are compared in. */
-export function normaliseName(name: string): string {
-  if (name.length > 100) return computeNormalisedName(name);
-  let known = normalisedNames.get(name);
-  if (known === undefined) {
-    known = computeNormalisedName(name);
-    if (normalisedNames.size >= MAX_REMEMBERED_NAMES) normalisedNames.clear();
-    normalisedNames.set(name, known);
-  }
-  return known;
-}
-
-function computeNormalisedName(name: string): string {
-  const words = name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/['’]s\b/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .split(' ')
-    .filter((word) => word.length > 0);
-  while (words.length > 1 && (words[0] === 'the' || TITLES.has(words[0]!))) words.shift();
-  return words.join(' ');
-}
-
-function surnameOf(normalised: string): string {
-  return normalised.slice(normalised.lastIndexOf(' ') + 1);
-}
 
 /**
  * All speakers of one corpus version, with the lookups the front ends need: resolve a typed name,
@@ -96,9 +49,16 @@ export class SpeakerDirectory {
   private completionWords: string[] = [];
   private completionKeys: string[] = [];
 
+  /** The tally this directory was derived from: a reload updates a copy of it by the changed articles. */
+  readonly tally: SpeakerTally;
+
+  private constructor(tally: SpeakerTally) {
+    this.tally = tally;
+  }
+
   /** Merges every article's speakers into corpus-wide entries. */
   static build(articles: Iterable<ArticleSpeakers>): SpeakerDirectory {
-    return runToEnd(SpeakerDirectory.building(articles));
+    return runToEnd(SpeakerDirectory.building(SpeakerTally.empty(), [], articles));
   }
 
   /**
@@ -106,88 +66,88 @@ export class SpeakerDirectory {
    * a second, at 500k several, and a reload must not hold up the answers served meanwhile.
    */
   static buildSliced(articles: Iterable<ArticleSpeakers>, sliceMs: number): Promise<SpeakerDirectory> {
-    return runInSlices(SpeakerDirectory.building(articles), sliceMs);
+    return runInSlices(SpeakerDirectory.building(SpeakerTally.empty(), [], articles), sliceMs);
   }
 
-  /** The merge, yielding every {@link STEP} entries so a caller can pause between. */
-  private static *building(articles: Iterable<ArticleSpeakers>): Generator<void, SpeakerDirectory> {
-    const directory = new SpeakerDirectory();
+  /**
+   * The directory of a corpus that differs from this one's by some articles: `removed` (as they
+   * were added here) leave and `added` come in, on a copy of this directory's tally, so the work
+   * is the changed articles plus one pass over the corpus's names. Equal to a {@link build} from
+   * every article of the new corpus (tests compare the two).
+   */
+  updatedSliced(removed: Iterable<ArticleSpeakers>, added: Iterable<ArticleSpeakers>, sliceMs: number): Promise<SpeakerDirectory> {
+    return runInSlices(SpeakerDirectory.building(this.tally.copy(), removed, added), sliceMs);
+  }
+
+  /** Counts the articles into the tally and derives the directory, yielding every {@link STEP} steps so a caller can pause between. */
+  private static *building(tally: SpeakerTally, removed: Iterable<ArticleSpeakers>, added: Iterable<ArticleSpeakers>): Generator<void, SpeakerDirectory> {
     let done = 0;
-    // Every name is normalised several times below, and names repeat across articles.
-    const normalised = new Map<string, string>();
-    const normalise = (name: string): string => {
-      let known = normalised.get(name);
-      if (known === undefined) {
-        known = normaliseName(name);
-        normalised.set(name, known);
-      }
-      return known;
-    };
-    const pending: Array<{ articleId: string; name: string; normalised: string; aliases: readonly string[]; person: boolean; quotes: number }> = [];
-    for (const article of articles) {
+    for (const article of removed) {
       if (++done % STEP === 0) yield;
-      for (const speaker of article.speakers) {
-        const name = normalise(speaker.name);
-        if (name.length === 0) continue;
-        pending.push({
-          articleId: article.articleId,
-          name: speaker.name,
-          normalised: name,
-          aliases: speaker.aliases,
-          person: speaker.person,
-          quotes: article.quoteCounts.get(speaker.name) ?? 0,
-        });
-      }
+      tally.remove(article);
     }
+    for (const article of added) {
+      if (++done % STEP === 0) yield;
+      tally.add(article);
+    }
+    return yield* SpeakerDirectory.derived(tally);
+  }
+
+  /**
+   * The directory a tally stands for. Every choice (display name, aliases, the order of entries)
+   * depends on the sums alone, never on the order articles came in, so a directory updated
+   * article by article is the one a fresh build gives.
+   */
+  private static *derived(tally: SpeakerTally): Generator<void, SpeakerDirectory> {
+    const directory = new SpeakerDirectory(tally);
+    let done = 0;
     // Full names first, so that a bare surname can join the one full name it stands for.
     const fullNamesBySurname = new Map<string, Map<string, number>>();
-    for (const entry of pending) {
+    for (const name of tally.names()) {
       if (++done % STEP === 0) yield;
-      if (!entry.person || !entry.normalised.includes(' ')) continue;
-      const counts = fullNamesBySurname.get(surnameOf(entry.normalised)) ?? new Map<string, number>();
-      counts.set(entry.normalised, (counts.get(entry.normalised) ?? 0) + entry.quotes + 1);
-      fullNamesBySurname.set(surnameOf(entry.normalised), counts);
+      if (!name.person || !name.normalised.includes(' ')) continue;
+      const surname = surnameOf(name.normalised);
+      const counts = fullNamesBySurname.get(surname) ?? new Map<string, number>();
+      counts.set(name.normalised, (counts.get(name.normalised) ?? 0) + name.quotes + name.entries);
+      fullNamesBySurname.set(surname, counts);
     }
     for (const [surname, fullNames] of fullNamesBySurname) {
       const dominant = dominantFullName(fullNames);
       if (dominant !== undefined) directory.fullNameBySurname.set(surname, dominant);
     }
-    const articlesByKey = new Map<string, Set<string>>();
+    const namesByKey = new Map<string, NameTally[]>();
+    // Uses of each normalised alias per speaker key: a title belongs to whoever the corpus mostly means by it.
     const aliasUses = new Map<string, Map<string, number>>();
-    const completion: Array<readonly [string, string]> = [];
-    for (const entry of pending) {
+    for (const name of tally.names()) {
       if (++done % STEP === 0) yield;
-      const key = directory.keyOf(entry.normalised, entry.person);
-      const existing = directory.byKey.get(key);
-      const speaker: Speaker = existing ?? { key, name: entry.name, aliases: [], quoteCount: 0, articleCount: 0, person: entry.person };
-      speaker.quoteCount += entry.quotes;
-      if (normalise(entry.name) === key && displayRank(entry.name) > displayRank(speaker.name)) speaker.name = entry.name;
-      for (const alias of [entry.name, ...entry.aliases]) {
-        const uses = aliasUses.get(normalise(alias)) ?? new Map<string, number>();
-        uses.set(key, (uses.get(key) ?? 0) + 1);
-        aliasUses.set(normalise(alias), uses);
-        if (alias !== speaker.name && !speaker.aliases.includes(alias) && speaker.aliases.length < 20) speaker.aliases.push(alias);
-      }
-      const articleIds = articlesByKey.get(key) ?? new Set<string>();
-      articleIds.add(entry.articleId);
-      articlesByKey.set(key, articleIds);
-      directory.byKey.set(key, speaker);
-    }
-    for (const speaker of directory.byKey.values()) {
-      if (++done % STEP === 0) yield;
-      speaker.articleCount = articlesByKey.get(speaker.key)?.size ?? 0;
-      // A title like "the prime minister" belongs to whoever the corpus mostly means by it; a
-      // stray misattribution in one article must not make Blair answer for "the chancellor".
-      speaker.aliases = speaker.aliases.filter((alias) => alias !== speaker.name && ownsAlias(aliasUses.get(normalise(alias)), speaker.key));
-      for (const alias of [speaker.name, ...speaker.aliases]) directory.addAlias(normalise(alias), speaker.key, completion);
-      if (speaker.person) {
-        const keys = directory.bySurname.get(surnameOf(speaker.key)) ?? new Set<string>();
-        keys.add(speaker.key);
-        directory.bySurname.set(surnameOf(speaker.key), keys);
+      const key = directory.keyOf(name.normalised, name.person);
+      const names = namesByKey.get(key);
+      if (names) names.push(name);
+      else namesByKey.set(key, [name]);
+      for (const [alias, uses] of name.aliases) {
+        const normalised = normaliseName(alias);
+        const byKey = aliasUses.get(normalised) ?? new Map<string, number>();
+        byKey.set(key, (byKey.get(key) ?? 0) + uses);
+        aliasUses.set(normalised, byKey);
       }
     }
     yield;
-    completion.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const keys = [...namesByKey.keys()].sort(compareCodeUnits);
+    yield;
+    const completion: Array<readonly [string, string]> = [];
+    for (const key of keys) {
+      if (++done % STEP === 0) yield;
+      const speaker = speakerOf(key, namesByKey.get(key)!, aliasUses);
+      directory.byKey.set(key, speaker);
+      for (const alias of [speaker.name, ...speaker.aliases]) directory.addAlias(normaliseName(alias), key, completion);
+      if (speaker.person) {
+        const sharing = directory.bySurname.get(surnameOf(key)) ?? new Set<string>();
+        sharing.add(key);
+        directory.bySurname.set(surnameOf(key), sharing);
+      }
+    }
+    yield;
+    completion.sort((a, b) => compareCodeUnits(a[0], b[0]));
     yield;
     directory.completionWords = completion.map(([word]) => word);
     directory.completionKeys = completion.map(([, key]) => key);
@@ -317,6 +277,61 @@ export class SpeakerDirectory {
   }
 }
 
+/** Aliases kept per speaker, most used first. */
+const MAX_ALIASES = 20;
+
+/** One corpus-wide speaker from every name that stands for them. */
+function speakerOf(key: string, names: readonly NameTally[], aliasUses: ReadonlyMap<string, ReadonlyMap<string, number>>): Speaker {
+  let quoteCount = 0;
+  let articleCount = 0;
+  let personEntries = 0;
+  let otherEntries = 0;
+  const written = new Map<string, number>();
+  const fullyWritten = new Map<string, number>();
+  const aliasCounts = new Map<string, number>();
+  for (const name of names) {
+    quoteCount += name.quotes;
+    articleCount += name.articles;
+    if (name.person) personEntries += name.entries;
+    else otherEntries += name.entries;
+    for (const [surface, uses] of name.names) {
+      written.set(surface, (written.get(surface) ?? 0) + uses);
+      // The name shown is one the key was made from ("Vladimir Putin", not a bare "Putin" joined to it).
+      if (name.normalised === key) fullyWritten.set(surface, (fullyWritten.get(surface) ?? 0) + uses);
+    }
+    for (const [alias, uses] of name.aliases) aliasCounts.set(alias, (aliasCounts.get(alias) ?? 0) + uses);
+  }
+  const shown = bestDisplayName(fullyWritten.size > 0 ? fullyWritten : written);
+  // A title like "the prime minister" belongs to whoever the corpus mostly means by it; a stray
+  // misattribution in one article must not make Blair answer for "the chancellor".
+  const aliases = [...aliasCounts]
+    .filter(([alias]) => alias !== shown && ownsAlias(aliasUses.get(normaliseName(alias)), key))
+    .sort((a, b) => b[1] - a[1] || compareCodeUnits(a[0], b[0]))
+    .slice(0, MAX_ALIASES)
+    .map(([alias]) => alias);
+  return { key, name: shown, aliases, quoteCount, articleCount, person: personEntries >= otherEntries };
+}
+
+/** The best written form to show: by {@link displayRank}, then the most used, then code-unit order. */
+function bestDisplayName(written: ReadonlyMap<string, number>): string {
+  let best = '';
+  let bestRank = -1;
+  let bestUses = 0;
+  for (const [surface, uses] of written) {
+    const rank = displayRank(surface);
+    if (rank > bestRank || (rank === bestRank && (uses > bestUses || (uses === bestUses && surface < best)))) {
+      best = surface;
+      bestRank = rank;
+      bestUses = uses;
+    }
+  }
+  return best;
+}
+
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function byQuotes(a: Speaker, b: Speaker): number {
   return b.quoteCount - a.quoteCount || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }
@@ -332,7 +347,7 @@ function displayRank(name: string): number {
   return (TITLES.has(firstWord) || firstWord === 'the' ? 0 : 1_000) + name.length;
 }
 
-function ownsAlias(uses: Map<string, number> | undefined, key: string): boolean {
+function ownsAlias(uses: ReadonlyMap<string, number> | undefined, key: string): boolean {
   if (!uses) return true;
   const mine = uses.get(key) ?? 0;
   return mine >= 0.6 * Math.max(...uses.values());

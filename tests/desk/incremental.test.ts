@@ -32,6 +32,7 @@ describe('reloads redo only what changed', () => {
     expect(desk.version.reuse).toMatchObject({ extracted: 2, indexMerged: true });
     const fresh = await freshBuild(dir);
     expect(desk.version.index.toData()).toEqual(fresh.index.toData());
+    expect(desk.version.speakers.all()).toEqual(fresh.speakers.all());
     expect(desk.version.stats()).toEqual(fresh.stats());
     const freshDesk = await QuoteDesk.open({ corpusDir: dir });
     expect(desk.ask(SEED_QUESTION)).toEqual(freshDesk.ask(SEED_QUESTION));
@@ -48,6 +49,7 @@ describe('reloads redo only what changed', () => {
     expect(report.removed).toHaveLength(50);
     const fresh = await freshBuild(dir);
     expect(desk.version.index.toData()).toEqual(fresh.index.toData());
+    expect(desk.version.speakers.all()).toEqual(fresh.speakers.all());
     expect(desk.version.index.toData().terms.length).toBeLessThan(before);
   });
 

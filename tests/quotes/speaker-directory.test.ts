@@ -75,4 +75,31 @@ describe('SpeakerDirectory', () => {
     expect(normaliseName('Mr Zapatero’s')).toBe('zapatero');
     expect(normaliseName('Arsène Wenger')).toBe('arsene wenger');
   });
+
+  it('updated by the articles that changed, is the directory a fresh build of the new corpus gives', () => {
+    const kept = [
+      article('seed', ['Vladimir Putin', ['Putin', 'the Russian President'], 3]),
+      article('bbc-2', ['Tony Blair', ['Blair', 'the prime minister'], 5], ['Gordon Brown', ['Mr Brown', 'the chancellor'], 2]),
+    ];
+    const leaving = article('bbc-1', ['Putin', ['Mr Putin'], 2], ['Gordon Brown', ['the chancellor'], 9]);
+    const arriving = article('bbc-9', ['Brown', ['Mr Brown'], 4], ['Nick Brown', ['the chief whip'], 1], ['Downing Street', [], 2, false]);
+    const before = SpeakerDirectory.build([...kept, leaving]);
+    const updated = before.updatedSliced([leaving], [arriving], 10);
+    const fresh = SpeakerDirectory.build([arriving, ...kept]);
+    return updated.then((directory) => {
+      expect(directory.all()).toEqual(fresh.all());
+      expect(directory.complete('b').map((s) => s.key)).toEqual(fresh.complete('b').map((s) => s.key));
+      expect(directory.resolve('Brown').map((s) => s.key)).toEqual(fresh.resolve('Brown').map((s) => s.key));
+      expect(directory.keyFor('Putin', true)).toBe('vladimir putin');
+    });
+  });
+
+  it('leaves the directory it was updated from as it was', async () => {
+    const seed = article('seed', ['Vladimir Putin', ['Putin'], 3]);
+    const before = SpeakerDirectory.build([seed]);
+    const snapshot = JSON.stringify(before.all());
+    await before.updatedSliced([seed], [article('bbc-1', ['Tony Blair', [], 1])], 10);
+    expect(JSON.stringify(before.all())).toBe(snapshot);
+    expect(before.resolve('Putin').map((s) => s.name)).toEqual(['Vladimir Putin']);
+  });
 });
