@@ -140,7 +140,7 @@ export async function readCorpusFiles(root: string, walk: CorpusWalk, options: L
   }
   for (const step of plan) {
     options.signal?.throwIfAborted();
-    const parsed = step.kept ?? (await readOneFile(step.walked, step.previous, options));
+    const parsed = step.kept ?? (await readOneFile(step.walked, step.previous, options, slice));
     if (parsed) await corpus.addParsed(step.walked.file, parsed, slice);
     if (!step.kept) {
       progress.filesRead += 1;
@@ -164,7 +164,7 @@ async function assertCorpusFolder(root: string): Promise<void> {
 }
 
 /** Reads one file into what it yields; null for files that are not articles (documentation). */
-async function readOneFile(walked: WalkedFile, previous: ParsedFile | undefined, options: LoadOptions): Promise<ParsedFile | null> {
+async function readOneFile(walked: WalkedFile, previous: ParsedFile | undefined, options: LoadOptions, slice: Slice): Promise<ParsedFile | null> {
   const kind = classifyFile(walked.file);
   if (kind.kind === 'documentation') return null;
   const parsed: ParsedFile = { digest: { bytes: 0, sha256: '', stamp: NO_STAMP }, articles: [], rejections: [] };
@@ -183,7 +183,7 @@ async function readOneFile(walked: WalkedFile, previous: ParsedFile | undefined,
       error instanceof FileProblem ? withLine({ file: walked.file, reason: error.reason }, error.line) : { file: walked.file, reason: describeFsError(error) },
     ];
   }
-  if (previous) keepUnchangedArticles(parsed, previous);
+  if (previous) await keepUnchangedArticles(parsed, previous, slice);
   return parsed;
 }
 
@@ -194,11 +194,19 @@ function withLine(rejection: Rejection, line: number | undefined): Rejection {
 }
 
 /** A re-read file's articles that are exactly what they were (text and place) stay the same objects, so what was derived from them is kept. */
-function keepUnchangedArticles(parsed: ParsedFile, previous: ParsedFile): void {
-  const before = new Map(previous.articles.map((entry) => [entry.article.id, entry.article]));
-  for (const entry of parsed.articles) {
+async function keepUnchangedArticles(parsed: ParsedFile, previous: ParsedFile, slice: Slice): Promise<void> {
+  // A JSON Lines file may hold hundreds of thousands of articles (and their bodies are compared): in slices.
+  const before = new Map<string, LoadedArticle>();
+  for (let i = 0; i < previous.articles.length; i += 1) {
+    const { article } = previous.articles[i]!;
+    before.set(article.id, article);
+    if ((i & 0x3ff) === 0x3ff) await slice.pauseIfDue();
+  }
+  for (let i = 0; i < parsed.articles.length; i += 1) {
+    const entry = parsed.articles[i]!;
     const old = before.get(entry.article.id);
     if (old && sameArticle(old, entry.article)) entry.article = old;
+    if ((i & 0xff) === 0xff) await slice.pauseIfDue();
   }
 }
 

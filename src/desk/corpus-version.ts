@@ -373,11 +373,25 @@ async function mergedIndex(
     await pause();
   }
   const delta = await QuoteIndex.buildAsync(eachIndexRecord(deltaArticles, quotesByArticle));
-  const merging = mergeIndexes(previous.index.toData(), delta.toData(), { fromOld, fromDelta: Uint32Array.from(deltaPositions), ids });
+  const leavingArticles: LoadedArticle[] = [];
+  for (const article of previous.articles) {
+    if (fresh.has(article.id) || !quotesByArticle.has(article.id)) leavingArticles.push(article);
+    if ((leavingArticles.length & 0x3ff) === 0) await pause();
+  }
+  // What the leaving quotes held, from an index of them alone: saves counting every old posting.
+  const leavingIndex = leavingArticles.length === 0 ? null : (await QuoteIndex.buildAsync(eachIndexRecord(leavingArticles, previous.quotesByArticle))).toData();
+  const leaving = leavingIndex && { postings: leavingIndex.docs.map((docs) => docs.length), maxFrequency: leavingIndex.freqs.map(largest) };
+  const merging = mergeIndexes(previous.index.toData(), delta.toData(), { fromOld, fromDelta: Uint32Array.from(deltaPositions), ids, leaving: leaving ?? undefined });
   for (let step = merging.next(); ; step = merging.next()) {
     if (step.done) return QuoteIndex.fromData(step.value);
     await pause();
   }
+}
+
+function largest(values: ArrayLike<number>): number {
+  let max = 0;
+  for (let i = 0; i < values.length; i += 1) if (values[i]! > max) max = values[i]!;
+  return max;
 }
 
 /** A quote by id: `${articleId}#${n}` is the article's n-th quote. */

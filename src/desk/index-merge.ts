@@ -10,12 +10,26 @@ export interface MergePlan {
   fromDelta: Uint32Array;
   /** Quote ids in merged order. */
   ids: string[];
+  /**
+   * What the documents that leave held, per field: their postings and the largest frequency among
+   * them (an index of those documents alone says, at the cost of indexing a few quotes). Without
+   * it the old postings are counted one by one, a pass over tens of millions at 500k articles.
+   */
+  leaving?: { postings: readonly number[]; maxFrequency: readonly number[] } | undefined;
 }
 
 /** Beyond any document number: "this run is used up". */
 const NONE = 2 ** 32;
 /** Postings copied between chances to pause. */
 const POSTINGS_PER_STEP = 65_536;
+/**
+ * Renumbering is piecewise a shift (documents before an insertion keep their numbers, those after
+ * move by the insertion's size): up to this many pieces, postings are copied in runs, in bulk
+ * where the shift is zero, instead of looked up one by one in `fromOld`.
+ */
+const MAX_PIECES = 256;
+/** Shorter runs than this are renumbered one by one: a binary search costs more than it saves. */
+const SHORT_RUN = 16;
 
 /**
  * Builds the index a full rebuild would give, from the previous version's index and a small index
@@ -28,15 +42,18 @@ const POSTINGS_PER_STEP = 65_536;
 export function* mergeIndexes(old: InvertedIndexData, delta: InvertedIndexData, plan: MergePlan): Generator<void, InvertedIndexData> {
   if (old.fieldCount !== delta.fieldCount) throw new Error('indexes with different fields cannot be merged');
   const documents = plan.ids.length;
-  const terms = mergeSortedUnique(old.terms, delta.terms);
-  yield;
+  const terms = yield* mergeSortedUnique(old.terms, delta.terms);
   // Each merged term's place in the old and delta term lists (-1 if absent there).
   const oldTerm = new Int32Array(terms.length).fill(-1);
   const deltaTerm = new Int32Array(terms.length).fill(-1);
   for (let t = 0, o = 0, d = 0; t < terms.length; t += 1) {
     if (old.terms[o] === terms[t]) oldTerm[t] = o++;
     if (delta.terms[d] === terms[t]) deltaTerm[t] = d++;
+    if ((t & 0xffff) === 0xffff) yield;
   }
+  yield;
+  const pieces = piecesOf(plan.fromOld);
+  const oldBefore = oldDocumentsBefore(plan);
   yield;
   const offsets: Uint32Array[] = [];
   const docs: Uint32Array[] = [];
@@ -51,61 +68,45 @@ export function* mergeIndexes(old: InvertedIndexData, delta: InvertedIndexData, 
     const deltaDocs = delta.docs[field]!;
     const deltaFreqs = delta.freqs[field]!;
     const fieldOffsets = new Uint32Array(terms.length + 1);
+    const removed = yield* removedPostings(oldDocs, plan, pieces, field);
     // Sized exactly (no copy at the end): at 500k articles a field holds tens of millions of postings.
-    let removed = 0;
-    for (let i = 0; i < oldDocs.length; i += 1) if (plan.fromOld[oldDocs[i]!]! < 0) removed += 1;
-    yield;
     const total = oldDocs.length - removed + deltaDocs.length;
     const mergedDocs = new Uint32Array(total);
     // The wider of the two frequency arrays holds every merged frequency; only when postings left
     // might a narrower one do, as a fresh build would choose.
     const mergedFreqs = wider(oldFreqs, deltaFreqs, total);
-    let at = 0;
+    const out = new OldRuns(oldDocs, oldFreqs, mergedDocs, mergedFreqs, plan.fromOld, pieces);
     let sinceStep = 0;
     for (let t = 0; t < terms.length; t += 1) {
-      fieldOffsets[t] = at;
+      fieldOffsets[t] = out.at;
       let i = oldTerm[t]! >= 0 ? oldOffsets[oldTerm[t]!]! : 0;
       const iEnd = oldTerm[t]! >= 0 ? oldOffsets[oldTerm[t]! + 1]! : 0;
-      let j = deltaTerm[t]! >= 0 ? deltaOffsets[deltaTerm[t]!]! : 0;
+      const j0 = deltaTerm[t]! >= 0 ? deltaOffsets[deltaTerm[t]!]! : 0;
       const jEnd = deltaTerm[t]! >= 0 ? deltaOffsets[deltaTerm[t]! + 1]! : 0;
-      sinceStep += iEnd - i + (jEnd - j);
-      if (j === jEnd) {
-        // Most terms: no new postings, so the old ones are only renumbered (dropping those that left).
-        for (; i < iEnd; i += 1) {
-          const renumbered = plan.fromOld[oldDocs[i]!]!;
-          if (renumbered < 0) continue;
-          mergedDocs[at] = renumbered;
-          mergedFreqs[at] = oldFreqs[i]!;
-          at += 1;
-        }
+      sinceStep += iEnd - i + (jEnd - j0);
+      // Two ascending runs, merged: old documents renumbered in runs (dropping those that left),
+      // each delta posting placed after the old documents that come before it.
+      for (let j = j0; j < jEnd; j += 1) {
+        const k = firstAtLeast(oldDocs, oldBefore[deltaDocs[j]!]!, i, iEnd);
+        out.copy(i, k);
+        i = k;
+        mergedDocs[out.at] = plan.fromDelta[deltaDocs[j]!]!;
+        mergedFreqs[out.at] = deltaFreqs[j]!;
+        out.at += 1;
       }
-      // Two ascending runs, merged: old documents renumbered (dropping those that left), delta ones placed.
-      for (;;) {
-        while (i < iEnd && plan.fromOld[oldDocs[i]!]! < 0) i += 1;
-        const fromOld = i < iEnd ? plan.fromOld[oldDocs[i]!]! : NONE;
-        const fromDelta = j < jEnd ? plan.fromDelta[deltaDocs[j]!]! : NONE;
-        if (fromOld === NONE && fromDelta === NONE) break;
-        if (fromOld < fromDelta) {
-          mergedDocs[at] = fromOld;
-          mergedFreqs[at] = oldFreqs[i]!;
-          i += 1;
-        } else {
-          mergedDocs[at] = fromDelta;
-          mergedFreqs[at] = deltaFreqs[j]!;
-          j += 1;
-        }
-        at += 1;
-      }
+      out.copy(i, iEnd);
       if (sinceStep > POSTINGS_PER_STEP) {
         sinceStep = 0;
         yield;
       }
     }
+    const at = out.at;
     fieldOffsets[terms.length] = at;
     offsets.push(fieldOffsets);
     if (at !== total) throw new Error(`index merge placed ${at} postings of ${total}`);
     docs.push(mergedDocs);
-    freqs.push(removed > 0 && !(mergedFreqs instanceof Uint8Array) ? narrowFrequencies(Uint32Array.from(mergedFreqs)) : mergedFreqs);
+    const mayNarrow = removed > 0 && !(mergedFreqs instanceof Uint8Array) && (plan.leaving === undefined || plan.leaving.maxFrequency[field]! > maxOfNarrower(mergedFreqs));
+    freqs.push(mayNarrow ? narrowFrequencies(Uint32Array.from(mergedFreqs)) : mergedFreqs);
     yield;
     const lengths = new Uint32Array(documents);
     const oldLengths = old.fieldLengths[field]!;
@@ -113,6 +114,7 @@ export function* mergeIndexes(old: InvertedIndexData, delta: InvertedIndexData, 
     for (let d = 0; d < plan.fromOld.length; d += 1) if (plan.fromOld[d]! >= 0) lengths[plan.fromOld[d]!] = oldLengths[d]!;
     for (let d = 0; d < plan.fromDelta.length; d += 1) lengths[plan.fromDelta[d]!] = deltaLengths[d]!;
     fieldLengths.push(lengths);
+    yield;
     // The builder's running average, replayed in the merged order: ((avg × n) + length) / (n + 1).
     let average = 0;
     for (let d = 0; d < documents; d += 1) average = (average * d + lengths[d]!) / (d + 1);
@@ -120,6 +122,132 @@ export function* mergeIndexes(old: InvertedIndexData, delta: InvertedIndexData, 
     yield;
   }
   return dropEmptyTerms({ fieldCount: old.fieldCount, ids: plan.ids, terms, fieldLengths, averageFieldLengths, offsets, docs, freqs });
+}
+
+/** A stretch of old document numbers `[start, end)` renumbered by adding `shift`, or leaving (`shift` null). */
+interface Piece {
+  start: number;
+  end: number;
+  shift: number | null;
+}
+
+/** `fromOld` as pieces, or null when it has too many for runs to pay (most documents moved about). */
+function piecesOf(fromOld: Int32Array): Piece[] | null {
+  const pieces: Piece[] = [];
+  for (let d = 0; d < fromOld.length; d += 1) {
+    const shift = fromOld[d]! < 0 ? null : fromOld[d]! - d;
+    const last = pieces[pieces.length - 1];
+    if (last !== undefined && last.shift === shift) last.end = d + 1;
+    else {
+      if (pieces.length === MAX_PIECES) return null;
+      pieces.push({ start: d, end: d + 1, shift });
+    }
+  }
+  return pieces;
+}
+
+/** Per delta document: how many old document numbers come before it in the merged order (kept ones keep their order). */
+function oldDocumentsBefore(plan: MergePlan): Uint32Array {
+  const before = new Uint32Array(plan.fromDelta.length);
+  let d = 0;
+  for (let j = 0; j < plan.fromDelta.length; j += 1) {
+    const merged = plan.fromDelta[j]!;
+    while (d < plan.fromOld.length && plan.fromOld[d]! < merged) d += 1;
+    before[j] = d;
+  }
+  return before;
+}
+
+/** Postings of the old index's field whose documents leave. */
+function* removedPostings(oldDocs: Uint32Array, plan: MergePlan, pieces: Piece[] | null, field: number): Generator<void, number> {
+  if (pieces !== null && pieces.every((piece) => piece.shift !== null)) return 0;
+  if (plan.leaving !== undefined) return plan.leaving.postings[field]!;
+  let removed = 0;
+  for (let i = 0; i < oldDocs.length; i += 1) {
+    if (plan.fromOld[oldDocs[i]!]! < 0) removed += 1;
+    if ((i & 0xfffff) === 0xfffff) yield;
+  }
+  return removed;
+}
+
+/** Copies runs of one term's old postings into the merged arrays, renumbered, dropping documents that leave. */
+class OldRuns {
+  /** Where the next merged posting goes. */
+  at = 0;
+
+  constructor(
+    private readonly oldDocs: Uint32Array,
+    private readonly oldFreqs: Frequencies,
+    private readonly mergedDocs: Uint32Array,
+    private readonly mergedFreqs: Frequencies,
+    private readonly fromOld: Int32Array,
+    private readonly pieces: Piece[] | null,
+  ) {}
+
+  /** Copies old postings `i..end`. */
+  copy(i: number, end: number): void {
+    if (this.pieces === null || end - i < SHORT_RUN) {
+      this.oneByOne(i, end);
+      return;
+    }
+    while (i < end) {
+      const piece = this.pieces[pieceOf(this.pieces, this.oldDocs[i]!)]!;
+      const runEnd = firstAtLeast(this.oldDocs, piece.end, i, end);
+      if (piece.shift !== null) this.shifted(i, runEnd, piece.shift);
+      i = runEnd;
+    }
+  }
+
+  private oneByOne(i: number, end: number): void {
+    const { oldDocs, oldFreqs, mergedDocs, mergedFreqs, fromOld } = this;
+    let at = this.at;
+    for (; i < end; i += 1) {
+      const renumbered = fromOld[oldDocs[i]!]!;
+      if (renumbered < 0) continue;
+      mergedDocs[at] = renumbered;
+      mergedFreqs[at] = oldFreqs[i]!;
+      at += 1;
+    }
+    this.at = at;
+  }
+
+  private shifted(i: number, end: number, shift: number): void {
+    const { oldDocs, mergedDocs } = this;
+    const at = this.at;
+    if (shift === 0) mergedDocs.set(oldDocs.subarray(i, end), at);
+    else for (let k = 0; k < end - i; k += 1) mergedDocs[at + k] = oldDocs[i + k]! + shift;
+    this.mergedFreqs.set(this.oldFreqs.subarray(i, end), at);
+    this.at = at + (end - i);
+  }
+}
+
+/** The piece holding old document `doc`. */
+function pieceOf(pieces: readonly Piece[], doc: number): number {
+  let low = 0;
+  let high = pieces.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >>> 1;
+    if (pieces[middle]!.start <= doc) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/** The first position in `values[from..to)` (ascending) holding `value` or more, else `to`. */
+function firstAtLeast(values: Uint32Array, value: number, from: number, to: number): number {
+  let low = from;
+  let high = to;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (values[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The largest frequency the next narrower array holds: a leaving posting above it may have been the one that needed this width. */
+function maxOfNarrower(frequencies: Frequencies): number {
+  return frequencies instanceof Uint32Array ? 0xffff : 0xff;
 }
 
 function wider(a: Frequencies, b: Frequencies, length: number): Frequencies {
@@ -144,7 +272,7 @@ function dropEmptyTerms(data: InvertedIndexData): InvertedIndexData {
 }
 
 /** Two sorted lists of unique strings as one, sorted, unique (code-unit order, as the builder sorts). */
-function mergeSortedUnique(a: readonly string[], b: readonly string[]): string[] {
+function* mergeSortedUnique(a: readonly string[], b: readonly string[]): Generator<void, string[]> {
   const merged: string[] = [];
   let i = 0;
   let j = 0;
@@ -155,6 +283,7 @@ function mergeSortedUnique(a: readonly string[], b: readonly string[]): string[]
       merged.push(a[i++]!);
       j += 1;
     }
+    if ((merged.length & 0xffff) === 0) yield;
   }
   return merged;
 }
