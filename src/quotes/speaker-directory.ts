@@ -125,7 +125,7 @@ export class SpeakerDirectory {
       if (names) names.push(name);
       else namesByKey.set(key, [name]);
       for (const [alias, uses] of name.aliases) {
-        const normalised = normaliseName(alias);
+        const normalised = tally.normalised(alias);
         const byKey = aliasUses.get(normalised) ?? new Map<string, number>();
         byKey.set(key, (byKey.get(key) ?? 0) + uses);
         aliasUses.set(normalised, byKey);
@@ -134,12 +134,12 @@ export class SpeakerDirectory {
     yield;
     const keys = [...namesByKey.keys()].sort(compareCodeUnits);
     yield;
-    const completion: Array<readonly [string, string]> = [];
+    const completion = new Map<string, string[]>();
     for (const key of keys) {
       if (++done % STEP === 0) yield;
-      const speaker = speakerOf(key, namesByKey.get(key)!, aliasUses);
+      const speaker = speakerOf(key, namesByKey.get(key)!, aliasUses, tally);
       directory.byKey.set(key, speaker);
-      for (const alias of [speaker.name, ...speaker.aliases]) directory.addAlias(normaliseName(alias), key, completion);
+      for (const alias of [speaker.name, ...speaker.aliases]) directory.addAlias(tally.normalised(alias), key, completion);
       if (speaker.person) {
         const sharing = directory.bySurname.get(surnameOf(key)) ?? new Set<string>();
         sharing.add(key);
@@ -147,10 +147,15 @@ export class SpeakerDirectory {
       }
     }
     yield;
-    completion.sort((a, b) => compareCodeUnits(a[0], b[0]));
+    // Distinct words sorted (the default sort is code-unit order), each word's keys in speaker order.
+    const words = [...completion.keys()].sort();
     yield;
-    directory.completionWords = completion.map(([word]) => word);
-    directory.completionKeys = completion.map(([, key]) => key);
+    for (const word of words) {
+      for (const key of completion.get(word)!) {
+        directory.completionWords.push(word);
+        directory.completionKeys.push(key);
+      }
+    }
     return directory;
   }
 
@@ -268,12 +273,17 @@ export class SpeakerDirectory {
       .map(({ speaker }) => speaker);
   }
 
-  private addAlias(normalised: string, key: string, completion: Array<readonly [string, string]>): void {
+  private addAlias(normalised: string, key: string, completion: Map<string, string[]>): void {
     if (normalised.length === 0) return;
     const keys = this.byAlias.get(normalised) ?? new Set<string>();
     keys.add(key);
     this.byAlias.set(normalised, keys);
-    for (const word of new Set(normalised.split(' '))) completion.push([word, key]);
+    for (const word of new Set(normalised.split(' '))) {
+      const wordKeys = completion.get(word);
+      if (wordKeys === undefined) completion.set(word, [key]);
+      // A speaker's aliases share words ("Tony Blair", "Mr Blair"): one entry per word and speaker.
+      else if (wordKeys[wordKeys.length - 1] !== key) wordKeys.push(key);
+    }
   }
 }
 
@@ -281,7 +291,7 @@ export class SpeakerDirectory {
 const MAX_ALIASES = 20;
 
 /** One corpus-wide speaker from every name that stands for them. */
-function speakerOf(key: string, names: readonly NameTally[], aliasUses: ReadonlyMap<string, ReadonlyMap<string, number>>): Speaker {
+function speakerOf(key: string, names: readonly NameTally[], aliasUses: ReadonlyMap<string, ReadonlyMap<string, number>>, tally: SpeakerTally): Speaker {
   let quoteCount = 0;
   let articleCount = 0;
   let personEntries = 0;
@@ -305,7 +315,7 @@ function speakerOf(key: string, names: readonly NameTally[], aliasUses: Readonly
   // A title like "the prime minister" belongs to whoever the corpus mostly means by it; a stray
   // misattribution in one article must not make Blair answer for "the chancellor".
   const aliases = [...aliasCounts]
-    .filter(([alias]) => alias !== shown && ownsAlias(aliasUses.get(normaliseName(alias)), key))
+    .filter(([alias]) => alias !== shown && ownsAlias(aliasUses.get(tally.normalised(alias)), key))
     .sort((a, b) => b[1] - a[1] || compareCodeUnits(a[0], b[0]))
     .slice(0, MAX_ALIASES)
     .map(([alias]) => alias);

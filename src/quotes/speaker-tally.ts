@@ -40,18 +40,35 @@ export interface NameTally {
  */
 export class SpeakerTally {
   private readonly byName: Map<string, NameTally>;
+  /**
+   * Every alias surface's normalised form, shared by a tally and its copies: a corpus has more
+   * distinct aliases than the global name cache holds, and normalising is a handful of regular
+   * expressions (most of a derivation's time when they were normalised afresh).
+   */
+  private readonly normalisedSurfaces: Map<string, string>;
 
-  private constructor(byName: Map<string, NameTally>) {
+  private constructor(byName: Map<string, NameTally>, normalisedSurfaces: Map<string, string>) {
     this.byName = byName;
+    this.normalisedSurfaces = normalisedSurfaces;
   }
 
   static empty(): SpeakerTally {
-    return new SpeakerTally(new Map());
+    return new SpeakerTally(new Map(), new Map());
   }
 
   /** A tally to change without changing this one. */
   copy(): SpeakerTally {
-    return new SpeakerTally(new Map(this.byName));
+    return new SpeakerTally(new Map(this.byName), this.normalisedSurfaces);
+  }
+
+  /** {@link normaliseName} of a name or alias the tally holds, remembered. */
+  normalised(surface: string): string {
+    let known = this.normalisedSurfaces.get(surface);
+    if (known === undefined) {
+      known = normaliseName(surface);
+      this.normalisedSurfaces.set(surface, known);
+    }
+    return known;
   }
 
   /** Names in the tally: the size of the work {@link SpeakerDirectory.fromTally} does. */
@@ -75,7 +92,7 @@ export class SpeakerTally {
   private count(article: ArticleSpeakers, sign: 1 | -1): void {
     const seen = new Set<NameTally>();
     for (const speaker of article.speakers) {
-      const normalised = normaliseName(speaker.name);
+      const normalised = this.normalised(speaker.name);
       if (normalised.length === 0) continue;
       const tally = this.own(normalised, speaker.person, sign);
       if (tally === undefined) continue;
