@@ -7,6 +7,7 @@ import { SpeakerDirectory, type ArticleSpeakers } from '../quotes/speaker-direct
 import { QuoteIndex, type IndexedQuote } from '../search/quote-index.js';
 import { runToEnd, Slice } from '../time-slices.js';
 import { mergeIndexes } from './index-merge.js';
+import { positionsMerged, positionsOf, SpeakerLists, type IndexPositions } from './index-positions.js';
 import { paragraphAround } from './paragraph.js';
 import { reprintKey, wordCount } from './reprint-key.js';
 
@@ -95,6 +96,8 @@ export interface BuildReuse {
   kept: number;
   /** Whether the index was merged from the previous one rather than built from every quote. */
   indexMerged: boolean;
+  /** Whether the kept quotes' records and ranking facts were carried across by the merge's renumbering rather than joined again. */
+  positionsCarried: boolean;
 }
 
 /** Longest stretch a reload computes without letting answers through: well under one frame. */
@@ -116,7 +119,9 @@ export class CorpusVersion {
   private readonly bestInGroup: Int32Array;
   /** Ranking facts per index position. */
   readonly facts: QuoteFacts;
-  private readonly recordsBySpeaker: Map<string, QuoteRecord[]>;
+  /** Kept whole for the next version to carry across (see {@link positionsMerged}). */
+  private readonly positions: IndexPositions;
+  private readonly speakerLists: SpeakerLists;
   private readonly articlesById: Map<string, LoadedArticle>;
   /** What this build took from the version before it. */
   readonly reuse: BuildReuse;
@@ -138,7 +143,8 @@ export class CorpusVersion {
     this.reprintGroupByDoc = joined.positions.reprintGroupByDoc;
     this.bestInGroup = new Int32Array(joined.positions.groupCount).fill(-1);
     this.facts = joined.positions.facts;
-    this.recordsBySpeaker = joined.recordsBySpeaker;
+    this.positions = joined.positions;
+    this.speakerLists = new SpeakerLists(joined.positions);
     this.articlesById = joined.articlesById;
   }
 
@@ -170,21 +176,30 @@ export class CorpusVersion {
         : SpeakerDirectory.buildSliced(eachArticleSpeakers(quotesByArticle), MAX_SLICE_MS);
     });
     options.signal?.throwIfAborted();
-    let indexMerged = false;
+    let merge: IndexMerge | null = null;
     const index =
       prebuilt?.index ??
       (await timed('index', async () => {
-        const merged = previous && fresh ? await mergedIndex(load, quotesByArticle, fresh, previous, pause) : null;
-        indexMerged = merged !== null;
-        return merged ?? (await QuoteIndex.buildAsync(eachIndexRecord(load.articles, quotesByArticle)));
+        merge = previous && fresh ? await mergedIndex(load, quotesByArticle, fresh, previous, pause) : null;
+        return merge?.index ?? (await QuoteIndex.buildAsync(eachIndexRecord(load.articles, quotesByArticle)));
       }));
+    const indexMerged = merge !== null;
+    let positionsCarried = false;
     options.signal?.throwIfAborted();
     const joined = await timed('records', async () => {
-      const records = await joinRecords(load, quotesByArticle, speakers, previous, pause);
-      return { ...records, positions: await positionsOf(index.ids, load.articles, records.recordsByArticle, pause) };
+      const keysAgree = previous !== null && speakers.keysAgreeWith(previous.speakers);
+      const records = await joinRecords(load, quotesByArticle, speakers, previous, keysAgree, pause);
+      const carried = merge as IndexMerge | null;
+      // Kept quotes carry their positions across when each kept record is the previous version's.
+      positionsCarried = previous !== null && carried !== null && keysAgree && records.rejoined === 0;
+      const positions =
+        previous && carried && positionsCarried
+          ? await positionsMerged(previous.positions, { ...carried, deltaRecords: carried.deltaArticles.flatMap((article) => records.recordsByArticle.get(article.id) ?? []) }, pause)
+          : await positionsOf(index.ids, load.articles, records.recordsByArticle, (id) => findRecord(records.recordsByArticle, id), pause);
+      return { ...records, positions };
     });
     const freshCount = fresh ? fresh.size : load.articles.length;
-    const reuse: BuildReuse = { extracted: prebuilt ? 0 : freshCount, kept: prebuilt ? load.articles.length : load.articles.length - freshCount, indexMerged };
+    const reuse: BuildReuse = { extracted: prebuilt ? 0 : freshCount, kept: prebuilt ? load.articles.length : load.articles.length - freshCount, indexMerged, positionsCarried };
     const version = new CorpusVersion(CorpusVersion.idFor(load), load, quotesByArticle, speakers, index, new Date(), joined, reuse);
     // Counted here, in slices, rather than on the first `/corpus` (one pass over every quote: a stall at 500k articles).
     version.cachedStats = await computeStatsSliced(version, pause);
@@ -244,7 +259,7 @@ export class CorpusVersion {
 
   /** Every quote by one speaker, in corpus order. */
   quotesBy(speakerKey: string): readonly QuoteRecord[] {
-    return this.recordsBySpeaker.get(speakerKey) ?? [];
+    return this.speakerLists.of(speakerKey);
   }
 
   /** Every quote, in corpus order. */
@@ -336,7 +351,7 @@ async function mergedIndex(
   fresh: ReadonlySet<string>,
   previous: CorpusVersion,
   pause: Pause,
-): Promise<QuoteIndex | null> {
+): Promise<IndexMerge | null> {
   if (fresh.size > load.articles.length / 2) return null;
   const oldIds = previous.index.ids;
   const oldStart = new Map<string, number>();
@@ -352,6 +367,7 @@ async function mergedIndex(
   const deltaArticles: LoadedArticle[] = [];
   const ids: string[] = [];
   let lastOld = -1;
+  let walked = 0;
   for (const article of load.articles) {
     const quotes = quotesByArticle.get(article.id)?.quotes ?? [];
     const start = fresh.has(article.id) ? undefined : oldStart.get(article.id);
@@ -370,22 +386,32 @@ async function mergedIndex(
         ids.push(oldIds[start + k]!);
       }
     }
-    await pause();
+    if ((++walked & 0xff) === 0) await pause();
   }
   const delta = await QuoteIndex.buildAsync(eachIndexRecord(deltaArticles, quotesByArticle));
   const leavingArticles: LoadedArticle[] = [];
   for (const article of previous.articles) {
     if (fresh.has(article.id) || !quotesByArticle.has(article.id)) leavingArticles.push(article);
-    if ((leavingArticles.length & 0x3ff) === 0) await pause();
+    if ((++walked & 0x3ff) === 0) await pause();
   }
   // What the leaving quotes held, from an index of them alone: saves counting every old posting.
   const leavingIndex = leavingArticles.length === 0 ? null : (await QuoteIndex.buildAsync(eachIndexRecord(leavingArticles, previous.quotesByArticle))).toData();
   const leaving = leavingIndex && { postings: leavingIndex.docs.map((docs) => docs.length), maxFrequency: leavingIndex.freqs.map(largest) };
-  const merging = mergeIndexes(previous.index.toData(), delta.toData(), { fromOld, fromDelta: Uint32Array.from(deltaPositions), ids, leaving: leaving ?? undefined });
+  const fromDelta = Uint32Array.from(deltaPositions);
+  const merging = mergeIndexes(previous.index.toData(), delta.toData(), { fromOld, fromDelta, ids, leaving: leaving ?? undefined });
   for (let step = merging.next(); ; step = merging.next()) {
-    if (step.done) return QuoteIndex.fromData(step.value);
+    if (step.done) return { index: QuoteIndex.fromData(step.value), fromOld, fromDelta, deltaArticles };
     await pause();
   }
+}
+
+/** A merged index and how it renumbered the previous one's quotes (see {@link mergeIndexes}). */
+interface IndexMerge {
+  index: QuoteIndex;
+  fromOld: Int32Array;
+  fromDelta: Uint32Array;
+  /** The articles whose quotes the delta index holds, in its order. */
+  deltaArticles: readonly LoadedArticle[];
 }
 
 function largest(values: ArrayLike<number>): number {
@@ -401,66 +427,6 @@ function findRecord(recordsByArticle: ReadonlyMap<string, QuoteRecord[]>, id: st
   if (!records) return undefined;
   const at = records[Number(id.slice(hash + 1))];
   return at?.quote.id === id ? at : records.find((record) => record.quote.id === id);
-}
-
-/** What a version keeps per index position, so ranking never looks a hit up by id. */
-interface IndexPositions {
-  recordsByDoc: Array<QuoteRecord | undefined>;
-  /** Reprint groups numbered from 0: equal {@link QuoteRecord.reprintKey}s share one. */
-  reprintGroupByDoc: Uint32Array;
-  groupCount: number;
-  facts: QuoteFacts;
-}
-
-/**
- * {@link IndexPositions} for the index's quotes, in one pass that pauses for answers every few
- * milliseconds. The index holds quotes in corpus order, so records are walked in that order and
- * only checked against the index's ids (looking each id up cost a string split per quote).
- */
-async function positionsOf(
-  ids: readonly string[],
-  articles: readonly LoadedArticle[],
-  recordsByArticle: ReadonlyMap<string, QuoteRecord[]>,
-  pause: Pause,
-): Promise<IndexPositions> {
-  const recordsByDoc = new Array<QuoteRecord | undefined>(ids.length);
-  const reprintGroupByDoc = new Uint32Array(ids.length);
-  const groupOfKey = new Map<number, number>();
-  let groupCount = 0;
-  const numbers = new Map<string, number>();
-  const direct = new Uint8Array(ids.length);
-  const words = new Uint16Array(ids.length);
-  const speaker = new Int32Array(ids.length).fill(-1);
-  // Records in corpus order, flattened once: the index holds quotes in that order.
-  const inOrder: QuoteRecord[] = [];
-  for (const article of articles) for (const record of recordsByArticle.get(article.id) ?? []) inOrder.push(record);
-  for (let doc = 0; doc < ids.length; doc += 1) {
-    const next = inOrder[doc];
-    const record = next !== undefined && next.quote.id === ids[doc] ? next : findRecord(recordsByArticle, ids[doc]!);
-    recordsByDoc[doc] = record;
-    if (record === undefined) {
-      reprintGroupByDoc[doc] = groupCount++;
-      continue;
-    }
-    let group = groupOfKey.get(record.reprintKey);
-    if (group === undefined) {
-      group = groupCount++;
-      groupOfKey.set(record.reprintKey, group);
-    }
-    reprintGroupByDoc[doc] = group;
-    direct[doc] = record.quote.kind === 'direct' ? 1 : 0;
-    words[doc] = Math.min(record.wordCount, 0xffff);
-    if (record.speakerKey !== null) {
-      let number = numbers.get(record.speakerKey);
-      if (number === undefined) {
-        number = numbers.size;
-        numbers.set(record.speakerKey, number);
-      }
-      speaker[doc] = number;
-    }
-    if ((doc & 0x3ff) === 0) await pause();
-  }
-  return { recordsByDoc, reprintGroupByDoc, groupCount, facts: { direct, words, speaker, speakerNumber: (key) => numbers.get(key) ?? -1 } };
 }
 
 /**
@@ -566,20 +532,30 @@ export function* eachIndexRecord(articles: readonly LoadedArticle[], quotesByArt
 /** The lookups a version answers from, joined once per version. */
 interface JoinedRecords {
   recordsByArticle: Map<string, QuoteRecord[]>;
-  recordsBySpeaker: Map<string, QuoteRecord[]>;
   articlesById: Map<string, LoadedArticle>;
+  /** Articles whose quotes were kept but whose records had to be made again (their article or a speaker's key changed). */
+  rejoined: number;
 }
 
-/** Joins every quote to its article and corpus-wide speaker, yielding to answers every few milliseconds (it takes seconds at 500k articles). */
+/**
+ * Joins every quote to its article and corpus-wide speaker, yielding to answers every few
+ * milliseconds (it takes seconds at 500k articles). Records are immutable: the previous version's
+ * serve again when the article, its quotes and their speakers' keys are the same; `keysAgree`
+ * (every name has the key it had) lets that be known without looking at each record.
+ */
 async function joinRecords(
   load: CorpusLoad,
   quotesByArticle: ReadonlyMap<string, ArticleQuotes>,
   speakers: SpeakerDirectory,
   previous: CorpusVersion | null,
+  keysAgree: boolean,
   pause: Pause,
 ): Promise<JoinedRecords> {
-  const joined: JoinedRecords = { recordsByArticle: new Map(), recordsBySpeaker: new Map(), articlesById: new Map() };
-  for (const article of load.articles) joined.articlesById.set(article.id, article);
+  const joined: JoinedRecords = { recordsByArticle: new Map(), articlesById: new Map(), rejoined: 0 };
+  for (let i = 0; i < load.articles.length; i += 1) {
+    joined.articlesById.set(load.articles[i]!.id, load.articles[i]!);
+    if ((i & 0x3fff) === 0) await pause();
+  }
   // Names repeat across articles: each is looked up in the directory once (people and others apart).
   const keysOf = { person: new Map<string, string | null>(), other: new Map<string, string | null>() };
   const keyFor = (name: string, person: boolean): string | null => {
@@ -591,14 +567,20 @@ async function joinRecords(
     }
     return key;
   };
+  let seen = 0;
   for (const [articleId, extracted] of quotesByArticle) {
     const article = joined.articlesById.get(articleId);
     if (!article) continue;
+    const before = previous?.quotesByArticle.get(articleId) === extracted ? previous.recordsOf(articleId) : undefined;
+    if (before !== undefined && keysAgree && (before.length === 0 || before[0]!.article === article)) {
+      joined.recordsByArticle.set(articleId, before as QuoteRecord[]);
+      if ((++seen & 0x3ff) === 0) await pause();
+      continue;
+    }
     const articleKeys = new Map(extracted.speakers.map((speaker) => [speaker.name, keyFor(speaker.name, speaker.person)]));
     const keyOf = (quote: Quote): string | null => (quote.speaker === null ? null : (articleKeys.get(quote.speaker) ?? null));
-    // Records are immutable: the previous version's serve again when the article, its quotes and their speakers' keys are the same.
-    const before = previous?.quotesByArticle.get(articleId) === extracted ? previous.recordsOf(articleId) : undefined;
     const kept = before !== undefined && before.length === extracted.quotes.length && before.every((record) => record.article === article && record.speakerKey === keyOf(record.quote));
+    if (before !== undefined && !kept) joined.rejoined += 1;
     // `map`, not `push`: an array sized exactly, as it lives as long as the version.
     const records = kept
       ? (before as QuoteRecord[])
@@ -606,16 +588,9 @@ async function joinRecords(
           const speakerKey = keyOf(quote);
           return { quote, article, speakerKey, wordCount: wordCount(quote.text), reprintKey: reprintKey(speakerKey, quote.text) };
         });
-    for (const record of records) {
-      if (record.speakerKey === null) continue;
-      const list = joined.recordsBySpeaker.get(record.speakerKey);
-      if (list) list.push(record);
-      else joined.recordsBySpeaker.set(record.speakerKey, [record]);
-    }
     joined.recordsByArticle.set(articleId, records);
     await pause();
   }
-  for (const [speakerKey, records] of joined.recordsBySpeaker) joined.recordsBySpeaker.set(speakerKey, records.slice());
   return joined;
 }
 

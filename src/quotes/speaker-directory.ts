@@ -183,6 +183,19 @@ export class SpeakerDirectory {
     return this.byKey.has(key) ? key : undefined;
   }
 
+  /**
+   * Whether every name both directories hold has the same key in each: when true, the records of
+   * an article that is in both corpora (which hold keys) are still right, and a reload need not
+   * look at them one by one.
+   */
+  keysAgreeWith(other: SpeakerDirectory): boolean {
+    for (const name of this.tally.names()) {
+      if (!other.tally.has(name.normalised, name.person)) continue;
+      if (other.keyOf(name.normalised, name.person) !== this.keyOf(name.normalised, name.person)) return false;
+    }
+    return true;
+  }
+
   private keyOf(normalised: string, person: boolean): string {
     return person && !normalised.includes(' ') ? (this.fullNameBySurname.get(normalised) ?? normalised) : normalised;
   }

@@ -76,6 +76,11 @@ export class SpeakerTally {
     return this.byName.size;
   }
 
+  /** Whether some article names a speaker so. */
+  has(normalised: string, person: boolean): boolean {
+    return this.byName.has(identity(normalised, person));
+  }
+
   names(): IterableIterator<NameTally> {
     return this.byName.values();
   }

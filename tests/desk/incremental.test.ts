@@ -14,6 +14,11 @@ async function freshBuild(dir: string): Promise<CorpusVersion> {
   return CorpusVersion.build(await loadCorpus(dir));
 }
 
+/** Every speaker's quote ids, in the order `quotesBy` gives them. */
+function quoteIdsBySpeaker(version: CorpusVersion): Record<string, string[]> {
+  return Object.fromEntries(version.speakers.all().map((speaker) => [speaker.key, version.quotesBy(speaker.key).map((record) => record.quote.id)]));
+}
+
 async function reloaded(desk: QuoteDesk) {
   const result = await desk.reload();
   if (result.status !== 'reloaded') throw new Error(`reload ${result.status}: ${'reason' in result ? result.reason : ''}`);
@@ -29,10 +34,11 @@ describe('reloads redo only what changed', () => {
     await appendFile(path.join(dir, SEED_FILE), '\n\n"We will see what happens in Ukraine," Putin said.');
     const report = await reloaded(desk);
     expect(report.extracted).toBe(2);
-    expect(desk.version.reuse).toMatchObject({ extracted: 2, indexMerged: true });
+    expect(desk.version.reuse).toMatchObject({ extracted: 2, indexMerged: true, positionsCarried: true });
     const fresh = await freshBuild(dir);
     expect(desk.version.index.toData()).toEqual(fresh.index.toData());
     expect(desk.version.speakers.all()).toEqual(fresh.speakers.all());
+    expect(quoteIdsBySpeaker(desk.version)).toEqual(quoteIdsBySpeaker(fresh));
     expect(desk.version.stats()).toEqual(fresh.stats());
     const freshDesk = await QuoteDesk.open({ corpusDir: dir });
     expect(desk.ask(SEED_QUESTION)).toEqual(freshDesk.ask(SEED_QUESTION));

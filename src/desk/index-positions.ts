@@ -1,0 +1,179 @@
+import type { LoadedArticle } from '../corpus/article.js';
+import type { QuoteFacts, QuoteRecord } from './corpus-version.js';
+
+/** What a version keeps per index position, so ranking never looks a hit up by id. */
+export interface IndexPositions {
+  recordsByDoc: Array<QuoteRecord | undefined>;
+  /** Reprint groups numbered from 0: equal {@link QuoteRecord.reprintKey}s share one. */
+  reprintGroupByDoc: Uint32Array;
+  groupCount: number;
+  /** Each position's {@link QuoteRecord.reprintKey}, so the next version can find a new quote's group without a map of every key. */
+  reprintKeys: Float64Array;
+  facts: QuoteFacts;
+  /** Speaker key → its number in `facts.speaker`. */
+  speakerNumbers: Map<string, number>;
+}
+
+/** How the merged index renumbered the previous one (see `MergePlan`), and whose quotes its delta holds. */
+export interface PositionsPlan {
+  fromOld: Int32Array;
+  fromDelta: Uint32Array;
+  /** The records of the delta index's quotes, in its order. */
+  deltaRecords: readonly QuoteRecord[];
+}
+
+type Pause = () => Promise<void>;
+
+/** Positions between pauses. */
+const STEP = 0x3fff;
+
+/**
+ * {@link IndexPositions} for the index's quotes, in one pass that pauses for answers every few
+ * milliseconds. The index holds quotes in corpus order, so records are walked in that order and
+ * only checked against the index's ids (looking each id up cost a string split per quote).
+ */
+export async function positionsOf(
+  ids: readonly string[],
+  articles: readonly LoadedArticle[],
+  recordsByArticle: ReadonlyMap<string, QuoteRecord[]>,
+  findRecord: (id: string) => QuoteRecord | undefined,
+  pause: Pause,
+): Promise<IndexPositions> {
+  const positions = emptyPositions(ids.length, 0, new Map());
+  const groupOfKey = new Map<number, number>();
+  // Records in corpus order, flattened once: the index holds quotes in that order.
+  const inOrder: QuoteRecord[] = [];
+  for (let i = 0; i < articles.length; i += 1) {
+    for (const record of recordsByArticle.get(articles[i]!.id) ?? []) inOrder.push(record);
+    if ((i & 0x3ff) === 0) await pause();
+  }
+  for (let doc = 0; doc < ids.length; doc += 1) {
+    const next = inOrder[doc];
+    const record = next !== undefined && next.quote.id === ids[doc] ? next : findRecord(ids[doc]!);
+    if (record === undefined) positions.reprintGroupByDoc[doc] = positions.groupCount++;
+    else place(positions, doc, record, groupOfKey);
+    if ((doc & STEP) === 0) await pause();
+  }
+  return positions;
+}
+
+/**
+ * The positions of a merged index from the previous version's: kept quotes carry their facts,
+ * reprint groups and records across by the merge's renumbering (typed arrays copied, no record
+ * read), and only the delta's quotes are placed afresh, a new quote joining the reprint group of
+ * an earlier copy found by one scan of the previous keys. Valid when every kept quote's record is
+ * the previous version's (the caller checks). Group and speaker numbers differ from a fresh
+ * build's, which only ever compares them for equality.
+ */
+export async function positionsMerged(previous: IndexPositions, plan: PositionsPlan, pause: Pause): Promise<IndexPositions> {
+  const documents = plan.fromOld.length - countLeaving(plan.fromOld) + plan.fromDelta.length;
+  const positions = emptyPositions(documents, previous.groupCount, new Map(previous.speakerNumbers));
+  const { fromOld } = plan;
+  for (let old = 0; old < fromOld.length; old += 1) {
+    const doc = fromOld[old]!;
+    if (doc >= 0) {
+      positions.recordsByDoc[doc] = previous.recordsByDoc[old];
+      positions.reprintGroupByDoc[doc] = previous.reprintGroupByDoc[old]!;
+      positions.reprintKeys[doc] = previous.reprintKeys[old]!;
+      positions.facts.direct[doc] = previous.facts.direct[old]!;
+      positions.facts.words[doc] = previous.facts.words[old]!;
+      positions.facts.speaker[doc] = previous.facts.speaker[old]!;
+    }
+    if ((old & STEP) === 0) await pause();
+  }
+  // The groups the new quotes' reprint keys already have, if any.
+  const groupOfKey = new Map<number, number>();
+  for (const record of plan.deltaRecords) groupOfKey.set(record.reprintKey, -1);
+  const keys = previous.reprintKeys;
+  for (let old = 0; old < keys.length; old += 1) {
+    if (groupOfKey.get(keys[old]!) === -1) groupOfKey.set(keys[old]!, previous.reprintGroupByDoc[old]!);
+    if ((old & STEP) === 0) await pause();
+  }
+  for (const [key, group] of groupOfKey) if (group === -1) groupOfKey.delete(key);
+  plan.deltaRecords.forEach((record, j) => place(positions, plan.fromDelta[j]!, record, groupOfKey));
+  return positions;
+}
+
+function emptyPositions(documents: number, groupCount: number, speakerNumbers: Map<string, number>): IndexPositions {
+  const speaker = new Int32Array(documents).fill(-1);
+  return {
+    recordsByDoc: new Array<QuoteRecord | undefined>(documents),
+    reprintGroupByDoc: new Uint32Array(documents),
+    groupCount,
+    reprintKeys: new Float64Array(documents),
+    facts: { direct: new Uint8Array(documents), words: new Uint16Array(documents), speaker, speakerNumber: (key) => speakerNumbers.get(key) ?? -1 },
+    speakerNumbers,
+  };
+}
+
+/** Places one record at an index position: its facts, and its reprint group (a new one for a key not seen yet). */
+function place(positions: IndexPositions, doc: number, record: QuoteRecord, groupOfKey: Map<number, number>): void {
+  positions.recordsByDoc[doc] = record;
+  let group = groupOfKey.get(record.reprintKey);
+  if (group === undefined) {
+    group = positions.groupCount++;
+    groupOfKey.set(record.reprintKey, group);
+  }
+  positions.reprintGroupByDoc[doc] = group;
+  positions.reprintKeys[doc] = record.reprintKey;
+  positions.facts.direct[doc] = record.quote.kind === 'direct' ? 1 : 0;
+  positions.facts.words[doc] = Math.min(record.wordCount, 0xffff);
+  if (record.speakerKey !== null) {
+    let number = positions.speakerNumbers.get(record.speakerKey);
+    if (number === undefined) {
+      number = positions.speakerNumbers.size;
+      positions.speakerNumbers.set(record.speakerKey, number);
+    }
+    positions.facts.speaker[doc] = number;
+  }
+}
+
+function countLeaving(fromOld: Int32Array): number {
+  let leaving = 0;
+  for (let i = 0; i < fromOld.length; i += 1) if (fromOld[i]! < 0) leaving += 1;
+  return leaving;
+}
+
+/**
+ * Each speaker's records in corpus order, from the per-position speaker numbers: a counting sort
+ * of typed arrays when a version is built, each speaker's list made when first asked for. Lists
+ * pushed record by record for every quote cost a pass over every record object per reload.
+ */
+export class SpeakerLists {
+  /** `docs[starts[n]..starts[n+1]]`: speaker number n's positions, ascending. */
+  private readonly starts: Uint32Array;
+  private readonly docs: Uint32Array;
+  private readonly made = new Map<number, QuoteRecord[]>();
+
+  constructor(private readonly positions: IndexPositions) {
+    const speaker = positions.facts.speaker;
+    const count = positions.speakerNumbers.size;
+    const starts = new Uint32Array(count + 1);
+    for (let doc = 0; doc < speaker.length; doc += 1) {
+      const number = speaker[doc]!;
+      if (number >= 0) starts[number + 1] = starts[number + 1]! + 1;
+    }
+    for (let n = 0; n < count; n += 1) starts[n + 1] = starts[n + 1]! + starts[n]!;
+    const next = starts.slice(0, count);
+    const docs = new Uint32Array(starts[count]!);
+    for (let doc = 0; doc < speaker.length; doc += 1) {
+      const number = speaker[doc]!;
+      if (number >= 0) docs[next[number]!++] = doc;
+    }
+    this.starts = starts;
+    this.docs = docs;
+  }
+
+  /** Every record of one speaker, in corpus order. */
+  of(speakerKey: string): readonly QuoteRecord[] {
+    const number = this.positions.speakerNumbers.get(speakerKey);
+    if (number === undefined) return [];
+    let list = this.made.get(number);
+    if (list === undefined) {
+      list = [];
+      for (let i = this.starts[number]!; i < this.starts[number + 1]!; i += 1) list.push(this.positions.recordsByDoc[this.docs[i]!]!);
+      this.made.set(number, list);
+    }
+    return list;
+  }
+}
