@@ -126,6 +126,19 @@ mr. mrs. ms. dr.
 does did neither nor see let please whether unlike has have had is was are were do
 `);
 
+/**
+ * Party words US copy writes as a title before a full name ("Democrat Elijah Cummings", "ranking
+ * Republican Jane Doe"); before an organisation's name they stay part of it ("Republican National Committee").
+ */
+export const PARTY_TITLES = words(`democrat republican independent`);
+
+/** True when tokens[at] is a party title: a full name of person words follows it up to `last`. */
+export function isPartyTitle(tokens: readonly { lower: string }[], at: number, last: number): boolean {
+  if (!PARTY_TITLES.has(tokens[at]!.lower) || last - at < 2) return false;
+  for (let i = at + 1; i <= last; i += 1) if (NON_PERSON_WORDS.has(tokens[i]!.lower.replace(/['’]s$/, ''))) return false;
+  return true;
+}
+
 /** Lower-case words allowed inside a name ("Luiz Inacio Lula da Silva", "Ludwig van Beethoven"). */
 export const NAME_PARTICLES = words(`da de del della der di du la le van von bin ibn al el dos das ul y`);
 

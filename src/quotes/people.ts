@@ -6,6 +6,7 @@ import {
   FEMALE_HONORIFICS,
   GIVEN_NAMES,
   HONORIFICS,
+  isPartyTitle,
   MALE_HONORIFICS,
   NAME_PARTICLES,
   NON_PERSON_WORDS,
@@ -328,7 +329,7 @@ export class People {
       } else if (i === runLast && i > runFirst && (HONORIFICS.has(bare(tokens[i - 1]!.lower)) || GIVEN_NAMES.has(tokens[i - 1]!.lower))) {
         // "Larry King", "Mr. King", "Ms. Bishop": a role word ending a name after a given name or an honorific is a surname.
         continue;
-      } else if (ROLE_NOUNS.has(lower) || (CAPITALISED_FUNCTION_WORDS.has(lower) && i === first)) {
+      } else if (ROLE_NOUNS.has(lower) || (CAPITALISED_FUNCTION_WORDS.has(lower) && i === first) || (i === first && isPartyTitle(tokens, i, runLast))) {
         if (!CAPITALISED_FUNCTION_WORDS.has(lower)) roleWords.push(...this.wordsOf(first, i).map((word) => word.toLowerCase()));
         first = i + 1;
       }

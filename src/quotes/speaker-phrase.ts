@@ -4,8 +4,10 @@ import {
   GIVEN_NAMES,
   GROUP_NOUNS,
   HONORIFICS,
+  isPartyTitle,
   NAME_PARTICLES,
   NON_PERSON_WORDS,
+  PARTY_TITLES,
   PHRASE_BREAKERS,
   PRONOUNS,
   ROLE_NOUNS,
@@ -87,7 +89,7 @@ export function classifyPhrase(tokens: readonly Token[], first: number, last: nu
     // "Russian President Vladimir Putin", "Mr Smith", "the BBC's Sarah Rainsford": the name comes after.
     // "Mr. King", "Ms. Bishop": right after an honorific a role word is a surname.
     const afterHonorific = i > first && HONORIFICS.has(tokens[i - 1]!.lower);
-    if ((isRoleWord(lower) && !afterHonorific) || HONORIFICS.has(lower) || CAPITALISED_FUNCTION_WORDS.has(lower) || (i < last && /['’]s$/.test(lower))) nameFirst = i + 1;
+    if ((isRoleWord(lower) && !afterHonorific) || (i === nameFirst && isPartyTitle(tokens, i, last)) || HONORIFICS.has(lower) || CAPITALISED_FUNCTION_WORDS.has(lower) || (i < last && /['’]s$/.test(lower))) nameFirst = i + 1;
   }
   // "Liberal Democrat Sarah Teather": a given name after other capitalised words starts the name.
   for (let i = nameFirst + 1; i < last; i += 1) {
@@ -200,6 +202,8 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, floor
     for (let i = phrase.first - 1; i > floor + 1 && i >= phrase.first - 12; i -= 1) {
       const token = tokens[i]!;
       if (token.kind !== 'word') break;
+      // "Bannon, who Beck on Wednesday called …": right after "who" the phrase is the relative clause's own subject.
+      if (token.lower === 'who' && i === phrase.first - 1) break;
       if ((token.lower === 'who' || token.lower === 'whose') && tokens[i - 1]!.text === ',') {
         const named = phraseEndingAt(tokens, i - 2, floor);
         if (named !== null && named.kind === 'name') return named;
@@ -225,7 +229,6 @@ vt va wash wis wyo n.h n.j n.m n.y n.c n.d r.i s.c s.d w.va d.c`.split(/\s+/),
 );
 for (const state of ['new hampshire', 'new jersey', 'new mexico', 'new york', 'north carolina', 'north dakota', 'south carolina', 'south dakota', 'west virginia', 'rhode island']) US_STATES.add(state);
 const PARTY_TAG = /^(?:[DRI]|Dem|Rep|Ind)(?:-[A-Z][A-Za-z.]*)?$/;
-const PARTY_WORDS = new Set(['democrat', 'republican', 'independent']);
 
 /**
  * Steps back over the tags US copy writes between a name and its verb, returning the token the name
@@ -259,7 +262,7 @@ function isUsTag(segment: readonly Token[]): boolean {
   if (segment.length === 1 && (PARTY_TAG.test(first.text) || /^\d{1,3}$/.test(first.text) || US_STATES.has(first.lower))) return true;
   if (segment.length === 2 && US_STATES.has(`${first.lower} ${segment[1]!.lower}`)) return true;
   // "of Dayton", "from Council Bluffs", "Democrat of New York".
-  const start = PARTY_WORDS.has(first.lower) ? 1 : 0;
+  const start = PARTY_TITLES.has(first.lower) ? 1 : 0;
   const preposition = segment[start];
   if (preposition === undefined || (preposition.lower !== 'of' && preposition.lower !== 'from')) return false;
   const rest = segment.slice(start + 1);
@@ -338,6 +341,8 @@ export function phraseStartingAt(tokens: readonly Token[], start: number, limit:
   if (start >= limit || tokens[start]!.kind !== 'word') return null;
   const head = tokens[start]!;
   if (PRONOUNS.has(head.lower)) return { kind: 'pronoun', first: start, last: start, nameFirst: -1, nameLast: -1 };
+  // `," Mr. Guerrero said of Mr. Trump`: the object of a preposition is who was talked about, not a speaker.
+  if (POST_MODIFIER_PREPOSITIONS.has(head.lower) || PHRASE_BREAKERS.has(head.lower)) return null;
   let last = start - 1;
   for (let i = start; i < limit && i - start < MAX_PHRASE_WORDS; i += 1) {
     const token = tokens[i]!;
@@ -356,7 +361,8 @@ export function phraseStartingAt(tokens: readonly Token[], start: number, limit:
     // role or group noun closes the phrase soon ("said one Republican political strategist").
     if (i > start && !isNameWord(token) && isNameWord(tokens[i - 1]!) && !ROLE_NOUNS.has(lower)) {
       let head = i;
-      while (head < limit && head < i + 3 && tokens[head]!.kind === 'word' && !isNameWord(tokens[head]!) && !ROLE_NOUNS.has(tokens[head]!.lower) && !GROUP_NOUNS.has(tokens[head]!.lower) && !PHRASE_BREAKERS.has(tokens[head]!.lower)) head += 1;
+      // "The Democratic National Convention released a statement": a determiner or a past-tense verb ends the name.
+      while (head < limit && head < i + 3 && tokens[head]!.kind === 'word' && !isNameWord(tokens[head]!) && !ROLE_NOUNS.has(tokens[head]!.lower) && !GROUP_NOUNS.has(tokens[head]!.lower) && !PHRASE_BREAKERS.has(tokens[head]!.lower) && !DETERMINERS.has(tokens[head]!.lower) && !/^\p{Ll}+ed$/u.test(tokens[head]!.text)) head += 1;
       const headToken = tokens[head];
       if (head < limit && headToken !== undefined && headToken.kind === 'word' && (ROLE_NOUNS.has(headToken.lower) || GROUP_NOUNS.has(headToken.lower))) {
         last = head;

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { extract, quoteStarting } from './helpers.js';
+
+// More US newspaper conventions, each found wrong on the PolNeAR development split. The texts are
+// short sentences written for these tests (PolNeAR carries no licence); each test names one mechanism.
+
+describe('where a speaker phrase ends', () => {
+  it('ends an organisation name before the verb and its object: "The Riverside Council released a statement, saying"', () => {
+    const body = 'The Riverside Planning Council released a statement Monday evening, saying the plan was "a step backward for the town."';
+    const quote = quoteStarting(extract(body), 'a step backward');
+    expect(quote.speaker).toBe('Riverside Planning Council');
+  });
+
+  it('does not take the person talked about in "said of Mr. Lane" for the speaker', () => {
+    const body = 'Carla Ruiz runs the bakery. "He has never paid on time," Ms. Ruiz, who opened the shop in 1990, said of Mr. Lane.';
+    expect(quoteStarting(extract(body), 'He has never paid').speaker).toBe('Carla Ruiz');
+  });
+
+  it('takes the subject of "who Beck called", not the person the relative clause is about', () => {
+    const body = 'Much of the anger was aimed at Tom Haller, who Mary Beck on Friday called "a dreadful neighbour."';
+    expect(quoteStarting(extract(body), 'a dreadful neighbour').speaker).toBe('Mary Beck');
+  });
+});
+
+describe('names of US copy', () => {
+  it('keeps two initials written together inside the name', () => {
+    const body = '"This is a sad day," said Rep. G.K. Fairfield (D-N.C.), head of the caucus.';
+    expect(quoteStarting(extract(body), 'This is a sad day').speaker).toBe('G.K. Fairfield');
+  });
+
+  it('reads "Democrat" before a full name as a title, not a given name', () => {
+    const body = '"The committee has wasted a year," said ranking Democrat Paula Greer. "We will keep asking," Greer said.';
+    const result = extract(body);
+    expect(quoteStarting(result, 'The committee has wasted').speaker).toBe('Paula Greer');
+    expect(quoteStarting(result, 'We will keep asking').speaker).toBe('Paula Greer');
+  });
+
+  it('keeps "Republican" inside an organisation name', () => {
+    const body = '"We expect a close race," said the Republican National Committee.';
+    expect(quoteStarting(extract(body), 'We expect a close race').speaker).toBe('Republican National Committee');
+  });
+});
