@@ -106,11 +106,12 @@ export function findCues(text: ArticleText): Cue[] {
       // "…, saying he was ready", "quoted its plan as saying:": the participle's subject is the sentence's speaker.
       // `… address "that person," telling Fox 35 …`: the comma may sit inside a closing mark.
       const afterComma = previous?.text === ',' || (previous !== undefined && CLOSING_MARKS.has(previous.text) && tokens[i - 2]?.text === ',');
-      if (speech && (afterComma || previous?.lower === 'as') && lower.endsWith('ing')) {
+      // "Romney fired back, attacking Trump for "the greed"": a fragment verb's participle attributes the fragment.
+      if ((speech || FRAGMENT_VERBS.has(lower)) && (afterComma || previous?.lower === 'as') && lower.endsWith('ing')) {
         const latest = cues[cues.length - 1];
         const earlier = latest !== undefined && latest.sentence === s ? latest : undefined;
-        const speaker = earlier?.speaker ?? firstPhraseOf(text, first, i);
-        if (speaker !== null) cues.push({ verb: i, verbEnd, speaker, inverted: false, fragmentOnly: false, according: false, sentence: s });
+        const speaker = earlier?.speaker ?? firstPhraseOf(text, first, i, true);
+        if (speaker !== null) cues.push({ verb: i, verbEnd, speaker, inverted: false, fragmentOnly: !speech, according: false, sentence: s });
         continue;
       }
       // "The Tory leader said …, but admitted it was …": a verb coordinated with an earlier one shares its subject.

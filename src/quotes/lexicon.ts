@@ -34,6 +34,7 @@ tweeted tweets tweeting posted scoffed scoffs interjected interjects pressed ech
 gushed gushes blared fumed fumes lamented laments bragged brags sniped snipes griped grumbled opined
 opines marveled marvelled ranted emailed texted retaliated mocked mocks teased cheered thundered
 groused grouses fretted frets sighed surmised reasoned charged
+elaborated elaborates
 urging claiming insisting admitting suggesting predicting stressing pledging
 brands
 `);
@@ -45,6 +46,8 @@ labeled attacked attacks criticised criticises criticized criticizes accused acc
 praised praises condemned condemns dismissed dismisses welcomed welcomes urged defended defends
 spoke speaks speaking talked talks referred refers promised vowed warned pledged blamed blames
 rejected rejects backed repeated
+attacking praising blasting slamming mocking dismissing labeling labelling dubbing branding decrying
+denouncing hailing criticizing criticising condemning welcoming defending blaming rejecting referring
 `);
 
 /** Verbs that attribute reported speech (a content clause follows). Beliefs are left out on purpose. */

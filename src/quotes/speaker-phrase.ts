@@ -311,7 +311,7 @@ export function phraseEndingAt(tokens: readonly Token[], end: number, floor: num
   return phrase;
 }
 
-const DESCRIPTION_DETERMINERS = new Set(['the', 'a', 'an', 'one', 'another']);
+const DESCRIPTION_DETERMINERS = new Set(['the', 'a', 'an', 'one', 'another', 'his', 'her', 'their']);
 const MAX_DESCRIPTION_WORDS = 4;
 const MORE_PREPOSITIONS = new Set(['of', 'around', 'throughout', 'outside', 'inside', 'amid', 'via', 'per', 'off', 'across', 'for']);
 

@@ -40,3 +40,27 @@ describe('names of US copy', () => {
     expect(quoteStarting(extract(body), 'We expect a close race').speaker).toBe('Republican National Committee');
   });
 });
+
+describe('participles and descriptions that attribute', () => {
+  it('reads a fragment verb as a participle after a comma: ", attacking X for "…""', () => {
+    const body = 'Gina Holt spoke first. Walter Brandt fired back in June, attacking Holt for "the bullying, the showing off and the endless shouting at every rally she held" last year.';
+    expect(quoteStarting(extract(body), 'the bullying').speaker).toBe('Walter Brandt');
+  });
+
+  it('gives a participle the description that opens the sentence, not a name inside it', () => {
+    const body = 'Ruth Lane spoke in May. A Lane campaign official later walked back the remarks, saying that Lane "did not have any particular town in mind when she spoke about closures, and never meant to single one out."';
+    expect(quoteStarting(extract(body), 'did not have any particular town').speaker).toBe('a Lane campaign official');
+  });
+
+  it('takes "his colleague" for the speaker', () => {
+    const body = 'Peter Marsh has worked at the mine for years. "He taught me everything I know," his colleague wrote on Facebook.';
+    expect(quoteStarting(extract(body), 'He taught me everything').speaker).toBe('his colleague');
+  });
+
+  it('reads "elaborated" as a speech verb', () => {
+    const body = 'Mary Finch took the stage. "The way I see it," she elaborated, "nobody asked the town."';
+    const result = extract(body);
+    expect(quoteStarting(result, 'The way I see it').speaker).toBe('Mary Finch');
+    expect(quoteStarting(result, 'nobody asked the town').speaker).toBe('Mary Finch');
+  });
+});
