@@ -253,7 +253,10 @@ function firstPhraseOf(text: ArticleText, first: number, before: number, withRol
       const next = phrase === null ? undefined : text.tokens[phrase.last + 1];
       // "But in an interview with the Financial Times, Mr Blair refused …, saying": the subject has its verb next.
       const acceptable = phrase !== null && (phrase.kind !== 'description' || (withRoles && isRoleWord(text.tokens[phrase.last]!.lower)));
-      if (acceptable && !isMedium(text, phrase!) && next !== undefined && ((next.kind === 'word' && /^\p{Ll}/u.test(next.text)) || (withRoles && /^["“]$/.test(next.text)))) return phrase;
+      // "Mr Johnson, MP for Henley, said he …": a person's full name opening the sentence before an appositive is its subject.
+      const opensSentence = i === first || (i === first + 1 && HONORIFICS.has(text.tokens[first]!.lower));
+      const appositiveFollows = withRoles && opensSentence && next?.text === ',' && phrase !== null && phrase.kind === 'name' && (phrase.nameLast > phrase.nameFirst || HONORIFICS.has(text.tokens[phrase.nameFirst - 1]?.lower ?? ''));
+      if (acceptable && !isMedium(text, phrase!) && next !== undefined && ((next.kind === 'word' && /^\p{Ll}/u.test(next.text)) || (withRoles && /^["“]$/.test(next.text)) || appositiveFollows)) return phrase;
     }
   }
   return null;

@@ -31,7 +31,7 @@ const INHERIT_PARAGRAPHS = 2;
 /** Bodies beyond this are cut before analysis: extraction must stay fast on any input. */
 const MAX_BODY_CHARS = 2_000_000;
 /** Quoted fragments up to this long may take their sentence's subject as speaker. */
-const SUBJECT_FRAGMENT_CHARS = 60;
+const SUBJECT_FRAGMENT_CHARS = 100000;
 
 interface Draft {
   kind: Quote['kind'];

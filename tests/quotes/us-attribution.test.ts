@@ -64,3 +64,17 @@ describe('participles and descriptions that attribute', () => {
     expect(quoteStarting(result, 'nobody asked the town').speaker).toBe('Mary Finch');
   });
 });
+
+describe('quotations inside a sentence with no speech verb', () => {
+  it('gives a long quoted phrase the subject of its sentence rather than the previous speaker', () => {
+    const body = '"We have no money left," Ann Cole said on Monday. Bob Hart wants "a full audit of every account the council has opened since the year two thousand began, and then a public vote."';
+    const quote = quoteStarting(extract(body), 'a full audit');
+    expect(quote.speaker).toBe('Bob Hart');
+    expect(quote.confidence).toBe('subject');
+  });
+
+  it('takes a name opening the sentence before its appositive as the subject', () => {
+    const body = '"We have no money left," Ann Cole said on Monday. Mr. Hart, treasurer for Dale County, now wants "a full audit of every account the council has opened since the year two thousand began, and then a public vote."';
+    expect(quoteStarting(extract(body), 'a full audit').speaker).toBe('Hart');
+  });
+});
