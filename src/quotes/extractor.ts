@@ -30,8 +30,6 @@ export interface ArticleQuotes {
 const INHERIT_PARAGRAPHS = 2;
 /** Bodies beyond this are cut before analysis: extraction must stay fast on any input. */
 const MAX_BODY_CHARS = 2_000_000;
-/** Quoted fragments up to this long may take their sentence's subject as speaker. */
-const SUBJECT_FRAGMENT_CHARS = 100000;
 
 interface Draft {
   kind: Quote['kind'];
@@ -104,7 +102,6 @@ export class QuoteExtractor {
         attributions.set(colon, book.attribute(colon));
         continue;
       }
-      if (!afterColon && candidate.span.end - candidate.span.start > SUBJECT_FRAGMENT_CHARS) continue;
       const sentence = sentenceAt(text, candidate.span.open);
       // `On Monday, Trump groused … that CNN "doesn't treat me properly"`: a surname alone may be the
       // subject when the article names that person in full. Such attributions are marked 'subject' (weak).

@@ -78,3 +78,25 @@ describe('quotations inside a sentence with no speech verb', () => {
     expect(quoteStarting(extract(body), 'a full audit').speaker).toBe('Hart');
   });
 });
+
+describe('inverted speakers with post-modifiers', () => {
+  it('reads "said a source close to the campaign" after the quote', () => {
+    const body = 'Tom Reed has been "furious about the leak for days," said a source close to the campaign.';
+    expect(quoteStarting(extract(body), 'furious about the leak').speaker).toBe('a source close to the campaign');
+  });
+
+  it('reads "said one person with knowledge of the talks, who …"', () => {
+    const body = "Ann Bell met the union on Monday. ''It is like choosing between two storms,'' said one person with knowledge of the talks, who asked not to be named.";
+    expect(quoteStarting(extract(body), 'It is like choosing').speaker).toBe('one person with knowledge of the talks');
+  });
+
+  it('takes the full name in apposition after an inverted description', () => {
+    const body = 'Carl Webb owns the chain. "We remain interested in this market," said a spokeswoman for the hotels, Jennifer Rudd.';
+    expect(quoteStarting(extract(body), 'We remain interested').speaker).toBe('Jennifer Rudd');
+  });
+
+  it('takes the name after a possessive description rather than the last person named', () => {
+    const body = 'Gov. John Kane spoke in Tampa. "We are treating the month as one long election day," said Senator Ruiz’s deputy campaign manager, Rich Bolton, who ran the ground game in 2012.';
+    expect(quoteStarting(extract(body), 'We are treating the month').speaker).toBe('Rich Bolton');
+  });
+});
