@@ -74,7 +74,7 @@ export function findCues(text: ArticleText): Cue[] {
       }
       // "pointed out that": a two-word speech verb.
       // "made it clear that", "called on the government to": phrases that report speech as a verb does.
-      const speech = SPEECH_VERBS.has(lower) || (lower === 'pointed' && tokens[i + 1]?.lower === 'out') || phraseVerbEnd(text, i) > i;
+      const speech = SPEECH_VERBS.has(lower) || (lower === 'pointed' && tokens[i + 1]?.lower === 'out') || phraseVerbEnd(text, i) > i || readsQuotation(text, i, first);
       if (!speech && !FRAGMENT_VERBS.has(lower)) continue;
       // A capitalised "States" or "Reports" mid-sentence is a name, not a verb.
       if (token.text !== lower && i > first) continue;
@@ -204,6 +204,28 @@ function withPostModifiers(text: ArticleText, start: number, limit: number, plai
   // "said the Florida senator": a plain description or a name needs nothing more.
   if (plain !== null && plain.last === last) return plain;
   return possessive && plain !== null ? plain : description;
+}
+
+/**
+ * "read"/"reads" attribute the words of a document only right beside the quotation:
+ * `"…," read the statement.`, `"…," the email read.`, `The sign reads: "…"`. Elsewhere ("she read
+ * the report") it is no speech.
+ */
+function readsQuotation(text: ArticleText, i: number, first: number): boolean {
+  const { tokens } = text;
+  const lower = tokens[i]!.lower;
+  if (lower !== 'read' && lower !== 'reads') return false;
+  const previous = tokens[i - 1];
+  if (previous !== undefined && i > first && (CLOSING_MARKS.has(previous.text) || (previous.text === ',' && CLOSING_MARKS.has(tokens[i - 2]?.text ?? '')))) return true;
+  const next = tokens[i + 1];
+  if (next !== undefined && (next.text === ':' || ((next.text === '"' || next.text === '“') && text.tokenQuote[i + 1] === -1))) return true;
+  if (next !== undefined && next.kind === 'word') return false;
+  // `"…," the email read.`: the subject sits between the closing mark and the verb.
+  for (let j = i - 1; j >= first && j >= i - 6; j -= 1) {
+    if (CLOSING_MARKS.has(tokens[j]!.text) || (tokens[j]!.text === ',' && CLOSING_MARKS.has(tokens[j - 1]?.text ?? ''))) return true;
+    if (tokens[j]!.kind !== 'word') return false;
+  }
+  return false;
 }
 
 /** Conjunctions that join a second verb phrase to the sentence's subject. */

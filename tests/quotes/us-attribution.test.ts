@@ -100,3 +100,20 @@ describe('inverted speakers with post-modifiers', () => {
     expect(quoteStarting(extract(body), 'We are treating the month').speaker).toBe('Rich Bolton');
   });
 });
+
+describe('documents that "read"', () => {
+  it('reads "the email read" after the quotation', () => {
+    const body = 'Jane Ward sent out the appeal on Friday. "Friend, let me be blunt. We can still win this," the email read.';
+    expect(quoteStarting(extract(body), 'Friend, let me be blunt').speaker).toBe('the email');
+  });
+
+  it('reads "read the statement" after the quotation', () => {
+    const body = '"The team took notes on her life and used some of them," read the statement, which was signed by Ms. Ward.';
+    expect(quoteStarting(extract(body), 'The team took notes').speaker).toBe('the statement');
+  });
+
+  it('does not make "read" a speech verb away from a quotation', () => {
+    const body = 'Ann Lee read the report on Monday. Later she called it "a mess".';
+    expect(quoteStarting(extract(body), 'a mess').cue).not.toBe('read');
+  });
+});
