@@ -195,6 +195,8 @@ lorraine lynn sally regina erica beatrice dolores bernice audrey yvonne annette 
 marion dana stacy ana renee ida vivian roberta holly brittany melanie loretta yolanda jeanette
 laurie katie kristen vanessa alma sue elsie beth jeanne tessa hilary harriet estelle patricia
 margaret clare claire kate kirsty natalie nicola gillian fiona alison alastair charles clive
+bernie jeb marco newt mitch rahm corey barry marty hank curt brent bobby wes rafael enrique federico marvin darryl freddy reince rand ted rudy trey jared elijah mitt lamar orrin chuck dennis marcus luther tyrone dwight randy rodney ricky todd travis troy chad brad bradley brandon kyle tyler cody dustin derrick jerome reggie vince vincent ernesto alberto alejandro antonio manuel francisco javier ramon ruben raul sergio fernando eduardo roberto hector omar khalid ahmed mohammed muhammad hassan ali
+betsy polly elena shonda kristan gabriela meenakshi ivanka melania huma kellyanne kirsten tammy chelsea kayleigh ilyse cecile dianne susana nikki carly megyn mika tulsi kamala maxine kelly jodi stacey tanya tonya latoya keisha shanice jasmine brianna madison hannah abigail olivia sophia isabella ava mia chloe zoe lily natasha svetlana irina olga ludmila ingrid greta heidi dolly priscilla
 `);
 
 /** Given names that are mostly borne by women, for pronoun agreement. */
@@ -215,6 +217,7 @@ yvonne annette june samantha marion ana renee ida vivian roberta holly brittany 
 yolanda jeanette laurie katie kristen vanessa alma sue elsie beth jeanne tessa hilary harriet
 estelle clare claire kate kirsty natalie nicola gillian fiona alison yulia hillary condoleezza
 tessa margaret angela ruth patricia jacqui estelle baroness
+betsy polly elena shonda kristan gabriela meenakshi ivanka melania huma kellyanne kirsten tammy chelsea kayleigh ilyse cecile dianne susana nikki carly megyn mika tulsi kamala maxine kelly jodi stacey tanya tonya latoya keisha shanice jasmine brianna madison hannah abigail olivia sophia isabella ava mia chloe zoe lily natasha svetlana irina olga ludmila ingrid greta heidi dolly priscilla
 `);
 
 /** Prepositions and conjunctions: a noun phrase for a speaker never runs across one of these. */

@@ -117,3 +117,15 @@ describe('documents that "read"', () => {
     expect(quoteStarting(extract(body), 'a mess').cue).not.toBe('read');
   });
 });
+
+describe('pronouns and the given names of US politics', () => {
+  it('does not give "she" to a man whose given name is Bernie', () => {
+    const body = '"We came here to win," Tina Marsh said. "It is a fine day for it," Bernie Walsh said. "We will not back down," she said.';
+    expect(quoteStarting(extract(body), 'We will not back down').speaker).toBe('Tina Marsh');
+  });
+
+  it('does not give "he" to a woman whose given name is Kellyanne', () => {
+    const body = '"We need a new plan," Mark Doyle said. "The plan is ready," Kellyanne Rowe said. "This state needs jobs," he said.';
+    expect(quoteStarting(extract(body), 'This state needs jobs').speaker).toBe('Mark Doyle');
+  });
+});
