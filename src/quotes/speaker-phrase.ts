@@ -74,6 +74,8 @@ export function classifyPhrase(tokens: readonly Token[], first: number, last: nu
   if (runStart - 2 >= first && tokens[runStart - 1]!.lower === 'of' && isNameWord(tokens[runStart - 2]!)) {
     let headFirst = runStart - 2;
     while (headFirst - 1 >= first && isNameWord(tokens[headFirst - 1]!)) headFirst -= 1;
+    // "Analyst Dennis Forst of …", "Representative Jane Roe of Arizona": titles before the name do not make it an office.
+    while (headFirst < runStart - 2 && (isRoleWord(tokens[headFirst]!.lower) || HONORIFICS.has(tokens[headFirst]!.lower))) headFirst += 1;
     const headWords = [];
     for (let i = headFirst; i <= runStart - 2; i += 1) headWords.push(tokens[i]!.lower);
     const organisationOrRole = headWords.some((word) => NON_PERSON_WORDS.has(word) || isRoleWord(word) || CAPITALISED_FUNCTION_WORDS.has(word));
@@ -83,6 +85,12 @@ export function classifyPhrase(tokens: readonly Token[], first: number, last: nu
     }
   }
   if (runStart > last) return { kind: 'description', first, last, nameFirst: -1, nameLast: -1 };
+  // "a spokesman for Disney", "a report for Oxfam": a determined lower-case head before its post-modifier speaks.
+  if (DESCRIPTION_DETERMINERS.has(head.lower)) {
+    for (let k = first + 2; k < runStart; k += 1) {
+      if (POST_MODIFIER_PREPOSITIONS.has(tokens[k]!.lower) && tokens[k - 1]!.kind === 'word' && !isNameWord(tokens[k - 1]!)) return { kind: 'description', first, last, nameFirst: -1, nameLast: -1 };
+    }
+  }
   let nameFirst = runStart;
   for (let i = runStart; i <= last; i += 1) {
     const lower = tokens[i]!.lower.replace(/\.$/, '');

@@ -129,3 +129,15 @@ describe('pronouns and the given names of US politics', () => {
     expect(quoteStarting(extract(body), 'This state needs jobs').speaker).toBe('Mark Doyle');
   });
 });
+
+describe('descriptions with a name in their post-modifier', () => {
+  it('keeps "a spokesman for Disney" as the speaker, not the company', () => {
+    const body = '"The park will reopen in May," a spokesman for Lakeland Parks said.';
+    expect(quoteStarting(extract(body), 'The park will reopen').speaker).toBe('a spokesman for Lakeland Parks');
+  });
+
+  it('takes the person of "Representative Jane Roe of Arizona", not the state', () => {
+    const body = '"We will keep fighting for this bill," said Representative Raul M. Quintana of Arizona.';
+    expect(quoteStarting(extract(body), 'We will keep fighting').speaker).toBe('Raul M. Quintana');
+  });
+});
