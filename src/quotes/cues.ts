@@ -343,7 +343,9 @@ function firstPhraseOf(text: ArticleText, first: number, before: number, withRol
       const acceptable = phrase !== null && (phrase.kind !== 'description' || (withRoles && isRoleWord(text.tokens[phrase.last]!.lower)));
       // "Mr Johnson, MP for Henley, said he …": a person's full name opening the sentence before an appositive is its subject.
       const opensSentence = i === first || (i === first + 1 && HONORIFICS.has(text.tokens[first]!.lower));
-      const appositiveFollows = withRoles && opensSentence && next?.text === ',' && phrase !== null && phrase.kind === 'name' && (phrase.nameLast > phrase.nameFirst || HONORIFICS.has(text.tokens[phrase.nameFirst - 1]?.lower ?? ''));
+      // "Perry, who hugged Clinton …, shouted": before a relative clause even a lone surname is the subject.
+      const relativeFollows = text.tokens[(phrase?.last ?? 0) + 2]?.lower === 'who';
+      const appositiveFollows = withRoles && opensSentence && next?.text === ',' && phrase !== null && phrase.kind === 'name' && (phrase.nameLast > phrase.nameFirst || relativeFollows || HONORIFICS.has(text.tokens[phrase.nameFirst - 1]?.lower ?? ''));
       if (acceptable && !isMedium(text, phrase!) && next !== undefined && ((next.kind === 'word' && /^\p{Ll}/u.test(next.text)) || (withRoles && /^["“]$/.test(next.text)) || appositiveFollows)) return phrase;
     }
   }

@@ -399,7 +399,7 @@ function isHeadlineWord(tokens: readonly Token[], i: number): boolean {
 
 /** Capitalised function words that do occur inside names: "Bank Of America", "The Hague". */
 const DETERMINERS_IN_NAMES = new Set(['of', 'the', 'and', 'de', 'la', 'al']);
-const HEADLINE_VERBS = new Set(['says', 'tells', 'warns', 'urges', 'vows', 'admits', 'denies', 'insists', 'slams', 'blasts', 'rips', 'touts', 'pledges', 'defends', 'accuses']);
+const HEADLINE_VERBS = new Set(['says', 'said', 'tells', 'warns', 'urges', 'vows', 'admits', 'denies', 'insists', 'slams', 'blasts', 'rips', 'touts', 'pledges', 'defends', 'accuses', 'hints', 'hits', 'fires', 'mocks', 'blames', 'endorses', 'unveils', 'would', 'will', 'could', 'should']);
 
 const SHOUTED = /^\p{Lu}[\p{Lu}\p{N}'’.&-]+$/u;
 

@@ -141,3 +141,15 @@ describe('descriptions with a name in their post-modifier', () => {
     expect(quoteStarting(extract(body), 'We will keep fighting').speaker).toBe('Raul M. Quintana');
   });
 });
+
+describe('sentence subjects and headlines', () => {
+  it('takes a lone surname before a relative clause as the subject, not a name inside the clause', () => {
+    const body = 'Senator Mary Ward spoke first. Ward, who hugged Clinton while wearing a purple cape, wants the crowd "to make history in three days and never look back at this campaign again."';
+    expect(quoteStarting(extract(body), 'to make history').speaker).toBe('Mary Ward');
+  });
+
+  it('does not join a headline run into the text ("… Would Get …") to the name after it', () => {
+    const body = 'Senator Hints Mayor Would Get Contract Donald Grant spoke on Monday. "That is a lie," Grant said.';
+    expect(quoteStarting(extract(body), 'That is a lie').speaker).toBe('Donald Grant');
+  });
+});
