@@ -97,6 +97,9 @@ midfielder defender goalkeeper player star singer actor actress director produce
 writer editor correspondent researcher scientist professor doctor dr expert strategist partner
 shadow whip speaker member figure envoy diplomat banker dealer trader broker source negotiator delegate
 insider participant witness resident activist protester critic fan supporter voter
+pollster consultant blogger commentator columnist lawmaker operative donor organizer organiser nominee
+frontrunner front-runner challenger incumbent staffer sheriff councilman councilwoman assemblyman
+assemblywoman legislator historian scholar lobbyist advocate pastor
 `);
 
 /** Heads of descriptions that are never one person: their quotes keep the description as speaker. */
@@ -108,6 +111,7 @@ ministers campaigners economists researchers players fans residents witnesses or
 organisation organization association federation club team court parliament house senate congress
 newspaper paper magazine website newsletter book letter document memo manifesto leaflet article
 editorial dossier motion bill
+campaign coalition caucus ad email lawsuit suit complaint filing indictment affidavit
 `);
 
 /** Outlets: "told the BBC", "as quoted by Reuters", "according to the Financial Times" name a medium. */

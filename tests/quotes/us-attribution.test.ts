@@ -153,3 +153,15 @@ describe('sentence subjects and headlines', () => {
     expect(quoteStarting(extract(body), 'That is a lie').speaker).toBe('Donald Grant');
   });
 });
+
+describe('US role words', () => {
+  it('reads "said Democratic pollster Stan Greene" as one speaker phrase', () => {
+    const body = 'Sen. Ann Holt has attacked her rival for months. "It is hard to dispute the rising negatives," said Democratic pollster Stan Greene.';
+    expect(quoteStarting(extract(body), 'It is hard to dispute').speaker).toBe('Stan Greene');
+  });
+
+  it('keeps "the pollster" as the speaker rather than the last person named', () => {
+    const body = 'Sen. Ann Holt has attacked her rival for months. "Her numbers are falling," the pollster said.';
+    expect(quoteStarting(extract(body), 'Her numbers are falling').speaker).toBe('the pollster');
+  });
+});
