@@ -33,6 +33,8 @@ export interface SpeakerPhrase {
 }
 
 const MAX_PHRASE_WORDS = 8;
+/** Lower-case words written inside a US title before a name: "Oversight ranking Democrat Elijah Cummings". */
+const TITLE_MODIFIERS = new Set(['ranking', 'senior', 'former', 'longtime', 'top', 'acting', 'interim', 'then']);
 const TIME_WORDS = new Set(['week', 'month', 'year', 'night', 'weekend', 'time', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'morning', 'afternoon', 'evening', 'this', 'next', 'on', 'tonight']);
 const APPOSITIVE_DELIMITERS = new Set([',', '-', '–', '—']);
 const POST_MODIFIER_PREPOSITIONS = new Set(['for', 'of', 'at', 'in', 'from', 'with']);
@@ -373,6 +375,12 @@ export function phraseStartingAt(tokens: readonly Token[], start: number, limit:
       while (head < limit && head < i + 3 && tokens[head]!.kind === 'word' && !isNameWord(tokens[head]!) && !ROLE_NOUNS.has(tokens[head]!.lower) && !GROUP_NOUNS.has(tokens[head]!.lower) && !PHRASE_BREAKERS.has(tokens[head]!.lower) && !DETERMINERS.has(tokens[head]!.lower) && !/^\p{Ll}+ed$/u.test(tokens[head]!.text)) head += 1;
       const headToken = tokens[head];
       if (head < limit && headToken !== undefined && headToken.kind === 'word' && (ROLE_NOUNS.has(headToken.lower) || GROUP_NOUNS.has(headToken.lower))) {
+        last = head;
+        i = head;
+        continue;
+      }
+      // "said Oversight ranking Democrat Elijah Cummings": a lower-case word or two between capitalised titles and the name.
+      if (head === i + 1 && headToken !== undefined && isNameWord(headToken) && head + 1 < limit && isNameWord(tokens[head + 1]!) && TITLE_MODIFIERS.has(lower)) {
         last = head;
         i = head;
         continue;

@@ -165,3 +165,10 @@ describe('US role words', () => {
     expect(quoteStarting(extract(body), 'Her numbers are falling').speaker).toBe('the pollster');
   });
 });
+
+describe('lower-case words inside a US title', () => {
+  it('reads "said Oversight ranking Democrat Elijah Cole (D-Md.)" as one speaker', () => {
+    const body = '"Republicans are so frustrated that they are unloading on her," said Oversight ranking Democrat Elijah Cole (D-Md.).';
+    expect(quoteStarting(extract(body), 'Republicans are so frustrated').speaker).toBe('Elijah Cole');
+  });
+});
