@@ -131,6 +131,7 @@ next earlier later speaking asked according despite during under over into about
 without within following instead indeed still even just only perhaps maybe mr mrs ms dr sir
 mr. mrs. ms. dr.
 does did neither nor see let please whether unlike has have had is was are were do
+amid amidst
 `);
 
 /**

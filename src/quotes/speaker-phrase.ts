@@ -167,6 +167,12 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, floor
       // An appositive opens in lower case: "the interim chairwoman", "economist at …", "who …", "speaking …".
       const appositive = tokens[open + 1]!;
       if (appositive.kind !== 'word' || PRONOUNS.has(appositive.lower)) return null;
+      // "Michael Mulgrew, president of the teachers' union, which represents …, said": a "which" clause is
+      // about the thing before it; the speaker is before the appositive that thing ends.
+      if (appositive.lower === 'which' && open - 1 > floor) {
+        close = open;
+        continue;
+      }
       if (isCapitalised(appositive.text)) {
         // "The Shadow Secretary of State for the Family, Theresa May, said": the name is the speaker.
         const named = phraseEndingAt(tokens, end - 1, open + 1);

@@ -172,3 +172,10 @@ describe('lower-case words inside a US title', () => {
     expect(quoteStarting(extract(body), 'Republicans are so frustrated').speaker).toBe('Elijah Cole');
   });
 });
+
+describe('appositives with a "which" clause', () => {
+  it('skips a "which" clause about the organisation to find the person before it', () => {
+    const body = 'Mary Ortiz, president of the Federation of Nurses, which represents city hospital staff, said she hopes the strike "sends a message to every hospital board."';
+    expect(quoteStarting(extract(body), 'sends a message').speaker).toBe('Mary Ortiz');
+  });
+});
