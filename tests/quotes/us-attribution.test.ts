@@ -179,3 +179,20 @@ describe('appositives with a "which" clause', () => {
     expect(quoteStarting(extract(body), 'sends a message').speaker).toBe('Mary Ortiz');
   });
 });
+
+describe('quotations inside a reported report', () => {
+  it('gives words quoted inside a nested report to the reporter who is quoted', () => {
+    const body = 'At the rally, Mark Doyle said that Gina Holt begged him for an endorsement in 2012 and "would have dropped to her knees" for it.';
+    expect(quoteStarting(extract(body), 'would have dropped').speaker).toBe('Mark Doyle');
+  });
+
+  it('keeps the nearest cue when a conjunction starts a second report', () => {
+    const body = 'Mark Doyle said the plan had failed, but Gina Holt said it was "a triumph for the county".';
+    expect(quoteStarting(extract(body), 'a triumph').speaker).toBe('Gina Holt');
+  });
+
+  it('keeps the nearest cue after a denial', () => {
+    const body = 'But Mark Doyle denied Ann Pike, his spokeswoman, said the plans "stink".';
+    expect(quoteStarting(extract(body), 'stink').speaker).toBe('Ann Pike');
+  });
+});
