@@ -2,6 +2,7 @@ import type { ArticleText } from './article-text.js';
 import { sentenceTokens } from './article-text.js';
 import { CAPITALISED_FUNCTION_WORDS, DETERMINERS, FRAGMENT_VERBS, HONORIFICS, MEDIA, NAME_PARTICLES as NAME_PARTICLE_WORDS, NON_PERSON_WORDS, PHRASE_BREAKERS, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS, VERB_MODIFIERS } from './lexicon.js';
 import type { SpeakerPhrase } from './speaker-phrase.js';
+import { isCapitalised } from './text.js';
 import { classifyPhrase, isDeterminedDescription, isRoleWord, isSpeakerHead, phraseStartingAt, subjectBefore } from './speaker-phrase.js';
 
 /**
@@ -73,7 +74,7 @@ export function findCues(text: ArticleText): Cue[] {
       }
       // "pointed out that": a two-word speech verb.
       // "made it clear that", "called on the government to": phrases that report speech as a verb does.
-      const speech = SPEECH_VERBS.has(lower) || (lower === 'pointed' && tokens[i + 1]?.lower === 'out') || phraseVerbEnd(text, i) > i;
+      const speech = SPEECH_VERBS.has(lower) || (lower === 'pointed' && tokens[i + 1]?.lower === 'out') || phraseVerbEnd(text, i) > i || readsQuotation(text, i, first);
       if (!speech && !FRAGMENT_VERBS.has(lower)) continue;
       // A capitalised "States" or "Reports" mid-sentence is a name, not a verb.
       if (token.text !== lower && i > first) continue;
@@ -86,15 +87,20 @@ export function findCues(text: ArticleText): Cue[] {
       const verbEnd = cueEnd(text, i, end);
       // Inversion: `"…," said Mr Smith` or `…, said Mr Smith.`
       const afterQuote = previous !== undefined && (CLOSING_MARKS.has(previous.text) || (previous.text === ',' && CLOSING_MARKS.has(tokens[i - 2]?.text ?? '')));
-      if (speech && previous !== undefined && i > first && INVERSION_LEADS.has(previous.text) && (afterQuote || INVERTIBLE_VERBS.has(lower))) {
-        const speaker = phraseStartingAt(tokens, i + 1, quoteFreeLimit(text, i + 1, end));
+      // `as "fantastic," telling reporters …`: a participle is never inverted.
+      if (speech && previous !== undefined && i > first && INVERSION_LEADS.has(previous.text) && (afterQuote || INVERTIBLE_VERBS.has(lower)) && !lower.endsWith('ing')) {
+        const limit = quoteFreeLimit(text, i + 1, end);
+        const plain = phraseStartingAt(tokens, i + 1, limit);
+        const speaker = afterQuote ? withPostModifiers(text, i + 1, limit, plain) : plain;
         // "…, said Mr Smith." ends there; "…, said the report was like …" is a clause, not an inversion.
         const following = speaker === null ? undefined : tokens[speaker.last + 1];
         const closed = following === undefined || speaker!.last + 1 >= end || INVERSION_FOLLOWERS.has(following.lower) || (following.kind === 'punct' && (afterQuote || /^[.,;:!?)]$/.test(following.text)));
         // "…, said her husband welcomed hard questions.": a past-tense verb inside makes it a clause.
         let clause = false;
-        for (let k = (speaker?.first ?? 0) + 2; speaker !== null && k <= speaker.last && !clause; k += 1) clause = /^\p{Ll}+ed$/u.test(tokens[k]!.text);
-        if (speaker !== null && closed && !clause && speaker.kind !== 'pronoun' && !isMedium(text, speaker) && (speaker.kind === 'name' || isSpeakerHead(tokens[speaker.last]!) || isDeterminedDescription(tokens, speaker))) {
+        for (let k = (speaker?.first ?? 0) + 2; speaker !== null && k <= speaker.last && !clause; k += 1) clause = /^\p{Ll}+ed$/u.test(tokens[k]!.text) && !POST_MODIFIER_WORDS.has(tokens[k]!.lower);
+        // A post-modified description was checked on its head ("a source" of "a source close to …").
+        const postModified = speaker !== plain;
+        if (speaker !== null && closed && !clause && speaker.kind !== 'pronoun' && !isMedium(text, speaker) && (speaker.kind === 'name' || postModified || isSpeakerHead(tokens[speaker.last]!) || isDeterminedDescription(tokens, speaker))) {
           cues.push({ verb: i, verbEnd: i, speaker, inverted: true, fragmentOnly: false, according: false, sentence: s });
           continue;
         }
@@ -106,11 +112,12 @@ export function findCues(text: ArticleText): Cue[] {
       // "…, saying he was ready", "quoted its plan as saying:": the participle's subject is the sentence's speaker.
       // `… address "that person," telling Fox 35 …`: the comma may sit inside a closing mark.
       const afterComma = previous?.text === ',' || (previous !== undefined && CLOSING_MARKS.has(previous.text) && tokens[i - 2]?.text === ',');
-      if (speech && (afterComma || previous?.lower === 'as') && lower.endsWith('ing')) {
+      // "Romney fired back, attacking Trump for "the greed"": a fragment verb's participle attributes the fragment.
+      if ((speech || FRAGMENT_VERBS.has(lower)) && (afterComma || previous?.lower === 'as') && lower.endsWith('ing')) {
         const latest = cues[cues.length - 1];
         const earlier = latest !== undefined && latest.sentence === s ? latest : undefined;
-        const speaker = earlier?.speaker ?? firstPhraseOf(text, first, i);
-        if (speaker !== null) cues.push({ verb: i, verbEnd, speaker, inverted: false, fragmentOnly: false, according: false, sentence: s });
+        const speaker = earlier?.speaker ?? firstPhraseOf(text, first, i, true);
+        if (speaker !== null) cues.push({ verb: i, verbEnd, speaker, inverted: false, fragmentOnly: !speech, according: false, sentence: s });
         continue;
       }
       // "The Tory leader said …, but admitted it was …": a verb coordinated with an earlier one shares its subject.
@@ -137,6 +144,88 @@ export function findCues(text: ArticleText): Cue[] {
     }
   }
   return cues;
+}
+
+const DESCRIPTION_OPENERS = new Set(['a', 'an', 'the', 'one', 'another']);
+/** Words that open what a description's head is modified by: "a source close to the campaign". */
+const POST_MODIFIER_WORDS = new Set(['for', 'of', 'with', 'close', 'familiar', 'involved', 'briefed', 'based']);
+const MAX_POST_MODIFIED_WORDS = 12;
+/** Before a name these still say who someone is: "an official at the State Department", "Gov. and Chairman Ed Rendell". */
+const PLACE_PREPOSITIONS = new Set(['at', 'in', 'from', 'to', 'and']);
+
+/**
+ * The speaker after `"…," said`: a description runs on through its post-modifiers to the next
+ * punctuation (`said a source close to the campaign.`, `said one person with knowledge of the
+ * talks, who …`), and a full name in apposition after it is the speaker (`said a spokeswoman for
+ * the hotels, Jane Roe.`, `said Rubio's deputy campaign manager, Rich Beeson,`). Right after a
+ * quotation and its speech verb these words can only name who spoke.
+ */
+function withPostModifiers(text: ArticleText, start: number, limit: number, plain: SpeakerPhrase | null): SpeakerPhrase | null {
+  const { tokens } = text;
+  const opener = tokens[start];
+  if (opener === undefined || opener.kind !== 'word') return plain;
+  const possessive = /['’]s$/.test(opener.lower) && isCapitalised(opener.text);
+  if (!DESCRIPTION_OPENERS.has(opener.lower) && !possessive && plain?.kind !== 'description') return plain;
+  let last = start;
+  let head = -1;
+  for (let j = start + 1; j < limit && j <= start + MAX_POST_MODIFIED_WORDS; j += 1) {
+    const token = tokens[j]!;
+    if (token.kind !== 'word' || SPEECH_VERBS.has(token.lower) || (VERB_MODIFIERS.has(token.lower) && token.text === token.lower)) break;
+    // "said the narrator in the spot", "said the aide on Tuesday": place and time are no part of who spoke.
+    // "an official at the State Department", "a source close to the campaign" are.
+    const next = tokens[j + 1];
+    const named = next !== undefined && (isCapitalised(next.text) || (DETERMINERS.has(next.lower) && isCapitalised(tokens[j + 2]?.text ?? '')));
+    const keeps = token.lower === 'with' || POST_MODIFIER_WORDS.has(tokens[j - 1]!.lower) || (PLACE_PREPOSITIONS.has(token.lower) && named);
+    if (!keeps && (PHRASE_BREAKERS.has(token.lower) || (INVERSION_FOLLOWERS.has(token.lower) && !POST_MODIFIER_WORDS.has(token.lower)) || token.lower === 'whom')) break;
+    if (head < 0 && POST_MODIFIER_WORDS.has(token.lower)) head = j - 1;
+    last = j;
+  }
+  if (head < 0) head = last;
+  if (head === start) return plain;
+  const headToken = tokens[head]!;
+  if (headToken.kind !== 'word' || !/^\p{L}{3,}/u.test(headToken.text) || /(?:ly|ing)$/.test(headToken.lower)) return plain;
+  const headPhrase: SpeakerPhrase = { kind: 'description', first: start, last: head, nameFirst: -1, nameLast: -1 };
+  if (!possessive && !isSpeakerHead(headToken) && !isDeterminedDescription(tokens, headPhrase)) return plain;
+  const description: SpeakerPhrase = { kind: 'description', first: start, last, nameFirst: -1, nameLast: -1 };
+  // A full name in apposition: ", Jane Roe." / ", Rich Beeson, who …".
+  if (tokens[last + 1]?.text === ',') {
+    let nameLast = last + 1;
+    while (nameLast + 1 < tokens.length && text.tokenQuote[nameLast + 1] === -1 && tokens[nameLast + 1]!.kind === 'word' && isCapitalised(tokens[nameLast + 1]!.text)) nameLast += 1;
+    const after = tokens[nameLast + 1];
+    if (nameLast - (last + 2) >= 1 && (after === undefined || after.kind === 'punct')) {
+      const named = classifyPhrase(tokens, last + 2, nameLast);
+      if (named !== null && named.kind === 'name' && named.nameLast > named.nameFirst) {
+        let organisation = false;
+        for (let k = named.nameFirst; k <= named.nameLast; k += 1) organisation ||= NON_PERSON_WORDS.has(tokens[k]!.lower);
+        if (!organisation) return { ...named, first: start };
+      }
+    }
+  }
+  // "said the Florida senator": a plain description or a name needs nothing more.
+  if (plain !== null && plain.last === last) return plain;
+  return possessive && plain !== null ? plain : description;
+}
+
+/**
+ * "read"/"reads" attribute the words of a document only right beside the quotation:
+ * `"…," read the statement.`, `"…," the email read.`, `The sign reads: "…"`. Elsewhere ("she read
+ * the report") it is no speech.
+ */
+function readsQuotation(text: ArticleText, i: number, first: number): boolean {
+  const { tokens } = text;
+  const lower = tokens[i]!.lower;
+  if (lower !== 'read' && lower !== 'reads') return false;
+  const previous = tokens[i - 1];
+  if (previous !== undefined && i > first && (CLOSING_MARKS.has(previous.text) || (previous.text === ',' && CLOSING_MARKS.has(tokens[i - 2]?.text ?? '')))) return true;
+  const next = tokens[i + 1];
+  if (next !== undefined && (next.text === ':' || ((next.text === '"' || next.text === '“') && text.tokenQuote[i + 1] === -1))) return true;
+  if (next !== undefined && next.kind === 'word') return false;
+  // `"…," the email read.`: the subject sits between the closing mark and the verb.
+  for (let j = i - 1; j >= first && j >= i - 6; j -= 1) {
+    if (CLOSING_MARKS.has(tokens[j]!.text) || (tokens[j]!.text === ',' && CLOSING_MARKS.has(tokens[j - 1]?.text ?? ''))) return true;
+    if (tokens[j]!.kind !== 'word') return false;
+  }
+  return false;
 }
 
 /** Conjunctions that join a second verb phrase to the sentence's subject. */
@@ -252,7 +341,12 @@ function firstPhraseOf(text: ArticleText, first: number, before: number, withRol
       const next = phrase === null ? undefined : text.tokens[phrase.last + 1];
       // "But in an interview with the Financial Times, Mr Blair refused …, saying": the subject has its verb next.
       const acceptable = phrase !== null && (phrase.kind !== 'description' || (withRoles && isRoleWord(text.tokens[phrase.last]!.lower)));
-      if (acceptable && !isMedium(text, phrase!) && next !== undefined && ((next.kind === 'word' && /^\p{Ll}/u.test(next.text)) || (withRoles && /^["“]$/.test(next.text)))) return phrase;
+      // "Mr Johnson, MP for Henley, said he …": a person's full name opening the sentence before an appositive is its subject.
+      const opensSentence = i === first || (i === first + 1 && HONORIFICS.has(text.tokens[first]!.lower));
+      // "Perry, who hugged Clinton …, shouted": before a relative clause even a lone surname is the subject.
+      const relativeFollows = text.tokens[(phrase?.last ?? 0) + 2]?.lower === 'who';
+      const appositiveFollows = withRoles && opensSentence && next?.text === ',' && phrase !== null && phrase.kind === 'name' && (phrase.nameLast > phrase.nameFirst || relativeFollows || HONORIFICS.has(text.tokens[phrase.nameFirst - 1]?.lower ?? ''));
+      if (acceptable && !isMedium(text, phrase!) && next !== undefined && ((next.kind === 'word' && /^\p{Ll}/u.test(next.text)) || (withRoles && /^["“]$/.test(next.text)) || appositiveFollows)) return phrase;
     }
   }
   return null;

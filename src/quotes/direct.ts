@@ -68,7 +68,7 @@ function cueFor(text: ArticleText, span: MarkedSpan, cueByFirstToken: Map<number
   const sentence = sentenceAt(text, openAt);
   const openToken = tokenAt(text, openAt);
   const before = (cuesBySentence.get(sentence) ?? []).filter((cue) => cue.verbEnd < openToken && text.tokenQuote[cue.verb] === -1);
-  const nearest = before[before.length - 1];
+  const nearest = outermostReporter(text, before, openToken);
   if (nearest !== undefined) {
     const gap = openToken - nearest.verbEnd - 1;
     return { cue: nearest, position: gap <= MAX_INTRO_GAP && !nearest.fragmentOnly ? 'before' : 'sentence' };
@@ -80,6 +80,39 @@ function cueFor(text: ArticleText, span: MarkedSpan, cueByFirstToken: Map<number
     if (later !== undefined) return { cue: later, position: 'sentence' };
   }
   return { cue: null, position: null };
+}
+
+/** Verbs whose content clause reports someone else's words as the reporter's own account. */
+const OUTER_REPORTING_VERBS = new Set(['said', 'says', 'say', 'added', 'adds', 'argued', 'argues', 'claimed', 'claims', 'insisted', 'insists', 'wrote', 'writes', 'explained', 'explains', 'noted', 'notes', 'stressed', 'stresses', 'warned', 'warns']);
+/** Between a reporting verb and a cue inside its content clause: a break here means a new clause. */
+const CLAUSE_BREAKS = new Set([',', ';', ':', '(', ')', '-', '–', '—', 'but', 'while', 'and', 'whereas', 'although', 'though', 'when', 'after', 'before', 'as']);
+
+/**
+ * The cue a quotation opened after takes: the nearest one, unless that cue sits inside the content
+ * clause of an earlier speech verb (`Mr Howard said the police had said ID cards could "help them …"`,
+ * `Trump said that Romney begged him … and "would have dropped to his knees"`): then the words are the
+ * outer speaker's, who is the one quoted saying them.
+ */
+function outermostReporter(text: ArticleText, before: readonly Cue[], openToken: number): Cue | undefined {
+  let chosen = before[before.length - 1];
+  // `he said, "…"` introduces the quotation itself; `called all women "Betty"` names something.
+  if (chosen === undefined || chosen.fragmentOnly || openToken - chosen.verbEnd <= 2) return chosen;
+  for (let k = before.length - 2; k >= 0 && chosen !== undefined; k -= 1) {
+    const outer = before[k]!;
+    // "Mr Howard denied Mr Yeo … said the plans "stink"": only a plain report makes the inner words the reporter's.
+    if (!OUTER_REPORTING_VERBS.has(text.tokens[outer.verb]!.lower) || outer.verbEnd !== outer.verb) break;
+    if (outer.inverted || outer.according || outer.fragmentOnly || outer.lead !== undefined || outer.coordinated !== undefined) break;
+    const innerStart = Math.min(chosen.verb, chosen.speaker.first);
+    if (innerStart <= outer.verbEnd) break;
+    let nested = true;
+    for (let t = outer.verbEnd + 1; t < innerStart && nested; t += 1) {
+      const token = text.tokens[t]!;
+      nested = !CLAUSE_BREAKS.has(token.lower) && text.tokenQuote[t] === -1 && !/^["“”]$|^''$/.test(token.text);
+    }
+    if (!nested) break;
+    chosen = outer;
+  }
+  return chosen;
 }
 
 /** Words after a verb that start a content clause: `"…?" Smith said the plan …` is a new statement. */

@@ -30,8 +30,6 @@ export interface ArticleQuotes {
 const INHERIT_PARAGRAPHS = 2;
 /** Bodies beyond this are cut before analysis: extraction must stay fast on any input. */
 const MAX_BODY_CHARS = 2_000_000;
-/** Quoted fragments up to this long may take their sentence's subject as speaker. */
-const SUBJECT_FRAGMENT_CHARS = 60;
 
 interface Draft {
   kind: Quote['kind'];
@@ -56,7 +54,7 @@ interface GroupAttribution {
  */
 export class QuoteExtractor {
   /** Bump on every rule change: it is part of the snapshot cache key. */
-  static readonly version: string = '6';
+  static readonly version: string = '7';
 
   extract(article: Pick<Article, 'id' | 'body' | 'title'>): ArticleQuotes {
     try {
@@ -104,7 +102,6 @@ export class QuoteExtractor {
         attributions.set(colon, book.attribute(colon));
         continue;
       }
-      if (!afterColon && candidate.span.end - candidate.span.start > SUBJECT_FRAGMENT_CHARS) continue;
       const sentence = sentenceAt(text, candidate.span.open);
       // `On Monday, Trump groused … that CNN "doesn't treat me properly"`: a surname alone may be the
       // subject when the article names that person in full. Such attributions are marked 'subject' (weak).

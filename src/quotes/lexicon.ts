@@ -34,6 +34,7 @@ tweeted tweets tweeting posted scoffed scoffs interjected interjects pressed ech
 gushed gushes blared fumed fumes lamented laments bragged brags sniped snipes griped grumbled opined
 opines marveled marvelled ranted emailed texted retaliated mocked mocks teased cheered thundered
 groused grouses fretted frets sighed surmised reasoned charged
+elaborated elaborates
 urging claiming insisting admitting suggesting predicting stressing pledging
 brands
 `);
@@ -45,6 +46,8 @@ labeled attacked attacks criticised criticises criticized criticizes accused acc
 praised praises condemned condemns dismissed dismisses welcomed welcomes urged defended defends
 spoke speaks speaking talked talks referred refers promised vowed warned pledged blamed blames
 rejected rejects backed repeated
+attacking praising blasting slamming mocking dismissing labeling labelling dubbing branding decrying
+denouncing hailing criticizing criticising condemning welcoming defending blaming rejecting referring
 `);
 
 /** Verbs that attribute reported speech (a content clause follows). Beliefs are left out on purpose. */
@@ -94,6 +97,9 @@ midfielder defender goalkeeper player star singer actor actress director produce
 writer editor correspondent researcher scientist professor doctor dr expert strategist partner
 shadow whip speaker member figure envoy diplomat banker dealer trader broker source negotiator delegate
 insider participant witness resident activist protester critic fan supporter voter
+pollster consultant blogger commentator columnist lawmaker operative donor organizer organiser nominee
+frontrunner front-runner challenger incumbent staffer sheriff councilman councilwoman assemblyman
+assemblywoman legislator historian scholar lobbyist advocate pastor
 `);
 
 /** Heads of descriptions that are never one person: their quotes keep the description as speaker. */
@@ -105,6 +111,7 @@ ministers campaigners economists researchers players fans residents witnesses or
 organisation organization association federation club team court parliament house senate congress
 newspaper paper magazine website newsletter book letter document memo manifesto leaflet article
 editorial dossier motion bill
+campaign coalition caucus ad email lawsuit suit complaint filing indictment affidavit
 `);
 
 /** Outlets: "told the BBC", "as quoted by Reuters", "according to the Financial Times" name a medium. */
@@ -124,7 +131,21 @@ next earlier later speaking asked according despite during under over into about
 without within following instead indeed still even just only perhaps maybe mr mrs ms dr sir
 mr. mrs. ms. dr.
 does did neither nor see let please whether unlike has have had is was are were do
+amid amidst
 `);
+
+/**
+ * Party words US copy writes as a title before a full name ("Democrat Elijah Cummings", "ranking
+ * Republican Jane Doe"); before an organisation's name they stay part of it ("Republican National Committee").
+ */
+export const PARTY_TITLES = words(`democrat republican independent`);
+
+/** True when tokens[at] is a party title: a full name of person words follows it up to `last`. */
+export function isPartyTitle(tokens: readonly { lower: string }[], at: number, last: number): boolean {
+  if (!PARTY_TITLES.has(tokens[at]!.lower) || last - at < 2) return false;
+  for (let i = at + 1; i <= last; i += 1) if (NON_PERSON_WORDS.has(tokens[i]!.lower.replace(/['’]s$/, ''))) return false;
+  return true;
+}
 
 /** Lower-case words allowed inside a name ("Luiz Inacio Lula da Silva", "Ludwig van Beethoven"). */
 export const NAME_PARTICLES = words(`da de del della der di du la le van von bin ibn al el dos das ul y`);
@@ -179,6 +200,8 @@ lorraine lynn sally regina erica beatrice dolores bernice audrey yvonne annette 
 marion dana stacy ana renee ida vivian roberta holly brittany melanie loretta yolanda jeanette
 laurie katie kristen vanessa alma sue elsie beth jeanne tessa hilary harriet estelle patricia
 margaret clare claire kate kirsty natalie nicola gillian fiona alison alastair charles clive
+bernie jeb marco newt mitch rahm corey barry marty hank curt brent bobby wes rafael enrique federico marvin darryl freddy reince rand ted rudy trey jared elijah mitt lamar orrin chuck dennis marcus luther tyrone dwight randy rodney ricky todd travis troy chad brad bradley brandon kyle tyler cody dustin derrick jerome reggie vince vincent ernesto alberto alejandro antonio manuel francisco javier ramon ruben raul sergio fernando eduardo roberto hector omar khalid ahmed mohammed muhammad hassan ali
+betsy polly elena shonda kristan gabriela meenakshi ivanka melania huma kellyanne kirsten tammy chelsea kayleigh ilyse cecile dianne susana nikki carly megyn mika tulsi kamala maxine kelly jodi stacey tanya tonya latoya keisha shanice jasmine brianna madison hannah abigail olivia sophia isabella ava mia chloe zoe lily natasha svetlana irina olga ludmila ingrid greta heidi dolly priscilla
 `);
 
 /** Given names that are mostly borne by women, for pronoun agreement. */
@@ -199,6 +222,7 @@ yvonne annette june samantha marion ana renee ida vivian roberta holly brittany 
 yolanda jeanette laurie katie kristen vanessa alma sue elsie beth jeanne tessa hilary harriet
 estelle clare claire kate kirsty natalie nicola gillian fiona alison yulia hillary condoleezza
 tessa margaret angela ruth patricia jacqui estelle baroness
+betsy polly elena shonda kristan gabriela meenakshi ivanka melania huma kellyanne kirsten tammy chelsea kayleigh ilyse cecile dianne susana nikki carly megyn mika tulsi kamala maxine kelly jodi stacey tanya tonya latoya keisha shanice jasmine brianna madison hannah abigail olivia sophia isabella ava mia chloe zoe lily natasha svetlana irina olga ludmila ingrid greta heidi dolly priscilla
 `);
 
 /** Prepositions and conjunctions: a noun phrase for a speaker never runs across one of these. */

@@ -6,6 +6,7 @@ import {
   FEMALE_HONORIFICS,
   GIVEN_NAMES,
   HONORIFICS,
+  isPartyTitle,
   MALE_HONORIFICS,
   NAME_PARTICLES,
   NON_PERSON_WORDS,
@@ -328,7 +329,7 @@ export class People {
       } else if (i === runLast && i > runFirst && (HONORIFICS.has(bare(tokens[i - 1]!.lower)) || GIVEN_NAMES.has(tokens[i - 1]!.lower))) {
         // "Larry King", "Mr. King", "Ms. Bishop": a role word ending a name after a given name or an honorific is a surname.
         continue;
-      } else if (ROLE_NOUNS.has(lower) || (CAPITALISED_FUNCTION_WORDS.has(lower) && i === first)) {
+      } else if (ROLE_NOUNS.has(lower) || (CAPITALISED_FUNCTION_WORDS.has(lower) && i === first) || (i === first && isPartyTitle(tokens, i, runLast))) {
         if (!CAPITALISED_FUNCTION_WORDS.has(lower)) roleWords.push(...this.wordsOf(first, i).map((word) => word.toLowerCase()));
         first = i + 1;
       }
@@ -398,7 +399,7 @@ function isHeadlineWord(tokens: readonly Token[], i: number): boolean {
 
 /** Capitalised function words that do occur inside names: "Bank Of America", "The Hague". */
 const DETERMINERS_IN_NAMES = new Set(['of', 'the', 'and', 'de', 'la', 'al']);
-const HEADLINE_VERBS = new Set(['says', 'tells', 'warns', 'urges', 'vows', 'admits', 'denies', 'insists', 'slams', 'blasts', 'rips', 'touts', 'pledges', 'defends', 'accuses']);
+const HEADLINE_VERBS = new Set(['says', 'said', 'tells', 'warns', 'urges', 'vows', 'admits', 'denies', 'insists', 'slams', 'blasts', 'rips', 'touts', 'pledges', 'defends', 'accuses', 'hints', 'hits', 'fires', 'mocks', 'blames', 'endorses', 'unveils', 'would', 'will', 'could', 'should']);
 
 const SHOUTED = /^\p{Lu}[\p{Lu}\p{N}'’.&-]+$/u;
 

@@ -4,8 +4,10 @@ import {
   GIVEN_NAMES,
   GROUP_NOUNS,
   HONORIFICS,
+  isPartyTitle,
   NAME_PARTICLES,
   NON_PERSON_WORDS,
+  PARTY_TITLES,
   PHRASE_BREAKERS,
   PRONOUNS,
   ROLE_NOUNS,
@@ -31,6 +33,8 @@ export interface SpeakerPhrase {
 }
 
 const MAX_PHRASE_WORDS = 8;
+/** Lower-case words written inside a US title before a name: "Oversight ranking Democrat Elijah Cummings". */
+const TITLE_MODIFIERS = new Set(['ranking', 'senior', 'former', 'longtime', 'top', 'acting', 'interim', 'then']);
 const TIME_WORDS = new Set(['week', 'month', 'year', 'night', 'weekend', 'time', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'morning', 'afternoon', 'evening', 'this', 'next', 'on', 'tonight']);
 const APPOSITIVE_DELIMITERS = new Set([',', '-', '–', '—']);
 const POST_MODIFIER_PREPOSITIONS = new Set(['for', 'of', 'at', 'in', 'from', 'with']);
@@ -72,6 +76,8 @@ export function classifyPhrase(tokens: readonly Token[], first: number, last: nu
   if (runStart - 2 >= first && tokens[runStart - 1]!.lower === 'of' && isNameWord(tokens[runStart - 2]!)) {
     let headFirst = runStart - 2;
     while (headFirst - 1 >= first && isNameWord(tokens[headFirst - 1]!)) headFirst -= 1;
+    // "Analyst Dennis Forst of …", "Representative Jane Roe of Arizona": titles before the name do not make it an office.
+    while (headFirst < runStart - 2 && (isRoleWord(tokens[headFirst]!.lower) || HONORIFICS.has(tokens[headFirst]!.lower))) headFirst += 1;
     const headWords = [];
     for (let i = headFirst; i <= runStart - 2; i += 1) headWords.push(tokens[i]!.lower);
     const organisationOrRole = headWords.some((word) => NON_PERSON_WORDS.has(word) || isRoleWord(word) || CAPITALISED_FUNCTION_WORDS.has(word));
@@ -81,13 +87,19 @@ export function classifyPhrase(tokens: readonly Token[], first: number, last: nu
     }
   }
   if (runStart > last) return { kind: 'description', first, last, nameFirst: -1, nameLast: -1 };
+  // "a spokesman for Disney", "a report for Oxfam": a determined lower-case head before its post-modifier speaks.
+  if (DESCRIPTION_DETERMINERS.has(head.lower)) {
+    for (let k = first + 2; k < runStart; k += 1) {
+      if (POST_MODIFIER_PREPOSITIONS.has(tokens[k]!.lower) && tokens[k - 1]!.kind === 'word' && !isNameWord(tokens[k - 1]!)) return { kind: 'description', first, last, nameFirst: -1, nameLast: -1 };
+    }
+  }
   let nameFirst = runStart;
   for (let i = runStart; i <= last; i += 1) {
     const lower = tokens[i]!.lower.replace(/\.$/, '');
     // "Russian President Vladimir Putin", "Mr Smith", "the BBC's Sarah Rainsford": the name comes after.
     // "Mr. King", "Ms. Bishop": right after an honorific a role word is a surname.
     const afterHonorific = i > first && HONORIFICS.has(tokens[i - 1]!.lower);
-    if ((isRoleWord(lower) && !afterHonorific) || HONORIFICS.has(lower) || CAPITALISED_FUNCTION_WORDS.has(lower) || (i < last && /['’]s$/.test(lower))) nameFirst = i + 1;
+    if ((isRoleWord(lower) && !afterHonorific) || (i === nameFirst && isPartyTitle(tokens, i, last)) || HONORIFICS.has(lower) || CAPITALISED_FUNCTION_WORDS.has(lower) || (i < last && /['’]s$/.test(lower))) nameFirst = i + 1;
   }
   // "Liberal Democrat Sarah Teather": a given name after other capitalised words starts the name.
   for (let i = nameFirst + 1; i < last; i += 1) {
@@ -155,6 +167,12 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, floor
       // An appositive opens in lower case: "the interim chairwoman", "economist at …", "who …", "speaking …".
       const appositive = tokens[open + 1]!;
       if (appositive.kind !== 'word' || PRONOUNS.has(appositive.lower)) return null;
+      // "Michael Mulgrew, president of the teachers' union, which represents …, said": a "which" clause is
+      // about the thing before it; the speaker is before the appositive that thing ends.
+      if (appositive.lower === 'which' && open - 1 > floor) {
+        close = open;
+        continue;
+      }
       if (isCapitalised(appositive.text)) {
         // "The Shadow Secretary of State for the Family, Theresa May, said": the name is the speaker.
         const named = phraseEndingAt(tokens, end - 1, open + 1);
@@ -200,6 +218,8 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, floor
     for (let i = phrase.first - 1; i > floor + 1 && i >= phrase.first - 12; i -= 1) {
       const token = tokens[i]!;
       if (token.kind !== 'word') break;
+      // "Bannon, who Beck on Wednesday called …": right after "who" the phrase is the relative clause's own subject.
+      if (token.lower === 'who' && i === phrase.first - 1) break;
       if ((token.lower === 'who' || token.lower === 'whose') && tokens[i - 1]!.text === ',') {
         const named = phraseEndingAt(tokens, i - 2, floor);
         if (named !== null && named.kind === 'name') return named;
@@ -225,7 +245,6 @@ vt va wash wis wyo n.h n.j n.m n.y n.c n.d r.i s.c s.d w.va d.c`.split(/\s+/),
 );
 for (const state of ['new hampshire', 'new jersey', 'new mexico', 'new york', 'north carolina', 'north dakota', 'south carolina', 'south dakota', 'west virginia', 'rhode island']) US_STATES.add(state);
 const PARTY_TAG = /^(?:[DRI]|Dem|Rep|Ind)(?:-[A-Z][A-Za-z.]*)?$/;
-const PARTY_WORDS = new Set(['democrat', 'republican', 'independent']);
 
 /**
  * Steps back over the tags US copy writes between a name and its verb, returning the token the name
@@ -259,7 +278,7 @@ function isUsTag(segment: readonly Token[]): boolean {
   if (segment.length === 1 && (PARTY_TAG.test(first.text) || /^\d{1,3}$/.test(first.text) || US_STATES.has(first.lower))) return true;
   if (segment.length === 2 && US_STATES.has(`${first.lower} ${segment[1]!.lower}`)) return true;
   // "of Dayton", "from Council Bluffs", "Democrat of New York".
-  const start = PARTY_WORDS.has(first.lower) ? 1 : 0;
+  const start = PARTY_TITLES.has(first.lower) ? 1 : 0;
   const preposition = segment[start];
   if (preposition === undefined || (preposition.lower !== 'of' && preposition.lower !== 'from')) return false;
   const rest = segment.slice(start + 1);
@@ -308,7 +327,7 @@ export function phraseEndingAt(tokens: readonly Token[], end: number, floor: num
   return phrase;
 }
 
-const DESCRIPTION_DETERMINERS = new Set(['the', 'a', 'an', 'one', 'another']);
+const DESCRIPTION_DETERMINERS = new Set(['the', 'a', 'an', 'one', 'another', 'his', 'her', 'their']);
 const MAX_DESCRIPTION_WORDS = 4;
 const MORE_PREPOSITIONS = new Set(['of', 'around', 'throughout', 'outside', 'inside', 'amid', 'via', 'per', 'off', 'across', 'for']);
 
@@ -338,6 +357,8 @@ export function phraseStartingAt(tokens: readonly Token[], start: number, limit:
   if (start >= limit || tokens[start]!.kind !== 'word') return null;
   const head = tokens[start]!;
   if (PRONOUNS.has(head.lower)) return { kind: 'pronoun', first: start, last: start, nameFirst: -1, nameLast: -1 };
+  // `," Mr. Guerrero said of Mr. Trump`: the object of a preposition is who was talked about, not a speaker.
+  if (POST_MODIFIER_PREPOSITIONS.has(head.lower) || PHRASE_BREAKERS.has(head.lower)) return null;
   let last = start - 1;
   for (let i = start; i < limit && i - start < MAX_PHRASE_WORDS; i += 1) {
     const token = tokens[i]!;
@@ -356,9 +377,16 @@ export function phraseStartingAt(tokens: readonly Token[], start: number, limit:
     // role or group noun closes the phrase soon ("said one Republican political strategist").
     if (i > start && !isNameWord(token) && isNameWord(tokens[i - 1]!) && !ROLE_NOUNS.has(lower)) {
       let head = i;
-      while (head < limit && head < i + 3 && tokens[head]!.kind === 'word' && !isNameWord(tokens[head]!) && !ROLE_NOUNS.has(tokens[head]!.lower) && !GROUP_NOUNS.has(tokens[head]!.lower) && !PHRASE_BREAKERS.has(tokens[head]!.lower)) head += 1;
+      // "The Democratic National Convention released a statement": a determiner or a past-tense verb ends the name.
+      while (head < limit && head < i + 3 && tokens[head]!.kind === 'word' && !isNameWord(tokens[head]!) && !ROLE_NOUNS.has(tokens[head]!.lower) && !GROUP_NOUNS.has(tokens[head]!.lower) && !PHRASE_BREAKERS.has(tokens[head]!.lower) && !DETERMINERS.has(tokens[head]!.lower) && !/^\p{Ll}+ed$/u.test(tokens[head]!.text)) head += 1;
       const headToken = tokens[head];
       if (head < limit && headToken !== undefined && headToken.kind === 'word' && (ROLE_NOUNS.has(headToken.lower) || GROUP_NOUNS.has(headToken.lower))) {
+        last = head;
+        i = head;
+        continue;
+      }
+      // "said Oversight ranking Democrat Elijah Cummings": a lower-case word or two between capitalised titles and the name.
+      if (head === i + 1 && headToken !== undefined && isNameWord(headToken) && head + 1 < limit && isNameWord(tokens[head + 1]!) && TITLE_MODIFIERS.has(lower)) {
         last = head;
         i = head;
         continue;

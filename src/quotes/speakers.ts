@@ -19,7 +19,7 @@ interface SpeakerRecord {
 }
 
 /** Roles that, even with "the", usually stand for someone the article never names. */
-const ANONYMOUS_ROLES = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'official', 'source', 'analyst', 'economist', 'expert', 'diplomat', 'envoy', 'banker', 'dealer', 'trader', 'broker', 'insider', 'witness', 'resident', 'strategist', 'aide', 'adviser', 'advisor', 'observer', 'participant', 'delegate', 'member', 'figure', 'fan', 'supporter', 'voter', 'critic', 'protester', 'activist', 'campaigner', 'officer', 'worker', 'researcher', 'scientist', 'doctor']);
+const ANONYMOUS_ROLES = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'official', 'source', 'analyst', 'economist', 'expert', 'diplomat', 'envoy', 'banker', 'dealer', 'trader', 'broker', 'insider', 'witness', 'resident', 'strategist', 'aide', 'adviser', 'advisor', 'observer', 'participant', 'delegate', 'member', 'figure', 'fan', 'supporter', 'voter', 'critic', 'protester', 'activist', 'campaigner', 'officer', 'worker', 'researcher', 'scientist', 'doctor', 'pollster', 'consultant', 'blogger', 'commentator', 'columnist', 'lawmaker', 'operative', 'donor', 'organizer', 'organiser', 'staffer', 'historian', 'scholar', 'lobbyist', 'advocate', 'legislator']);
 
 const POST_MODIFIERS = new Set(['for', 'of', 'at', 'in', 'from', 'with']);
 

@@ -41,8 +41,10 @@ export function splitParagraphs(body: string): Range[] {
  * `said Mr. Jones` (not "Mr"), `Sen. Jane Doe`, `Edward G. Smith`, `J. J. Brown`. An initial is a
  * lone capital with a full stop before another capitalised word; "U.S." stays "U.S" + ".".
  */
+/** "G.K. Butterfield", "J.D. Vance": two initials written together before a capitalised word, not "U.S." or "D.C.". */
+const RUN_OF_INITIALS = String.raw`(?!(?:U\.[SKN]|D\.C|E\.U)\.)\p{Lu}\.\p{Lu}\.(?=\s+\p{Lu}\p{Ll})`;
 const TITLE_ABBREVIATIONS = 'Mr|Mrs|Ms|Messrs|Dr|Sen|Sens|Rep|Reps|Gov|Govs|Gen|Lt|Col|Capt|Sgt|Cpl|Maj|Adm|Cmdr|Rev|Prof|Atty|Supt|Insp|Det|Pres|Jr|Sr|St|Fr';
-const TOKEN = new RegExp(`(?:${TITLE_ABBREVIATIONS})\\.(?=\\s)|\\p{Lu}\\.(?=\\s+\\p{Lu})|[\\p{L}\\p{N}]+(?:[''’\\-&.][\\p{L}\\p{N}]+)*|''|\`\`|\\S`, 'gu');
+const TOKEN = new RegExp(`(?:${TITLE_ABBREVIATIONS})\\.(?=\\s)|${RUN_OF_INITIALS}|\\p{Lu}\\.(?=\\s+\\p{Lu})|[\\p{L}\\p{N}]+(?:[''’\\-&.][\\p{L}\\p{N}]+)*|''|\`\`|\\S`, 'gu');
 
 /** Words and single punctuation marks of `body[from, to)`, in order. */
 export function tokenize(body: string, from = 0, to = body.length): Token[] {

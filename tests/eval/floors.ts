@@ -3,6 +3,11 @@
  * them: set each a few points below what `npm run eval -- --gold FILE` reaches, so a rule change
  * that loses ground fails the build.
  *
+ * Reached with QuoteExtractor version 7 (2026-12-01):
+ * - dev.jsonl: direct 0.988, overlap 0.988, speaker 0.962, reported 0.895
+ * - test.jsonl (run once, at the end of the work): direct 0.978, overlap 0.978, speaker 0.938, reported 0.800
+ * - us-written.jsonl (6 articles, 41 direct rows): direct 1.000, speaker 0.976, reported 1.000
+ *
  * Reached with QuoteExtractor version 6 (2026-12-01):
  * - dev.jsonl (59 articles, tuned on): direct 0.988, overlap 0.988, speaker 0.959, reported 0.894
  * - test.jsonl (12 held-out articles, never tuned on): direct 0.981, overlap 0.981, speaker 0.908, reported 0.800
@@ -12,7 +17,7 @@
 export const DEV_SET_FLOORS = {
   directF1: 0.97,
   directOverlapF1: 0.97,
-  speakerAccuracy: 0.94,
+  speakerAccuracy: 0.95,
   reportedF1: 0.87,
 } as const;
 
@@ -20,17 +25,18 @@ export const DEV_SET_FLOORS = {
 export const TEST_SET_FLOORS = {
   directF1: 0.95,
   directOverlapF1: 0.95,
-  speakerAccuracy: 0.88,
+  speakerAccuracy: 0.9,
   reportedF1: 0.76,
 } as const;
 
 /**
  * US conventions (party-state tags, ages and home towns, "Mr."/"Sen.", "!" and "?" before a cue,
- * tweets, verbless colons, titles, one surname in a family): 25 direct quotes, so one error is 0.04.
+ * tweets, verbless colons, titles, one surname in a family, post-modified and appositive speakers): 41 direct
+ * quotes, so one error is 0.024.
  */
 export const US_WRITTEN_FLOORS = {
   directF1: 0.95,
   directOverlapF1: 0.95,
-  speakerAccuracy: 0.92,
+  speakerAccuracy: 0.94,
   reportedF1: 0.85,
 } as const;
