@@ -29,6 +29,12 @@ export interface SearchSpec {
   boosts: readonly number[];
   /** Keeps a document (by its number, its place in {@link InvertedIndexData.ids}) in the results; applied after scoring, as MiniSearch does. */
   filter?: (doc: number) => boolean;
+  /**
+   * Fields from this one on are not scored and find no documents: they only say which derived
+   * terms a matching document holds there ({@link ScoredDocs.unscoredMasks}), so a question about
+   * a document's text is a posting lookup instead of a re-read. Default: every field is scored.
+   */
+  scoredFields?: number;
 }
 
 export interface Hit {
@@ -228,6 +234,8 @@ interface Scratch {
   fieldMask: Uint8Array;
   /** Bit i set: derived term i matched in field 0 (for i < 32). */
   firstFieldMask: Uint32Array;
+  /** Bit i set: derived term i is in an unscored field (for i < 32). */
+  unscoredMask: Uint32Array;
   /** Documents in the order they first matched (the first `ordered` entries are live). */
   orderBuffer: Uint32Array;
   /** Documents the current query term matched. */
@@ -251,6 +259,8 @@ export interface ScoredDocs {
   termMasks: Uint32Array;
   /** The same, for matches in field 0 only (a quote's own words). */
   firstFieldMasks: Uint32Array;
+  /** The same, for the unscored fields (see {@link SearchSpec.scoredFields}); all zero when there are none. */
+  unscoredMasks: Uint32Array;
   /** The index terms the query terms matched (exactly or by prefix), by bit. */
   derivedTerms: readonly string[];
 }
@@ -286,10 +296,13 @@ export class InvertedIndex {
     const scratch = this.workspace();
     const documentCount = data.ids.length;
     const boosts = Array.from({ length: data.fieldCount }, (_, field) => spec.boosts[field] || 1);
+    const scoredFields = Math.min(spec.scoredFields ?? data.fieldCount, data.fieldCount);
     // Locals, not `scratch.x`: the loops below run once per posting.
     const { termScore, termTouched, total, quality, derivedMask, fieldMask, firstFieldMask, orderBuffer: order, termDocs } = scratch;
     let ordered = 0;
     const derived: string[] = [];
+    /** Each derived term's place in the sorted term list, by bit. */
+    const derivedSorted: number[] = [];
     const derivedIndex = new Map<string, number>();
     const overflow = new Map<number, Set<number>>();
     const seenQueryTerms = new Set<string>();
@@ -303,9 +316,10 @@ export class InvertedIndex {
         if (bit === undefined) {
           bit = derived.length;
           derived.push(term);
+          derivedSorted.push(sorted);
           derivedIndex.set(term, bit);
         }
-        for (let field = 0; field < data.fieldCount; field += 1) {
+        for (let field = 0; field < scoredFields; field += 1) {
           const start = data.offsets[field]![sorted]!;
           const end = data.offsets[field]![sorted + 1]!;
           if (start === end) continue;
@@ -348,11 +362,25 @@ export class InvertedIndex {
         termScore[doc] = 0;
       }
     }
+    // Unscored fields: only which matched documents hold each derived term there (quality marks the matched ones).
+    const { unscoredMask } = scratch;
+    for (let field = scoredFields; field < data.fieldCount; field += 1) {
+      const offsets = data.offsets[field]!;
+      const fieldDocs = data.docs[field]!;
+      for (let bit = 0; bit < derivedSorted.length && bit < 32; bit += 1) {
+        const termBit = 1 << bit;
+        for (let i = offsets[derivedSorted[bit]!]!, end = offsets[derivedSorted[bit]! + 1]!; i < end; i += 1) {
+          const doc = fieldDocs[i]!;
+          if (quality[doc] !== 0) unscoredMask[doc] = unscoredMask[doc]! | termBit;
+        }
+      }
+    }
     const docs = new Uint32Array(ordered);
     const scores = new Float64Array(ordered);
     const fields = new Uint8Array(ordered);
     const masks = new Uint32Array(ordered);
     const firstMasks = new Uint32Array(ordered);
+    const unscoredMasks = new Uint32Array(ordered);
     const overflowAt = new Map<number, Set<number>>();
     let count = 0;
     for (let o = 0; o < ordered; o += 1) {
@@ -361,6 +389,8 @@ export class InvertedIndex {
       const mask = derivedMask[doc]!;
       const fieldBits = fieldMask[doc]!;
       const firstMask = firstFieldMask[doc]!;
+      const unscored = unscoredMask[doc]!;
+      unscoredMask[doc] = 0;
       total[doc] = 0;
       quality[doc] = 0;
       derivedMask[doc] = 0;
@@ -372,6 +402,7 @@ export class InvertedIndex {
       fields[count] = fieldBits;
       masks[count] = mask;
       firstMasks[count] = firstMask;
+      unscoredMasks[count] = unscored;
       const extra = overflow.get(doc);
       if (extra) overflowAt.set(count, extra);
       count += 1;
@@ -385,6 +416,7 @@ export class InvertedIndex {
       termsAt: (i) => this.termsOf(masks[i]!, overflowAt.get(i), derived, termsByMask),
       termMasks: masks,
       firstFieldMasks: firstMasks,
+      unscoredMasks,
       derivedTerms: derived,
     };
   }
@@ -423,6 +455,7 @@ export class InvertedIndex {
       derivedMask: new Uint32Array(count),
       fieldMask: new Uint8Array(count),
       firstFieldMask: new Uint32Array(count),
+      unscoredMask: new Uint32Array(count),
       orderBuffer: new Uint32Array(count),
       termDocs: new Uint32Array(count),
     };
