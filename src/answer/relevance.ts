@@ -82,8 +82,6 @@ export function classifyHits(version: AnswerSource, hits: ScoredHits, keys: read
   const prefix = (term: string): boolean => version.index.prefixMatches(term);
   const masks = new Map<readonly string[], number>();
   const phrase = options.phrase === null ? null : normaliseForPhrase(options.phrase);
-  const inText = new Uint16Array(hits.count);
-  const needSentence: number[] = [];
   // Which key terms each matched index term stands for, by its bit: a hit's key terms are then
   // an OR over its few set bits, with no string work per hit.
   const keysOfBit = new Uint16Array(32);
@@ -95,41 +93,50 @@ export function classifyHits(version: AnswerSource, hits: ScoredHits, keys: read
     return held;
   };
   // Past 32 matched index terms (a very short prefix) no field is tracked term by term.
+  const textHeld = (i: number): number => (overflow && hits.inText(i) ? termsMask(hits.termsAt(i), keys, prefix, masks) : keysIn(hits.textMasks[i]!)) & all;
   const sentenceMasks = overflow ? undefined : hits.sentenceMasks;
-  for (let i = 0; i < hits.count; i += 1) {
-    const held = (overflow && hits.inText(i) ? termsMask(hits.termsAt(i), keys, prefix, masks) : keysIn(hits.textMasks[i]!)) & all;
-    inText[i] = held;
-    // A sentence lies inside its paragraph: a hit whose paragraph matched nothing cannot gain there.
-    if (sentenceMasks === undefined && held !== all && hits.inContext(i)) needSentence.push(i);
+  // Without the index's sentence bits, sentences are read: first choose which (see SENTENCE_CHECKS).
+  let inText: Uint16Array | null = null;
+  let checked: Uint8Array | null = null;
+  if (sentenceMasks === undefined) {
+    inText = new Uint16Array(hits.count);
+    const needSentence: number[] = [];
+    for (let i = 0; i < hits.count; i += 1) {
+      inText[i] = textHeld(i);
+      // A sentence lies inside its paragraph: a hit whose paragraph matched nothing cannot gain there.
+      if (inText[i] !== all && hits.inContext(i)) needSentence.push(i);
+    }
+    if (needSentence.length > SENTENCE_CHECKS) checked = bestScoring(needSentence, hits.scores, SENTENCE_CHECKS, hits.count);
   }
-  const checked = needSentence.length <= SENTENCE_CHECKS ? null : bestScoring(needSentence, hits.scores, SENTENCE_CHECKS, hits.count);
   const allInParagraph = (i: number): boolean => ((overflow ? termsMask(hits.termsAt(i), keys, prefix, masks) : keysIn(hits.termMasks[i]!)) & all) === all;
+  const partialOrOff = (held: number): number => (isPartial(held, keys.length, phrase !== null) ? PARTIAL : OFF_TOPIC);
   let unchecked = 0;
   for (let i = 0; i < hits.count; i += 1) {
-    const doc = hits.docs[i]!;
-    let held = inText[i]!;
-    let place: MatchPlace;
+    let held = inText === null ? textHeld(i) : inText[i]!;
+    let place: number;
     if (held === all) {
-      place = phrase !== null && normaliseForPhrase(version.quoteAt(doc)?.quote.text ?? '').includes(phrase) ? 'phrase' : 'quote';
+      place = phrase !== null && normaliseForPhrase(version.quoteAt(hits.docs[i]!)?.quote.text ?? '').includes(phrase) ? PHRASE : QUOTE;
     } else if (!hits.inContext(i)) {
-      place = isPartial(held, keys.length, phrase !== null) ? 'partial' : 'off-topic';
+      place = partialOrOff(held);
     } else if (checked !== null && checked[i] === 0) {
       unchecked += 1;
-      place = 'off-topic';
+      place = OFF_TOPIC;
     } else {
       // The record is read only when the index cannot answer: no sentence bits, or a person asked about.
       let record: QuoteRecord | undefined | null = null;
       if (sentenceMasks !== undefined) held |= keysIn(sentenceMasks[i]!) & all;
-      else held |= sentenceMask((record = version.quoteAt(doc))?.quote.context ?? '', keys, all & ~held, prefix);
-      if (held === all) place = 'sentence';
-      else if (options.paragraphStandsIn && allInParagraph(i) && standsIn(record === null ? version.quoteAt(doc) : record)) place = 'paragraph';
-      else place = isPartial(held, keys.length, phrase !== null) ? 'partial' : 'off-topic';
+      else held |= sentenceMask((record = version.quoteAt(hits.docs[i]!))?.quote.context ?? '', keys, all & ~held, prefix);
+      if (held === all) place = SENTENCE;
+      else if (options.paragraphStandsIn && allInParagraph(i) && standsIn(record === null ? version.quoteAt(hits.docs[i]!) : record)) place = PARAGRAPH;
+      else place = partialOrOff(held);
     }
-    rank[i] = PLACE_RANK[place];
+    rank[i] = place;
     missing[i] = all & ~held;
   }
   return { rank, missing, unchecked };
 }
+
+const { phrase: PHRASE, quote: QUOTE, sentence: SENTENCE, paragraph: PARAGRAPH, partial: PARTIAL, 'off-topic': OFF_TOPIC } = PLACE_RANK;
 
 /** A direct quote that calls someone "he" or "her", so the person its paragraph names may be who it is about. */
 function standsIn(record: QuoteRecord | undefined): boolean {
