@@ -219,25 +219,23 @@ export class InvertedIndexBuilder {
   }
 }
 
-/**
- * Per-search working memory, sized to the document count and reused (searches are synchronous).
- * What a posting touches of a document sits side by side (its two scores in one array, its four
- * masks in another), so a posting costs two cache lines there rather than one per array: at 100k
- * articles and more these arrays are far larger than the cache, and the misses were the search.
- */
+/** Per-search working memory, sized to the document count and reused (searches are synchronous). */
 interface Scratch {
-  /**
-   * Per document d: `[2d]` the current query term's score (0 until touched: BM25+ scores are
-   * always positive), `[2d + 1]` the sum over query terms so far.
-   */
-  scores: Float64Array;
+  /** Score of the current query term per document. */
+  termScore: Float64Array;
+  termTouched: Uint8Array;
+  /** Sum over query terms per document. */
+  total: Float64Array;
   /** Distinct query terms matched per document (MiniSearch's "quality" multiplier). */
   quality: Uint16Array;
-  /**
-   * Per document d, bits of derived term i (i < 32): `[4d]` matched in any scored field, `[4d + 1]`
-   * in field 0, `[4d + 2]` in an unscored field; `[4d + 3]` bit f: some term matched in field f.
-   */
-  masks: Uint32Array;
+  /** Bit i set: derived term i matched (for i < 32). */
+  derivedMask: Uint32Array;
+  /** Bit f set: a term matched in field f. */
+  fieldMask: Uint8Array;
+  /** Bit i set: derived term i matched in field 0 (for i < 32). */
+  firstFieldMask: Uint32Array;
+  /** Bit i set: derived term i is in an unscored field (for i < 32). */
+  unscoredMask: Uint32Array;
   /** Documents in the order they first matched (the first `ordered` entries are live). */
   orderBuffer: Uint32Array;
   /** Documents the current query term matched. */
@@ -300,7 +298,7 @@ export class InvertedIndex {
     const boosts = Array.from({ length: data.fieldCount }, (_, field) => spec.boosts[field] || 1);
     const scoredFields = Math.min(spec.scoredFields ?? data.fieldCount, data.fieldCount);
     // Locals, not `scratch.x`: the loops below run once per posting.
-    const { scores: scratchScores, quality, masks: scratchMasks, orderBuffer: order, termDocs } = scratch;
+    const { termScore, termTouched, total, quality, derivedMask, fieldMask, firstFieldMask, unscoredMask, orderBuffer: order, termDocs } = scratch;
     let ordered = 0;
     const derived: string[] = [];
     /** Each derived term's place in the sorted term list, by bit. */
@@ -333,7 +331,7 @@ export class InvertedIndex {
           const inverseFrequency = Math.log(1 + (documentCount - matching + 0.5) / (matching + 0.5));
           const termFieldWeight = weight * boosts[field]!;
           const fieldBit = field < 8 ? 1 << field : 0;
-          termDocCount = accumulate(
+          termDocCount = (field === 0 ? accumulateFirst : accumulate)(
             { docs, freqs, start, end, fieldLengths, averageLength, inverseFrequency, weight: termFieldWeight, fieldBit, termBit: bit < 32 ? 1 << bit : 0 },
             scratch,
             termDocCount,
@@ -354,17 +352,18 @@ export class InvertedIndex {
         const doc = termDocs[t]!;
         if (quality[doc] === 0) {
           order[ordered++] = doc;
-          scratchScores[2 * doc + 1] = scratchScores[2 * doc]!;
+          total[doc] = termScore[doc]!;
           quality[doc] = 1;
         } else {
-          scratchScores[2 * doc + 1] = scratchScores[2 * doc + 1]! + scratchScores[2 * doc]!;
+          total[doc] = total[doc]! + termScore[doc]!;
           if (newQueryTerm) quality[doc] = quality[doc]! + 1;
         }
-        scratchScores[2 * doc] = 0;
+        termTouched[doc] = 0;
+        termScore[doc] = 0;
       }
     }
     // Unscored fields: only which matched documents hold each derived term there.
-    for (let field = scoredFields; field < data.fieldCount; field += 1) markUnscored(data.offsets[field]!, data.docs[field]!, derivedSorted, scratch);
+    for (let field = scoredFields; field < data.fieldCount; field += 1) markUnscored(data.offsets[field]!, data.docs[field]!, derivedSorted, quality, scratch.unscoredMask);
     const docs = new Uint32Array(ordered);
     const scores = new Float64Array(ordered);
     const fields = new Uint8Array(ordered);
@@ -372,29 +371,34 @@ export class InvertedIndex {
     const firstMasks = new Uint32Array(ordered);
     const unscoredMasks = new Uint32Array(ordered);
     const overflowAt = new Map<number, Set<number>>();
+    const { filter } = spec;
+    // Only a very short prefix overflows the masks: no map lookup per hit otherwise.
+    const overflowed = overflow.size > 0;
     let count = 0;
     for (let o = 0; o < ordered; o += 1) {
       const doc = order[o]!;
-      const score = scratchScores[2 * doc + 1]! * quality[doc]!;
-      const mask = scratchMasks[4 * doc]!;
-      const firstMask = scratchMasks[4 * doc + 1]!;
-      const unscored = scratchMasks[4 * doc + 2]!;
-      const fieldBits = scratchMasks[4 * doc + 3]!;
-      scratchScores[2 * doc + 1] = 0;
+      const score = total[doc]! * quality[doc]!;
+      const mask = derivedMask[doc]!;
+      const fieldBits = fieldMask[doc]!;
+      const firstMask = firstFieldMask[doc]!;
+      const unscored = unscoredMask[doc]!;
+      unscoredMask[doc] = 0;
+      total[doc] = 0;
       quality[doc] = 0;
-      scratchMasks[4 * doc] = 0;
-      scratchMasks[4 * doc + 1] = 0;
-      scratchMasks[4 * doc + 2] = 0;
-      scratchMasks[4 * doc + 3] = 0;
-      if (spec.filter && !spec.filter(doc)) continue;
+      derivedMask[doc] = 0;
+      fieldMask[doc] = 0;
+      firstFieldMask[doc] = 0;
+      if (filter !== undefined && !filter(doc)) continue;
       docs[count] = doc;
       scores[count] = score;
       fields[count] = fieldBits;
       masks[count] = mask;
       firstMasks[count] = firstMask;
       unscoredMasks[count] = unscored;
-      const extra = overflow.get(doc);
-      if (extra) overflowAt.set(count, extra);
+      if (overflowed) {
+        const extra = overflow.get(doc);
+        if (extra) overflowAt.set(count, extra);
+      }
       count += 1;
     }
     const termsByMask = new Map<number, string[]>();
@@ -438,30 +442,18 @@ export class InvertedIndex {
   private workspace(): Scratch {
     const count = this.data.ids.length;
     this.scratch ??= {
-      scores: new Float64Array(2 * count),
+      termScore: new Float64Array(count),
+      termTouched: new Uint8Array(count),
+      total: new Float64Array(count),
       quality: new Uint16Array(count),
-      masks: new Uint32Array(4 * count),
+      derivedMask: new Uint32Array(count),
+      fieldMask: new Uint8Array(count),
+      firstFieldMask: new Uint32Array(count),
+      unscoredMask: new Uint32Array(count),
       orderBuffer: new Uint32Array(count),
       termDocs: new Uint32Array(count),
     };
     return this.scratch;
-  }
-}
-
-/**
- * Sets, for every document already matched (quality above 0), the bit of each derived term its
- * unscored field holds. A small function of its own, as {@link accumulate} is: inside
- * `searchScored` this loop ran several times slower.
- */
-function markUnscored(offsets: Uint32Array, docs: Uint32Array, derivedSorted: readonly number[], scratch: Scratch): void {
-  const { quality, masks } = scratch;
-  for (let bit = 0; bit < derivedSorted.length && bit < 32; bit += 1) {
-    const termBit = 1 << bit;
-    const end = offsets[derivedSorted[bit]! + 1]!;
-    for (let i = offsets[derivedSorted[bit]!]!; i < end; i += 1) {
-      const doc = docs[i]!;
-      if (quality[doc] !== 0) masks[4 * doc + 2] = masks[4 * doc + 2]! | termBit;
-    }
   }
 }
 
@@ -487,26 +479,66 @@ interface PostingRun {
  */
 function accumulate(run: PostingRun, scratch: Scratch, touchedCount: number): number {
   const { docs, freqs, end, fieldLengths, averageLength, inverseFrequency, weight, fieldBit, termBit } = run;
-  const { scores, masks, termDocs } = scratch;
-  const firstFieldBit = run.fieldBit === 1 ? run.termBit : 0;
+  const { termTouched, termScore, fieldMask, derivedMask, termDocs } = scratch;
   const { k, b, d } = BM25;
   let count = touchedCount;
   for (let i = run.start; i < end; i += 1) {
     const doc = docs[i]!;
     const freq = freqs[i]!;
     const raw = inverseFrequency * (d + (freq * (k + 1)) / (freq + k * (1 - b + (b * fieldLengths[doc]!) / averageLength)));
-    const termScore = scores[2 * doc]!;
-    if (termScore === 0) {
-      scores[2 * doc] = weight * raw;
+    if (termTouched[doc] === 0) {
+      termTouched[doc] = 1;
+      termScore[doc] = weight * raw;
       termDocs[count++] = doc;
     } else {
-      scores[2 * doc] = termScore + weight * raw;
+      termScore[doc] = termScore[doc]! + weight * raw;
     }
-    const at = 4 * doc;
-    masks[at] = masks[at]! | termBit;
-    masks[at + 1] = masks[at + 1]! | firstFieldBit;
-    masks[at + 3] = masks[at + 3]! | fieldBit;
+    fieldMask[doc] = fieldMask[doc]! | fieldBit;
+    derivedMask[doc] = derivedMask[doc]! | termBit;
   }
   return count;
+}
+
+/**
+ * {@link accumulate} for field 0, noting also which derived terms are in it: a copy rather than a
+ * flag, so the other fields' loop (most postings) carries no extra store.
+ */
+function accumulateFirst(run: PostingRun, scratch: Scratch, touchedCount: number): number {
+  const { docs, freqs, end, fieldLengths, averageLength, inverseFrequency, weight, fieldBit, termBit } = run;
+  const { termTouched, termScore, fieldMask, derivedMask, firstFieldMask, termDocs } = scratch;
+  const firstFieldBit = run.termBit;
+  const { k, b, d } = BM25;
+  let count = touchedCount;
+  for (let i = run.start; i < end; i += 1) {
+    const doc = docs[i]!;
+    const freq = freqs[i]!;
+    const raw = inverseFrequency * (d + (freq * (k + 1)) / (freq + k * (1 - b + (b * fieldLengths[doc]!) / averageLength)));
+    if (termTouched[doc] === 0) {
+      termTouched[doc] = 1;
+      termScore[doc] = weight * raw;
+      termDocs[count++] = doc;
+    } else {
+      termScore[doc] = termScore[doc]! + weight * raw;
+    }
+    fieldMask[doc] = fieldMask[doc]! | fieldBit;
+    derivedMask[doc] = derivedMask[doc]! | termBit;
+    firstFieldMask[doc] = firstFieldMask[doc]! | firstFieldBit;
+  }
+  return count;
+}
+
+/**
+ * Sets, for every document already matched (quality above 0), the bit of each derived term its
+ * unscored field holds: a small function of its own, as {@link accumulate} is.
+ */
+function markUnscored(offsets: Uint32Array, docs: Uint32Array, derivedSorted: readonly number[], quality: Uint16Array, unscoredMask: Uint32Array): void {
+  for (let bit = 0; bit < derivedSorted.length && bit < 32; bit += 1) {
+    const termBit = 1 << bit;
+    const end = offsets[derivedSorted[bit]! + 1]!;
+    for (let i = offsets[derivedSorted[bit]!]!; i < end; i += 1) {
+      const doc = docs[i]!;
+      if (quality[doc] !== 0) unscoredMask[doc] = unscoredMask[doc]! | termBit;
+    }
+  }
 }
 
