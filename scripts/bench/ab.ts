@@ -8,7 +8,10 @@
  * (process.cpuUsage) is reported beside wall time: it leaves out the time other processes held
  * the cores, which on a loaded machine is most of the p99. The
  * questions are the bench's own (scripts/bench/questions.ts, built by the other checkout). Prints
- * p50/p95/p99 for both and their ratios, overall and per kind, as one JSON line.
+ * p50/p95/p99 for both and their ratios, overall and per kind, and the same over each question's
+ * median (`perQuestionMedian`, robust to preemption), as one JSON line, with each
+ * side's build time, the heap its version added (after a full GC; run node with --expose-gc) and
+ * the bytes of its index's typed arrays.
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -25,16 +28,42 @@ interface Tree {
   questions?: Array<{ kind: string; question: string }>;
 }
 
-async function load(root: string): Promise<Tree & { version: unknown }> {
+interface Built {
+  buildMs: number;
+  heapMB: number | null;
+  indexMB: number | null;
+}
+
+async function load(root: string): Promise<Tree & { version: unknown; built: Built }> {
   const from = (file: string): Promise<Record<string, unknown>> => import(pathToFileURL(path.join(root, file)).href) as Promise<Record<string, unknown>>;
   const { loadCorpus } = (await from('src/corpus/load.ts')) as { loadCorpus: (dir: string) => Promise<unknown> };
   const { CorpusVersion } = (await from('src/desk/corpus-version.ts')) as { CorpusVersion: { build: (load: unknown) => Promise<unknown> } };
   const { answerQuestion } = (await from('src/answer/answerer.ts')) as { answerQuestion: (version: unknown, request: { question: string }) => unknown };
   const { buildQuestions } = (await from('scripts/bench/questions.ts')) as { buildQuestions: (version: unknown) => Array<{ kind: string; question: string }> };
+  const heapBefore = heapUsed();
   const started = performance.now();
   const version = await CorpusVersion.build(await loadCorpus(corpusDir!));
-  process.stderr.write(`ab: built ${root} in ${Math.round(performance.now() - started)} ms\n`);
-  return { version, answer: (question) => answerQuestion(version, { question }), questions: buildQuestions(version) };
+  const buildMs = Math.round(performance.now() - started);
+  const heapAfter = heapUsed();
+  const built: Built = { buildMs, heapMB: heapBefore === null || heapAfter === null ? null : round((heapAfter - heapBefore) / 2 ** 20, 1), indexMB: indexMegabytes(version) };
+  process.stderr.write(`ab: built ${root} in ${buildMs} ms ${JSON.stringify(built)}\n`);
+  return { version, built, answer: (question) => answerQuestion(version, { question }), questions: buildQuestions(version) };
+}
+
+/** Heap in use after a full collection, when node runs with --expose-gc. */
+function heapUsed(): number | null {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return null;
+  gc();
+  return process.memoryUsage().heapUsed;
+}
+
+/** The typed arrays of a version's index (postings, offsets, lengths), in MB. */
+function indexMegabytes(version: unknown): number | null {
+  const data = (version as { index?: { toData?: () => Record<string, unknown> } }).index?.toData?.();
+  if (!data) return null;
+  const arrays = ['fieldLengths', 'offsets', 'docs', 'freqs'].flatMap((key) => (data[key] as ArrayBufferView[] | undefined) ?? []);
+  return round(arrays.reduce((sum, array) => sum + array.byteLength, 0) / 2 ** 20, 1);
 }
 
 const other = await load(path.resolve(otherRoot));
@@ -46,6 +75,11 @@ for (const { question } of questions.slice(0, 40)) {
 }
 const samples = { other: new Map<string, number[]>(), mine: new Map<string, number[]>() };
 const cpuSamples = { other: new Map<string, number[]>(), mine: new Map<string, number[]>() };
+/** The same timings by question (index into `questions`), for {@link perQuestionMedians}. */
+const byQuestion = {
+  wall: { other: questions.map((): number[] => []), mine: questions.map((): number[] => []) },
+  cpu: { other: questions.map((): number[] => []), mine: questions.map((): number[] => []) },
+};
 let lastCpuMs = 0;
 /** Wall time, and (in lastCpuMs) this process's CPU time: on a machine whose other processes take the cores, CPU time leaves their share out. */
 const time = (tree: Tree, question: string): number => {
@@ -62,12 +96,15 @@ for (let pass = 0; pass < Number(values.passes); pass += 1) {
     // Alternate who goes first, so neither always runs on a warmer cache.
     const order = (i + pass) % 2 === 0 ? (['other', 'mine'] as const) : (['mine', 'other'] as const);
     for (const who of order) {
+      const wall = time(who === 'other' ? other : mine, question);
       const list = samples[who].get(kind) ?? [];
-      list.push(time(who === 'other' ? other : mine, question));
+      list.push(wall);
       samples[who].set(kind, list);
       const cpuList = cpuSamples[who].get(kind) ?? [];
       cpuList.push(lastCpuMs);
       cpuSamples[who].set(kind, cpuList);
+      byQuestion.wall[who][i]!.push(wall);
+      byQuestion.cpu[who][i]!.push(lastCpuMs);
     }
   });
 }
@@ -80,5 +117,24 @@ const compare = (kind?: string, from = samples) => {
   const b = stats(from.mine, kind);
   return { other: a, mine: b, p50Ratio: round(b.p50 / a.p50, 3), p95Ratio: round(b.p95 / a.p95, 3), p99Ratio: round(b.p99 / a.p99, 3) };
 };
+/**
+ * Each question's median over the passes, then percentiles over questions: a question that is
+ * slow every time still sets the p99, a pass that another process preempted does not. On a
+ * machine at load 10 the plain p99 of single timings moved by ±30 % between runs of the same code.
+ */
+const perQuestionMedians = (from: (typeof byQuestion)['wall']) => {
+  const medians = (who: 'other' | 'mine') => from[who].map((timings) => percentile(timings, 50));
+  const a = medians('other');
+  const b = medians('mine');
+  const at = (values: number[], p: number) => round(percentile(values, p), 3);
+  return {
+    other: { p50: at(a, 50), p95: at(a, 95), p99: at(a, 99) },
+    mine: { p50: at(b, 50), p95: at(b, 95), p99: at(b, 99) },
+    p50Ratio: round(at(b, 50) / at(a, 50), 3),
+    p95Ratio: round(at(b, 95) / at(a, 95), 3),
+    p99Ratio: round(at(b, 99) / at(a, 99), 3),
+    sumRatio: round(b.reduce((x, y) => x + y, 0) / a.reduce((x, y) => x + y, 0), 3),
+  };
+};
 const kinds = [...new Set(questions.map((question) => question.kind))];
-process.stdout.write(`${JSON.stringify({ corpus: corpusDir, questions: questions.length, passes: Number(values.passes), wall: { all: compare(), byKind: Object.fromEntries(kinds.map((kind) => [kind, compare(kind)])) }, cpu: { all: compare(undefined, cpuSamples), byKind: Object.fromEntries(kinds.map((kind) => [kind, compare(kind, cpuSamples)])) } })}\n`);
+process.stdout.write(`${JSON.stringify({ corpus: corpusDir, questions: questions.length, passes: Number(values.passes), built: { other: other.built, mine: mine.built }, perQuestionMedian: { wall: perQuestionMedians(byQuestion.wall), cpu: perQuestionMedians(byQuestion.cpu) }, wall: { all: compare(), byKind: Object.fromEntries(kinds.map((kind) => [kind, compare(kind)])) }, cpu: { all: compare(undefined, cpuSamples), byKind: Object.fromEntries(kinds.map((kind) => [kind, compare(kind, cpuSamples)])) } })}\n`);

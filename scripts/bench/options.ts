@@ -44,7 +44,7 @@ async function indexUnits(articles: readonly LoadedArticle[], quotes: ReadonlyMa
     ['quote + paragraph (shipped)', shipped],
     ['quote + sentence', shipped.map((record) => ({ ...record, context: sentenceOf.get(record.id) ?? '' }))],
     ['quote alone', shipped.map((record) => ({ ...record, context: '' }))],
-    ['whole article', articles.map((article) => ({ id: article.id, text: article.body, context: '', title: article.title ?? '' }))],
+    ['whole article', articles.map((article) => ({ id: article.id, text: article.body, context: '', title: article.title ?? '', sentence: '' }))],
   ];
   out('| index record | records | build | postings (typed arrays) | topic search p50 / p99 | shipped top-10 still found |');
   out('|---|---:|---:|---:|---:|---:|');

@@ -1,6 +1,7 @@
 import type { ScoredHits } from '../search/quote-index.js';
 import { isQuestionWord } from '../search/speaker-finder.js';
 import { indexTerms, queryTerms, tokenize } from '../search/terms.js';
+import type { QuoteRecord } from '../desk/corpus-version.js';
 import type { AnswerSource } from '../store/answer-source.js';
 
 /**
@@ -60,18 +61,19 @@ export interface RelevanceOptions {
 }
 
 /**
- * Most sentences read per answer. Which key terms a quote's own words hold comes from the index
- * for free; its sentence must be read from the quote, a cache miss or more per hit. A broad topic
- * at 500k articles matches a hundred thousand quotes through their paragraphs, so only the best
- * scoring few hundred are read (their paragraph holds the words most densely); the answer says
- * how many were not.
+ * Most sentences read per answer, where the hits do not say which terms their sentence holds (a
+ * store that cannot tell, or a topic matching over 32 index terms): its sentence must then be read
+ * from the quote, a cache miss or more per hit. A broad topic at 500k articles matches a hundred
+ * thousand quotes through their paragraphs, so only the best scoring few hundred are read (their
+ * paragraph holds the words most densely); the answer says how many were not.
  */
 export const SENTENCE_CHECKS = 300;
 
 /**
  * Classifies every hit of a topic search: the quote's own words from the index's text-field
- * matches; for hits lacking a key term there, their sentence (the best scoring
- * {@link SENTENCE_CHECKS} of them), skipping any sentence a substring test shows cannot hold it.
+ * matches; for hits lacking a key term there, their sentence, from the index's sentence
+ * membership when the hits carry it (every hit, no reading), else read (the best scoring
+ * {@link SENTENCE_CHECKS} of them, skipping any sentence a substring test shows cannot hold it).
  */
 export function classifyHits(version: AnswerSource, hits: ScoredHits, keys: readonly KeyTerm[], options: RelevanceOptions): HitRelevance {
   const rank = new Uint8Array(hits.count);
@@ -80,8 +82,6 @@ export function classifyHits(version: AnswerSource, hits: ScoredHits, keys: read
   const prefix = (term: string): boolean => version.index.prefixMatches(term);
   const masks = new Map<readonly string[], number>();
   const phrase = options.phrase === null ? null : normaliseForPhrase(options.phrase);
-  const inText = new Uint16Array(hits.count);
-  const needSentence: number[] = [];
   // Which key terms each matched index term stands for, by its bit: a hit's key terms are then
   // an OR over its few set bits, with no string work per hit.
   const keysOfBit = new Uint16Array(32);
@@ -92,37 +92,55 @@ export function classifyHits(version: AnswerSource, hits: ScoredHits, keys: read
     for (let bits = mask; bits !== 0; bits &= bits - 1) held |= keysOfBit[31 - Math.clz32(bits & -bits)]!;
     return held;
   };
-  for (let i = 0; i < hits.count; i += 1) {
-    // Past 32 matched index terms (a very short prefix) the text field is not tracked term by term.
-    const held = (overflow && hits.inText(i) ? termsMask(hits.termsAt(i), keys, prefix, masks) : keysIn(hits.textMasks[i]!)) & all;
-    inText[i] = held;
-    // A sentence lies inside its paragraph: a hit whose paragraph matched nothing cannot gain there.
-    if (held !== all && hits.inContext(i)) needSentence.push(i);
+  // Past 32 matched index terms (a very short prefix) no field is tracked term by term.
+  const textHeld = (i: number): number => (overflow && hits.inText(i) ? termsMask(hits.termsAt(i), keys, prefix, masks) : keysIn(hits.textMasks[i]!)) & all;
+  const sentenceMasks = overflow ? undefined : hits.sentenceMasks;
+  // Without the index's sentence bits, sentences are read: first choose which (see SENTENCE_CHECKS).
+  let inText: Uint16Array | null = null;
+  let checked: Uint8Array | null = null;
+  if (sentenceMasks === undefined) {
+    inText = new Uint16Array(hits.count);
+    const needSentence: number[] = [];
+    for (let i = 0; i < hits.count; i += 1) {
+      inText[i] = textHeld(i);
+      // A sentence lies inside its paragraph: a hit whose paragraph matched nothing cannot gain there.
+      if (inText[i] !== all && hits.inContext(i)) needSentence.push(i);
+    }
+    if (needSentence.length > SENTENCE_CHECKS) checked = bestScoring(needSentence, hits.scores, SENTENCE_CHECKS, hits.count);
   }
-  const checked = needSentence.length <= SENTENCE_CHECKS ? null : bestScoring(needSentence, hits.scores, SENTENCE_CHECKS, hits.count);
+  const allInParagraph = (i: number): boolean => ((overflow ? termsMask(hits.termsAt(i), keys, prefix, masks) : keysIn(hits.termMasks[i]!)) & all) === all;
+  const partialOrOff = (held: number): number => (isPartial(held, keys.length, phrase !== null) ? PARTIAL : OFF_TOPIC);
   let unchecked = 0;
   for (let i = 0; i < hits.count; i += 1) {
-    const doc = hits.docs[i]!;
-    let held = inText[i]!;
-    let place: MatchPlace;
+    let held = inText === null ? textHeld(i) : inText[i]!;
+    let place: number;
     if (held === all) {
-      place = phrase !== null && normaliseForPhrase(version.quoteAt(doc)?.quote.text ?? '').includes(phrase) ? 'phrase' : 'quote';
+      place = phrase !== null && normaliseForPhrase(version.quoteAt(hits.docs[i]!)?.quote.text ?? '').includes(phrase) ? PHRASE : QUOTE;
     } else if (!hits.inContext(i)) {
-      place = isPartial(held, keys.length, phrase !== null) ? 'partial' : 'off-topic';
+      place = partialOrOff(held);
     } else if (checked !== null && checked[i] === 0) {
       unchecked += 1;
-      place = 'off-topic';
+      place = OFF_TOPIC;
     } else {
-      const record = version.quoteAt(doc);
-      held |= sentenceMask(record?.quote.context ?? '', keys, all & ~held, prefix);
-      if (held === all) place = 'sentence';
-      else if (options.paragraphStandsIn && record?.quote.kind === 'direct' && ((overflow ? termsMask(hits.termsAt(i), keys, prefix, masks) : keysIn(hits.termMasks[i]!)) & all) === all && STAND_IN.test(record.quote.text)) place = 'paragraph';
-      else place = isPartial(held, keys.length, phrase !== null) ? 'partial' : 'off-topic';
+      // The record is read only when the index cannot answer: no sentence bits, or a person asked about.
+      let record: QuoteRecord | undefined | null = null;
+      if (sentenceMasks !== undefined) held |= keysIn(sentenceMasks[i]!) & all;
+      else held |= sentenceMask((record = version.quoteAt(hits.docs[i]!))?.quote.context ?? '', keys, all & ~held, prefix);
+      if (held === all) place = SENTENCE;
+      else if (options.paragraphStandsIn && allInParagraph(i) && standsIn(record === null ? version.quoteAt(hits.docs[i]!) : record)) place = PARAGRAPH;
+      else place = partialOrOff(held);
     }
-    rank[i] = PLACE_RANK[place];
+    rank[i] = place;
     missing[i] = all & ~held;
   }
   return { rank, missing, unchecked };
+}
+
+const { phrase: PHRASE, quote: QUOTE, sentence: SENTENCE, paragraph: PARAGRAPH, partial: PARTIAL, 'off-topic': OFF_TOPIC } = PLACE_RANK;
+
+/** A direct quote that calls someone "he" or "her", so the person its paragraph names may be who it is about. */
+function standsIn(record: QuoteRecord | undefined): boolean {
+  return record?.quote.kind === 'direct' && STAND_IN.test(record.quote.text);
 }
 
 /**

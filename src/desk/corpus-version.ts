@@ -525,6 +525,7 @@ export function* eachIndexRecord(articles: readonly LoadedArticle[], quotesByArt
         text: quote.text,
         context: paragraphAround(article.body, quote.start, quote.end),
         title: article.title ?? '',
+        sentence: quote.context,
       };
     }
   }

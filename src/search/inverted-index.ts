@@ -29,6 +29,12 @@ export interface SearchSpec {
   boosts: readonly number[];
   /** Keeps a document (by its number, its place in {@link InvertedIndexData.ids}) in the results; applied after scoring, as MiniSearch does. */
   filter?: (doc: number) => boolean;
+  /**
+   * Fields from this one on are not scored and find no documents: they only say which derived
+   * terms a matching document holds there ({@link ScoredDocs.unscoredMasks}), so a question about
+   * a document's text is a posting lookup instead of a re-read. Default: every field is scored.
+   */
+  scoredFields?: number;
 }
 
 export interface Hit {
@@ -228,6 +234,8 @@ interface Scratch {
   fieldMask: Uint8Array;
   /** Bit i set: derived term i matched in field 0 (for i < 32). */
   firstFieldMask: Uint32Array;
+  /** Bit i set: derived term i is in an unscored field (for i < 32). */
+  unscoredMask: Uint32Array;
   /** Documents in the order they first matched (the first `ordered` entries are live). */
   orderBuffer: Uint32Array;
   /** Documents the current query term matched. */
@@ -251,6 +259,8 @@ export interface ScoredDocs {
   termMasks: Uint32Array;
   /** The same, for matches in field 0 only (a quote's own words). */
   firstFieldMasks: Uint32Array;
+  /** The same, for the unscored fields (see {@link SearchSpec.scoredFields}); all zero when there are none. */
+  unscoredMasks: Uint32Array;
   /** The index terms the query terms matched (exactly or by prefix), by bit. */
   derivedTerms: readonly string[];
 }
@@ -286,10 +296,13 @@ export class InvertedIndex {
     const scratch = this.workspace();
     const documentCount = data.ids.length;
     const boosts = Array.from({ length: data.fieldCount }, (_, field) => spec.boosts[field] || 1);
+    const scoredFields = Math.min(spec.scoredFields ?? data.fieldCount, data.fieldCount);
     // Locals, not `scratch.x`: the loops below run once per posting.
-    const { termScore, termTouched, total, quality, derivedMask, fieldMask, firstFieldMask, orderBuffer: order, termDocs } = scratch;
+    const { termScore, termTouched, total, quality, derivedMask, fieldMask, firstFieldMask, unscoredMask, orderBuffer: order, termDocs } = scratch;
     let ordered = 0;
     const derived: string[] = [];
+    /** Each derived term's place in the sorted term list, by bit. */
+    const derivedSorted: number[] = [];
     const derivedIndex = new Map<string, number>();
     const overflow = new Map<number, Set<number>>();
     const seenQueryTerms = new Set<string>();
@@ -303,9 +316,10 @@ export class InvertedIndex {
         if (bit === undefined) {
           bit = derived.length;
           derived.push(term);
+          derivedSorted.push(sorted);
           derivedIndex.set(term, bit);
         }
-        for (let field = 0; field < data.fieldCount; field += 1) {
+        for (let field = 0; field < scoredFields; field += 1) {
           const start = data.offsets[field]![sorted]!;
           const end = data.offsets[field]![sorted + 1]!;
           if (start === end) continue;
@@ -317,7 +331,7 @@ export class InvertedIndex {
           const inverseFrequency = Math.log(1 + (documentCount - matching + 0.5) / (matching + 0.5));
           const termFieldWeight = weight * boosts[field]!;
           const fieldBit = field < 8 ? 1 << field : 0;
-          termDocCount = accumulate(
+          termDocCount = (field === 0 ? accumulateFirst : accumulate)(
             { docs, freqs, start, end, fieldLengths, averageLength, inverseFrequency, weight: termFieldWeight, fieldBit, termBit: bit < 32 ? 1 << bit : 0 },
             scratch,
             termDocCount,
@@ -348,12 +362,18 @@ export class InvertedIndex {
         termScore[doc] = 0;
       }
     }
+    // Unscored fields: only which matched documents hold each derived term there.
+    for (let field = scoredFields; field < data.fieldCount; field += 1) markUnscored(data.offsets[field]!, data.docs[field]!, derivedSorted, quality, scratch.unscoredMask);
     const docs = new Uint32Array(ordered);
     const scores = new Float64Array(ordered);
     const fields = new Uint8Array(ordered);
     const masks = new Uint32Array(ordered);
     const firstMasks = new Uint32Array(ordered);
+    const unscoredMasks = new Uint32Array(ordered);
     const overflowAt = new Map<number, Set<number>>();
+    const { filter } = spec;
+    // Only a very short prefix overflows the masks: no map lookup per hit otherwise.
+    const overflowed = overflow.size > 0;
     let count = 0;
     for (let o = 0; o < ordered; o += 1) {
       const doc = order[o]!;
@@ -361,19 +381,24 @@ export class InvertedIndex {
       const mask = derivedMask[doc]!;
       const fieldBits = fieldMask[doc]!;
       const firstMask = firstFieldMask[doc]!;
+      const unscored = unscoredMask[doc]!;
+      unscoredMask[doc] = 0;
       total[doc] = 0;
       quality[doc] = 0;
       derivedMask[doc] = 0;
       fieldMask[doc] = 0;
       firstFieldMask[doc] = 0;
-      if (spec.filter && !spec.filter(doc)) continue;
+      if (filter !== undefined && !filter(doc)) continue;
       docs[count] = doc;
       scores[count] = score;
       fields[count] = fieldBits;
       masks[count] = mask;
       firstMasks[count] = firstMask;
-      const extra = overflow.get(doc);
-      if (extra) overflowAt.set(count, extra);
+      unscoredMasks[count] = unscored;
+      if (overflowed) {
+        const extra = overflow.get(doc);
+        if (extra) overflowAt.set(count, extra);
+      }
       count += 1;
     }
     const termsByMask = new Map<number, string[]>();
@@ -385,6 +410,7 @@ export class InvertedIndex {
       termsAt: (i) => this.termsOf(masks[i]!, overflowAt.get(i), derived, termsByMask),
       termMasks: masks,
       firstFieldMasks: firstMasks,
+      unscoredMasks,
       derivedTerms: derived,
     };
   }
@@ -423,6 +449,7 @@ export class InvertedIndex {
       derivedMask: new Uint32Array(count),
       fieldMask: new Uint8Array(count),
       firstFieldMask: new Uint32Array(count),
+      unscoredMask: new Uint32Array(count),
       orderBuffer: new Uint32Array(count),
       termDocs: new Uint32Array(count),
     };
@@ -452,8 +479,34 @@ interface PostingRun {
  */
 function accumulate(run: PostingRun, scratch: Scratch, touchedCount: number): number {
   const { docs, freqs, end, fieldLengths, averageLength, inverseFrequency, weight, fieldBit, termBit } = run;
+  const { termTouched, termScore, fieldMask, derivedMask, termDocs } = scratch;
+  const { k, b, d } = BM25;
+  let count = touchedCount;
+  for (let i = run.start; i < end; i += 1) {
+    const doc = docs[i]!;
+    const freq = freqs[i]!;
+    const raw = inverseFrequency * (d + (freq * (k + 1)) / (freq + k * (1 - b + (b * fieldLengths[doc]!) / averageLength)));
+    if (termTouched[doc] === 0) {
+      termTouched[doc] = 1;
+      termScore[doc] = weight * raw;
+      termDocs[count++] = doc;
+    } else {
+      termScore[doc] = termScore[doc]! + weight * raw;
+    }
+    fieldMask[doc] = fieldMask[doc]! | fieldBit;
+    derivedMask[doc] = derivedMask[doc]! | termBit;
+  }
+  return count;
+}
+
+/**
+ * {@link accumulate} for field 0, noting also which derived terms are in it: a copy rather than a
+ * flag, so the other fields' loop (most postings) carries no extra store.
+ */
+function accumulateFirst(run: PostingRun, scratch: Scratch, touchedCount: number): number {
+  const { docs, freqs, end, fieldLengths, averageLength, inverseFrequency, weight, fieldBit, termBit } = run;
   const { termTouched, termScore, fieldMask, derivedMask, firstFieldMask, termDocs } = scratch;
-  const firstFieldBit = run.fieldBit === 1 ? run.termBit : 0;
+  const firstFieldBit = run.termBit;
   const { k, b, d } = BM25;
   let count = touchedCount;
   for (let i = run.start; i < end; i += 1) {
@@ -472,5 +525,20 @@ function accumulate(run: PostingRun, scratch: Scratch, touchedCount: number): nu
     firstFieldMask[doc] = firstFieldMask[doc]! | firstFieldBit;
   }
   return count;
+}
+
+/**
+ * Sets, for every document already matched (quality above 0), the bit of each derived term its
+ * unscored field holds: a small function of its own, as {@link accumulate} is.
+ */
+function markUnscored(offsets: Uint32Array, docs: Uint32Array, derivedSorted: readonly number[], quality: Uint16Array, unscoredMask: Uint32Array): void {
+  for (let bit = 0; bit < derivedSorted.length && bit < 32; bit += 1) {
+    const termBit = 1 << bit;
+    const end = offsets[derivedSorted[bit]! + 1]!;
+    for (let i = offsets[derivedSorted[bit]!]!; i < end; i += 1) {
+      const doc = docs[i]!;
+      if (quality[doc] !== 0) unscoredMask[doc] = unscoredMask[doc]! | termBit;
+    }
+  }
 }
 

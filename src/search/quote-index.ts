@@ -15,6 +15,12 @@ export interface IndexedQuote {
   context: string;
   /** The article's headline, when it has one. */
   title: string;
+  /**
+   * The sentence the quote stands in (`Quote.context`). Not searched or scored: the index keeps
+   * its words outside the quote so that answers can tell a quote "about" a topic through its
+   * sentence from one whose paragraph alone mentions it, without reading the sentence again.
+   */
+  sentence: string;
 }
 
 export interface QuoteIndexOptions {
@@ -55,6 +61,11 @@ export interface ScoredHits {
   termMasks: Uint32Array;
   /** Bit t set: {@link derivedTerms}[t] is in hit i's quoted words themselves (t < 32). */
   textMasks: Uint32Array;
+  /**
+   * Bit t set: {@link derivedTerms}[t] is in the sentence around hit i's quote, outside the quote
+   * (t < 32). Absent when the source cannot tell (then the sentence must be read).
+   */
+  sentenceMasks?: Uint32Array;
   /** The index terms the topic matched, by bit; past 32 (a very short prefix) only {@link termsAt} knows them. */
   derivedTerms: readonly string[];
 }
@@ -63,7 +74,9 @@ export interface ScoredHits {
  * The fields searched. Speakers are not among them: questions name a speaker through the speaker
  * directory and a filter, never through words, so indexing names would only cost time and memory.
  */
-const FIELDS = ['text', 'context', 'title'] as const;
+const FIELDS = ['text', 'context', 'title', 'sentence'] as const;
+/** The fields scored (MiniSearch's); the sentence after them is kept for membership only. */
+const SCORED_FIELDS = 3;
 const TEXT_FIELD = FIELDS.indexOf('text');
 const TEXT_FIELD_BIT = 1 << TEXT_FIELD;
 const CONTEXT_FIELD_BIT = 1 << FIELDS.indexOf('context');
@@ -91,7 +104,7 @@ export class QuoteIndex {
     options: QuoteIndexOptions,
   ) {
     const boost = { text: 3, context: 1, title: 0.5, ...options.boost };
-    this.boosts = FIELDS.map((field) => boost[field]);
+    this.boosts = FIELDS.slice(0, SCORED_FIELDS).map((field) => boost[field as keyof typeof boost]);
     this.prefixMinLength = options.prefixMinLength ?? DEFAULT_PREFIX_MIN_LENGTH;
   }
 
@@ -163,6 +176,7 @@ export class QuoteIndex {
       termsAt: scored.termsAt,
       termMasks: scored.termMasks,
       textMasks: scored.firstFieldMasks,
+      sentenceMasks: scored.unscoredMasks,
       derivedTerms: scored.derivedTerms,
     };
   }
@@ -179,6 +193,7 @@ export class QuoteIndex {
       prefix: (term) => term.length >= this.prefixMinLength,
       prefixWeight: PREFIX_WEIGHT,
       boosts: this.boosts,
+      scoredFields: SCORED_FIELDS,
       ...(filter ? { filter } : {}),
     };
   }
@@ -189,5 +204,14 @@ function newBuilder(): InvertedIndexBuilder {
 }
 
 function addQuote(builder: InvertedIndexBuilder, quote: IndexedQuote): void {
-  builder.add(quote.id, FIELDS.map((field) => quote[field]));
+  builder.add(quote.id, [quote.text, quote.context, quote.title, outsideQuote(quote.sentence, quote.text)]);
+}
+
+/**
+ * The sentence less the quote's own words (which the text field already holds): a few words per
+ * quote ("he told reporters in Kiev"), so the membership postings stay small.
+ */
+export function outsideQuote(sentence: string, text: string): string {
+  const at = text.length === 0 ? -1 : sentence.indexOf(text);
+  return at < 0 ? sentence : `${sentence.slice(0, at)} ${sentence.slice(at + text.length)}`;
 }

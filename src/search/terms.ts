@@ -122,7 +122,23 @@ function computeQueryTerms(token: string): string[] | null {
   if (/^\d+$/.test(word)) return [word];
   const terms = [stemmer(word)];
   if (word.length >= MIN_STEM) terms.push(placeStem(word));
+  terms.push(...relatedForms(word));
   return unique(terms);
+}
+
+/**
+ * Forms of a question word that Porter stems apart but that mean the same topic: "racism" and
+ * "racist" ("tourism", "tourist"), "bankruptcy" and "bankrupt" (which then prefix-matches
+ * "bankruptcy" too). Query side only, so the index and its MiniSearch equivalence are untouched;
+ * a form no text uses matches nothing.
+ */
+function relatedForms(word: string): string[] {
+  if (word.length < 6) return [];
+  if (word.endsWith('ism')) return [stemmer(`${word.slice(0, -3)}ist`)];
+  if (word.endsWith('ist')) return [stemmer(`${word.slice(0, -3)}ism`)];
+  if (word.endsWith('ists')) return [stemmer(`${word.slice(0, -4)}ism`)];
+  if (word.endsWith('ptcy')) return [stemmer(word.slice(0, -2))];
+  return [];
 }
 
 /** Whether a word carries no topic ("the", "about", "said"): used by the question parser too. */
@@ -152,5 +168,5 @@ function remembered(cache: Map<string, string[] | null>, token: string, compute:
 }
 
 function unique(terms: string[]): string[] {
-  return terms.length > 1 && terms[0] === terms[1] ? [terms[0]!] : [...new Set(terms)];
+  return terms.length === 1 ? terms : terms.length === 2 && terms[0] === terms[1] ? [terms[0]!] : [...new Set(terms)];
 }

@@ -67,3 +67,40 @@ describe('QuoteIndex', () => {
     expect(hits.some((text) => text.includes('Ukrainian crisis'))).toBe(true);
   });
 });
+
+describe('the sentence around each quote', () => {
+  // The same words and paragraph, so the sentence is all that differs.
+  const quote = (id: string, sentence: string): IndexedQuote => ({
+    id,
+    text: 'We will not give up',
+    context: 'Pensions were raised in Kiev on Monday. "We will not give up," he said of pensions.',
+    title: '',
+    sentence,
+  });
+  const index = QuoteIndex.build([
+    quote('in-sentence', '"We will not give up," he said of pensions.'),
+    quote('paragraph-only', '"We will not give up," he said.'),
+  ]);
+  const hitsFor = (topic: string) => {
+    const hits = index.searchScored(topic);
+    const byId = new Map<string, { score: number; terms: string[] }>();
+    for (let i = 0; i < hits.count; i += 1) {
+      const inSentence = hits.derivedTerms.filter((_, bit) => (hits.sentenceMasks![i]! & (1 << bit)) !== 0);
+      byId.set(index.ids[hits.docs[i]!]!, { score: hits.scores[i]!, terms: inSentence });
+    }
+    return byId;
+  };
+
+  it('says which matched terms the sentence holds outside the quote, from the index alone', () => {
+    const hits = hitsFor('pensions Kiev');
+    expect(hits.get('in-sentence')!.terms).toEqual(['pension']);
+    expect(hits.get('paragraph-only')!.terms).toEqual([]);
+  });
+
+  it('neither scores the sentence nor finds a quote by it', () => {
+    const hits = hitsFor('pensions');
+    expect(hits.get('in-sentence')!.score).toBe(hits.get('paragraph-only')!.score);
+    const onlyInSentence = QuoteIndex.build([{ id: 'q', text: 'We will not give up', context: 'We will not give up', title: '', sentence: 'Of pensions he said: We will not give up' }]);
+    expect(onlyInSentence.searchScored('pensions').count).toBe(0);
+  });
+});

@@ -28,6 +28,15 @@ describe('search terms', () => {
     expect(finds('Britain', 'British troops')).toBe(true);
   });
 
+  it('lets "racism" find "racist" and "racists" find "racism", which Porter stems apart', () => {
+    expect(finds('racism', 'If you think they are racist')).toBe(true);
+    expect(finds('racists', 'a campaign against racism')).toBe(true);
+  });
+
+  it('lets "bankruptcy" find "bankrupt"', () => {
+    expect(finds('bankruptcy', 'they cannot go bankrupt')).toBe(true);
+  });
+
   it('drops speech verbs and stopwords from queries, so "say about" matches nothing by itself', () => {
     expect(queried('what did they say about it')).toEqual([]);
   });
