@@ -17,7 +17,7 @@ const WORDS = 'ukraine putin minister said crisis talks election tax budget war 
 function quote(id: string, next: () => number): IndexedQuote {
   // Few words, so that common ones have long posting lists and the bulk-copy path runs.
   const words = (n: number) => Array.from({ length: n }, () => WORDS[Math.floor(next() * WORDS.length)]!).join(' ');
-  return { id, text: words(1 + Math.floor(next() * 8)), context: words(5 + Math.floor(next() * 20)), title: words(3) };
+  return { id, text: words(1 + Math.floor(next() * 8)), context: words(5 + Math.floor(next() * 20)), title: words(3), sentence: words(4) };
 }
 
 /**
