@@ -5,6 +5,8 @@ import type { CorpusVersion, QuoteRecord } from '../../desk/corpus-version.js';
 import { paragraphAround } from '../../desk/paragraph.js';
 import type { ReloadReport } from '../../desk/reload-report.js';
 import { insertRows } from './bulk-insert.js';
+import { CANDIDATE_WEIGHTS } from './fetch-candidates.js';
+import { DEFAULT_TERM_LIST_LENGTH, termLists } from './term-lists.js';
 import { termsVector } from './terms-vector.js';
 
 /** The channel readers LISTEN on; the payload is the new version's id. */
@@ -19,13 +21,18 @@ export function contentHash(article: LoadedArticle): string {
   return sha256Hex(JSON.stringify([article.body, article.title, article.date, article.source, article.url]));
 }
 
+export interface WriteOptions {
+  /** Quotes per frequent term's precomputed list (term-lists.ts); also the most a term matches before it gets one. */
+  termListLength?: number;
+}
+
 /**
  * Writes a built corpus version (extracted by this process, the one writer) and makes it current,
  * all in one transaction, then announces it with NOTIFY, which PostgreSQL delivers only at commit:
  * a reader that hears of version N can read all of it, and nobody ever sees half of one.
  * Returns the new version's id. Older versions beyond the previous one are deleted afterwards.
  */
-export async function writeVersion(client: pg.ClientBase, version: CorpusVersion, report: ReloadReport): Promise<number> {
+export async function writeVersion(client: pg.ClientBase, version: CorpusVersion, report: ReloadReport, options: WriteOptions = {}): Promise<number> {
   const data = version.index.toData();
   const articleNumbers = new Map(version.articles.map((article, n) => [article.id, n]));
   await client.query('BEGIN');
@@ -116,6 +123,19 @@ export async function writeVersion(client: pg.ClientBase, version: CorpusVersion
       { name: 'in_context', type: 'int4', value: (t) => data.offsets[1]![t + 1]! - data.offsets[1]![t]! },
       { name: 'in_title', type: 'int4', value: (t) => data.offsets[2]![t + 1]! - data.offsets[2]![t]! },
     ], data.terms.keys());
+    const listed = (doc: number) => {
+      const record = version.quoteAt(doc);
+      if (record === undefined) return undefined;
+      const weight = (record.quote.kind === 'direct' ? 1 : CANDIDATE_WEIGHTS.reported) * (record.wordCount <= 3 ? CANDIDATE_WEIGHTS.fragment : 1);
+      return { reprintKey: record.reprintKey, weight };
+    };
+    // Arrays as literals cast on arrival: an unnest()ed array parameter cannot hold one array per row.
+    await insertRows(client, 'term_lists', [
+      { name: 'version_id', type: 'int8', value: () => versionId },
+      { name: 'term', type: 'text', value: (list) => list.term },
+      { name: 'docs', type: 'text', cast: 'integer[]', value: (list) => `{${list.docs.join(',')}}` },
+      { name: 'groups', type: 'text', cast: 'bigint[]', value: (list) => `{${list.groups.join(',')}}` },
+    ], termLists(data, listed, options.termListLength ?? DEFAULT_TERM_LIST_LENGTH), 100);
     await client.query(
       `INSERT INTO current_version (only_row, version_id) VALUES (true, $1) ON CONFLICT (only_row) DO UPDATE SET version_id = EXCLUDED.version_id`,
       [versionId],
@@ -123,7 +143,7 @@ export async function writeVersion(client: pg.ClientBase, version: CorpusVersion
     await client.query('SELECT pg_notify($1, $2)', [VERSION_CHANNEL, String(versionId)]);
     await client.query('COMMIT');
     // Fresh statistics, or the planner guesses a handful of rows per version and ANDs in the date index.
-    await client.query('ANALYZE quotes, term_stats, articles');
+    await client.query('ANALYZE quotes, term_stats, term_lists, articles');
     await deleteOldVersions(client);
     return versionId;
   } catch (error) {
