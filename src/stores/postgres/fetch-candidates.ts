@@ -226,7 +226,9 @@ export async function fetchTopic(
  * The given speakers' quotes for a speaker-only answer: of each reprint group only the copy the
  * answerer would pick (its own order: direct and fuller first, newest, then corpus order; see
  * answerer.ts rankBySpeaker), so a quote reprinted by a hundred articles is fetched once. Every
- * group is fetched, so the answer's count of matches is exact.
+ * group is fetched, so the answer's count of matches is exact. The writer marks each speaker's
+ * chosen copy per group (`speaker_best`, write-version.ts speakerBestCopies), so only those rows
+ * are read; with several speakers asked, the best of their chosen copies is the best of all.
  */
 export async function fetchSpeakerQuotes(db: pg.Pool | pg.ClientBase, version: ReaderVersion, speakerKeys: readonly string[]): Promise<Map<string, QuoteRecord[]>> {
   const byKey = new Map<string, QuoteRecord[]>(speakerKeys.map((key) => [key, []]));
@@ -235,7 +237,7 @@ export async function fetchSpeakerQuotes(db: pg.Pool | pg.ClientBase, version: R
     `SELECT * FROM (
        SELECT DISTINCT ON (q.reprint_key) ${QUOTE_COLUMNS.replace('q.paragraph, ', "'' AS paragraph, ")}
          FROM quotes q JOIN articles a ON a.version_id = q.version_id AND a.article_no = q.article_no
-        WHERE q.version_id = $1 AND q.speaker_key = ANY ($2::text[])
+        WHERE q.version_id = $1 AND q.speaker_key = ANY ($2::text[]) AND q.speaker_best
         ORDER BY q.reprint_key,
                  CASE WHEN q.kind = 'direct' THEN 1 ELSE $3::float8 END * CASE WHEN q.word_count <= 3 THEN $4::float8 ELSE 1 END DESC,
                  a.published DESC NULLS LAST, a.id COLLATE "C", q.start_offset

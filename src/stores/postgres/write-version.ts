@@ -60,6 +60,7 @@ export async function writeVersion(client: pg.ClientBase, version: CorpusVersion
     // in bulk, not row by row) and attached as the partition for this version. The name is built
     // from our own sequence number, never from input.
     const partition = `quotes_v${versionId}`;
+    const speakerBest = speakerBestCopies(version);
     await client.query(`CREATE TABLE ${partition} (LIKE quotes INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`);
     await insertRows(client, partition, [
       { name: 'version_id', type: 'int8', value: () => versionId },
@@ -83,6 +84,7 @@ export async function writeVersion(client: pg.ClientBase, version: CorpusVersion
       { name: 'published', type: 'date', value: (row) => row.record.article.date },
       { name: 'source_lower', type: 'text', value: (row) => row.record.article.source?.toLowerCase() ?? null },
       { name: 'terms', type: 'text', cast: 'tsvector', value: (row) => termsVector([row.record.quote.text, row.paragraph, row.record.article.title ?? '']) },
+      { name: 'speaker_best', type: 'bool', value: (row) => speakerBest.has(row.doc) },
     ], eachQuoteRow(version));
     await client.query("SET LOCAL maintenance_work_mem = '256MB'");
     await client.query(`ALTER TABLE ${partition} ADD PRIMARY KEY (version_id, doc)`);
@@ -91,6 +93,7 @@ export async function writeVersion(client: pg.ClientBase, version: CorpusVersion
     await client.query(`CREATE INDEX ${partition}_terms ON ${partition} USING gin (terms)`);
     await client.query(`CREATE INDEX ${partition}_speaker ON ${partition} (version_id, speaker_key) WHERE speaker_key IS NOT NULL`);
     await client.query(`CREATE INDEX ${partition}_published ON ${partition} (version_id, published)`);
+    await client.query(`CREATE INDEX ${partition}_speaker_best ON ${partition} (version_id, speaker_key) WHERE speaker_best`);
     await client.query(`ALTER TABLE quotes ATTACH PARTITION ${partition} FOR VALUES IN (${versionId})`);
     await insertRows(client, 'article_speakers', [
       { name: 'version_id', type: 'int8', value: () => versionId },
@@ -166,6 +169,35 @@ async function deleteOldVersions(client: pg.ClientBase): Promise<void> {
       throw error;
     }
   }
+}
+
+/**
+ * Per speaker and reprint group, the copy a speaker question shows (fetch-candidates.ts
+ * fetchSpeakerQuotes orders them the same way: the answerer's weight, newest, article id in byte
+ * order, position): the index positions of those copies.
+ */
+export function speakerBestCopies(version: CorpusVersion): Set<number> {
+  const best = new Map<string, Map<number, number>>();
+  const weight = (record: QuoteRecord): number => (record.quote.kind === 'direct' ? 1 : CANDIDATE_WEIGHTS.reported) * (record.wordCount <= 3 ? CANDIDATE_WEIGHTS.fragment : 1);
+  const better = (a: QuoteRecord, b: QuoteRecord): boolean => {
+    const byWeight = weight(b) - weight(a);
+    if (byWeight !== 0) return byWeight < 0;
+    const [left, right] = [a.article.date, b.article.date];
+    if (left !== right) return right === null || (left !== null && left > right);
+    const byId = Buffer.compare(Buffer.from(a.article.id), Buffer.from(b.article.id));
+    if (byId !== 0) return byId < 0;
+    return a.quote.start < b.quote.start;
+  };
+  const ids = version.index.ids;
+  for (let doc = 0; doc < ids.length; doc += 1) {
+    const record = version.quoteAt(doc);
+    if (record === undefined || record.speakerKey === null) continue;
+    let groups = best.get(record.speakerKey);
+    if (groups === undefined) best.set(record.speakerKey, (groups = new Map()));
+    const held = groups.get(record.reprintKey);
+    if (held === undefined || better(record, version.quoteAt(held)!)) groups.set(record.reprintKey, doc);
+  }
+  return new Set([...best.values()].flatMap((groups) => [...groups.values()]));
 }
 
 function* eachQuoteRow(version: CorpusVersion): Generator<{ doc: number; record: QuoteRecord; paragraph: string }> {
