@@ -13,7 +13,7 @@ import { CANDIDATE_WEIGHTS, fetchTopic } from '../../src/stores/postgres/fetch-c
 import { ingestCorpus } from '../../src/stores/postgres/ingest.js';
 import { PostgresQuoteStore } from '../../src/stores/postgres/postgres-store.js';
 import { currentVersionId, readVersion } from '../../src/stores/postgres/reader-version.js';
-import { LIST_COPIES_PER_GROUP, termLists, type TermList } from '../../src/stores/postgres/term-lists.js';
+import { kthLargest, LIST_COPIES_PER_GROUP, termLists, type TermList } from '../../src/stores/postgres/term-lists.js';
 import { topicTerms } from '../../src/stores/postgres/terms-vector.js';
 import { materialise } from '../../scripts/bench/corpora.js';
 import { freshDatabase } from '../support/postgres/database.js';
@@ -91,6 +91,13 @@ describe('frequent-term lists (the writer)', () => {
       const best = Math.max(...matches.filter((doc) => !inList.has(doc)).map((doc) => scores.get(doc)!));
       expect(best, list.term).toBeLessThanOrEqual(listed.at(-1)! * (1 + 1e-9));
     }
+  });
+
+  it('find a list’s score threshold as sorting would', () => {
+    // Many ties, as the copies of reprinted articles score alike.
+    const values = Array.from({ length: 5_000 }, (_, i) => Math.floor(Math.abs(Math.sin(i * 7.3)) * 400) / 4);
+    const sorted = [...values].sort((a, b) => b - a);
+    for (const k of [1, 2, 17, 1_000, 2_500, 4_999, 5_000]) expect(kthLargest(Float64Array.from(values), k), String(k)).toBe(sorted[k - 1]);
   });
 
   it('keep at most three copies of a reprinted quote, and count each reprint group once', () => {

@@ -65,8 +65,8 @@ interface QuoteRow {
  * match of a query term counts for more than a longer word it prefixes), each term at least
  * {@link MIN_LIST_TAKE}: the bound on a common topic's work, whatever the corpus size.
  */
-const LIST_POOL = 1_500;
-const MIN_LIST_TAKE = 100;
+const LIST_POOL = 300;
+const MIN_LIST_TAKE = 50;
 
 /** How many of each listed term's best quotes to read, given each one's weight in the question. */
 function listShares(weights: readonly number[]): number[] {

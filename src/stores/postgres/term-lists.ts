@@ -6,7 +6,7 @@ import { FIELD_BOOSTS } from '../../store/candidate-scoring.js';
  * question reads at most this many rows per frequent term, whatever the corpus size. See
  * docs/scaling.md for the overlap and latency it gave.
  */
-export const DEFAULT_TERM_LIST_LENGTH = 1_000;
+export const DEFAULT_TERM_LIST_LENGTH = 200;
 
 /** Copies of one reprinted quote kept in a list, as the candidate query keeps (see fetch-candidates.ts). */
 export const LIST_COPIES_PER_GROUP = 3;
@@ -104,10 +104,40 @@ export function* termLists(data: InvertedIndexData, quoteAt: (doc: number) => Li
   }
 }
 
+/** Matches sorted per list, as a multiple of its length: room for copies skipped beyond the third. */
+const SHORTLIST_FACTOR = 8;
+
+/** The k-th largest value (k from 1), by quickselect: linear, where sorting every score of the commonest terms was not. Reorders `values`. */
+export function kthLargest(values: Float64Array, k: number): number {
+  let low = 0;
+  let high = values.length - 1;
+  const target = k - 1;
+  while (low < high) {
+    const pivot = values[(low + high) >>> 1]!;
+    let i = low;
+    let j = high;
+    while (i <= j) {
+      while (values[i]! > pivot) i += 1;
+      while (values[j]! < pivot) j -= 1;
+      if (i <= j) {
+        const swap = values[i]!;
+        values[i] = values[j]!;
+        values[j] = swap;
+        i += 1;
+        j -= 1;
+      }
+    }
+    if (target <= j) high = j;
+    else if (target >= i) low = i;
+    else return values[target]!;
+  }
+  return values[target]!;
+}
+
 /**
  * The `length` best of `matched` by score (ties in corpus order), at most three per reprint
  * group. Sorting every match of the commonest terms would dominate the write, so only those
- * above a threshold (the score of the 8 × length-th best) are sorted, unless copies crowd that out.
+ * above a threshold (the score of the {@link SHORTLIST_FACTOR} × length-th best) are sorted, unless copies crowd that out.
  */
 function bestDocs(matched: number[], score: Float64Array, groupOf: Int32Array, copies: Uint8Array, length: number): Int32Array {
   const byScore = (a: number, b: number): number => score[b]! - score[a]! || a - b;
@@ -125,10 +155,9 @@ function bestDocs(matched: number[], score: Float64Array, groupOf: Int32Array, c
   const reset = (docs: readonly number[]): void => {
     for (const doc of docs) copies[groupOf[doc]!] = 0;
   };
-  const shortlist = length * 8;
+  const shortlist = length * SHORTLIST_FACTOR;
   if (matched.length > shortlist) {
-    const scores = Float64Array.from(matched, (doc) => score[doc]!).sort();
-    const threshold = scores[scores.length - shortlist]!;
+    const threshold = kthLargest(Float64Array.from(matched, (doc) => score[doc]!), shortlist);
     const above = matched.filter((doc) => score[doc]! >= threshold).sort(byScore);
     const chosen = take(above);
     reset(above);
