@@ -81,10 +81,10 @@ function prefixWeight(queryTerm: string, term: string): number {
 }
 
 /**
- * The ranking both topic statements share, over a CTE \`matched\` of candidate rows (doc,
+ * The ranking both topic statements share, over a CTE `matched` of candidate rows (doc,
  * reprint_key, terms, kind, word_count): an idf-weighted ts_rank per row (computed once, hence
  * materialised), the answerer's down-weighting, at most three copies per reprint group, the best
- * \`limit\` rows. \`first\` is the number of the first of its six parameters: rank weights, term
+ * `limit` rows. `first` is the number of the first of its six parameters: rank weights, term
  * queries, their idfs, limit, reported and fragment weights.
  */
 const RANK_AND_PICK = (first: number): string => {
@@ -104,11 +104,14 @@ const RANK_AND_PICK = (first: number): string => {
 };
 
 /**
- * A topic's candidates: every quote whose terms match (GIN index, any query term, long ones as
- * prefixes), narrowed by speaker, dates and outlet in the same statement; the best `limit` of
- * them by an idf-weighted ts_rank; how many distinct quotes matched in all; and the document
- * frequencies of the index terms involved, so the answerer can score them as BM25+. The question
- * reaches PostgreSQL only as bound parameters: term literals, dates, the outlet words.
+ * A topic's candidates: the best `limit` quotes by an idf-weighted ts_rank among those matching
+ * any query term (long ones as prefixes); how many distinct quotes matched in all; and the
+ * document frequencies of the index terms involved, so the answerer can score them as BM25+.
+ * Without narrowing, a frequent term's matches are read from its precomputed list (term_lists,
+ * see term-lists.ts) and only rare terms go through the GIN index, so the work is bounded
+ * whatever the corpus size; narrowed by speaker, dates or outlet, every match is read in the
+ * same statement. The question reaches PostgreSQL only as bound parameters: term literals,
+ * dates, the outlet words.
  */
 export async function fetchTopic(
   db: pg.Pool | pg.ClientBase,
