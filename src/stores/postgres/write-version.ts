@@ -90,7 +90,15 @@ export async function writeVersion(client: pg.ClientBase, version: CorpusVersion
     await client.query(`ALTER TABLE ${partition} ADD PRIMARY KEY (version_id, doc)`);
     await client.query(`ALTER TABLE ${partition} ADD CONSTRAINT ${partition}_version CHECK (version_id = ${versionId})`);
     // The same definitions as the partitioned table's, so attaching adopts them instead of building others.
-    await client.query(`CREATE INDEX ${partition}_terms ON ${partition} USING gin (terms)`);
+    // PostgreSQL builds the GIN index in its own process while this one computes the frequent
+    // terms' lists (and their array text), which otherwise ran after it: the two overlap.
+    const indexing = client.query(`CREATE INDEX ${partition}_terms ON ${partition} USING gin (terms)`).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    const lists = listRows(version, data, options.termListLength ?? DEFAULT_TERM_LIST_LENGTH);
+    const indexFailure = await indexing;
+    if (indexFailure !== null) throw indexFailure;
     await client.query(`CREATE INDEX ${partition}_speaker ON ${partition} (version_id, speaker_key) WHERE speaker_key IS NOT NULL`);
     await client.query(`CREATE INDEX ${partition}_published ON ${partition} (version_id, published)`);
     await client.query(`CREATE INDEX ${partition}_speaker_best ON ${partition} (version_id, speaker_key) WHERE speaker_best`);
@@ -126,19 +134,12 @@ export async function writeVersion(client: pg.ClientBase, version: CorpusVersion
       { name: 'in_context', type: 'int4', value: (t) => data.offsets[1]![t + 1]! - data.offsets[1]![t]! },
       { name: 'in_title', type: 'int4', value: (t) => data.offsets[2]![t + 1]! - data.offsets[2]![t]! },
     ], data.terms.keys());
-    const listed = (doc: number) => {
-      const record = version.quoteAt(doc);
-      if (record === undefined) return undefined;
-      const weight = (record.quote.kind === 'direct' ? 1 : CANDIDATE_WEIGHTS.reported) * (record.wordCount <= 3 ? CANDIDATE_WEIGHTS.fragment : 1);
-      return { reprintKey: record.reprintKey, weight };
-    };
-    // Arrays as literals cast on arrival: an unnest()ed array parameter cannot hold one array per row.
     await insertRows(client, 'term_lists', [
       { name: 'version_id', type: 'int8', value: () => versionId },
       { name: 'term', type: 'text', value: (list) => list.term },
-      { name: 'docs', type: 'text', cast: 'integer[]', value: (list) => `{${list.docs.join(',')}}` },
-      { name: 'groups', type: 'text', cast: 'bigint[]', value: (list) => `{${list.groups.join(',')}}` },
-    ], termLists(data, listed, options.termListLength ?? DEFAULT_TERM_LIST_LENGTH), 100);
+      { name: 'docs', type: 'text', cast: 'integer[]', value: (list) => list.docs },
+      { name: 'groups', type: 'text', cast: 'bigint[]', value: (list) => list.groups },
+    ], lists, 100);
     await client.query(
       `INSERT INTO current_version (only_row, version_id) VALUES (true, $1) ON CONFLICT (only_row) DO UPDATE SET version_id = EXCLUDED.version_id`,
       [versionId],
@@ -170,6 +171,22 @@ async function deleteOldVersions(client: pg.ClientBase): Promise<void> {
       throw error;
     }
   }
+}
+
+/**
+ * The frequent terms' lists as rows to insert, their arrays as literals cast on arrival (an
+ * unnest()ed array parameter cannot hold one array per row).
+ */
+function listRows(version: CorpusVersion, data: ReturnType<CorpusVersion['index']['toData']>, length: number): Array<{ term: string; docs: string; groups: string }> {
+  const listed = (doc: number) => {
+    const record = version.quoteAt(doc);
+    if (record === undefined) return undefined;
+    const weight = (record.quote.kind === 'direct' ? 1 : CANDIDATE_WEIGHTS.reported) * (record.wordCount <= 3 ? CANDIDATE_WEIGHTS.fragment : 1);
+    return { reprintKey: record.reprintKey, weight };
+  };
+  const rows: Array<{ term: string; docs: string; groups: string }> = [];
+  for (const list of termLists(data, listed, length)) rows.push({ term: list.term, docs: `{${list.docs.join(',')}}`, groups: `{${list.groups.join(',')}}` });
+  return rows;
 }
 
 /**
