@@ -41,11 +41,17 @@ export function isPrefixTerm(term: string): boolean {
   return term.length >= DEFAULT_PREFIX_MIN_LENGTH;
 }
 
-/** Every index term of a field's text with its frequency, and the field length as MiniSearch counts it (distinct tokens). */
-function analyse(text: string): { length: number; frequencies: Map<string, number> } {
+/**
+ * The frequency of each of the `wanted` index terms in a field's text, and the field length as
+ * MiniSearch counts it (distinct tokens). Only the terms a query matches are counted: scoring
+ * reads no others, and counting every term of every candidate's paragraph was most of the work.
+ */
+function analyse(text: string, wanted: DocumentFrequencies): { length: number; frequencies: Map<string, number> } {
   const tokens = tokenize(text);
   const frequencies = new Map<string, number>();
-  for (const token of tokens) for (const term of indexTerms(token) ?? []) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
+  for (const token of tokens) {
+    for (const term of indexTerms(token) ?? []) if (wanted.has(term)) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
+  }
   return { length: new Set(tokens).size, frequencies };
 }
 
@@ -55,7 +61,7 @@ function analyse(text: string): { length: number; frequencies: Map<string, numbe
  * a prefix and that occurs in a candidate; a term missing from it counts as not indexed.
  */
 export function scoreCandidates(queryTerms: readonly string[], candidates: readonly CandidateFields[], frequencies: DocumentFrequencies, figures: CorpusFigures): CandidateScores {
-  const analysed = candidates.map((fields) => fields.map(analyse));
+  const analysed = candidates.map((fields) => fields.map((text) => analyse(text, frequencies)));
   const count = candidates.length;
   const total = new Float64Array(count);
   const quality = new Uint16Array(count);

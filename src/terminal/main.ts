@@ -7,7 +7,10 @@ import { formatRejectionSummary } from '../desk/rejection-summary.js';
 import { corpusKey, FileSnapshotStore } from '../desk/snapshot.js';
 import { ConfigError, loadConfig } from '../ops/config.js';
 import { createLogger } from '../ops/logger.js';
+import type { Answer } from '../answer/answer.js';
+import type { AskRequest } from '../answer/answerer.js';
 import { verifyClaim } from '../answer/verify.js';
+import { NoCorpusVersionError, PostgresQuoteStore } from '../stores/postgres/postgres-store.js';
 import { recoverNpmFlags } from './npm-flags.js';
 import { writePaged } from './pager.js';
 import { terminalProgress } from './progress.js';
@@ -27,6 +30,9 @@ Options:
   --verify       check the words given (a claimed quote) against the corpus instead
   --no-cache     build from the corpus even if a snapshot exists
   -h, --help     show this help
+
+With DATABASE_URL set, answers come from the corpus version in PostgreSQL (written by
+npm run ingest) instead of the corpus folder; --corpus, --no-cache and --verify do not apply.
 
 With npm run, options go after "--" (npm keeps the ones before it); npx quotedesk ask has no such trap.
 
@@ -70,32 +76,62 @@ async function main(): Promise<number> {
   for (const note of recovered.notes) process.stderr.write(`${note}\n`);
   const json = args.values.json || recovered.json;
   const all = args.values.all || recovered.all;
-  const corpusDir = path.resolve(args.values.corpus ?? recovered.corpus ?? config.CORPUS_DIR);
-  const desk = await QuoteDesk.open({
-    corpusDir,
-    logger,
-    ...(args.values['no-cache'] ? {} : { snapshots: new FileSnapshotStore(path.resolve(config.CACHE_DIR), logger) }),
-  });
+  if (config.DATABASE_URL && args.values.verify) {
+    process.stderr.write('--verify reads the corpus files themselves: unset DATABASE_URL to check a claim against the corpus folder.\n');
+    return 2;
+  }
+  const corpus = config.DATABASE_URL
+    ? await fromPostgres(config.DATABASE_URL, logger)
+    : await fromFolder(path.resolve(args.values.corpus ?? recovered.corpus ?? config.CORPUS_DIR), logger, !args.values['no-cache'], path.resolve(config.CACHE_DIR));
+  try {
+    return await converse(corpus, { json, all, verify: args.values.verify, question: recovered.positionals.join(' ').trim() });
+  } finally {
+    await corpus.close();
+  }
+}
+
+/** What the terminal asks: the corpus folder's desk, or the current version in PostgreSQL. */
+interface TerminalCorpus {
+  report: { articles: number; quotes: number; speakers: number };
+  ask(request: AskRequest): Promise<Answer>;
+  verify: ((claim: string) => ReturnType<typeof verifyClaim>) | null;
+  close(): Promise<void>;
+}
+
+async function fromFolder(corpusDir: string, logger: ReturnType<typeof createLogger>, cache: boolean, cacheDir: string): Promise<TerminalCorpus> {
+  const desk = await QuoteDesk.open({ corpusDir, logger, ...(cache ? { snapshots: new FileSnapshotStore(cacheDir, logger) } : {}) });
   const { report } = desk.lastReload;
   for (const rejection of report.rejected) {
     process.stderr.write(`skipped ${rejection.file}${rejection.line ? `:${rejection.line}` : ''}: ${rejection.reason}\n`);
   }
+  return { report, ask: async (request) => desk.ask(request), verify: (claim) => verifyClaim(desk.version, claim), close: async () => undefined };
+}
+
+/** A reader of the PostgreSQL corpus, as a bot process is: it never extracts quotes itself. */
+async function fromPostgres(url: string, logger: ReturnType<typeof createLogger>): Promise<TerminalCorpus> {
+  const store = await PostgresQuoteStore.open({ url, logger, poolSize: 2 });
+  return { report: store.version.report, ask: (request) => store.ask(request), verify: null, close: () => store.close() };
+}
+
+async function converse(corpus: TerminalCorpus, options: { json: boolean; all: boolean; verify: boolean; question: string }): Promise<number> {
+  const { json, all } = options;
+  const { report } = corpus;
   // --json and --all carry every match; the prompt and a plain answer show the first few.
-  const answerText = (question: string): string => {
-    if (args.values.verify) {
-      const verification = verifyClaim(desk.version, question);
+  const answerText = async (question: string): Promise<string> => {
+    if (options.verify && corpus.verify) {
+      const verification = corpus.verify(question);
       return json ? `${JSON.stringify(verification, null, 2)}\n` : `${renderVerificationForTerminal(verification)}\n`;
     }
-    const answer = desk.ask({ question, ...(json || all ? { limit: Infinity } : {}) });
+    const answer = await corpus.ask({ question, ...(json || all ? { limit: Infinity } : {}) });
     return json ? `${JSON.stringify(answer, null, 2)}\n` : `${renderAnswerForTerminal(answer, all ? { limit: Infinity } : {})}\n`;
   };
-  const question = recovered.positionals.join(' ').trim();
+  const { question } = options;
   if (question.length > 0) {
-    const text = answerText(question);
+    const text = await answerText(question);
     await (all && !json ? writePaged(text) : Promise.resolve(void process.stdout.write(text)));
     return 0;
   }
-  const print = (line: string): void => void process.stdout.write(answerText(line));
+  const print = async (line: string): Promise<void> => void process.stdout.write(await answerText(line));
   process.stdout.write(`Quotedesk: ${report.articles} articles, ${report.quotes} quotes, ${report.speakers} speakers. Ask away (empty line or Ctrl-D to quit).\n`);
   const prompt = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   prompt.setPrompt('> ');
@@ -103,7 +139,7 @@ async function main(): Promise<number> {
   try {
     for await (const line of prompt) {
       if (line.trim() === '') break;
-      print(line);
+      await print(line);
       prompt.prompt();
     }
   } finally {
@@ -117,7 +153,7 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof CorpusDirError) {
+    if (error instanceof ConfigError || error instanceof CorpusDirError || error instanceof NoCorpusVersionError) {
       process.stderr.write(`${error.message}\n`);
     } else {
       process.stderr.write(`Quotedesk failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -16,7 +16,14 @@ export interface Column<Row> {
  * Inserts rows as one array parameter per column (`INSERT … SELECT * FROM unnest($1::text[], …)`):
  * every value travels as a bound parameter, never spliced into SQL, and a batch is one statement.
  */
-export async function insertRows<Row>(client: pg.ClientBase, table: string, columns: ReadonlyArray<Column<NoInfer<Row>>>, rows: Iterable<Row>): Promise<number> {
+export async function insertRows<Row>(
+  client: pg.ClientBase,
+  table: string,
+  columns: ReadonlyArray<Column<NoInfer<Row>>>,
+  rows: Iterable<Row>,
+  /** Fewer for rows that are large themselves (arrays of thousands of values). */
+  batchRows = BATCH_ROWS,
+): Promise<number> {
   const names = columns.map((column) => column.name).join(', ');
   const unnest = columns.map((column, i) => `$${i + 1}::${column.type}[]`).join(', ');
   const selected = columns.map((column, i) => (column.cast ? `c${i}::${column.cast}` : `c${i}`)).join(', ');
@@ -32,7 +39,7 @@ export async function insertRows<Row>(client: pg.ClientBase, table: string, colu
   };
   for (const row of rows) {
     batch.push(row);
-    if (batch.length >= BATCH_ROWS) await flush();
+    if (batch.length >= batchRows) await flush();
   }
   await flush();
   return total;

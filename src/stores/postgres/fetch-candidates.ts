@@ -20,7 +20,7 @@ export const DEFAULT_CANDIDATES = 200;
  * fewer 0.6), applied when picking candidates too: otherwise reporters' paraphrases that match well
  * crowd out direct quotes the answerer would rank above them (top-10 overlap with the embedded store at 21k articles, 200 candidates: 0.909 without, 0.987 with).
  */
-const CANDIDATE_WEIGHTS = { reported: 0.35, fragment: 0.6 };
+export const CANDIDATE_WEIGHTS = { reported: 0.35, fragment: 0.6 };
 
 /** Copies of one reprinted quote fetched as candidates (its paragraph, and so its exact score, may differ per article). */
 const COPIES_PER_GROUP = 3;
@@ -61,11 +61,57 @@ interface QuoteRow {
 }
 
 /**
- * A topic's candidates: every quote whose terms match (GIN index, any query term, long ones as
- * prefixes), narrowed by speaker, dates and outlet in the same statement; the best `limit` of
- * them by an idf-weighted ts_rank; how many distinct quotes matched in all; and the document
- * frequencies of the index terms involved, so the answerer can score them as BM25+. The question
- * reaches PostgreSQL only as bound parameters: term literals, dates, the outlet words.
+ * Rows read of the frequent terms' lists per question, shared among them by weight (an exact
+ * match of a query term counts for more than a longer word it prefixes), each term at least
+ * {@link MIN_LIST_TAKE}: the bound on a common topic's work, whatever the corpus size.
+ */
+const LIST_POOL = 300;
+const MIN_LIST_TAKE = 50;
+
+/** How many of each listed term's best quotes to read, given each one's weight in the question. */
+function listShares(weights: readonly number[]): number[] {
+  const sum = weights.reduce((total, weight) => total + weight, 0);
+  return weights.map((weight) => Math.max(MIN_LIST_TAKE, Math.round((LIST_POOL * weight) / sum)));
+}
+
+/** The embedded index's weight of an index term matched by a query term: 1 when equal, less the longer the word it prefixes. */
+function prefixWeight(queryTerm: string, term: string): number {
+  const distance = term.length - queryTerm.length;
+  return distance === 0 ? 1 : (0.5 * term.length) / (term.length + 0.3 * distance);
+}
+
+/**
+ * The ranking both topic statements share, over a CTE `matched` of candidate rows (doc,
+ * reprint_key, terms, kind, word_count): an idf-weighted ts_rank per row (computed once, hence
+ * materialised), the answerer's down-weighting, at most three copies per reprint group, the best
+ * `limit` rows. `first` is the number of the first of its six parameters: rank weights, term
+ * queries, their idfs, limit, reported and fragment weights.
+ */
+const RANK_AND_PICK = (first: number): string => {
+  const [weights, queries, idfs, limit, reported, fragment] = [0, 1, 2, 3, 4, 5].map((i) => `$${first + i}`);
+  return `ranked AS MATERIALIZED (
+       SELECT m.doc, m.reprint_key, (SELECT sum(u.w * ts_rank(${weights}::float4[], m.terms, u.t)) FROM unnest(${queries}::tsquery[], ${idfs}::float8[]) AS u(t, w))
+              * CASE WHEN m.kind = 'direct' THEN 1 ELSE ${reported}::float8 END * CASE WHEN m.word_count <= 3 THEN ${fragment}::float8 ELSE 1 END AS rank
+         FROM matched m
+     ), copies AS MATERIALIZED (
+       -- At most three copies per reprint group, the answerer picking the best of them: a quote
+       -- reprinted by many articles must not fill the candidates with copies of itself.
+       SELECT doc, row_number() OVER w AS copy, first_value(rank) OVER w AS group_rank, reprint_key
+         FROM ranked WINDOW w AS (PARTITION BY reprint_key ORDER BY rank DESC, doc)
+     ), best AS (
+       SELECT doc FROM copies WHERE copy <= ${COPIES_PER_GROUP} ORDER BY group_rank DESC, reprint_key, copy LIMIT ${limit}
+     )`;
+};
+
+/**
+ * A topic's candidates: the best `limit` quotes by an idf-weighted ts_rank among those matching
+ * any query term (long ones as prefixes); how many distinct quotes matched in all; and the
+ * document frequencies of the index terms involved, so the answerer can score them as BM25+.
+ * Without narrowing, a frequent term's matches are read from its precomputed list (term_lists,
+ * see term-lists.ts) and only rare terms go through the GIN index, so the work is bounded
+ * whatever the corpus size; narrowed by speaker, dates or outlet, every match is read in the
+ * same statement. The question reaches PostgreSQL only as bound parameters: term literals,
+ * dates, the outlet words.
  */
 export async function fetchTopic(
   db: pg.Pool | pg.ClientBase,
@@ -84,8 +130,9 @@ export async function fetchTopic(
   // parameter would be refused as invalid UTF-8).
   if (scope.filters.source?.includes('\u0000')) return base;
   const unique = [...new Set(queryTerms)];
-  const stats = await db.query<{ query_term: string; term: string; in_text: number; in_context: number; in_title: number }>(
-    `SELECT p.query_term, s.term, s.in_text, s.in_context, s.in_title
+  const stats = await db.query<{ query_term: string; term: string; in_text: number; in_context: number; in_title: number; listed: boolean }>(
+    `SELECT p.query_term, s.term, s.in_text, s.in_context, s.in_title,
+            EXISTS (SELECT 1 FROM term_lists l WHERE l.version_id = $1 AND l.term = s.term) AS listed
        FROM unnest($2::text[], $3::bool[]) AS p(query_term, prefix)
        JOIN term_stats s ON s.version_id = $1
         AND (s.term = p.query_term OR (p.prefix AND s.term > p.query_term AND s.term < p.query_term || chr(1114111)))`,
@@ -93,10 +140,16 @@ export async function fetchTopic(
   );
   const frequencies = new Map<string, [number, number, number]>();
   const documentsPerQueryTerm = new Map<string, number>();
+  /** Per listed index term: its largest weight among the query terms it matches (1 exact, less as a longer prefix match). */
+  const listed = new Map<string, number>();
+  const rare = new Set<string>();
   for (const row of stats.rows) {
     frequencies.set(row.term, [row.in_text, row.in_context, row.in_title]);
     documentsPerQueryTerm.set(row.query_term, (documentsPerQueryTerm.get(row.query_term) ?? 0) + row.in_text + row.in_context);
+    if (row.listed) listed.set(row.term, Math.max(listed.get(row.term) ?? 0, prefixWeight(row.query_term, row.term)));
+    else rare.add(row.term);
   }
+  for (const term of listed.keys()) rare.delete(term);
   const matchedTerms = unique.filter((term) => documentsPerQueryTerm.has(term));
   if (matchedTerms.length === 0) return { ...base, frequencies };
   // Rarer terms count for more, as in BM25: each term's ts_rank, weighted by its idf.
@@ -107,46 +160,66 @@ export async function fetchTopic(
   });
   const termQueries = matchedTerms.map((term) => topicQuery([term], isPrefixTerm)!);
   const { filters } = scope;
-  const result = await db.query<QuoteRow & { total: string }>(
-    `WITH matched AS MATERIALIZED (
-       SELECT q.doc, q.reprint_key, q.terms, q.kind, q.word_count FROM quotes q
-        WHERE q.version_id = $1 AND q.terms @@ $2::tsquery
-          AND (cardinality($3::text[]) = 0 OR q.speaker_key = ANY ($3::text[]))
-          AND ($4::date IS NULL OR q.published >= $4::date)
-          AND ($5::date IS NULL OR q.published <= $5::date)
-          AND ($6::text IS NULL OR strpos(q.source_lower, $6::text) > 0)
-          AND (NOT $13::bool OR q.published IS NULL)
-     ), ranked AS (
-       SELECT m.doc, m.reprint_key, (SELECT sum(u.w * ts_rank($7::float4[], m.terms, u.t)) FROM unnest($8::tsquery[], $9::float8[]) AS u(t, w))
-              * CASE WHEN m.kind = 'direct' THEN 1 ELSE $11::float8 END * CASE WHEN m.word_count <= 3 THEN $12::float8 ELSE 1 END AS rank
-         FROM matched m
-     ), copies AS MATERIALIZED (
-       -- At most three copies per reprint group, the answerer picking the best of them: a quote
-       -- reprinted by many articles must not fill the candidates with copies of itself.
-       SELECT doc, row_number() OVER w AS copy, first_value(rank) OVER w AS group_rank, reprint_key
-         FROM ranked WINDOW w AS (PARTITION BY reprint_key ORDER BY rank DESC, doc)
-     ), best AS (
-       SELECT doc FROM copies WHERE copy <= ${COPIES_PER_GROUP} ORDER BY group_rank DESC, reprint_key, copy LIMIT $10
-     )
-     SELECT ${QUOTE_COLUMNS}, (SELECT count(*) FROM copies WHERE copy = 1) AS total
-       FROM best JOIN quotes q ON q.version_id = $1 AND q.doc = best.doc
-       JOIN articles a ON a.version_id = $1 AND a.article_no = q.article_no`,
-    [
-      version.versionId,
-      query,
-      [...scope.speakerKeys],
-      undatedOnly ? null : (filters.from ?? null),
-      undatedOnly ? null : (filters.to ?? null),
-      filters.source?.toLowerCase() ?? null,
-      RANK_WEIGHTS,
-      termQueries,
-      idf,
-      limit,
-      CANDIDATE_WEIGHTS.reported,
-      CANDIDATE_WEIGHTS.fragment,
-      undatedOnly,
-    ],
-  );
+  const narrowed = scope.speakerKeys.length > 0 || filters.from !== undefined || filters.to !== undefined || filters.source !== undefined || undatedOnly;
+  const result =
+    listed.size > 0 && !narrowed
+      ? await db.query<QuoteRow & { total: string }>(
+          `WITH lists AS MATERIALIZED (
+             SELECT l.docs[1:p.take] AS docs, l.groups
+               FROM unnest($2::text[], $3::int4[]) AS p(term, take)
+               JOIN term_lists l ON l.version_id = $1 AND l.term = p.term
+           ), rare AS MATERIALIZED (
+             SELECT q.doc, q.reprint_key FROM quotes q WHERE $4::tsquery IS NOT NULL AND q.version_id = $1 AND q.terms @@ $4::tsquery
+           ), matched AS MATERIALIZED (
+             -- By primary key, as an array: a join here would let the planner read the whole partition.
+             SELECT q.doc, q.reprint_key, q.terms, q.kind, q.word_count FROM quotes q
+              WHERE q.version_id = $1 AND q.doc = ANY (ARRAY(SELECT unnest(docs) FROM lists UNION SELECT doc FROM rare))
+           ), ${RANK_AND_PICK(5)}
+           SELECT ${QUOTE_COLUMNS}, (SELECT count(*) FROM (SELECT unnest(groups) FROM lists UNION SELECT reprint_key FROM rare) g) AS total
+             FROM best JOIN quotes q ON q.version_id = $1 AND q.doc = best.doc
+             JOIN articles a ON a.version_id = $1 AND a.article_no = q.article_no`,
+          [
+            version.versionId,
+            [...listed.keys()],
+            listShares([...listed.values()]),
+            rare.size > 0 ? topicQuery([...rare], () => false) : null,
+            RANK_WEIGHTS,
+            termQueries,
+            idf,
+            limit,
+            CANDIDATE_WEIGHTS.reported,
+            CANDIDATE_WEIGHTS.fragment,
+          ],
+        )
+      : await db.query<QuoteRow & { total: string }>(
+          `WITH matched AS MATERIALIZED (
+             SELECT q.doc, q.reprint_key, q.terms, q.kind, q.word_count FROM quotes q
+              WHERE q.version_id = $1 AND q.terms @@ $2::tsquery
+                AND (cardinality($3::text[]) = 0 OR q.speaker_key = ANY ($3::text[]))
+                AND ($4::date IS NULL OR q.published >= $4::date)
+                AND ($5::date IS NULL OR q.published <= $5::date)
+                AND ($6::text IS NULL OR strpos(q.source_lower, $6::text) > 0)
+                AND (NOT $7::bool OR q.published IS NULL)
+           ), ${RANK_AND_PICK(8)}
+           SELECT ${QUOTE_COLUMNS}, (SELECT count(*) FROM copies WHERE copy = 1) AS total
+             FROM best JOIN quotes q ON q.version_id = $1 AND q.doc = best.doc
+             JOIN articles a ON a.version_id = $1 AND a.article_no = q.article_no`,
+          [
+            version.versionId,
+            query,
+            [...scope.speakerKeys],
+            undatedOnly ? null : (filters.from ?? null),
+            undatedOnly ? null : (filters.to ?? null),
+            filters.source?.toLowerCase() ?? null,
+            undatedOnly,
+            RANK_WEIGHTS,
+            termQueries,
+            idf,
+            limit,
+            CANDIDATE_WEIGHTS.reported,
+            CANDIDATE_WEIGHTS.fragment,
+          ],
+        );
   const articles = new Map<number, LoadedArticle>();
   const candidates: TopicCandidate[] = result.rows.map((row) => ({ record: recordOf(row, articles), paragraph: row.paragraph, order: row.doc }));
   return { ...base, candidates, frequencies, total: result.rows[0] ? Number(result.rows[0].total) : 0 };
@@ -156,7 +229,9 @@ export async function fetchTopic(
  * The given speakers' quotes for a speaker-only answer: of each reprint group only the copy the
  * answerer would pick (its own order: direct and fuller first, newest, then corpus order; see
  * answerer.ts rankBySpeaker), so a quote reprinted by a hundred articles is fetched once. Every
- * group is fetched, so the answer's count of matches is exact.
+ * group is fetched, so the answer's count of matches is exact. The writer marks each speaker's
+ * chosen copy per group (`speaker_best`, write-version.ts speakerBestCopies), so only those rows
+ * are read; with several speakers asked, the best of their chosen copies is the best of all.
  */
 export async function fetchSpeakerQuotes(db: pg.Pool | pg.ClientBase, version: ReaderVersion, speakerKeys: readonly string[]): Promise<Map<string, QuoteRecord[]>> {
   const byKey = new Map<string, QuoteRecord[]>(speakerKeys.map((key) => [key, []]));
@@ -165,7 +240,7 @@ export async function fetchSpeakerQuotes(db: pg.Pool | pg.ClientBase, version: R
     `SELECT * FROM (
        SELECT DISTINCT ON (q.reprint_key) ${QUOTE_COLUMNS.replace('q.paragraph, ', "'' AS paragraph, ")}
          FROM quotes q JOIN articles a ON a.version_id = q.version_id AND a.article_no = q.article_no
-        WHERE q.version_id = $1 AND q.speaker_key = ANY ($2::text[])
+        WHERE q.version_id = $1 AND q.speaker_key = ANY ($2::text[]) AND q.speaker_best
         ORDER BY q.reprint_key,
                  CASE WHEN q.kind = 'direct' THEN 1 ELSE $3::float8 END * CASE WHEN q.word_count <= 3 THEN $4::float8 ELSE 1 END DESC,
                  a.published DESC NULLS LAST, a.id COLLATE "C", q.start_offset

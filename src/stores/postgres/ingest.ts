@@ -6,7 +6,7 @@ import { CorpusVersion, type BuildStage } from '../../desk/corpus-version.js';
 import type { ReloadReport, ReloadResult } from '../../desk/reload-report.js';
 import { migrate } from './migrate.js';
 import { currentVersionId } from './reader-version.js';
-import { contentHash, writeVersion } from './write-version.js';
+import { contentHash, writeVersion, type WriteOptions } from './write-version.js';
 
 /** Held for the whole of an ingest: one writer at a time, whichever process or machine it runs on. */
 const WRITER_LOCK = 7_314_002;
@@ -18,6 +18,8 @@ export interface IngestOptions {
   trigger?: string;
   /** Each step's wall time: the embedded build's stages, then 'write' (the transaction). */
   onStage?: (stage: BuildStage | 'load' | 'write', ms: number) => void;
+  /** See {@link WriteOptions.termListLength}; tests shorten it to exercise the lists on a small corpus. */
+  termListLength?: number;
 }
 
 /**
@@ -68,7 +70,7 @@ export async function ingestCorpus(options: IngestOptions): Promise<ReloadResult
       };
       at = performance.now();
       report.durationMs = Math.round(at - started);
-      const id = await writeVersion(client, version, report);
+      const id = await writeVersion(client, version, report, options.termListLength === undefined ? {} : { termListLength: options.termListLength });
       options.onStage?.('write', performance.now() - at);
       logger?.info({ trigger: options.trigger, version: version.id, versionId: id, articles: stats.articles, quotes: stats.quotes, durationMs: Math.round(performance.now() - started) }, 'corpus version written');
       return { status: 'reloaded', report };

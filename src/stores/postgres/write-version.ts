@@ -5,6 +5,8 @@ import type { CorpusVersion, QuoteRecord } from '../../desk/corpus-version.js';
 import { paragraphAround } from '../../desk/paragraph.js';
 import type { ReloadReport } from '../../desk/reload-report.js';
 import { insertRows } from './bulk-insert.js';
+import { CANDIDATE_WEIGHTS } from './fetch-candidates.js';
+import { DEFAULT_TERM_LIST_LENGTH, termLists } from './term-lists.js';
 import { termsVector } from './terms-vector.js';
 
 /** The channel readers LISTEN on; the payload is the new version's id. */
@@ -19,13 +21,18 @@ export function contentHash(article: LoadedArticle): string {
   return sha256Hex(JSON.stringify([article.body, article.title, article.date, article.source, article.url]));
 }
 
+export interface WriteOptions {
+  /** Quotes per frequent term's precomputed list (term-lists.ts); also the most a term matches before it gets one. */
+  termListLength?: number;
+}
+
 /**
  * Writes a built corpus version (extracted by this process, the one writer) and makes it current,
  * all in one transaction, then announces it with NOTIFY, which PostgreSQL delivers only at commit:
  * a reader that hears of version N can read all of it, and nobody ever sees half of one.
  * Returns the new version's id. Older versions beyond the previous one are deleted afterwards.
  */
-export async function writeVersion(client: pg.ClientBase, version: CorpusVersion, report: ReloadReport): Promise<number> {
+export async function writeVersion(client: pg.ClientBase, version: CorpusVersion, report: ReloadReport, options: WriteOptions = {}): Promise<number> {
   const data = version.index.toData();
   const articleNumbers = new Map(version.articles.map((article, n) => [article.id, n]));
   await client.query('BEGIN');
@@ -53,6 +60,7 @@ export async function writeVersion(client: pg.ClientBase, version: CorpusVersion
     // in bulk, not row by row) and attached as the partition for this version. The name is built
     // from our own sequence number, never from input.
     const partition = `quotes_v${versionId}`;
+    const speakerBest = speakerBestCopies(version);
     await client.query(`CREATE TABLE ${partition} (LIKE quotes INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`);
     await insertRows(client, partition, [
       { name: 'version_id', type: 'int8', value: () => versionId },
@@ -76,14 +84,24 @@ export async function writeVersion(client: pg.ClientBase, version: CorpusVersion
       { name: 'published', type: 'date', value: (row) => row.record.article.date },
       { name: 'source_lower', type: 'text', value: (row) => row.record.article.source?.toLowerCase() ?? null },
       { name: 'terms', type: 'text', cast: 'tsvector', value: (row) => termsVector([row.record.quote.text, row.paragraph, row.record.article.title ?? '']) },
+      { name: 'speaker_best', type: 'bool', value: (row) => speakerBest.has(row.doc) },
     ], eachQuoteRow(version));
     await client.query("SET LOCAL maintenance_work_mem = '256MB'");
     await client.query(`ALTER TABLE ${partition} ADD PRIMARY KEY (version_id, doc)`);
     await client.query(`ALTER TABLE ${partition} ADD CONSTRAINT ${partition}_version CHECK (version_id = ${versionId})`);
     // The same definitions as the partitioned table's, so attaching adopts them instead of building others.
-    await client.query(`CREATE INDEX ${partition}_terms ON ${partition} USING gin (terms)`);
+    // PostgreSQL builds the GIN index in its own process while this one computes the frequent
+    // terms' lists (and their array text), which otherwise ran after it: the two overlap.
+    const indexing = client.query(`CREATE INDEX ${partition}_terms ON ${partition} USING gin (terms)`).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    const lists = listRows(version, data, options.termListLength ?? DEFAULT_TERM_LIST_LENGTH);
+    const indexFailure = await indexing;
+    if (indexFailure !== null) throw indexFailure;
     await client.query(`CREATE INDEX ${partition}_speaker ON ${partition} (version_id, speaker_key) WHERE speaker_key IS NOT NULL`);
     await client.query(`CREATE INDEX ${partition}_published ON ${partition} (version_id, published)`);
+    await client.query(`CREATE INDEX ${partition}_speaker_best ON ${partition} (version_id, speaker_key) WHERE speaker_best`);
     await client.query(`ALTER TABLE quotes ATTACH PARTITION ${partition} FOR VALUES IN (${versionId})`);
     await insertRows(client, 'article_speakers', [
       { name: 'version_id', type: 'int8', value: () => versionId },
@@ -116,6 +134,12 @@ export async function writeVersion(client: pg.ClientBase, version: CorpusVersion
       { name: 'in_context', type: 'int4', value: (t) => data.offsets[1]![t + 1]! - data.offsets[1]![t]! },
       { name: 'in_title', type: 'int4', value: (t) => data.offsets[2]![t + 1]! - data.offsets[2]![t]! },
     ], data.terms.keys());
+    await insertRows(client, 'term_lists', [
+      { name: 'version_id', type: 'int8', value: () => versionId },
+      { name: 'term', type: 'text', value: (list) => list.term },
+      { name: 'docs', type: 'text', cast: 'integer[]', value: (list) => list.docs },
+      { name: 'groups', type: 'text', cast: 'bigint[]', value: (list) => list.groups },
+    ], lists, 100);
     await client.query(
       `INSERT INTO current_version (only_row, version_id) VALUES (true, $1) ON CONFLICT (only_row) DO UPDATE SET version_id = EXCLUDED.version_id`,
       [versionId],
@@ -123,6 +147,7 @@ export async function writeVersion(client: pg.ClientBase, version: CorpusVersion
     await client.query('SELECT pg_notify($1, $2)', [VERSION_CHANNEL, String(versionId)]);
     await client.query('COMMIT');
     // Fresh statistics, or the planner guesses a handful of rows per version and ANDs in the date index.
+    // Not term_lists: it is only read by primary key, and sampling its large arrays took seconds.
     await client.query('ANALYZE quotes, term_stats, articles');
     await deleteOldVersions(client);
     return versionId;
@@ -146,6 +171,51 @@ async function deleteOldVersions(client: pg.ClientBase): Promise<void> {
       throw error;
     }
   }
+}
+
+/**
+ * The frequent terms' lists as rows to insert, their arrays as literals cast on arrival (an
+ * unnest()ed array parameter cannot hold one array per row).
+ */
+function listRows(version: CorpusVersion, data: ReturnType<CorpusVersion['index']['toData']>, length: number): Array<{ term: string; docs: string; groups: string }> {
+  const listed = (doc: number) => {
+    const record = version.quoteAt(doc);
+    if (record === undefined) return undefined;
+    const weight = (record.quote.kind === 'direct' ? 1 : CANDIDATE_WEIGHTS.reported) * (record.wordCount <= 3 ? CANDIDATE_WEIGHTS.fragment : 1);
+    return { reprintKey: record.reprintKey, weight };
+  };
+  const rows: Array<{ term: string; docs: string; groups: string }> = [];
+  for (const list of termLists(data, listed, length)) rows.push({ term: list.term, docs: `{${list.docs.join(',')}}`, groups: `{${list.groups.join(',')}}` });
+  return rows;
+}
+
+/**
+ * Per speaker and reprint group, the copy a speaker question shows (fetch-candidates.ts
+ * fetchSpeakerQuotes orders them the same way: the answerer's weight, newest, article id in byte
+ * order, position): the index positions of those copies.
+ */
+export function speakerBestCopies(version: CorpusVersion): Set<number> {
+  const best = new Map<string, Map<number, number>>();
+  const weight = (record: QuoteRecord): number => (record.quote.kind === 'direct' ? 1 : CANDIDATE_WEIGHTS.reported) * (record.wordCount <= 3 ? CANDIDATE_WEIGHTS.fragment : 1);
+  const better = (a: QuoteRecord, b: QuoteRecord): boolean => {
+    const byWeight = weight(b) - weight(a);
+    if (byWeight !== 0) return byWeight < 0;
+    const [left, right] = [a.article.date, b.article.date];
+    if (left !== right) return right === null || (left !== null && left > right);
+    const byId = Buffer.compare(Buffer.from(a.article.id), Buffer.from(b.article.id));
+    if (byId !== 0) return byId < 0;
+    return a.quote.start < b.quote.start;
+  };
+  const ids = version.index.ids;
+  for (let doc = 0; doc < ids.length; doc += 1) {
+    const record = version.quoteAt(doc);
+    if (record === undefined || record.speakerKey === null) continue;
+    let groups = best.get(record.speakerKey);
+    if (groups === undefined) best.set(record.speakerKey, (groups = new Map()));
+    const held = groups.get(record.reprintKey);
+    if (held === undefined || better(record, version.quoteAt(held)!)) groups.set(record.reprintKey, doc);
+  }
+  return new Set([...best.values()].flatMap((groups) => [...groups.values()]));
 }
 
 function* eachQuoteRow(version: CorpusVersion): Generator<{ doc: number; record: QuoteRecord; paragraph: string }> {
