@@ -75,8 +75,8 @@ export interface ScoredHits {
  * directory and a filter, never through words, so indexing names would only cost time and memory.
  */
 const FIELDS = ['text', 'context', 'title', 'sentence'] as const;
-/** The fields scored (MiniSearch's); the sentence after them is kept for membership only. */
-const SCORED_FIELDS = 3;
+/** The fields scored (MiniSearch's), first in the index's field order; the sentence after them is kept for membership only. */
+export const SCORED_FIELDS = 3;
 const TEXT_FIELD = FIELDS.indexOf('text');
 const TEXT_FIELD_BIT = 1 << TEXT_FIELD;
 const CONTEXT_FIELD_BIT = 1 << FIELDS.indexOf('context');

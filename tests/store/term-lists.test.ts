@@ -17,6 +17,7 @@ import { kthLargest, LIST_COPIES_PER_GROUP, termLists, type TermList } from '../
 import { topicTerms } from '../../src/stores/postgres/terms-vector.js';
 import { materialise } from '../../scripts/bench/corpora.js';
 import { freshDatabase } from '../support/postgres/database.js';
+import { SCORED_FIELDS } from '../../src/search/quote-index.js';
 
 /**
  * A common topic over PostgreSQL reads precomputed lists of each frequent term's best quotes
@@ -53,7 +54,7 @@ function listsOf(of: CorpusVersion, length = LENGTH): TermList[] {
 function matchesOf(data: InvertedIndexData, term: string): number[] {
   const t = data.terms.indexOf(term);
   const docs = new Set<number>();
-  for (let field = 0; field < data.fieldCount; field += 1) for (let i = data.offsets[field]![t]!; i < data.offsets[field]![t + 1]!; i += 1) docs.add(data.docs[field]![i]!);
+  for (let field = 0; field < SCORED_FIELDS; field += 1) for (let i = data.offsets[field]![t]!; i < data.offsets[field]![t + 1]!; i += 1) docs.add(data.docs[field]![i]!);
   return [...docs];
 }
 

@@ -1,5 +1,6 @@
 import type { InvertedIndexData } from '../../search/inverted-index.js';
 import { FIELD_BOOSTS } from '../../store/candidate-scoring.js';
+import { SCORED_FIELDS } from '../../search/quote-index.js';
 
 /**
  * How many quotes a frequent term's list holds (and so the most a rare term matches): a topic
@@ -30,7 +31,7 @@ export interface TermList {
 }
 
 /**
- * For every index term matching more quotes than `length` (in any field): its `length` best quotes
+ * For every index term matching more quotes than `length` (in any scored field; the sentence field finds nothing): its `length` best quotes
  * by the term's own BM25+ score, computed exactly as the embedded index scores a one-term query
  * (the same constants, field boosts and statistics), weighted as the answerer weighs them, and
  * its reprint groups. PostgreSQL then answers a common topic from these bounded lists instead of
@@ -58,10 +59,10 @@ export function* termLists(data: InvertedIndexData, quoteAt: (doc: number) => Li
   const { k, b, d } = BM25;
   for (let term = 0; term < data.terms.length; term += 1) {
     let upperBound = 0;
-    for (let field = 0; field < data.fieldCount; field += 1) upperBound += data.offsets[field]![term + 1]! - data.offsets[field]![term]!;
+    for (let field = 0; field < SCORED_FIELDS; field += 1) upperBound += data.offsets[field]![term + 1]! - data.offsets[field]![term]!;
     if (upperBound <= length) continue;
     let count = 0;
-    for (let field = 0; field < data.fieldCount; field += 1) {
+    for (let field = 0; field < SCORED_FIELDS; field += 1) {
       const start = data.offsets[field]![term]!;
       const end = data.offsets[field]![term + 1]!;
       if (start === end) continue;
