@@ -5,7 +5,7 @@
  * time, and the nearest frame of our own code), the garbage collector included. The bench says
  * how long the longest stall is; this says whose it is.
  *
- * usage: node --expose-gc --import tsx scripts/bench/stall-causes.ts [--copies N] [--every N] [--over MS] [--scratch DIR]
+ * usage: node --expose-gc --import tsx scripts/bench/stall-causes.ts [--copies N] [--every N] [--over MS] [--scratch DIR] [--cold]
  */
 import { Session } from 'node:inspector/promises';
 import { mkdir, stat } from 'node:fs/promises';
@@ -39,9 +39,8 @@ const corpusDir = path.join(scratch, spec.name);
 if (!(await stat(corpusDir).then(() => true, () => false))) await materialise(spec, scratch);
 const cacheDir = path.join(scratch, 'cache');
 await mkdir(cacheDir, { recursive: true });
-const opened = performance.now();
-const desk = await QuoteDesk.open({ corpusDir, snapshots: new FileSnapshotStore(cacheDir) });
-say(`opened ${desk.version.articles.length.toLocaleString('en-GB')} articles in ${Math.round(performance.now() - opened)} ms`);
+/** `--cold`: profile a cold build (no snapshot) instead of the reloads. */
+const cold = args.includes('--cold');
 
 /** Event-loop gaps over the threshold, as [start, end] in the profiler's clock (µs). */
 const gaps: Array<[number, number]> = [];
@@ -57,7 +56,10 @@ session.connect();
 await session.post('Profiler.enable');
 await session.post('Profiler.setSamplingInterval', { interval: 200 });
 await session.post('Profiler.start');
-await measureReloads(desk, corpusDir, say);
+const opened = performance.now();
+const desk = await QuoteDesk.open({ corpusDir, snapshots: cold ? undefined : new FileSnapshotStore(cacheDir) });
+say(`opened ${desk.version.articles.length.toLocaleString('en-GB')} articles in ${Math.round(performance.now() - opened)} ms`);
+if (!cold) await measureReloads(desk, corpusDir, say);
 const { profile } = await session.post('Profiler.stop');
 clearInterval(timer);
 session.disconnect();
