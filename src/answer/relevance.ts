@@ -3,6 +3,7 @@ import { isQuestionWord } from '../search/speaker-finder.js';
 import { indexTerms, queryTerms, tokenize } from '../search/terms.js';
 import type { QuoteRecord } from '../desk/corpus-version.js';
 import type { AnswerSource } from '../store/answer-source.js';
+import { kthLargest } from '../kth-largest.js';
 
 /**
  * Whether a quote is about what was asked. A topic's key terms must be in the quote itself or in
@@ -157,32 +158,6 @@ function bestScoring(candidates: readonly number[], scores: Float64Array, limit:
   return chosen;
 }
 
-/** The k-th largest value (1-based), reordering `values`: Hoare's selection. */
-export function kthLargest(values: Float64Array, k: number): number {
-  let low = 0;
-  let high = values.length - 1;
-  const target = k - 1;
-  while (low < high) {
-    const pivot = values[(low + high) >>> 1]!;
-    let i = low;
-    let j = high;
-    while (i <= j) {
-      while (values[i]! > pivot) i += 1;
-      while (values[j]! < pivot) j -= 1;
-      if (i <= j) {
-        const held = values[i]!;
-        values[i] = values[j]!;
-        values[j] = held;
-        i += 1;
-        j -= 1;
-      }
-    }
-    if (target <= j) high = j;
-    else if (target >= i) low = i;
-    else break;
-  }
-  return values[target]!;
-}
 
 /**
  * A partial match holds at least half of a several-word topic ("fees" of "tuition fees", two of

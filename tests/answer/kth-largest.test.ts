@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { kthLargest } from '../../src/answer/relevance.js';
+import { kthLargest } from '../../src/kth-largest.js';
 
 describe('kthLargest (choosing which sentences to read)', () => {
   it('gives the k-th largest value, as sorting would, ties and all', () => {

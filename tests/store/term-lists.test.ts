@@ -13,7 +13,8 @@ import { CANDIDATE_WEIGHTS, fetchTopic } from '../../src/stores/postgres/fetch-c
 import { ingestCorpus } from '../../src/stores/postgres/ingest.js';
 import { PostgresQuoteStore } from '../../src/stores/postgres/postgres-store.js';
 import { currentVersionId, readVersion } from '../../src/stores/postgres/reader-version.js';
-import { kthLargest, LIST_COPIES_PER_GROUP, termLists, type TermList } from '../../src/stores/postgres/term-lists.js';
+import { kthLargest } from '../../src/kth-largest.js';
+import { LIST_COPIES_PER_GROUP, termLists, type TermList } from '../../src/stores/postgres/term-lists.js';
 import { topicTerms } from '../../src/stores/postgres/terms-vector.js';
 import { materialise } from '../../scripts/bench/corpora.js';
 import { freshDatabase } from '../support/postgres/database.js';

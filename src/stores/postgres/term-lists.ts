@@ -1,6 +1,7 @@
 import type { InvertedIndexData } from '../../search/inverted-index.js';
 import { FIELD_BOOSTS } from '../../store/candidate-scoring.js';
 import { SCORED_FIELDS } from '../../search/quote-index.js';
+import { kthLargest } from '../../kth-largest.js';
 
 /**
  * How many quotes a frequent term's list holds (and so the most a rare term matches): a topic
@@ -108,32 +109,6 @@ export function* termLists(data: InvertedIndexData, quoteAt: (doc: number) => Li
 /** Matches sorted per list, as a multiple of its length: room for copies skipped beyond the third. */
 const SHORTLIST_FACTOR = 8;
 
-/** The k-th largest value (k from 1), by quickselect: linear, where sorting every score of the commonest terms was not. Reorders `values`. */
-export function kthLargest(values: Float64Array, k: number): number {
-  let low = 0;
-  let high = values.length - 1;
-  const target = k - 1;
-  while (low < high) {
-    const pivot = values[(low + high) >>> 1]!;
-    let i = low;
-    let j = high;
-    while (i <= j) {
-      while (values[i]! > pivot) i += 1;
-      while (values[j]! < pivot) j -= 1;
-      if (i <= j) {
-        const swap = values[i]!;
-        values[i] = values[j]!;
-        values[j] = swap;
-        i += 1;
-        j -= 1;
-      }
-    }
-    if (target <= j) high = j;
-    else if (target >= i) low = i;
-    else return values[target]!;
-  }
-  return values[target]!;
-}
 
 /**
  * The `length` best of `matched` by score (ties in corpus order), at most three per reprint
