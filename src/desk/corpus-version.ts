@@ -4,6 +4,7 @@ import type { ArticleQuotes } from '../quotes/extractor.js';
 import { QuoteExtractor } from '../quotes/extractor.js';
 import type { Quote } from '../quotes/quote.js';
 import { SpeakerDirectory, type ArticleSpeakers } from '../quotes/speaker-directory.js';
+import { largestFrequency } from '../search/inverted-index.js';
 import { QuoteIndex, type IndexedQuote } from '../search/quote-index.js';
 import { runToEnd, Slice } from '../time-slices.js';
 import { mergeIndexes } from './index-merge.js';
@@ -194,7 +195,11 @@ export class CorpusVersion {
       positionsCarried = previous !== null && carried !== null && keysAgree && records.rejoined === 0;
       const positions =
         previous && carried && positionsCarried
-          ? await positionsMerged(previous.positions, { ...carried, deltaRecords: carried.deltaArticles.flatMap((article) => records.recordsByArticle.get(article.id) ?? []) }, pause)
+          ? await positionsMerged(
+              previous.positions,
+              { ...carried, documents: index.ids.length, deltaRecords: carried.deltaArticles.flatMap((article) => records.recordsByArticle.get(article.id) ?? []) },
+              pause,
+            )
           : await positionsOf(index.ids, load.articles, records.recordsByArticle, (id) => findRecord(records.recordsByArticle, id), pause);
       return { ...records, positions };
     });
@@ -397,7 +402,7 @@ async function mergedIndex(
   }
   // What the leaving quotes held, from an index of them alone: saves counting every old posting.
   const leavingIndex = leavingArticles.length === 0 ? null : (await QuoteIndex.buildAsync(eachIndexRecord(leavingArticles, previous.quotesByArticle))).toData();
-  const leaving = leavingIndex && { postings: leavingIndex.docs.map((docs) => docs.length), maxFrequency: leavingIndex.freqs.map(largest) };
+  const leaving = leavingIndex && { postings: leavingIndex.docs.map((docs) => docs.length), maxFrequency: leavingIndex.freqs.map(largestFrequency) };
   const fromDelta = Uint32Array.from(deltaPositions);
   const merging = mergeIndexes(previous.index.toData(), delta.toData(), { fromOld, fromDelta, ids, leaving: leaving ?? undefined });
   for (let step = merging.next(); ; step = merging.next()) {
@@ -413,12 +418,6 @@ interface IndexMerge {
   fromDelta: Uint32Array;
   /** The articles whose quotes the delta index holds, in its order. */
   deltaArticles: readonly LoadedArticle[];
-}
-
-function largest(values: ArrayLike<number>): number {
-  let max = 0;
-  for (let i = 0; i < values.length; i += 1) if (values[i]! > max) max = values[i]!;
-  return max;
 }
 
 /** A quote by id: `${articleId}#${n}` is the article's n-th quote. */

@@ -16,6 +16,8 @@ export interface IndexPositions {
 
 /** How the merged index renumbered the previous one (see `MergePlan`), and whose quotes its delta holds. */
 export interface PositionsPlan {
+  /** Quotes in the merged index. */
+  documents: number;
   fromOld: Int32Array;
   fromDelta: Uint32Array;
   /** The records of the delta index's quotes, in its order. */
@@ -66,8 +68,7 @@ export async function positionsOf(
  * build's, which only ever compares them for equality.
  */
 export async function positionsMerged(previous: IndexPositions, plan: PositionsPlan, pause: Pause): Promise<IndexPositions> {
-  const documents = plan.fromOld.length - countLeaving(plan.fromOld) + plan.fromDelta.length;
-  const positions = emptyPositions(documents, previous.groupCount, new Map(previous.speakerNumbers));
+  const positions = emptyPositions(plan.documents, previous.groupCount, new Map(previous.speakerNumbers));
   const { fromOld } = plan;
   for (let old = 0; old < fromOld.length; old += 1) {
     const doc = fromOld[old]!;
@@ -126,12 +127,6 @@ function place(positions: IndexPositions, doc: number, record: QuoteRecord, grou
     }
     positions.facts.speaker[doc] = number;
   }
-}
-
-function countLeaving(fromOld: Int32Array): number {
-  let leaving = 0;
-  for (let i = 0; i < fromOld.length; i += 1) if (fromOld[i]! < 0) leaving += 1;
-  return leaving;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { runInSlices, runToEnd } from '../time-slices.js';
-import { lowerBound } from '../sorted-strings.js';
+import { compareStrings, lowerBound } from '../sorted-strings.js';
 import { normaliseName, surnameOf, TITLES } from './speaker-names.js';
 import { SpeakerTally, type ArticleSpeakers, type NameTally } from './speaker-tally.js';
 
@@ -132,7 +132,7 @@ export class SpeakerDirectory {
       }
     }
     yield;
-    const keys = [...namesByKey.keys()].sort(compareCodeUnits);
+    const keys = [...namesByKey.keys()].sort(compareStrings);
     yield;
     const completion = new Map<string, string[]>();
     for (const key of keys) {
@@ -329,7 +329,7 @@ function speakerOf(key: string, names: readonly NameTally[], aliasUses: Readonly
   // misattribution in one article must not make Blair answer for "the chancellor".
   const aliases = [...aliasCounts]
     .filter(([alias]) => alias !== shown && ownsAlias(aliasUses.get(tally.normalised(alias)), key))
-    .sort((a, b) => b[1] - a[1] || compareCodeUnits(a[0], b[0]))
+    .sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))
     .slice(0, MAX_ALIASES)
     .map(([alias]) => alias);
   return { key, name: shown, aliases, quoteCount, articleCount, person: personEntries >= otherEntries };
@@ -351,12 +351,8 @@ function bestDisplayName(written: ReadonlyMap<string, number>): string {
   return best;
 }
 
-function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 function byQuotes(a: Speaker, b: Speaker): number {
-  return b.quoteCount - a.quoteCount || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  return b.quoteCount - a.quoteCount || compareStrings(a.name, b.name);
 }
 
 /** Names worth offering in autocomplete: "Vladimir Putin", "Downing Street"; not "the report" or "analysts". */

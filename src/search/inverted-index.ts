@@ -69,11 +69,17 @@ export type Frequencies = Uint8Array | Uint16Array | Uint32Array;
 
 /** The narrowest copy of `values` that holds every one of them exactly. */
 export function narrowFrequencies(values: Uint32Array): Frequencies {
-  let max = 0;
-  for (let i = 0; i < values.length; i += 1) if (values[i]! > max) max = values[i]!;
+  const max = largestFrequency(values);
   const narrow = max <= 0xff ? new Uint8Array(values.length) : max <= 0xffff ? new Uint16Array(values.length) : new Uint32Array(values.length);
   narrow.set(values);
   return narrow;
+}
+
+/** The largest of some frequencies (0 for none): what decides the width of the array that holds them. */
+export function largestFrequency(values: ArrayLike<number>): number {
+  let max = 0;
+  for (let i = 0; i < values.length; i += 1) if (values[i]! > max) max = values[i]!;
+  return max;
 }
 
 /** Adds documents one at a time, then {@link finish}es into an {@link InvertedIndex}. */
