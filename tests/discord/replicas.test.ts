@@ -126,7 +126,7 @@ describe('replicas over one PostgreSQL', () => {
     for (const exchange of exchanges) {
       expect(exchange.answered, exchange.describe()).toBe(true);
       expect(exchange.text).toMatch(/Putin/);
-      expect(exchange.rejected).toEqual([]);
+      expect(exchange.rejectedUnlessRaced).toEqual([]);
     }
   }, 120_000);
 

@@ -51,6 +51,16 @@ export class InteractionExchange {
     return this.responses.filter((r) => r.status >= 400);
   }
 
+  /**
+   * Refusals, less the `@original` edits refused as an unknown webhook before the callback was
+   * recorded. An HTTP-interactions endpoint edits once its response has left, and Discord (here the
+   * signer, forwarding the response) may not have recorded the deferral yet; the endpoint tries again.
+   */
+  get rejectedUnlessRaced(): InteractionResponseRecord[] {
+    const acknowledgedAt = this.accepted.find((r) => r.kind === 'callback')?.at ?? Infinity;
+    return this.rejected.filter((r) => !(r.kind === 'edit-original' && r.error?.startsWith('10015') && r.at <= acknowledgedAt));
+  }
+
   /** The accepted interaction callback (there is at most one). */
   get callback(): APIInteractionResponse | undefined {
     return this.accepted.find((r) => r.kind === 'callback')?.body as APIInteractionResponse | undefined;
