@@ -11,14 +11,15 @@
  * p50/p95/p99 for both and their ratios, overall and per kind, and the same over each question's
  * median (`perQuestionMedian`, robust to preemption), as one JSON line, with each
  * side's build time, the heap its version added (after a full GC; run node with --expose-gc) and
- * the bytes of its index's typed arrays.
+ * the bytes of its index's typed arrays. `--slowest N` also lists, on stderr, the N questions whose
+ * median CPU time grew most: where to look first when the ratio is over the line.
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { percentile, round } from './stats.js';
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { passes: { type: 'string', default: '5' } } });
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { passes: { type: 'string', default: '5' }, slowest: { type: 'string', default: '0' } } });
 const [otherRoot, corpusDir] = positionals;
 if (!otherRoot || !corpusDir) throw new Error('usage: ab.ts OTHER_CHECKOUT CORPUS_DIR [--passes N]');
 const here = path.resolve(import.meta.dirname, '../..');
@@ -136,5 +137,11 @@ const perQuestionMedians = (from: (typeof byQuestion)['wall']) => {
     sumRatio: round(b.reduce((x, y) => x + y, 0) / a.reduce((x, y) => x + y, 0), 3),
   };
 };
+const slowest = Number(values.slowest);
+if (slowest > 0) {
+  const median = (who: 'other' | 'mine', i: number) => percentile(byQuestion.cpu[who][i]!, 50);
+  const grown = questions.map((q, i) => ({ ...q, other: round(median('other', i), 2), mine: round(median('mine', i), 2) })).sort((a, b) => b.mine - b.other - (a.mine - a.other));
+  for (const q of grown.slice(0, slowest)) process.stderr.write(`ab: ${q.kind.padEnd(14)} ${String(q.other).padStart(7)} → ${String(q.mine).padStart(7)} ms CPU  ${q.question}\n`);
+}
 const kinds = [...new Set(questions.map((question) => question.kind))];
 process.stdout.write(`${JSON.stringify({ corpus: corpusDir, questions: questions.length, passes: Number(values.passes), built: { other: other.built, mine: mine.built }, perQuestionMedian: { wall: perQuestionMedians(byQuestion.wall), cpu: perQuestionMedians(byQuestion.cpu) }, wall: { all: compare(), byKind: Object.fromEntries(kinds.map((kind) => [kind, compare(kind)])) }, cpu: { all: compare(undefined, cpuSamples), byKind: Object.fromEntries(kinds.map((kind) => [kind, compare(kind, cpuSamples)])) } })}\n`);

@@ -53,6 +53,11 @@ describe('SpeakerDirectory', () => {
     expect(directory.suggest('Blare')[0]).toBe('Tony Blair');
   });
 
+  it('suggests names a letter longer or shorter than the misspelling', () => {
+    expect(directory.suggest('Puttin')).toContain('Vladimir Putin');
+    expect(directory.suggest('Blir')).toContain('Tony Blair');
+  });
+
   it('suggests nothing for a name far from every speaker', () => {
     expect(directory.suggest('Zzyzx')).toEqual([]);
   });
