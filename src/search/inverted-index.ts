@@ -10,7 +10,7 @@
  */
 
 import { runInSlices, runToEnd } from '../time-slices.js';
-import { PostingListsBuilder } from './posting-lists.js';
+import { firstAtLeast, PostingListsBuilder } from './posting-lists.js';
 import { compareStrings, lowerBound } from '../sorted-strings.js';
 
 /** MiniSearch's default BM25+ parameters. */
@@ -368,14 +368,11 @@ export class InvertedIndex {
         termScore[doc] = 0;
       }
     }
-    // Unscored fields: only which matched documents hold each derived term there.
-    for (let field = scoredFields; field < data.fieldCount; field += 1) markUnscored(data.offsets[field]!, data.docs[field]!, derivedSorted, quality, scratch.unscoredMask);
     const docs = new Uint32Array(ordered);
     const scores = new Float64Array(ordered);
     const fields = new Uint8Array(ordered);
     const masks = new Uint32Array(ordered);
     const firstMasks = new Uint32Array(ordered);
-    const unscoredMasks = new Uint32Array(ordered);
     const overflowAt = new Map<number, Set<number>>();
     const { filter } = spec;
     // Only a very short prefix overflows the masks: no map lookup per hit otherwise.
@@ -387,8 +384,6 @@ export class InvertedIndex {
       const mask = derivedMask[doc]!;
       const fieldBits = fieldMask[doc]!;
       const firstMask = firstFieldMask[doc]!;
-      const unscored = unscoredMask[doc]!;
-      unscoredMask[doc] = 0;
       total[doc] = 0;
       quality[doc] = 0;
       derivedMask[doc] = 0;
@@ -400,13 +395,15 @@ export class InvertedIndex {
       fields[count] = fieldBits;
       masks[count] = mask;
       firstMasks[count] = firstMask;
-      unscoredMasks[count] = unscored;
       if (overflowed) {
         const extra = overflow.get(doc);
         if (extra) overflowAt.set(count, extra);
       }
       count += 1;
     }
+    // Unscored fields: only which of the hits (filtered: a speaker's few) hold each derived term there.
+    const unscoredMasks = new Uint32Array(count);
+    for (let field = scoredFields; field < data.fieldCount; field += 1) markUnscored(data.offsets[field]!, data.docs[field]!, derivedSorted, docs, count, quality, unscoredMask, unscoredMasks);
     const termsByMask = new Map<number, string[]>();
     return {
       count,
@@ -534,17 +531,53 @@ function accumulateFirst(run: PostingRun, scratch: Scratch, touchedCount: number
 }
 
 /**
- * Sets, for every document already matched (quality above 0), the bit of each derived term its
- * unscored field holds: a small function of its own, as {@link accumulate} is.
+ * ORs into `masks[i]` the bit of each derived term (of the first 32) whose postings in an unscored
+ * field hold hit i: by binary search per hit where the hits are few against the postings (a
+ * speaker's quotes on a common word), else one pass over the postings with the hits flagged in
+ * `flags` (a broad topic). `flags` and `scratchMasks` are zero before and after. A small function
+ * of its own, as {@link accumulate} is.
  */
-function markUnscored(offsets: Uint32Array, docs: Uint32Array, derivedSorted: readonly number[], quality: Uint16Array, unscoredMask: Uint32Array): void {
-  for (let bit = 0; bit < derivedSorted.length && bit < 32; bit += 1) {
+function markUnscored(
+  offsets: Uint32Array,
+  postings: Uint32Array,
+  derivedSorted: readonly number[],
+  hits: Uint32Array,
+  count: number,
+  flags: Uint16Array,
+  scratchMasks: Uint32Array,
+  masks: Uint32Array,
+): void {
+  const terms = Math.min(derivedSorted.length, 32);
+  let total = 0;
+  for (let bit = 0; bit < terms; bit += 1) total += offsets[derivedSorted[bit]! + 1]! - offsets[derivedSorted[bit]!]!;
+  if (total === 0 || count === 0) return;
+  if (count * terms * (Math.log2(total / terms + 1) + 1) < total) {
+    for (let bit = 0; bit < terms; bit += 1) {
+      const termBit = 1 << bit;
+      const start = offsets[derivedSorted[bit]!]!;
+      const end = offsets[derivedSorted[bit]! + 1]!;
+      if (start === end) continue;
+      for (let i = 0; i < count; i += 1) {
+        const at = firstAtLeast(postings, hits[i]!, start, end);
+        if (at < end && postings[at] === hits[i]) masks[i] = masks[i]! | termBit;
+      }
+    }
+    return;
+  }
+  for (let i = 0; i < count; i += 1) flags[hits[i]!] = 1;
+  for (let bit = 0; bit < terms; bit += 1) {
     const termBit = 1 << bit;
     const end = offsets[derivedSorted[bit]! + 1]!;
     for (let i = offsets[derivedSorted[bit]!]!; i < end; i += 1) {
-      const doc = docs[i]!;
-      if (quality[doc] !== 0) unscoredMask[doc] = unscoredMask[doc]! | termBit;
+      const doc = postings[i]!;
+      if (flags[doc] !== 0) scratchMasks[doc] = scratchMasks[doc]! | termBit;
     }
+  }
+  for (let i = 0; i < count; i += 1) {
+    const doc = hits[i]!;
+    masks[i] = masks[i]! | scratchMasks[doc]!;
+    scratchMasks[doc] = 0;
+    flags[doc] = 0;
   }
 }
 

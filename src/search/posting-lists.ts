@@ -16,6 +16,18 @@ const MAX_BLOCK = 1 << 14;
 /** A block is [next block address (0 = none), numbers…]; address 0 is never a block. */
 const NO_BLOCK = 0;
 
+/** The first position in `values[from..to)` (ascending, as a term's postings are) holding `value` or more, else `to`. */
+export function firstAtLeast(values: Uint32Array, value: number, from: number, to: number): number {
+  let low = from;
+  let high = to;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (values[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 export class PostingListsBuilder {
   private readonly pages: Uint32Array[] = [new Uint32Array(PAGE)];
   /** Next free number in the last page; starts at 1 so that address 0 means "none". */

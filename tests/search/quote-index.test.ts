@@ -62,6 +62,20 @@ describe('QuoteIndex', () => {
     expect(ours.search('Ukraine', { filter: keep }).map((hit) => hit.id)).toEqual(reference.search('Ukraine', keep).map((hit) => hit.id));
   });
 
+  it('says which terms each sentence holds alike for a speaker\'s few hits and for a whole topic', () => {
+    // A few hits are looked up in the sentence postings one by one, many in one pass over them.
+    const sentenceTerms = (hits: ReturnType<QuoteIndex['searchScored']>, i: number) => hits.derivedTerms.filter((_, bit) => (hits.sentenceMasks![i]! & (1 << bit)) !== 0);
+    for (const topic of ['government', 'the election', 'oil prices']) {
+      const all = ours.searchScored(topic);
+      const byDoc = new Map(Array.from({ length: all.count }, (_, i) => [all.docs[i]!, sentenceTerms(all, i)]));
+      const holding = [...byDoc].find(([, terms]) => terms.length > 0)![0];
+      const lacking = [...byDoc].find(([, terms]) => terms.length === 0)![0];
+      const few = ours.searchScored(topic, { filter: (doc) => doc === holding || doc === lacking });
+      expect(few.count, topic).toBe(2);
+      for (let i = 0; i < few.count; i += 1) expect(sentenceTerms(few, i), topic).toEqual(byDoc.get(few.docs[i]!));
+    }
+  });
+
   it('lets "Ukraine" find the quote that says "Ukrainian"', () => {
     const hits = ours.search('Ukraine').map((hit) => records.find((record) => record.id === hit.id)!.text);
     expect(hits.some((text) => text.includes('Ukrainian crisis'))).toBe(true);
