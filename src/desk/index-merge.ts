@@ -1,4 +1,5 @@
 import { narrowFrequencies, type Frequencies, type InvertedIndexData } from '../search/inverted-index.js';
+import { firstAtLeast } from '../search/posting-lists.js';
 
 /**
  * Where each document of a merged index comes from, in the merged order: `fromOld[d]` is the
@@ -229,18 +230,6 @@ function pieceOf(pieces: readonly Piece[], doc: number): number {
     const middle = (low + high + 1) >>> 1;
     if (pieces[middle]!.start <= doc) low = middle;
     else high = middle - 1;
-  }
-  return low;
-}
-
-/** The first position in `values[from..to)` (ascending) holding `value` or more, else `to`. */
-function firstAtLeast(values: Uint32Array, value: number, from: number, to: number): number {
-  let low = from;
-  let high = to;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (values[middle]! < value) low = middle + 1;
-    else high = middle;
   }
   return low;
 }
