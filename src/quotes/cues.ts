@@ -324,7 +324,9 @@ export function dashCue(text: ArticleText, after: number): Cue | null {
   let limit = after + 1;
   while (limit < tokens.length && limit <= after + COLON_NAME_WORDS + 1 && tokens[limit]!.kind === 'word' && paragraphOf(limit) === paragraph) limit += 1;
   const next = tokens[limit];
-  if (next !== undefined && paragraphOf(limit) === paragraph && next.text !== ',' && next.text !== '.') return null;
+  // The name ends its paragraph, its sentence or its line ("” ― Jane Roe⏎“Next reader's words …”").
+  const lineEnds = next !== undefined && text.body.slice(tokens[limit - 1]!.end, next.start).includes('\n');
+  if (next !== undefined && paragraphOf(limit) === paragraph && next.text !== ',' && next.text !== '.' && !lineEnds) return null;
   const phrase = classifyPhrase(tokens, after + 1, limit - 1);
   if (phrase === null || phrase.kind !== 'name' || phrase.nameLast === phrase.nameFirst || isMedium(text, phrase)) return null;
   for (let i = phrase.nameFirst; i <= phrase.nameLast; i += 1) if (!/^\p{Lu}/u.test(tokens[i]!.text) || NON_PERSON_WORDS.has(tokens[i]!.lower)) return null;

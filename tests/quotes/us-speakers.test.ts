@@ -23,3 +23,13 @@ describe('he/she after a full name the article never showed to be a person', () 
     expect(quoteStarting(extract(body), 'Nobody was hurt').speaker).toBe('Ruth Alder');
   });
 });
+
+describe('a dash after the quotation names who wrote it', () => {
+  it('reads readers\' lines kept in one paragraph, one a line: "“…” ― Jane Roe⏎“…” ― John Doe"', () => {
+    const body = 'Readers wrote in after the debate.\n\n“He never answered a question.” ― Lena Ortiz\n“I was proud of both of them.” ― Marcus Webb\n“It was a long night.”― Ada Kim';
+    const result = extract(body);
+    expect(quoteStarting(result, 'He never answered').speaker).toBe('Lena Ortiz');
+    expect(quoteStarting(result, 'I was proud').speaker).toBe('Marcus Webb');
+    expect(quoteStarting(result, 'It was a long night').speaker).toBe('Ada Kim');
+  });
+});
