@@ -33,3 +33,20 @@ describe('a dash after the quotation names who wrote it', () => {
     expect(quoteStarting(result, 'It was a long night').speaker).toBe('Ada Kim');
   });
 });
+
+describe('names of organisations and places with full stops', () => {
+  it('keeps "of" inside an organisation\'s name: "said the Bank of England" is not "England"', () => {
+    const body = '"Inflation will stay high for a year," said the Bank of England.';
+    expect(quoteStarting(extract(body), 'Inflation will stay').speaker).toBe('Bank of England');
+  });
+
+  it('still takes "the head of the Bank of England" as a description, not the bank', () => {
+    const body = '"Rates will rise," said the head of the Bank of England.';
+    expect(quoteStarting(extract(body), 'Rates will rise').speaker).toBe('the head of the Bank of England');
+  });
+
+  it('reads past the full stop of "U.S." to the name: "said U.S. President Jane Roe"', () => {
+    const body = '"We will not back down," said U.S. President Jane Roe.';
+    expect(quoteStarting(extract(body), 'We will not back down').speaker).toBe('Jane Roe');
+  });
+});
