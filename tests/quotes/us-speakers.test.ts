@@ -50,3 +50,15 @@ describe('names of organisations and places with full stops', () => {
     expect(quoteStarting(extract(body), 'We will not back down').speaker).toBe('Jane Roe');
   });
 });
+
+describe('a full stop inside the closing mark, then the cue', () => {
+  it('closes the quote with a cue that is a short sentence of its own: "“….” Trump said."', () => {
+    const body = 'The crowd cheered for a long time. “We will win this state in November.” Lyle Denton said.';
+    expect(quoteStarting(extract(body), 'We will win this state').speaker).toBe('Lyle Denton');
+  });
+
+  it('does not reach into the next paragraph for the cue', () => {
+    const body = 'Mayor Ruth Alder spoke first. “We are ready for the storm.”\n\nLyle Denton said the roads were closed.';
+    expect(quoteStarting(extract(body), 'We are ready').speaker).not.toBe('Lyle Denton');
+  });
+});
