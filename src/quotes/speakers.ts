@@ -138,7 +138,10 @@ export class SpeakerBook {
       const firstPronoun = gender !== undefined ? (s === sentence ? this.firstPronounAt(s, token) : this.firstPronounAt(s, this.text.sentenceFirstToken[s + 1] ?? token)) : Infinity;
       const candidates = (this.people.mentionsBySentence[s] ?? []).filter(
         // "He went on to accuse Mr Brown …": an earlier sentence led by "he" is about the same man.
-        (mention) => !mention.inQuote && (s < sentence ? mention.first < firstPronoun : mention.first < token && mention.first < firstPronoun && !this.isPossessive(mention)),
+        (mention) =>
+          !mention.inQuote &&
+          !this.isModifierOfName(mention) &&
+          (s < sentence ? mention.first < firstPronoun : mention.first < token && mention.first < firstPronoun && !this.isPossessive(mention)),
       );
       const named = candidates.find((mention) => compatible(mention.entity)) ?? (gender !== undefined ? candidates.find((mention) => this.actsAsPerson(mention)) : undefined);
       if (named !== undefined) return named.entity;
@@ -167,6 +170,18 @@ export class SpeakerBook {
     // A finite verb next, perhaps after an adverb: "dismisses", "expressed", "openly admitted".
     const verb = /ly$/.test(next.lower) ? tokens[mention.last + 2] : next;
     return verb !== undefined && verb.kind === 'word' && verb.text === verb.lower && /(?:ed|es|s)$/.test(verb.lower) && !NOT_VERBS.has(verb.lower);
+  }
+
+  /**
+   * "Obama consultant Cornell Belcher", "Clinton spokesman Brian Fallon": a name before a role word
+   * and another name says whose consultant the person is; the person is the one named after.
+   */
+  private isModifierOfName(mention: Mention): boolean {
+    const { tokens } = this.text;
+    const role = tokens[mention.last + 1];
+    if (role === undefined || role.kind !== 'word' || role.text !== role.lower || !ROLE_NOUNS.has(role.lower)) return false;
+    const next = tokens[mention.last + 2];
+    return next !== undefined && next.kind === 'word' && /^\p{Lu}/u.test(next.text);
   }
 
   /** "Mr Blair's government": a possessive names someone talked about, not the subject. */

@@ -62,3 +62,11 @@ describe('a full stop inside the closing mark, then the cue', () => {
     expect(quoteStarting(extract(body), 'We are ready').speaker).not.toBe('Lyle Denton');
   });
 });
+
+describe('a name that modifies a role before another name', () => {
+  it('takes "Harlan consultant Wes Moody" for Moody when he/she follows, not Harlan', () => {
+    const body =
+      'Governor Dana Harlan won the primary in May. Harlan consultant Wes Moody, the campaign\'s top pollster, picked up the same theme. "Voters want someone who listens," he said.';
+    expect(quoteStarting(extract(body), 'Voters want someone').speaker).toBe('Wes Moody');
+  });
+});
