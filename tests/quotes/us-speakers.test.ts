@@ -70,3 +70,11 @@ describe('a name that modifies a role before another name', () => {
     expect(quoteStarting(extract(body), 'Voters want someone').speaker).toBe('Wes Moody');
   });
 });
+
+describe('speech verbs of US copy', () => {
+  it('reads "barked" and "yelled" as speech', () => {
+    const result = extract('The reporter kept asking. “Sit down, please,” Vance barked at him. When the mayor thanked the town, a man yelled “Go home!”');
+    expect(quoteStarting(result, 'Sit down').speaker).toBe('Vance');
+    expect(quoteStarting(result, 'Go home').speaker).toBe('a man');
+  });
+});
