@@ -82,12 +82,17 @@ export function tokenize(body: string, from = 0, to = body.length): Token[] {
       word = true;
       i += width;
       for (;;) {
-        const inner = wordCharWidth(body, i);
+        const joiner = body.charCodeAt(i);
+        // ASCII letters and digits, the common case, without a call.
+        if ((joiner >= 97 && joiner <= 122) || (joiner >= 65 && joiner <= 90) || (joiner >= 48 && joiner <= 57)) {
+          i += 1;
+          continue;
+        }
+        const inner = joiner < 128 ? 0 : wordCharWidth(body, i);
         if (inner > 0) {
           i += inner;
           continue;
         }
-        const joiner = body.charCodeAt(i);
         if ((joiner === 39 || joiner === 0x2019 || joiner === 45 || joiner === 38 || joiner === 46) && i + 1 < length) {
           const after = wordCharWidth(body, i + 1);
           if (after > 0) {
@@ -97,7 +102,7 @@ export function tokenize(body: string, from = 0, to = body.length): Token[] {
         }
         break;
       }
-      if (keepsFullStop(body, body.slice(start, i), i)) i += 1;
+      if (body.charCodeAt(i) === 46 && keepsFullStop(body, body.slice(start, i), i)) i += 1;
     } else if ((code === 39 || code === 96) && body.charCodeAt(i + 1) === code) {
       i += 2;
     } else {
@@ -147,6 +152,9 @@ export function isSpace(code: number): boolean {
 
 /** A word that starts with a capital letter ("Putin", "BBC", "McDonald's"). */
 export function isCapitalised(word: string): boolean {
+  const code = word.charCodeAt(0);
+  // ASCII first, without building two strings per call (the name rules ask this of every token).
+  if (code < 128) return code >= 65 && code <= 90;
   const first = word.charAt(0);
   return first !== first.toLowerCase() && first === first.toUpperCase();
 }
