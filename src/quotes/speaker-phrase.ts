@@ -278,6 +278,20 @@ function withoutUsTags(tokens: readonly Token[], end: number, floor: number): nu
   return at;
 }
 
+/**
+ * The token after a party-state tag in parentheses that starts at `open` ("Rep. Jim Jordan (R-Ohio)
+ * said", "Rep. Trey Gowdy (R-S.C.): …"), or `open` itself when no such tag is there.
+ */
+export function afterUsTag(tokens: readonly Token[], open: number): number {
+  if (tokens[open]?.text !== '(') return open;
+  let close = open + 1;
+  while (close < tokens.length && close < open + 10 && tokens[close]!.text !== ')' && (tokens[close]!.kind === 'word' || tokens[close]!.text === '.' || tokens[close]!.text === '-')) close += 1;
+  if (tokens[close]?.text !== ')') return open;
+  const segment: Token[] = [];
+  for (let i = open + 1; i < close; i += 1) if (tokens[i]!.text !== '.') segment.push(tokens[i]!);
+  return isUsTag(segment) ? close + 1 : open;
+}
+
 function isUsTag(segment: readonly Token[]): boolean {
   if (segment.length === 0) return false;
   const first = segment[0]!;

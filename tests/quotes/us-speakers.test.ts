@@ -78,3 +78,15 @@ describe('speech verbs of US copy', () => {
     expect(quoteStarting(result, 'Go home').speaker).toBe('a man');
   });
 });
+
+describe('a party-state tag between the name and what follows', () => {
+  it('finds the subject of a participle past the tag: "Rep. Jane Roe (D-N.Y.) reacted to the news, saying: “…”"', () => {
+    const body = 'The court ruled on Monday. In a statement, Rep. Jane Roe (D-N.Y.) reacted to the news, saying: “This ruling is a disgrace.”';
+    expect(quoteStarting(extract(body), 'This ruling').speaker).toBe('Jane Roe');
+  });
+
+  it('reads a transcript line with the tag before the colon: "Rep. John Doe (R-S.C.): “…”"', () => {
+    const body = 'The hearing ran late.\n\nRep. John Doe (R-S.C.): "I have never heard that figure before."';
+    expect(quoteStarting(extract(body), 'I have never heard').speaker).toBe('John Doe');
+  });
+});
