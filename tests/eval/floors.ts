@@ -5,6 +5,7 @@
  *
  * Reached with QuoteExtractor version 8 (2026-12-01, issue 10 third round):
  * - dev.jsonl: direct 0.988, overlap 0.988, speaker 0.962, reported 0.895 (unchanged)
+ * - test.jsonl (run once, at the end of the work): direct 0.978, overlap 0.978, speaker 0.938, reported 0.800 (unchanged)
  * - us-written.jsonl (7 articles, 51 direct rows): direct 1.000, speaker 0.980, reported 1.000
  *   (main at version 7 reaches speaker 0.824 on the same file: article 07 guards this round's rules)
  *
