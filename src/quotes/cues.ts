@@ -3,7 +3,7 @@ import { sentenceTokens } from './article-text.js';
 import { CAPITALISED_FUNCTION_WORDS, DETERMINERS, FRAGMENT_VERBS, HONORIFICS, MEDIA, NAME_PARTICLES as NAME_PARTICLE_WORDS, NON_PERSON_WORDS, PHRASE_BREAKERS, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS, VERB_MODIFIERS } from './lexicon.js';
 import type { SpeakerPhrase } from './speaker-phrase.js';
 import { isCapitalised } from './text.js';
-import { classifyPhrase, isDeterminedDescription, isRoleWord, isSpeakerHead, phraseStartingAt, subjectBefore } from './speaker-phrase.js';
+import { afterUsTag, classifyPhrase, isDeterminedDescription, isRoleWord, isSpeakerHead, phraseStartingAt, subjectBefore } from './speaker-phrase.js';
 
 /**
  * One attribution found in the text: a speech verb (or "according to") with the phrase naming who
@@ -275,6 +275,15 @@ export function subjectCue(text: ArticleText, sentence: number, beforeToken: num
   return { verb: phrase.last + 1, verbEnd: phrase.last + 1, speaker: phrase, inverted: false, fragmentOnly: true, according: false, sentence };
 }
 
+/** Where a party-state tag in parentheses right before `at` opens, or `at` when there is none. */
+function usTagBefore(tokens: ArticleText['tokens'], at: number, floor: number): number {
+  if (tokens[at - 1]?.text !== ')') return at;
+  for (let open = at - 2; open >= floor && open >= at - 10; open -= 1) {
+    if (tokens[open]!.text === '(') return afterUsTag(tokens, open) === at ? open : at;
+  }
+  return at;
+}
+
 /** Capitalised words that label what follows a colon without being anyone: `UPDATE: "…"`. */
 const COLON_LABELS = new Set(['update', 'watch', 'video', 'note', 'headline', 'read', 'quote', 'photo', 'source', 'sources', 'credit', 'title', 'subject', 'caption', 'question', 'answer', 'transcript', 'editor', 'correction', 'breaking', 'exclusive', 'live', 'full', 'related', 'tweet']);
 const COLON_NAME_WORDS = 6;
@@ -290,6 +299,13 @@ export function colonCue(text: ArticleText, colon: number): Cue | null {
   const sentence = text.tokenSentence[colon] ?? -1;
   if (sentence < 0) return null;
   const first = text.sentenceFirstToken[sentence] ?? colon;
+  // `Rep. Trey Gowdy (R-S.C.): "…"`: the name is before the party-state tag.
+  const tagged = usTagBefore(tokens, colon, first);
+  if (tagged !== colon) {
+    const phrase = tagged > first ? classifyPhrase(tokens, first, tagged - 1) : null;
+    if (phrase === null || phrase.kind !== 'name' || isMedium(text, phrase) || phrase.nameLast === phrase.nameFirst) return null;
+    return { verb: colon, verbEnd: colon, speaker: phrase, inverted: false, fragmentOnly: false, according: false, sentence };
+  }
   let start = colon;
   while (start > first && !DASHES.has(tokens[start - 1]!.text) && colon - start <= COLON_NAME_WORDS + 6) start -= 1;
   if (start > first && !DASHES.has(tokens[start - 1]!.text)) return null;
@@ -324,7 +340,9 @@ export function dashCue(text: ArticleText, after: number): Cue | null {
   let limit = after + 1;
   while (limit < tokens.length && limit <= after + COLON_NAME_WORDS + 1 && tokens[limit]!.kind === 'word' && paragraphOf(limit) === paragraph) limit += 1;
   const next = tokens[limit];
-  if (next !== undefined && paragraphOf(limit) === paragraph && next.text !== ',' && next.text !== '.') return null;
+  // The name ends its paragraph, its sentence or its line ("” ― Jane Roe⏎“Next reader's words …”").
+  const lineEnds = next !== undefined && text.body.slice(tokens[limit - 1]!.end, next.start).includes('\n');
+  if (next !== undefined && paragraphOf(limit) === paragraph && next.text !== ',' && next.text !== '.' && !lineEnds) return null;
   const phrase = classifyPhrase(tokens, after + 1, limit - 1);
   if (phrase === null || phrase.kind !== 'name' || phrase.nameLast === phrase.nameFirst || isMedium(text, phrase)) return null;
   for (let i = phrase.nameFirst; i <= phrase.nameLast; i += 1) if (!/^\p{Lu}/u.test(tokens[i]!.text) || NON_PERSON_WORDS.has(tokens[i]!.lower)) return null;
@@ -338,7 +356,8 @@ function firstPhraseOf(text: ArticleText, first: number, before: number, withRol
     if (token.kind !== 'word' || text.tokenQuote[i] !== -1) continue;
     if (PRONOUNS.has(token.lower) || (/^\p{Lu}/u.test(token.text) && (!CAPITALISED_FUNCTION_WORDS.has(token.lower) || (withRoles && DETERMINERS.has(token.lower))))) {
       const phrase = phraseStartingAt(text.tokens, i, before);
-      const next = phrase === null ? undefined : text.tokens[phrase.last + 1];
+      // "Rep. Hakeem Jeffries (D-N.Y.) reacted to the news, saying": the verb comes after the tag.
+      const next = phrase === null ? undefined : text.tokens[afterUsTag(text.tokens, phrase.last + 1)];
       // "But in an interview with the Financial Times, Mr Blair refused …, saying": the subject has its verb next.
       const acceptable = phrase !== null && (phrase.kind !== 'description' || (withRoles && isRoleWord(text.tokens[phrase.last]!.lower)));
       // "Mr Johnson, MP for Henley, said he …": a person's full name opening the sentence before an appositive is its subject.

@@ -57,7 +57,7 @@ function cueFor(text: ArticleText, span: MarkedSpan, cueByFirstToken: Map<number
       const cue = cueByFirstToken.get(u);
       // The cue must be in the quote's own sentence: `…voters." She said …` starts another statement.
       if (cue !== undefined && cue.sentence === sentenceAt(text, span.end - 1)) return { cue, position: 'after' };
-      // `"Not much power or insight!" Trump tweeted Friday.`: after "!" or "?" a capitalised speaker
+      // `"Not much power or insight!" Trump tweeted Friday.`: after "!", "?" or "." a capitalised speaker
       // starts a new sentence, yet a cue with no content clause of its own still closes the quote.
       if (cue !== undefined && u === t && closesWithCueAfterMark(text, span, cue)) return { cue, position: 'after' };
       const token = tokens[u]!;
@@ -120,10 +120,16 @@ const CLAUSE_OPENERS = new Set(['that', 'the', 'a', 'an', 'it', 'he', 'she', 'th
 
 function closesWithCueAfterMark(text: ArticleText, span: MarkedSpan, cue: Cue): boolean {
   const last = text.body.charAt(span.end - 1);
-  if (last !== '!' && last !== '?') return false;
+  if (last !== '!' && last !== '?' && last !== '.') return false;
   if (cue.sentence !== sentenceAt(text, span.end - 1) + 1 || cue.fragmentOnly || cue.according) return false;
   const next = text.tokens[cue.verbEnd + 1];
-  return next === undefined || next.kind === 'punct' || !CLAUSE_OPENERS.has(next.lower);
+  if (last !== '.') return next === undefined || next.kind === 'punct' || !CLAUSE_OPENERS.has(next.lower);
+  // US copy puts the full stop inside too: `"We will win the state." Trump said.` Then the cue must be
+  // a whole short sentence of its own paragraph, ending at its speaker and verb.
+  if (text.sentenceParagraph[cue.sentence] !== span.paragraph) return false;
+  const end = Math.max(cue.verbEnd, cue.speaker.last);
+  const after = text.tokens[end + 1];
+  return after === undefined || after.text === '.' || text.sentenceParagraph[text.tokenSentence[end + 1] ?? -1] !== span.paragraph;
 }
 
 /**

@@ -35,6 +35,8 @@ gushed gushes blared fumed fumes lamented laments bragged brags sniped snipes gr
 opines marveled marvelled ranted emailed texted retaliated mocked mocks teased cheered thundered
 groused grouses fretted frets sighed surmised reasoned charged
 elaborated elaborates
+barked barks yelled yells screamed screams hollered roared roars boomed booms riffed exhorted exhorts
+sneered sneers growled snarled
 urging claiming insisting admitting suggesting predicting stressing pledging
 brands
 `);

@@ -62,6 +62,12 @@ function isNameWord(token: Token | undefined): boolean {
   return token !== undefined && token.kind === 'word' && isCapitalised(token.text) && !/^\p{N}/u.test(token.text);
 }
 
+/** "Putin's", "Putin’s": a possessive ends a name run. */
+function isPossessiveWord(lower: string): boolean {
+  const n = lower.length;
+  return n > 2 && lower.charCodeAt(n - 1) === 115 && (lower.charCodeAt(n - 2) === 39 || lower.charCodeAt(n - 2) === 0x2019);
+}
+
 function bare(lower: string): string {
   let end = lower.length;
   if (end > 2 && lower.charCodeAt(end - 1) === 115 && (lower.charCodeAt(end - 2) === 39 || lower.charCodeAt(end - 2) === 0x2019)) end -= 2;
@@ -100,7 +106,7 @@ export class People {
     for (let i = 0; i < tokens.length; i += 1) {
       if (!isNameWord(tokens[i]) || isHeadlineWord(tokens, i)) continue;
       let last = i;
-      while (last + 1 < tokens.length && !/['’]s$/.test(tokens[last]!.lower) && (isNameWord(tokens[last + 1]) || (NAME_PARTICLES.has(tokens[last + 1]!.lower) && isNameWord(tokens[last + 2]))) && tokens[last + 1]!.start - tokens[last]!.end <= 1 && !isHeadlineWord(tokens, last + 1)) last += 1;
+      while (last + 1 < tokens.length && !isPossessiveWord(tokens[last]!.lower) && (isNameWord(tokens[last + 1]) || (NAME_PARTICLES.has(tokens[last + 1]!.lower) && isNameWord(tokens[last + 2]))) && tokens[last + 1]!.start - tokens[last]!.end <= 1 && !isHeadlineWord(tokens, last + 1)) last += 1;
       const run = this.nameInRun(i, last);
       i = last;
       if (run === null) continue;
@@ -110,7 +116,8 @@ export class People {
     const order = pending.map((_, index) => index).sort((a, b) => pending[b]!.last - pending[b]!.first - (pending[a]!.last - pending[a]!.first) || a - b);
     for (const index of order) {
       const mention = pending[index]!;
-      const entity = this.entityFor(this.wordsOf(mention.first, mention.last), mention.first, mention.honorific);
+      const words = this.wordsOf(mention.first, mention.last);
+      const entity = this.entityFor(words, mention.first, mention.honorific);
       const sentence = text.tokenSentence[mention.first] ?? -1;
       const record: Mention = { entity, first: mention.first, last: mention.last, sentence, inQuote: text.tokenQuote[mention.first] !== -1 };
       this.mentions.push(record);
@@ -122,7 +129,7 @@ export class People {
       const at = upperBound(starts.firsts, record.first);
       starts.firsts.splice(at, 0, record.first);
       starts.added.splice(at, 0, this.mentionsAdded++);
-      const surface = this.wordsOf(mention.first, mention.last).join(' ');
+      const surface = words.join(' ');
       if (surface !== entity.name) entity.aliases.add(surface);
       if (mention.honorific !== null) {
         entity.aliases.add(`${tokens[mention.first - 1]!.text} ${surface}`);

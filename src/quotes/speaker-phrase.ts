@@ -85,6 +85,12 @@ export function classifyPhrase(tokens: readonly Token[], first: number, last: nu
       const head = classifyPhrase(tokens, first, runStart - 2);
       if (head !== null && head.kind === 'name') return { ...head, last };
     }
+    // "the Bank of England", "the University of Chicago": an organisation's name runs over "of" (not "England").
+    const organisation = headWords.some((word) => NON_PERSON_WORDS.has(word)) && !headWords.some((word) => isRoleWord(word));
+    let givenAfter = false;
+    for (let i = runStart; i <= last; i += 1) givenAfter ||= GIVEN_NAMES.has(tokens[i]!.lower) || HONORIFICS.has(tokens[i]!.lower) || isRoleWord(tokens[i]!.lower);
+    const bareOrganisation = headFirst === first || (headFirst === first + 1 && DETERMINERS.has(tokens[first]!.lower));
+    if (organisation && bareOrganisation && !givenAfter && last - runStart <= 2) return { kind: 'name', first, last, nameFirst: headFirst, nameLast: last };
   }
   if (runStart > last) return { kind: 'description', first, last, nameFirst: -1, nameLast: -1 };
   // "a spokesman for Disney", "a report for Oxfam": a determined lower-case head before its post-modifier speaks.
@@ -272,6 +278,20 @@ function withoutUsTags(tokens: readonly Token[], end: number, floor: number): nu
   return at;
 }
 
+/**
+ * The token after a party-state tag in parentheses that starts at `open` ("Rep. Jim Jordan (R-Ohio)
+ * said", "Rep. Trey Gowdy (R-S.C.): …"), or `open` itself when no such tag is there.
+ */
+export function afterUsTag(tokens: readonly Token[], open: number): number {
+  if (tokens[open]?.text !== '(') return open;
+  let close = open + 1;
+  while (close < tokens.length && close < open + 10 && tokens[close]!.text !== ')' && (tokens[close]!.kind === 'word' || tokens[close]!.text === '.' || tokens[close]!.text === '-')) close += 1;
+  if (tokens[close]?.text !== ')') return open;
+  const segment: Token[] = [];
+  for (let i = open + 1; i < close; i += 1) if (tokens[i]!.text !== '.') segment.push(tokens[i]!);
+  return isUsTag(segment) ? close + 1 : open;
+}
+
 function isUsTag(segment: readonly Token[]): boolean {
   if (segment.length === 0) return false;
   const first = segment[0]!;
@@ -353,6 +373,9 @@ export function isSpeakerHead(token: Token): boolean {
 }
 
 /** The speaker phrase right after an inverted cue ("said Mr Smith", "said a spokesman"). */
+/** Abbreviated places whose last full stop the tokenizer leaves apart ("U.S" + "."), since it may end a sentence. */
+const DOTTED_PLACES = new Set(['U.S', 'U.K', 'U.N', 'D.C', 'E.U']);
+
 export function phraseStartingAt(tokens: readonly Token[], start: number, limit: number): SpeakerPhrase | null {
   if (start >= limit || tokens[start]!.kind !== 'word') return null;
   const head = tokens[start]!;
@@ -362,6 +385,11 @@ export function phraseStartingAt(tokens: readonly Token[], start: number, limit:
   let last = start - 1;
   for (let i = start; i < limit && i - start < MAX_PHRASE_WORDS; i += 1) {
     const token = tokens[i]!;
+    // "said U.S. President Jane Roe": the full stop of "U.S." is inside the phrase, before a name.
+    if (token.text === '.' && i > start && DOTTED_PLACES.has(tokens[i - 1]!.text) && token.start === tokens[i - 1]!.end && i + 1 < limit && isNameWord(tokens[i + 1]!)) {
+      last = i;
+      continue;
+    }
     if (token.kind !== 'word') break;
     const lower = token.lower;
     if (i > start && lower === 'of' && isNameWord(tokens[i - 1]!) && i + 1 < limit && isNameWord(tokens[i + 1]!)) {

@@ -1,7 +1,7 @@
 import type { ArticleText } from './article-text.js';
 import type { Cue } from './cues.js';
 import { DETERMINERS, GROUP_NOUNS, ROLE_NOUNS } from './lexicon.js';
-import type { Entity, People } from './people.js';
+import type { Entity, Mention, People } from './people.js';
 import type { SpeakerPhrase } from './speaker-phrase.js';
 
 /** Who a cue attributes to, as written and as resolved. */
@@ -20,6 +20,9 @@ interface SpeakerRecord {
 
 /** Roles that, even with "the", usually stand for someone the article never names. */
 const ANONYMOUS_ROLES = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'official', 'source', 'analyst', 'economist', 'expert', 'diplomat', 'envoy', 'banker', 'dealer', 'trader', 'broker', 'insider', 'witness', 'resident', 'strategist', 'aide', 'adviser', 'advisor', 'observer', 'participant', 'delegate', 'member', 'figure', 'fan', 'supporter', 'voter', 'critic', 'protester', 'activist', 'campaigner', 'officer', 'worker', 'researcher', 'scientist', 'doctor', 'pollster', 'consultant', 'blogger', 'commentator', 'columnist', 'lawmaker', 'operative', 'donor', 'organizer', 'organiser', 'staffer', 'historian', 'scholar', 'lobbyist', 'advocate', 'legislator']);
+
+/** Lower-case words ending like a verb that, after a name, are a plural noun it modifies or no action. */
+const NOT_VERBS = new Set(['was', 'has', 'is', 'does', 'supporters', 'voters', 'officials', 'aides', 'advisers', 'allies', 'critics', 'backers', 'rallies', 'offices', 'headquarters', 'employees', 'residents', 'students', 'schools', 'games', 'fans', 'services', 'records', 'emails', 'states', 'counties', 'towns', 'businesses', 'companies']);
 
 const POST_MODIFIERS = new Set(['for', 'of', 'at', 'in', 'from', 'with']);
 
@@ -133,13 +136,52 @@ export class SpeakerBook {
       const parenthetical = s === sentence && this.text.tokens[token - 1]?.text === ',' && (after === undefined || after.kind === 'punct' || this.text.tokenSentence[token + 2] !== sentence);
       if (parenthetical && gender !== undefined) continue;
       const firstPronoun = gender !== undefined ? (s === sentence ? this.firstPronounAt(s, token) : this.firstPronounAt(s, this.text.sentenceFirstToken[s + 1] ?? token)) : Infinity;
-      const named = (this.people.mentionsBySentence[s] ?? []).filter(
+      const candidates = (this.people.mentionsBySentence[s] ?? []).filter(
         // "He went on to accuse Mr Brown …": an earlier sentence led by "he" is about the same man.
-        (mention) => !mention.inQuote && (s < sentence ? mention.first < firstPronoun : mention.first < token && mention.first < firstPronoun && !this.isPossessive(mention)) && compatible(mention.entity),
+        (mention) =>
+          !mention.inQuote &&
+          !this.isModifierOfName(mention) &&
+          (s < sentence ? mention.first < firstPronoun : mention.first < token && mention.first < firstPronoun && !this.isPossessive(mention)),
       );
-      if (named.length > 0) return named[0]!.entity;
+      const named = candidates.find((mention) => compatible(mention.entity)) ?? (gender !== undefined ? candidates.find((mention) => this.actsAsPerson(mention)) : undefined);
+      if (named !== undefined) return named.entity;
     }
     return null;
+  }
+
+  /**
+   * "Dewayne Smithy, 33, of Baldwin, Miss., dismisses …", "Florida developer Mel Sembler expressed
+   * dismay …": a full name the article has not yet shown to be a person (no title, no known given
+   * name) that acts as a sentence's subject is someone a later he/she can mean.
+   */
+  private actsAsPerson(mention: Mention): boolean {
+    const entity = mention.entity;
+    if (entity.person !== undefined || entity.gender !== undefined || entity.words.length < 2) return false;
+    const { tokens } = this.text;
+    if (/['’]s$/.test(tokens[mention.last]!.lower) || this.isPossessive(mention)) return false;
+    // It opens the sentence, or follows a role word or a possessive ("Fox News’ Bret Baier noticed").
+    const before = tokens[mention.first - 1];
+    const opens = mention.first === this.text.sentenceFirstToken[mention.sentence] || before?.text === ',';
+    if (!opens && !(before !== undefined && (ROLE_NOUNS.has(before.lower) || before.text === '’' || before.text === "'" || /['’]s$/.test(before.lower)))) return false;
+    const next = tokens[mention.last + 1];
+    if (next === undefined) return false;
+    // "Dewayne Smithy, 33, of Baldwin": an age in apposition.
+    if (next.text === ',') return /^\p{N}+$/u.test(tokens[mention.last + 2]?.text ?? '');
+    // A finite verb next, perhaps after an adverb: "dismisses", "expressed", "openly admitted".
+    const verb = /ly$/.test(next.lower) ? tokens[mention.last + 2] : next;
+    return verb !== undefined && verb.kind === 'word' && verb.text === verb.lower && /(?:ed|es|s)$/.test(verb.lower) && !NOT_VERBS.has(verb.lower);
+  }
+
+  /**
+   * "Obama consultant Cornell Belcher", "Clinton spokesman Brian Fallon": a name before a role word
+   * and another name says whose consultant the person is; the person is the one named after.
+   */
+  private isModifierOfName(mention: Mention): boolean {
+    const { tokens } = this.text;
+    const role = tokens[mention.last + 1];
+    if (role === undefined || role.kind !== 'word' || role.text !== role.lower || !ROLE_NOUNS.has(role.lower)) return false;
+    const next = tokens[mention.last + 2];
+    return next !== undefined && next.kind === 'word' && /^\p{Lu}/u.test(next.text);
   }
 
   /** "Mr Blair's government": a possessive names someone talked about, not the subject. */

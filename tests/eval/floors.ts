@@ -3,6 +3,12 @@
  * them: set each a few points below what `npm run eval -- --gold FILE` reaches, so a rule change
  * that loses ground fails the build.
  *
+ * Reached with QuoteExtractor version 8 (2026-12-01, issue 10 third round):
+ * - dev.jsonl: direct 0.988, overlap 0.988, speaker 0.962, reported 0.895 (unchanged)
+ * - test.jsonl (run once, at the end of the work): direct 0.978, overlap 0.978, speaker 0.938, reported 0.800 (unchanged)
+ * - us-written.jsonl (7 articles, 51 direct rows): direct 1.000, speaker 0.980, reported 1.000
+ *   (main at version 7 reaches speaker 0.824 on the same file: article 07 guards this round's rules)
+ *
  * Reached with QuoteExtractor version 7 (2026-12-01):
  * - dev.jsonl: direct 0.988, overlap 0.988, speaker 0.962, reported 0.895
  * - test.jsonl (run once, at the end of the work): direct 0.978, overlap 0.978, speaker 0.938, reported 0.800
@@ -30,13 +36,13 @@ export const TEST_SET_FLOORS = {
 } as const;
 
 /**
- * US conventions (party-state tags, ages and home towns, "Mr."/"Sen.", "!" and "?" before a cue,
- * tweets, verbless colons, titles, one surname in a family, post-modified and appositive speakers): 41 direct
- * quotes, so one error is 0.024.
+ * US conventions (party-state tags, ages and home towns, "Mr."/"Sen.", "!", "?" and "." before a cue,
+ * tweets, verbless colons, titles, one surname in a family, post-modified and appositive speakers, dash
+ * lines, "U.S." and "the Bank of England"): 51 direct quotes, so one error is 0.020.
  */
 export const US_WRITTEN_FLOORS = {
   directF1: 0.95,
   directOverlapF1: 0.95,
-  speakerAccuracy: 0.94,
+  speakerAccuracy: 0.96,
   reportedF1: 0.85,
 } as const;
