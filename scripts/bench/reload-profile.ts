@@ -8,7 +8,9 @@
  * `--trace-gc-nvp`, `--trace-incremental-marking`) for the collector's own account. `stall-causes.ts` says whose each
  * long stall is; this says whose the seconds are. Leaves the corpus folder as it found it.
  *
- * usage: node --expose-gc --import tsx scripts/bench/reload-profile.ts [--copies N] [--scratch DIR] [--top N] [--heap]
+ * usage: node --expose-gc --import tsx scripts/bench/reload-profile.ts [--copies N] [--scratch DIR] [--top N] [--snapshot] [--heap]
+ *   --snapshot also writes the new version's snapshot (to a scratch folder) and times it with its
+ *   stalls and collections.
  *   --heap also prints the heap's objects counted by constructor (a heap snapshot: slow, and needs
  *   about three times the heap in memory).
  */
@@ -104,6 +106,7 @@ try {
   }
   for (const [kind, sum] of byKind) say(`gc ${kind}: ${sum.count} pauses, ${Math.round(sum.ms)} ms in all, longest ${Math.round(sum.longest)} ms`);
   await desk.snapshotWritten();
+  if (args.includes('--snapshot')) await timeSnapshotWrite();
   if (args.includes('--heap')) await printHeapCounts();
 } finally {
   for (const id of added) await rm(path.join(corpusDir, `${id}.jsonl`), { force: true });
@@ -164,6 +167,28 @@ function printAllocations(root: AllocationNode): void {
   walk(root, null);
   say(`allocated during it (sampled): ${mb(total)} MB; by site, top ${top}:`);
   for (const [site, bytes] of [...bySite].sort((a, b) => b[1] - a[1]).slice(0, top)) say(`  ${mb(bytes).padStart(6)} MB  ${site}`);
+}
+
+/** Writes the serving version's snapshot where no start reads it, with its stalls and the collector's pauses meanwhile. */
+async function timeSnapshotWrite(): Promise<void> {
+  const folder = path.join(scratch, 'profile-snapshot');
+  await rm(folder, { recursive: true, force: true });
+  await mkdir(folder, { recursive: true });
+  const pauses = new Map<string, { count: number; ms: number; longest: number }>();
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const kind = gcKind((entry as unknown as { detail?: { kind?: number } }).detail?.kind);
+      const sum = pauses.get(kind) ?? { count: 0, ms: 0, longest: 0 };
+      pauses.set(kind, { count: sum.count + 1, ms: sum.ms + entry.duration, longest: Math.max(sum.longest, entry.duration) });
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  const { ms, cpuMs, stalls } = await withStalls(() => new FileSnapshotStore(folder).write(desk.version));
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  observer.disconnect();
+  say(`snapshot write: ${Math.round(ms)} ms wall, ${Math.round(cpuMs)} ms CPU, longest stall ${Math.round(stalls.longestMs)} ms (CPU ${Math.round(stalls.longestBusyMs)} ms)`);
+  for (const [kind, sum] of pauses) say(`  gc ${kind}: ${sum.count} pauses, ${Math.round(sum.ms)} ms in all, longest ${Math.round(sum.longest)} ms`);
+  await rm(folder, { recursive: true, force: true });
 }
 
 /** Objects on the heap by constructor, from a heap snapshot (nodes of type object, closure, array and string kinds). */

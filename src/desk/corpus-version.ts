@@ -620,12 +620,15 @@ function* statsSteps(version: CorpusVersion): Generator<void, CorpusStats> {
     }
     if (article.source !== null) outlets.set(article.source, (outlets.get(article.source) ?? 0) + 1);
   }
+  // From the per-position facts (every quote has one position), not a walk over the record objects.
   let quotes = 0;
   let directQuotes = 0;
-  for (const record of version.allQuotes()) {
-    if ((++seen & 0x3fff) === 0) yield;
+  const direct = version.facts.direct;
+  for (let doc = 0; doc < direct.length; doc += 1) {
+    if ((doc & 0xfffff) === 0xfffff) yield;
+    if (version.quoteAt(doc) === undefined) continue;
     quotes += 1;
-    if (record.quote.kind === 'direct') directQuotes += 1;
+    directQuotes += direct[doc]!;
   }
   return {
     articles: version.articles.length,
