@@ -91,11 +91,12 @@ try {
   const elu = performance.eventLoopUtilization();
   await addAndReload(added[1]!, 'profiled');
   const used = performance.eventLoopUtilization(elu);
+  // Before the profilers stop: stopping the allocation sampler runs a full collection of its own.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  observer.disconnect();
   const { profile } = await session.post('Profiler.stop');
   const { profile: allocations } = await session.post('HeapProfiler.stopSampling');
   session.disconnect();
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  observer.disconnect();
   say(`event-loop utilisation during it: ${(used.utilization * 100).toFixed(1)}% (${Math.round(used.active)} ms active of ${Math.round(used.active + used.idle)} ms)`);
   printProfile(profile as CpuProfile);
   printAllocations(allocations.head as unknown as AllocationNode);
