@@ -31,6 +31,22 @@ describe('start-up snapshots', () => {
     expect(second.desk.version.stats()).toEqual(first.desk.version.stats());
   });
 
+  it('round-trip an article whose snapshot line is larger than the writer\'s buffer, non-ASCII names included', async () => {
+    const corpusDir = await copyOfCorpus('seed');
+    const cacheDir = await emptyDir('quotedesk-cache-');
+    // About 5,000 quotes in one article: its line of quotes.json runs to several hundred kilobytes.
+    const paragraph = (n: number) => `"Le débat n° ${n} était très animé — et utile," François Hollande said.`;
+    await writeFile(path.join(corpusDir, 'long.txt'), ` date 2005-02-01 ${Array.from({ length: 5000 }, (_, n) => paragraph(n)).join('\n\n')}`);
+    const first = await openWithCache(corpusDir, cacheDir);
+    const second = await openWithCache(corpusDir, cacheDir);
+    expect(second.desk.lastReload.report.fromSnapshot).toBe(true);
+    const question = { question: 'what did François Hollande say about the débat' };
+    expect(first.desk.ask(question).status).toBe('answered');
+    expect(second.desk.ask(question)).toEqual(first.desk.ask(question));
+    expect(second.desk.version.stats()).toEqual(first.desk.version.stats());
+    expect(second.desk.version.stats().quotes).toBeGreaterThan(5000);
+  });
+
   it('are rebuilt, with a log line saying why, when the corpus changed', async () => {
     const corpusDir = await copyOfCorpus('seed');
     const cacheDir = await emptyDir('quotedesk-cache-');
