@@ -451,7 +451,21 @@ export const SPEAKER_UNKNOWN = 'speaker unknown';
 export function speakerName(version: AnswerSource, record: QuoteRecord): string {
   const speaker = record.speakerKey === null ? undefined : version.speakers.get(record.speakerKey);
   const name = speaker?.name ?? record.quote.speaker ?? record.quote.speakerSurface;
-  return name === null || name === undefined || isPronoun(name) || !/\p{L}/u.test(name) ? SPEAKER_UNKNOWN : name;
+  return name === null || name === undefined || !namesSomeone(name) ? SPEAKER_UNKNOWN : name;
+}
+
+/** Names already judged by {@link namesSomeone}: an answer shows up to 50 snippets, mostly by a few speakers. */
+const judgedNames = new Map<string, boolean>();
+
+/** Whether a speaker name names someone: not a pronoun, and has a letter. */
+function namesSomeone(name: string): boolean {
+  let judged = judgedNames.get(name);
+  if (judged === undefined) {
+    judged = !isPronoun(name) && /\p{L}/u.test(name);
+    if (judgedNames.size >= 10_000) judgedNames.clear();
+    judgedNames.set(name, judged);
+  }
+  return judged;
 }
 
 function parseFilterOptions(options: FilterOptions | undefined): { ok: true; filters: QuestionFilters } | { ok: false; message: string } {

@@ -15,8 +15,11 @@ export function citationFor(article: LoadedArticle): Citation {
   };
 }
 
+/** The first words of an untitled article, read only as far as needed: a snippet is cited per answer line, and the bodies run to pages. */
 function firstWords(body: string): string {
-  const words = body.trim().split(/\s+/);
+  const words: string[] = [];
+  const word = /\S+/g;
+  for (let match = word.exec(body); match !== null && words.length <= UNTITLED_WORDS; match = word.exec(body)) words.push(match[0]);
   const head = words.slice(0, UNTITLED_WORDS).join(' ').replace(/[,;:.]+$/, '');
   return words.length > UNTITLED_WORDS ? `${head}…` : head;
 }
