@@ -257,8 +257,9 @@ function rankByTopic(
   // The scope carries the date filters too, so a store that fetches candidates fetches dated ones;
   // the embedded index applies only `filter` and dates are checked below, counting undated articles.
   const hits = version.index.searchScored(topic, { ...(filter ? { filter } : {}), scope: { speakerKeys: speakers.map((speaker) => speaker.key), filters } });
-  const topicIsPerson = speakers.length > 0 && namesOnlyPeople(topic, version);
-  const relevance = classifyHits(version, hits, keys, { phrase, paragraphStandsIn: topicIsPerson });
+  let topicIsPerson: boolean | undefined;
+  const paragraphStandsIn = (): boolean => (topicIsPerson ??= speakers.length > 0 && namesOnlyPeople(topic, version));
+  const relevance = classifyHits(version, hits, keys, { phrase, paragraphStandsIn });
   const bySpeaker = speakers.length > 0;
   const tier = new Uint8Array(hits.count);
   const weighted = new Float64Array(hits.count);

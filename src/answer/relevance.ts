@@ -57,8 +57,11 @@ export interface HitRelevance {
 export interface RelevanceOptions {
   /** Words typed in quotation marks: a quote containing them exactly ranks first. */
   phrase: string | null;
-  /** Count a pronoun-only direct quote whose paragraph names the topic (a person asked about). */
-  paragraphStandsIn: boolean;
+  /**
+   * Whether to count a pronoun-only direct quote whose paragraph names the topic (a person asked
+   * about). Asked only when such a quote is met: finding out reads the question against the directory.
+   */
+  paragraphStandsIn: () => boolean;
 }
 
 /**
@@ -128,7 +131,7 @@ export function classifyHits(version: AnswerSource, hits: ScoredHits, keys: read
       if (sentenceMasks !== undefined) held |= keysIn(sentenceMasks[i]!) & all;
       else held |= sentenceMask((record = version.quoteAt(hits.docs[i]!))?.quote.context ?? '', keys, all & ~held, prefix);
       if (held === all) place = SENTENCE;
-      else if (options.paragraphStandsIn && allInParagraph(i) && standsIn(record === null ? version.quoteAt(hits.docs[i]!) : record)) place = PARAGRAPH;
+      else if (allInParagraph(i) && standsIn(record === null ? version.quoteAt(hits.docs[i]!) : record) && options.paragraphStandsIn()) place = PARAGRAPH;
       else place = partialOrOff(held);
     }
     rank[i] = place;
