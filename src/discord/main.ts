@@ -8,6 +8,7 @@ import { corpusUrlLookup } from '../feeds/corpus-urls.js';
 import { feedServiceOptions } from '../feeds/from-config.js';
 import { ConfigError, loadConfig } from '../ops/config.js';
 import { createLogger } from '../ops/logger.js';
+import { PostgresFeedState } from '../stores/postgres/feed-state.js';
 import { SharedDesk } from '../stores/postgres/shared-desk.js';
 import type { ServingDesk } from '../store/serving-desk.js';
 import { startBot, type RunningBot } from './bot.js';
@@ -57,6 +58,8 @@ async function main(): Promise<void> {
   const feeds = await FeedService.open({
     ...feedServiceOptions(config, { corpusDir, logger, reload: (trigger) => desk.reload({ whenBusy: 'again', trigger }) }),
     ...(desk instanceof QuoteDesk ? { corpusUrls: corpusUrlLookup(() => desk.version) } : {}),
+    // Beside the corpus: whichever process polls next goes on from the same state, one at a time.
+    ...(config.DATABASE_URL ? { stateStore: await PostgresFeedState.open({ url: config.DATABASE_URL }) } : {}),
   });
   running.desk = desk;
   running.feeds = feeds;
