@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { FeedService } from '../src/feeds/feed-service.js';
+import { FileFeedStateStore } from '../src/feeds/feed-state-file.js';
 import { feedServiceOptions } from '../src/feeds/from-config.js';
 import { outcomeLine, pollSummary } from '../src/feeds/poll-summary.js';
 import { ConfigError, loadConfig } from '../src/ops/config.js';
@@ -36,9 +37,10 @@ async function main(): Promise<number> {
   const logger = createLogger({ level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, format: config.LOG_FORMAT });
   const corpusDir = path.resolve(args.values.corpus ?? config.CORPUS_DIR);
   // With DATABASE_URL, the feed state the bot processes share (PostgreSQL), not this machine's file.
+  const feedOptions = feedServiceOptions(config, { corpusDir, logger });
   const service = await FeedService.open({
-    ...feedServiceOptions(config, { corpusDir, logger }),
-    ...(config.DATABASE_URL ? { stateStore: await PostgresFeedState.open({ url: config.DATABASE_URL }) } : {}),
+    ...feedOptions,
+    ...(config.DATABASE_URL ? { stateStore: await PostgresFeedState.open({ url: config.DATABASE_URL, importFrom: new FileFeedStateStore(feedOptions.stateFile) }) } : {}),
   });
   const [url, ...extra] = args.positionals;
   if (extra.length > 0) {

@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FeedService } from '../../src/feeds/feed-service.js';
+import { FileFeedStateStore } from '../../src/feeds/feed-state-file.js';
 import { PostgresFeedState } from '../../src/stores/postgres/feed-state.js';
 import { copyOfCorpus, emptyDir } from '../desk/support.js';
 import { NewsServer } from '../feeds/support/news-server.js';
@@ -33,13 +34,13 @@ async function setUp() {
   });
   await writeFile(feedsFile, `feeds:\n  - url: ${site.url('/rss')}\n    name: World News Desk\n    every: 30m\n`);
   /** A writer process: its own feed service and its own connections to the shared state. */
-  const writer = async (now?: () => number): Promise<FeedService> => {
+  const writer = async (now?: () => number, importFrom?: string): Promise<FeedService> => {
     const service = await FeedService.open({
       corpusDir,
       feedsFile,
       // Never used (the state lives in PostgreSQL); one per writer, as each would have its own cache folder.
       stateFile: path.join(cacheDir, `feeds-state-${services.length}.json`),
-      stateStore: await PostgresFeedState.open({ url }),
+      stateStore: await PostgresFeedState.open({ url, ...(importFrom ? { importFrom: new FileFeedStateStore(importFrom) } : {}) }),
       fetcher: { allowPrivateAddresses: true, hostDelayMs: 1, timeoutMs: 2_000 },
       extractInWorker: false,
       ...(now ? { now } : {}),
@@ -47,7 +48,13 @@ async function setUp() {
     services.push(service);
     return service;
   };
-  return { site, feedsFile, writer };
+  /** A process keeping its state in a file, as before DATABASE_URL. */
+  const single = async (stateFile: string): Promise<FeedService> => {
+    const service = await FeedService.open({ corpusDir, feedsFile, stateFile, fetcher: { allowPrivateAddresses: true, hostDelayMs: 1, timeoutMs: 2_000 }, extractInWorker: false });
+    services.push(service);
+    return service;
+  };
+  return { site, feedsFile, cacheDir, writer, single };
 }
 
 describe('feed state in PostgreSQL', () => {
@@ -107,5 +114,13 @@ describe('feed state in PostgreSQL', () => {
     expect((await second.list()).feeds[0]).toMatchObject({ lastPolledAt: null });
     await second.pollAll();
     expect(site.hits('/rss').map((hit) => hit.headers['if-none-match'] ?? null)).toEqual([null, null]);
+  });
+
+  it('takes over a single process’s state file once, when the database holds none yet', async () => {
+    const { site, cacheDir, writer, single } = await setUp();
+    const stateFile = path.join(cacheDir, 'feeds-state.json');
+    await (await single(stateFile)).pollAll();
+    expect((await (await writer(undefined, stateFile)).pollAll())[0]?.status).toBe('not-modified');
+    expect(site.hits('/rss').map((hit) => hit.headers['if-none-match'] ?? null)).toEqual([null, '"feed-1"']);
   });
 });

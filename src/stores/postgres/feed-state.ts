@@ -25,8 +25,12 @@ export class PostgresFeedState implements FeedStateStore {
 
   private constructor(private readonly pool: pg.Pool) {}
 
-  /** Connects and brings the schema up to date. */
-  static async open(options: { url: string }): Promise<PostgresFeedState> {
+  /**
+   * Connects and brings the schema up to date. `importFrom` (the file a single process kept):
+   * copied in once, when the database holds no feed state yet, so moving a bot to PostgreSQL
+   * re-fetches nothing.
+   */
+  static async open(options: { url: string; importFrom?: FeedStateStore }): Promise<PostgresFeedState> {
     // One connection holds the round's lock; saves during the round take another.
     const pool = new pg.Pool({ connectionString: options.url, max: 3 });
     pool.on('error', () => undefined);
@@ -37,11 +41,22 @@ export class PostgresFeedState implements FeedStateStore {
       } finally {
         client.release();
       }
+      const store = new PostgresFeedState(pool);
+      if (options.importFrom) await store.importOnce(options.importFrom);
+      return store;
     } catch (error) {
       await pool.end().catch(() => undefined);
       throw error;
     }
-    return new PostgresFeedState(pool);
+  }
+
+  private async importOnce(from: FeedStateStore): Promise<void> {
+    const held = await this.pool.query<{ empty: boolean }>('SELECT NOT EXISTS (SELECT 1 FROM feeds) AND NOT EXISTS (SELECT 1 FROM feed_articles) AS empty');
+    if (!held.rows[0]!.empty) return;
+    const { data, problem } = await from.load();
+    if (problem) return;
+    // Two processes importing at once write the same rows: upserts, harmless.
+    await this.save(data, { feeds: new Map(Object.entries(data.feeds)), articles: new Map(Object.entries(data.articles)) });
   }
 
   get where(): string {
