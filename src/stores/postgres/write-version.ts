@@ -7,7 +7,7 @@ import type { ReloadReport } from '../../desk/reload-report.js';
 import { insertRows } from './bulk-insert.js';
 import { CANDIDATE_WEIGHTS } from './fetch-candidates.js';
 import { DEFAULT_TERM_LIST_LENGTH, termLists } from './term-lists.js';
-import { termsVector } from './terms-vector.js';
+import { quoteTerms, type QuoteTerms } from './terms-vector.js';
 
 /** The channel readers LISTEN on; the payload is the new version's id. */
 export const VERSION_CHANNEL = 'quotedesk_version';
@@ -83,7 +83,9 @@ export async function writeVersion(client: pg.ClientBase, version: CorpusVersion
       { name: 'reprint_key', type: 'int8', value: (row) => row.record.reprintKey },
       { name: 'published', type: 'date', value: (row) => row.record.article.date },
       { name: 'source_lower', type: 'text', value: (row) => row.record.article.source?.toLowerCase() ?? null },
-      { name: 'terms', type: 'text', cast: 'tsvector', value: (row) => termsVector([row.record.quote.text, row.paragraph, row.record.article.title ?? '']) },
+      { name: 'terms', type: 'text', cast: 'tsvector', value: (row) => row.terms.vector },
+      // Sent as array text: an unnest()ed array parameter cannot hold one array per row.
+      { name: 'field_lengths', type: 'text', cast: 'integer[]', value: (row) => `{${row.terms.lengths.join(',')}}` },
       { name: 'speaker_best', type: 'bool', value: (row) => speakerBest.has(row.doc) },
     ], eachQuoteRow(version));
     await client.query("SET LOCAL maintenance_work_mem = '256MB'");
@@ -218,12 +220,13 @@ export function speakerBestCopies(version: CorpusVersion): Set<number> {
   return new Set([...best.values()].flatMap((groups) => [...groups.values()]));
 }
 
-function* eachQuoteRow(version: CorpusVersion): Generator<{ doc: number; record: QuoteRecord; paragraph: string }> {
+function* eachQuoteRow(version: CorpusVersion): Generator<{ doc: number; record: QuoteRecord; paragraph: string; terms: QuoteTerms }> {
   const ids = version.index.ids;
   for (let doc = 0; doc < ids.length; doc += 1) {
     const record = version.quoteAt(doc);
     if (record === undefined) continue;
-    yield { doc, record, paragraph: paragraphAround(record.article.body, record.quote.start, record.quote.end) };
+    const paragraph = paragraphAround(record.article.body, record.quote.start, record.quote.end);
+    yield { doc, record, paragraph, terms: quoteTerms([record.quote.text, paragraph, record.article.title ?? '']) };
   }
 }
 
