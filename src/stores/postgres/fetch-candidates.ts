@@ -185,7 +185,7 @@ export async function fetchTopic(
                FROM unnest($2::text[], $3::int4[]) AS p(term, take)
                JOIN term_lists l ON l.version_id = $1 AND l.term = p.term
            ), rare AS MATERIALIZED (
-             SELECT q.doc, q.reprint_key FROM quotes q WHERE $4::tsquery IS NOT NULL AND q.version_id = $1 AND q.terms @@ $4::tsquery
+             SELECT q.doc, q.reprint_key FROM quotes q WHERE $4::tsquery IS NOT NULL AND q.version_id = $1 AND q.terms @@ $4::tsquery AND NOT q.shadowed
            ), matched AS MATERIALIZED (
              -- By primary key, as an array: a join here would let the planner read the whole partition.
              SELECT q.doc, q.reprint_key, q.terms, q.kind, q.word_count FROM quotes q
@@ -212,6 +212,9 @@ export async function fetchTopic(
           `WITH matched AS MATERIALIZED (
              SELECT q.doc, q.reprint_key, q.terms, q.kind, q.word_count FROM quotes q
               WHERE q.version_id = $1 AND q.terms @@ $2::tsquery
+                -- Undated matches are fetched to be counted (the answer says how many articles the
+                -- date filter left out), reprints and all; otherwise only quotes that can be shown.
+                AND CASE WHEN $7::bool THEN true ELSE NOT q.shadowed END
                 AND (cardinality($3::text[]) = 0 OR q.speaker_key = ANY ($3::text[]))
                 AND ($4::date IS NULL OR q.published >= $4::date)
                 AND ($5::date IS NULL OR q.published <= $5::date)
