@@ -31,12 +31,16 @@ export interface QuoteTerms {
  * instead of tokenising each candidate's paragraph at question time.
  * Sent as a bound parameter and cast; lexemes are quoted, so no term can break out of the literal.
  */
-export function quoteTerms(fields: readonly [string, string, string]): QuoteTerms {
+export function quoteTerms(
+  fields: readonly [string, string, string],
+  /** The fields' lengths when already known (the embedded index counted them while indexing: the same tokens). */
+  known?: readonly [number, number, number],
+): QuoteTerms {
   const counts = new Map<string, [number, number, number]>();
-  const lengths: [number, number, number] = [0, 0, 0];
+  const lengths: [number, number, number] = known ? [known[0], known[1], known[2]] : [0, 0, 0];
   fields.forEach((text, field) => {
     const tokens = tokenize(text);
-    lengths[field] = new Set(tokens).size;
+    if (!known) lengths[field] = new Set(tokens).size;
     for (const token of tokens) {
       for (const term of indexTerms(token) ?? []) {
         let perField = counts.get(term);

@@ -90,7 +90,7 @@ export async function writeVersion(client: pg.ClientBase, version: CorpusVersion
       { name: 'field_lengths', type: 'text', cast: 'integer[]', value: (row) => `{${row.terms.lengths.join(',')}}` },
       { name: 'speaker_best', type: 'bool', value: (row) => speakerBest.has(row.doc) },
       { name: 'shadowed', type: 'bool', value: (row) => shadowed.has(row.doc) },
-    ], eachQuoteRow(version));
+    ], eachQuoteRow(version, data.fieldLengths));
     await client.query("SET LOCAL maintenance_work_mem = '256MB'");
     await client.query(`ALTER TABLE ${partition} ADD PRIMARY KEY (version_id, doc)`);
     await client.query(`ALTER TABLE ${partition} ADD CONSTRAINT ${partition}_version CHECK (version_id = ${versionId})`);
@@ -254,13 +254,15 @@ export function shadowedCopies(version: CorpusVersion, hashes: ReadonlyMap<strin
   return shadowed;
 }
 
-function* eachQuoteRow(version: CorpusVersion): Generator<{ doc: number; record: QuoteRecord; paragraph: string; terms: QuoteTerms }> {
+function* eachQuoteRow(version: CorpusVersion, fieldLengths: readonly Uint32Array[]): Generator<{ doc: number; record: QuoteRecord; paragraph: string; terms: QuoteTerms }> {
   const ids = version.index.ids;
   for (let doc = 0; doc < ids.length; doc += 1) {
     const record = version.quoteAt(doc);
     if (record === undefined) continue;
     const paragraph = paragraphAround(record.article.body, record.quote.start, record.quote.end);
-    yield { doc, record, paragraph, terms: quoteTerms([record.quote.text, paragraph, record.article.title ?? '']) };
+    // The index counted these fields' lengths from the same text, paragraph and headline.
+    const lengths = [fieldLengths[0]![doc]!, fieldLengths[1]![doc]!, fieldLengths[2]![doc]!] as const;
+    yield { doc, record, paragraph, terms: quoteTerms([record.quote.text, paragraph, record.article.title ?? ''], lengths) };
   }
 }
 
