@@ -1,10 +1,12 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { FeedService } from '../src/feeds/feed-service.js';
+import { FileFeedStateStore } from '../src/feeds/feed-state-file.js';
 import { feedServiceOptions } from '../src/feeds/from-config.js';
 import { outcomeLine, pollSummary } from '../src/feeds/poll-summary.js';
 import { ConfigError, loadConfig } from '../src/ops/config.js';
 import { createLogger } from '../src/ops/logger.js';
+import { PostgresFeedState } from '../src/stores/postgres/feed-state.js';
 
 const USAGE = `Usage: npm run fetch -- [options] [URL]
 
@@ -34,7 +36,12 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const logger = createLogger({ level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, format: config.LOG_FORMAT });
   const corpusDir = path.resolve(args.values.corpus ?? config.CORPUS_DIR);
-  const service = await FeedService.open(feedServiceOptions(config, { corpusDir, logger }));
+  // With DATABASE_URL, the feed state the bot processes share (PostgreSQL), not this machine's file.
+  const feedOptions = feedServiceOptions(config, { corpusDir, logger });
+  const service = await FeedService.open({
+    ...feedOptions,
+    ...(config.DATABASE_URL ? { stateStore: await PostgresFeedState.open({ url: config.DATABASE_URL, importFrom: new FileFeedStateStore(feedOptions.stateFile) }) } : {}),
+  });
   const [url, ...extra] = args.positionals;
   if (extra.length > 0) {
     process.stderr.write(`One URL at a time.\n\n${USAGE}\n`);
@@ -53,6 +60,11 @@ async function main(): Promise<number> {
   }
   process.stdout.write(`Polling ${feeds.length} feed(s) into ${corpusDir} (one request per site every ${config.FETCH_DELAY_MS / 1000} s)…\n`);
   const reports = await service.pollAll();
+  if (reports.length === 0) {
+    // pollAll polls every listed feed, so no report means the shared state's round was taken.
+    process.stdout.write('Another process is polling these feeds right now (the feed state in PostgreSQL is shared); nothing polled.\n');
+    return 0;
+  }
   for (const line of pollSummary(reports)) process.stdout.write(`${line}\n`);
   const written = reports.flatMap((r) => (r.status === 'polled' ? r.items : [])).filter((i) => i.status === 'added' || i.status === 'updated').length;
   process.stdout.write(`${written} article(s) written. A running bot serves them after its next reload (/reload, SIGHUP, or CORPUS_WATCH=true).\n`);

@@ -7,6 +7,7 @@
  *
  * usage: run-postgres.ts NAME CORPUS_DIR DATABASE_URL LATENCY_OPTIONS_JSON
  */
+import { loadavg } from 'node:os';
 import pg from 'pg';
 import type { Answer } from '../../src/answer/answer.js';
 import { answerQuestion } from '../../src/answer/answerer.js';
@@ -41,6 +42,8 @@ export interface PostgresResult {
     p95: number;
     p99: number;
     p99ByKind: Record<string, number>;
+    /** The slowest single answers timed, slowest first: which questions set the p99. */
+    slowest: Array<{ kind: string; question: string; ms: number }>;
     samples: number;
     /** Heap of a reader process (speaker directory and version figures), after GC, above the process's own baseline. */
     readerHeapBytes: number;
@@ -50,11 +53,16 @@ export interface PostgresResult {
   top10Overlap: number;
   /** Share of questions whose whole answer (status, message, every snippet) is the same. */
   identicalAnswers: number;
+  /** The machine's 1-minute load average as each phase ended: figures from a shared machine are read against it. */
+  loadAverage: Record<'start' | 'embeddedIngest' | 'embeddedQueries' | 'postgresIngest' | 'postgresQueries', number>;
 }
 
+const load = (): number => round(loadavg()[0]!, 2);
+const loadAverage: PostgresResult['loadAverage'] = { start: load(), embeddedIngest: 0, embeddedQueries: 0, postgresIngest: 0, postgresQueries: 0 };
 const baseline = heapAfterGc();
 const embeddedIngest = await timeIt(async () => CorpusVersion.build(await loadCorpus(corpusDir)));
 let version: CorpusVersion | null = embeddedIngest.result;
+loadAverage.embeddedIngest = load();
 const embeddedHeap = heapAfterGc() - baseline;
 say(`embedded ingest ${Math.round(embeddedIngest.ms)} ms, heap ${megabytes(embeddedHeap).toFixed(0)} MB`);
 const questions = buildQuestions(version);
@@ -64,6 +72,7 @@ const embeddedLatency = measureLatency(
   (question) => answerQuestion(version!, { question }),
   latencyOptions,
 );
+loadAverage.embeddedQueries = load();
 say(`embedded queries p50 ${embeddedLatency.latency.p50} ms, p99 ${embeddedLatency.latency.p99} ms`);
 const articles = version.articles.length;
 const quotes = version.stats().quotes;
@@ -71,6 +80,7 @@ version = null;
 
 const stagesMs: Record<string, number> = {};
 const ingest = await timeIt(() => ingestCorpus({ url, corpusDir, onStage: (stage, ms) => (stagesMs[stage] = round(ms)) }));
+loadAverage.postgresIngest = load();
 if (ingest.result.status !== 'reloaded') throw new Error(`ingest ${ingest.result.status}`);
 say(`postgres ingest ${Math.round(ingest.ms)} ms (${Object.entries(stagesMs).map(([stage, ms]) => `${stage} ${Math.round(ms)}`).join(', ')})`);
 const sizes = await databaseSizes(url);
@@ -94,7 +104,9 @@ for (const { question } of questions) {
 }
 const timed = await measureAsync(questions.map(({ kind, question }) => ({ kind, question })), (question) => store.ask({ question }), latencyOptions);
 await store.close();
-say(`postgres queries p50 ${timed.p50} ms, p99 ${timed.p99} ms; top-10 overlap ${(overlapSum / Math.max(1, overlapCount)).toFixed(3)}`);
+loadAverage.postgresQueries = load();
+say(`postgres queries p50 ${timed.p50} ms, p99 ${timed.p99} ms (by kind: ${Object.entries(timed.p99ByKind).map(([kind, ms]) => `${kind} ${ms}`).join(', ')}); top-10 overlap ${(overlapSum / Math.max(1, overlapCount)).toFixed(3)}`);
+say(`slowest: ${timed.slowest.map((t) => `${t.ms} ms ${t.kind} "${t.question}"`).join('; ')}`);
 
 const result: PostgresResult = {
   corpus: name,
@@ -106,6 +118,7 @@ const result: PostgresResult = {
   ingestRatio: round(ingest.ms / embeddedIngest.ms, 2),
   top10Overlap: round(overlapSum / Math.max(1, overlapCount), 3),
   identicalAnswers: round(identical / questions.length, 3),
+  loadAverage,
 };
 process.stdout.write(`${RESULT_MARK}${JSON.stringify(result)}\n`);
 
@@ -114,6 +127,7 @@ async function measureAsync(inputs: ReadonlyArray<{ kind: string; question: stri
   for (const { question } of inputs.slice(0, options.warmUp)) await run(question);
   const samples: number[] = [];
   const byKind = new Map<string, number[]>();
+  const timed: Array<{ kind: string; question: string; ms: number }> = [];
   const started = performance.now();
   for (let pass = 0; pass < options.maxPasses && (pass === 0 || performance.now() - started < options.budgetMs); pass += 1) {
     for (const { kind, question } of inputs) {
@@ -121,6 +135,7 @@ async function measureAsync(inputs: ReadonlyArray<{ kind: string; question: stri
       await run(question);
       const ms = performance.now() - before;
       samples.push(ms);
+      timed.push({ kind, question, ms: round(ms, 1) });
       byKind.set(kind, [...(byKind.get(kind) ?? []), ms]);
     }
   }
@@ -129,6 +144,7 @@ async function measureAsync(inputs: ReadonlyArray<{ kind: string; question: stri
     p95: round(percentile(samples, 95), 2),
     p99: round(percentile(samples, 99), 2),
     p99ByKind: Object.fromEntries([...byKind].map(([kind, list]) => [kind, round(percentile(list, 99), 2)])),
+    slowest: timed.sort((a, b) => b.ms - a.ms).slice(0, 8),
     samples: samples.length,
   };
 }

@@ -5,9 +5,11 @@ import { QuoteDesk } from '../desk/quote-desk.js';
 import { corpusKey, FileSnapshotStore } from '../desk/snapshot.js';
 import { FeedService } from '../feeds/feed-service.js';
 import { corpusUrlLookup } from '../feeds/corpus-urls.js';
+import { FileFeedStateStore } from '../feeds/feed-state-file.js';
 import { feedServiceOptions } from '../feeds/from-config.js';
 import { ConfigError, loadConfig } from '../ops/config.js';
 import { createLogger } from '../ops/logger.js';
+import { PostgresFeedState } from '../stores/postgres/feed-state.js';
 import { SharedDesk } from '../stores/postgres/shared-desk.js';
 import type { ServingDesk } from '../store/serving-desk.js';
 import { startBot, type RunningBot } from './bot.js';
@@ -54,9 +56,12 @@ async function main(): Promise<void> {
         snapshots: new FileSnapshotStore(path.resolve(config.CACHE_DIR), logger),
         rejectionListFile: path.resolve(config.CACHE_DIR, `rejected-${corpusKey(corpusDir)}.txt`),
       });
+  const feedOptions = feedServiceOptions(config, { corpusDir, logger, reload: (trigger) => desk.reload({ whenBusy: 'again', trigger }) });
   const feeds = await FeedService.open({
-    ...feedServiceOptions(config, { corpusDir, logger, reload: (trigger) => desk.reload({ whenBusy: 'again', trigger }) }),
+    ...feedOptions,
     ...(desk instanceof QuoteDesk ? { corpusUrls: corpusUrlLookup(() => desk.version) } : {}),
+    // Beside the corpus: whichever process polls next goes on from the same state, one at a time.
+    ...(config.DATABASE_URL ? { stateStore: await PostgresFeedState.open({ url: config.DATABASE_URL, importFrom: new FileFeedStateStore(feedOptions.stateFile) }) } : {}),
   });
   running.desk = desk;
   running.feeds = feeds;

@@ -6,6 +6,7 @@ import { FetchFailure } from './fetch-errors.js';
 import { WorkerExtractor } from './article-extractor.js';
 import type { CorpusUrlLookup } from './corpus-urls.js';
 import { ArticleIngest, type ArticleOutcome, type FeedPollReport } from './ingest.js';
+import type { FeedStateStore } from './feed-state-store.js';
 import { IngestState } from './ingest-state.js';
 import { PoliteFetcher, type PoliteFetcherOptions } from './polite-fetcher.js';
 
@@ -15,6 +16,12 @@ export interface FeedServiceOptions {
   feedsFile: string;
   /** Where validators, seen items and written files are remembered (outside the corpus folder). */
   stateFile: string;
+  /**
+   * Remembered there instead of in `stateFile`: a store shared by every process that may be the
+   * writer (with DATABASE_URL, PostgreSQL's), which then also polls one process at a time. The
+   * service closes it when it stops.
+   */
+  stateStore?: FeedStateStore;
   fetcher?: PoliteFetcherOptions;
   /** The desk's reload, called once after a round that wrote files, so new articles are served. */
   reload?: (trigger: string) => Promise<ReloadResult>;
@@ -63,8 +70,8 @@ export class FeedService {
   }
 
   static async open(options: FeedServiceOptions): Promise<FeedService> {
-    const { state, problem } = await IngestState.open(options.stateFile);
-    if (problem) options.logger?.warn({ stateFile: options.stateFile }, problem);
+    const { state, problem } = await IngestState.open(options.stateStore ?? options.stateFile);
+    if (problem) options.logger?.warn({ feedState: state.where }, problem);
     const fetcher = new PoliteFetcher(options.fetcher);
     if (!options.fetcher?.contactUrl) options.logger?.warn('FETCH_CONTACT_URL is not set: site owners cannot tell who runs this bot');
     const clock = options.now;
@@ -88,6 +95,8 @@ export class FeedService {
   /** The listed feeds with when each was last polled and its last error; bad entries as problems. */
   async list(): Promise<{ feeds: FeedStatus[]; problems: string[] }> {
     const { feeds, problems } = await this.file.read();
+    // What other processes polled meanwhile, unless a round of this one is using the state now.
+    if (this.round === null) await this.state.refresh().catch((error: unknown) => this.options.logger?.warn({ err: error, feedState: this.state.where }, 'could not re-read the feed state; listing what this process knows'));
     return {
       feeds: feeds.map((feed) => {
         const state = this.state.peekFeed(feed.url);
@@ -168,6 +177,7 @@ export class FeedService {
     this.timer = null;
     if (this.round) await this.waitForRound(waitMs);
     await this.extractor?.close();
+    await this.state.close();
   }
 
   private async waitForRound(waitMs: number): Promise<void> {
@@ -181,22 +191,32 @@ export class FeedService {
     clearTimeout(timer);
   }
 
-  /** One round at a time: a slow feed is never polled twice at once. Feeds on different hosts run side by side. */
+  /**
+   * One round at a time: a slow feed is never polled twice at once. Feeds on different hosts run
+   * side by side. With a shared state store, one round at a time across processes too: a process
+   * whose turn it is not polls nothing (its next tick tries again).
+   */
   private runRound(due: (feed: FeedConfig) => boolean): Promise<FeedPollReport[]> {
     if (this.round) return this.round;
-    const round = (async () => {
-      const { feeds, problems } = await this.file.read();
-      for (const problem of problems) this.options.logger?.warn({ feedsFile: this.file.file }, problem);
-      const reports = await Promise.all(feeds.filter(due).map((feed) => this.ingest.pollFeed(feed)));
-      for (const report of reports) this.log(report);
-      const written = reports.reduce((sum, report) => sum + (report.status === 'polled' ? report.items.filter((item) => WROTE.has(item.status)).length : 0), 0);
-      if (written > 0 && this.options.reload) await this.options.reload(`feeds: ${written} new or updated article${written === 1 ? '' : 's'}`);
-      return reports;
-    })().finally(() => {
+    const round = this.state.exclusively(() => this.pollRound(due)).then((outcome) => {
+      if (outcome.ran) return outcome.result;
+      this.options.logger?.debug({ feedState: this.state.where }, 'another process is polling the feeds; skipping this round');
+      return [];
+    }).finally(() => {
       this.round = null;
     });
     this.round = round;
     return round;
+  }
+
+  private async pollRound(due: (feed: FeedConfig) => boolean): Promise<FeedPollReport[]> {
+    const { feeds, problems } = await this.file.read();
+    for (const problem of problems) this.options.logger?.warn({ feedsFile: this.file.file }, problem);
+    const reports = await Promise.all(feeds.filter(due).map((feed) => this.ingest.pollFeed(feed)));
+    for (const report of reports) this.log(report);
+    const written = reports.reduce((sum, report) => sum + (report.status === 'polled' ? report.items.filter((item) => WROTE.has(item.status)).length : 0), 0);
+    if (written > 0 && this.options.reload) await this.options.reload(`feeds: ${written} new or updated article${written === 1 ? '' : 's'}`);
+    return reports;
   }
 
   private log(report: FeedPollReport): void {

@@ -1,68 +1,48 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { z } from 'zod';
+import { FileFeedStateStore } from './feed-state-file.js';
+import type { ArticleState, FeedState, FeedStateChanges, FeedStateData, FeedStateStore } from './feed-state-store.js';
 
-const FeedStateSchema = z.object({
-  etag: z.string().optional(),
-  lastModified: z.string().optional(),
-  /** Epoch ms of the last poll attempt, successful or not: when the next one is due. */
-  lastPolledAt: z.number().optional(),
-  lastError: z.string().optional(),
-  /** Item key → fingerprint of what the feed said about it (title, date, summary, link). */
-  items: z.record(z.string(), z.string()).default({}),
-});
-export type FeedState = z.infer<typeof FeedStateSchema>;
-
-const ArticleStateSchema = z.object({
-  /** Relative to the corpus folder. */
-  file: z.string(),
-  contentHash: z.string(),
-});
-
-const StateFileSchema = z.object({
-  version: z.literal(1),
-  feeds: z.record(z.string(), FeedStateSchema).default({}),
-  /** Canonical URL → the file written for it. */
-  articles: z.record(z.string(), ArticleStateSchema).default({}),
-});
-type StateFile = z.infer<typeof StateFileSchema>;
+export type { FeedState } from './feed-state-store.js';
 
 /**
  * What the fetcher remembers between runs: feed validators (ETag, Last-Modified) for conditional
- * GETs, the items already seen, and which file holds which article. It lives outside the corpus
- * folder (in the cache folder); losing it costs one re-fetch, never a duplicate, because files
- * are named from the canonical URL.
+ * GETs, the items already seen, and which file holds which article. Held in memory and kept in a
+ * {@link FeedStateStore}: a file in the cache folder by default, or a database every process that
+ * may be the writer shares. Losing it costs one re-fetch, never a duplicate, because files are
+ * named from the canonical URL.
  */
 export class IngestState {
   private saving: Promise<void> = Promise.resolve();
   /** Content hash → canonical URL, kept beside `data.articles` so the duplicate check is one lookup. */
-  private readonly byContent = new Map<string, string>();
+  private byContent = new Map<string, string>();
+  /** Touched since the last save: feeds handed out for changing (or forgotten), articles recorded. */
+  private touchedFeeds = new Set<string>();
+  private touchedArticles = new Set<string>();
 
   private constructor(
-    private readonly file: string,
-    private data: StateFile,
+    private readonly store: FeedStateStore,
+    private data: FeedStateData,
   ) {
-    for (const [url, entry] of Object.entries(data.articles)) this.byContent.set(entry.contentHash, url);
+    this.index();
   }
 
-  /** Reads the state file; a missing or unreadable one starts empty (and says so through `problem`). */
-  static async open(file: string): Promise<{ state: IngestState; problem: string | null }> {
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-      return { state: new IngestState(file, emptyState()), problem: missing ? null : `could not read ${file}: ${(error as Error).message}` };
-    }
-    try {
-      return { state: new IngestState(file, StateFileSchema.parse(JSON.parse(text))), problem: null };
-    } catch (error) {
-      return { state: new IngestState(file, emptyState()), problem: `${file} is not a valid feed state file (${(error as Error).message.split('\n')[0]}); starting afresh` };
-    }
+  /**
+   * Reads the state from a file (a path) or another store; a missing or unreadable one starts
+   * empty (and says so through `problem`). The state owns the store from then on ({@link close}).
+   */
+  static async open(fileOrStore: string | FeedStateStore): Promise<{ state: IngestState; problem: string | null }> {
+    const store = typeof fileOrStore === 'string' ? new FileFeedStateStore(fileOrStore) : fileOrStore;
+    const { data, problem } = await store.load();
+    return { state: new IngestState(store, data), problem };
   }
 
-  /** The feed's state, created empty on first use (a poll is about to fill it). */
+  /** Where the state is kept, for logs. */
+  get where(): string {
+    return this.store.where;
+  }
+
+  /** The feed's state, created empty on first use (a poll is about to fill it, and the next save keeps it). */
   feed(url: string): FeedState {
+    this.touchedFeeds.add(url);
     return (this.data.feeds[url] ??= { items: {} });
   }
 
@@ -71,7 +51,7 @@ export class IngestState {
     return this.data.feeds[url];
   }
 
-  article(canonical: string): { file: string; contentHash: string } | undefined {
+  article(canonical: string): Readonly<ArticleState> | undefined {
     return this.data.articles[canonical];
   }
 
@@ -85,29 +65,69 @@ export class IngestState {
     if (previous && this.byContent.get(previous.contentHash) === canonical) this.byContent.delete(previous.contentHash);
     this.data.articles[canonical] = { file, contentHash: hash };
     this.byContent.set(hash, canonical);
+    this.touchedArticles.add(canonical);
   }
 
   forgetFeed(url: string): void {
     delete this.data.feeds[url];
+    this.touchedFeeds.add(url);
   }
 
   /**
-   * Writes atomically (temporary file, then rename), so a crash never leaves half a state file;
-   * saves run one after another, as feeds polled side by side save at the same moments.
+   * Keeps what changed since the last save; saves run one after another, as feeds polled side by
+   * side save at the same moments. A failed save keeps its changes for the next one.
    */
   save(): Promise<void> {
     const write = async (): Promise<void> => {
-      await mkdir(path.dirname(this.file), { recursive: true });
-      const temporary = `${this.file}.${process.pid}.tmp`;
-      await writeFile(temporary, `${JSON.stringify(this.data, null, 1)}\n`);
-      await rename(temporary, this.file);
+      const feeds = this.touchedFeeds;
+      const articles = this.touchedArticles;
+      this.touchedFeeds = new Set();
+      this.touchedArticles = new Set();
+      const changes: FeedStateChanges = {
+        feeds: new Map([...feeds].map((url) => [url, this.data.feeds[url] ?? null])),
+        articles: new Map([...articles].flatMap((url) => (this.data.articles[url] ? [[url, this.data.articles[url]] as const] : []))),
+      };
+      try {
+        await this.store.save(this.data, changes);
+      } catch (error) {
+        for (const url of feeds) this.touchedFeeds.add(url);
+        for (const url of articles) this.touchedArticles.add(url);
+        throw error;
+      }
     };
     const run = this.saving.then(write, write);
     this.saving = run.catch(() => undefined);
     return run;
   }
-}
 
-function emptyState(): StateFile {
-  return { version: 1, feeds: {}, articles: {} };
+  /**
+   * Runs one poll round alone among the processes sharing the store, on the state as they left it
+   * (re-read first when the store is shared); `ran: false` when another process is polling.
+   * Call it only when nothing of this process is using the state meanwhile (one round at a time).
+   */
+  exclusively<T>(work: () => Promise<T>): Promise<{ ran: true; result: T } | { ran: false }> {
+    return this.store.exclusively(async () => {
+      await this.refresh();
+      return work();
+    });
+  }
+
+  /** Re-reads a shared store (what other processes polled meanwhile), after this process's own saves. */
+  async refresh(): Promise<void> {
+    if (!this.store.shared) return;
+    await this.saving;
+    if (this.touchedFeeds.size > 0 || this.touchedArticles.size > 0) await this.save();
+    const { data, problem } = await this.store.load();
+    if (problem) throw new Error(problem);
+    this.data = data;
+    this.index();
+  }
+
+  close(): Promise<void> {
+    return this.saving.then(() => this.store.close());
+  }
+
+  private index(): void {
+    this.byContent = new Map(Object.entries(this.data.articles).map(([url, entry]) => [entry.contentHash, url]));
+  }
 }

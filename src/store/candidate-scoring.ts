@@ -41,12 +41,23 @@ export function isPrefixTerm(term: string): boolean {
   return term.length >= DEFAULT_PREFIX_MIN_LENGTH;
 }
 
+/** One field of a candidate as BM25+ reads it: its length and the frequencies of the terms a question matches. */
+export interface FieldCounts {
+  /** Distinct tokens, as MiniSearch counts a field's length. */
+  length: number;
+  /** Only the index terms the question matches; others are not read. */
+  frequencies: ReadonlyMap<string, number>;
+}
+
+/** A candidate's three fields (text, paragraph, headline) counted. */
+export type CandidateCounts = readonly [FieldCounts, FieldCounts, FieldCounts];
+
 /**
  * The frequency of each of the `wanted` index terms in a field's text, and the field length as
  * MiniSearch counts it (distinct tokens). Only the terms a query matches are counted: scoring
  * reads no others, and counting every term of every candidate's paragraph was most of the work.
  */
-function analyse(text: string, wanted: DocumentFrequencies): { length: number; frequencies: Map<string, number> } {
+function analyse(text: string, wanted: DocumentFrequencies): FieldCounts {
   const tokens = tokenize(text);
   const frequencies = new Map<string, number>();
   for (const token of tokens) {
@@ -55,18 +66,30 @@ function analyse(text: string, wanted: DocumentFrequencies): { length: number; f
   return { length: new Set(tokens).size, frequencies };
 }
 
+/** Counts a candidate's fields from their text: what a store does that has no stored counts for it. */
+export function countFields(fields: CandidateFields, wanted: DocumentFrequencies): CandidateCounts {
+  return [analyse(fields[0], wanted), analyse(fields[1], wanted), analyse(fields[2], wanted)];
+}
+
 /**
  * Scores each candidate for the query terms (in query order, as the embedded index takes them).
  * `frequencies` must hold every index term of the corpus that a query term matches exactly or as
  * a prefix and that occurs in a candidate; a term missing from it counts as not indexed.
  */
 export function scoreCandidates(queryTerms: readonly string[], candidates: readonly CandidateFields[], frequencies: DocumentFrequencies, figures: CorpusFigures): CandidateScores {
-  const analysed = candidates.map((fields) => fields.map((text) => analyse(text, frequencies)));
-  const count = candidates.length;
+  return scoreCounted(queryTerms, candidates.map((fields) => countFields(fields, frequencies)), frequencies, figures);
+}
+
+/**
+ * {@link scoreCandidates} over fields already counted (a store that keeps each quote's field
+ * lengths and term frequencies hands them over, and nothing is tokenised at question time).
+ */
+export function scoreCounted(queryTerms: readonly string[], analysed: readonly CandidateCounts[], frequencies: DocumentFrequencies, figures: CorpusFigures): CandidateScores {
+  const count = analysed.length;
   const total = new Float64Array(count);
   const quality = new Uint16Array(count);
   const fieldMask = new Uint8Array(count);
-  const matched: Array<Set<string>> = candidates.map(() => new Set());
+  const matched: Array<Set<string>> = analysed.map(() => new Set());
   const known = [...frequencies.keys()].sort(compareStrings);
   const seen = new Set<string>();
   for (const queryTerm of queryTerms) {

@@ -1,13 +1,18 @@
 import type { QuoteFacts, QuoteRecord } from '../desk/corpus-version.js';
-import { indexTerms, tokenize } from '../search/terms.js';
 import type { SourceBase } from './answer-plan.js';
 import type { AnswerSource, TopicHits, TopicSearchOptions } from './answer-source.js';
-import { isPrefixTerm, scoreCandidates, type CorpusFigures, type DocumentFrequencies } from './candidate-scoring.js';
+import { countFields, isPrefixTerm, scoreCounted, type CandidateCounts, type CorpusFigures, type DocumentFrequencies } from './candidate-scoring.js';
 
-/** One quote fetched for a topic, with the paragraph it was indexed with. */
+/** One quote fetched for a topic, with the paragraph it was indexed with, or its fields counted. */
 export interface TopicCandidate {
   record: QuoteRecord;
+  /** Read only when `counts` is missing. */
   paragraph: string;
+  /**
+   * Its fields' lengths and the frequencies of the topic's matched terms (those in
+   * {@link FetchedTopic.frequencies}), when the store keeps them: then nothing is tokenised.
+   */
+  counts?: CandidateCounts;
   /** Its position in corpus order (the embedded index's document number), which breaks ties. */
   order: number;
 }
@@ -72,12 +77,9 @@ export class CandidateSource implements AnswerSource {
 
   private search(text: string, options: TopicSearchOptions = {}): TopicHits {
     if (this.topic === null || this.topic.topic !== text) throw new Error(`no candidates were fetched for the topic "${text}"`);
-    const scored = scoreCandidates(
-      this.topic.queryTerms,
-      this.candidates.map(({ record, paragraph }) => [record.quote.text, paragraph, record.article.title ?? ''] as const),
-      this.topic.frequencies,
-      this.topic.figures,
-    );
+    const { frequencies } = this.topic;
+    const counted = this.candidates.map(({ record, paragraph, counts }) => counts ?? countFields([record.quote.text, paragraph, record.article.title ?? ''], frequencies));
+    const scored = scoreCounted(this.topic.queryTerms, counted, frequencies, this.topic.figures);
     const docs: number[] = [];
     for (let doc = 0; doc < this.candidates.length; doc += 1) {
       if (scored.scores[doc]! > 0 && (options.filter === undefined || options.filter(doc))) docs.push(doc);
@@ -89,12 +91,13 @@ export class CandidateSource implements AnswerSource {
     const termMasks = new Uint32Array(docs.length);
     const textMasks = new Uint32Array(docs.length);
     docs.forEach((doc, i) => {
-      const ownWords = termsOf(this.candidates[doc]!.record.quote.text);
+      // The quote's own words hold a matched term exactly when its text field counts it.
+      const ownWords = counted[doc]![0].frequencies;
       for (const term of scored.terms[doc]!) {
         const bit = bitOf.get(term);
         if (bit === undefined) continue;
         termMasks[i] = termMasks[i]! | (1 << bit);
-        if (ownWords.has(term)) textMasks[i] = textMasks[i]! | (1 << bit);
+        if ((ownWords.get(term) ?? 0) > 0) textMasks[i] = textMasks[i]! | (1 << bit);
       }
     });
     return {
@@ -129,9 +132,4 @@ function factsOf(records: readonly QuoteRecord[]): QuoteFacts {
     speaker,
     speakerNumber: (key) => numbers.get(key) ?? -1,
   };
-}
-
-/** The index terms of a quote's own words. */
-function termsOf(text: string): Set<string> {
-  return new Set(tokenize(text).flatMap((token) => indexTerms(token) ?? []));
 }

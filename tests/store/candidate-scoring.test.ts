@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { CorpusVersion } from '../../src/desk/corpus-version.js';
 import { paragraphAround } from '../../src/desk/paragraph.js';
-import { scoreCandidates, type DocumentFrequencies } from '../../src/store/candidate-scoring.js';
-import { topicTerms } from '../../src/stores/postgres/terms-vector.js';
+import { scoreCandidates, scoreCounted, type CandidateCounts, type DocumentFrequencies } from '../../src/store/candidate-scoring.js';
+import { countsFromPositions, quoteTerms, topicTerms } from '../../src/stores/postgres/terms-vector.js';
 
 /**
  * Scoring a few fetched candidates with the corpus's statistics must give the embedded index's
@@ -47,5 +47,25 @@ describe('scoring candidates with corpus statistics', () => {
     expect(terms).toContain('ukrainian');
     const { expected, actual } = compareWithIndex('Ukraine');
     expect(actual).toEqual(expected);
+  });
+
+  it.each(['Ukraine', 'the budget deficit', 'oil prices'])('gives the same scores for "%s" from the counts a stored terms vector carries', (topic) => {
+    const hits = version.index.searchScored(topic);
+    const data = version.index.toData();
+    const counted = [...hits.docs.subarray(0, hits.count)].map((doc): CandidateCounts => {
+      const record = version.quoteAt(doc)!;
+      const { vector, lengths } = quoteTerms([record.quote.text, paragraphAround(record.article.body, record.quote.start, record.quote.end), record.article.title ?? '']);
+      // What PostgreSQL hands back for the matched terms: each term's positions in the vector.
+      const perField = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
+      for (const entry of vector.split(' ')) {
+        const [, term, positions] = /^'(.*)':(.*)$/.exec(entry)!;
+        if (!frequencies.has(term!)) continue;
+        countsFromPositions(positions!.split(',').map((at) => Number.parseInt(at, 10))).forEach((count, field) => count > 0 && perField[field]!.set(term!, count));
+      }
+      return [0, 1, 2].map((field) => ({ length: lengths[field]!, frequencies: perField[field]! })) as unknown as CandidateCounts;
+    });
+    const scored = scoreCounted(topicTerms(topic), counted, frequencies, { quoteCount: data.ids.length, averageFieldLengths: data.averageFieldLengths as [number, number, number] });
+    expect(hits.count).toBeGreaterThan(0);
+    [...scored.scores].forEach((score, i) => expect(score).toBeCloseTo(hits.scores[i]!, 9));
   });
 });

@@ -73,6 +73,19 @@ describe('answers from PostgreSQL', () => {
     }
   });
 
+  it('answer as before from a version written without field counts (before migration 006)', async () => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query('UPDATE quotes SET field_lengths = NULL');
+      for (const question of ['What did Putin say about Ukraine?', 'oil prices', 'Blair on the election']) {
+        expect(visible(await store.ask({ question })), question).toEqual(visible(answerQuestion(embedded, { question })));
+      }
+    } finally {
+      await client.end();
+    }
+  });
+
   it('look up a speaker’s quotes as /quote does', async () => {
     const request = { speaker: 'Putin', topic: 'Trump' };
     expect(visible(await store.lookUp(request))).toEqual(visible(lookUpQuotes(embedded, request)));

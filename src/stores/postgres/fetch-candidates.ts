@@ -3,10 +3,10 @@ import type { LoadedArticle } from '../../corpus/article.js';
 import type { QuoteRecord } from '../../desk/corpus-version.js';
 import { AttributionConfidenceSchema, type Quote } from '../../quotes/quote.js';
 import type { TopicScope } from '../../store/answer-source.js';
-import { FIELD_BOOSTS, isPrefixTerm } from '../../store/candidate-scoring.js';
+import { FIELD_BOOSTS, isPrefixTerm, type CandidateCounts } from '../../store/candidate-scoring.js';
 import type { FetchedTopic, TopicCandidate } from '../../store/candidate-source.js';
 import type { ReaderVersion } from './reader-version.js';
-import { topicQuery, topicTerms } from './terms-vector.js';
+import { countsFromPositions, topicQuery, topicTerms } from './terms-vector.js';
 
 /**
  * How many of a topic's best-matching quotes (by PostgreSQL's own ranking) are fetched and then
@@ -31,6 +31,22 @@ const RANK_WEIGHTS = `{0,${FIELD_BOOSTS[2] / FIELD_BOOSTS[0]},${FIELD_BOOSTS[1] 
 const QUOTE_COLUMNS = `q.doc, q.id, q.kind, q.text, q.start_offset, q.end_offset, q.speaker_surface, q.speaker, q.speaker_key, q.confidence,
   q.cue, q.context, q.paragraph, q.grp, q.word_count, q.reprint_key, q.article_no,
   a.id AS article_id, a.title, to_char(a.published, 'YYYY-MM-DD') AS published, a.source, a.url, a.file, a.line, a.lead`;
+
+/**
+ * A topic candidate's columns: its paragraph only when its version stored no field counts (then
+ * it is counted from the text), else the field lengths and, from the terms vector, the positions
+ * (so the per-field frequencies, terms-vector.ts) of the index terms the topic matches, parameter
+ * `wanted`.
+ */
+const TOPIC_COLUMNS = (wanted: string): string =>
+  `${QUOTE_COLUMNS.replace('q.paragraph, ', "CASE WHEN q.field_lengths IS NULL THEN q.paragraph ELSE '' END AS paragraph, ")}, q.field_lengths,
+  (SELECT json_agg(json_build_array(u.lexeme, u.positions)) FROM unnest(q.terms) AS u WHERE u.lexeme = ANY (${wanted}::text[])) AS term_positions`;
+
+interface TopicRow extends QuoteRow {
+  field_lengths: number[] | null;
+  term_positions: Array<[string, number[]]> | null;
+  total: string;
+}
 
 interface QuoteRow {
   doc: number;
@@ -163,19 +179,19 @@ export async function fetchTopic(
   const narrowed = scope.speakerKeys.length > 0 || filters.from !== undefined || filters.to !== undefined || filters.source !== undefined || undatedOnly;
   const result =
     listed.size > 0 && !narrowed
-      ? await db.query<QuoteRow & { total: string }>(
+      ? await db.query<TopicRow>(
           `WITH lists AS MATERIALIZED (
              SELECT l.docs[1:p.take] AS docs, l.groups
                FROM unnest($2::text[], $3::int4[]) AS p(term, take)
                JOIN term_lists l ON l.version_id = $1 AND l.term = p.term
            ), rare AS MATERIALIZED (
-             SELECT q.doc, q.reprint_key FROM quotes q WHERE $4::tsquery IS NOT NULL AND q.version_id = $1 AND q.terms @@ $4::tsquery
+             SELECT q.doc, q.reprint_key FROM quotes q WHERE $4::tsquery IS NOT NULL AND q.version_id = $1 AND q.terms @@ $4::tsquery AND NOT q.shadowed
            ), matched AS MATERIALIZED (
              -- By primary key, as an array: a join here would let the planner read the whole partition.
              SELECT q.doc, q.reprint_key, q.terms, q.kind, q.word_count FROM quotes q
               WHERE q.version_id = $1 AND q.doc = ANY (ARRAY(SELECT unnest(docs) FROM lists UNION SELECT doc FROM rare))
            ), ${RANK_AND_PICK(5)}
-           SELECT ${QUOTE_COLUMNS}, (SELECT count(*) FROM (SELECT unnest(groups) FROM lists UNION SELECT reprint_key FROM rare) g) AS total
+           SELECT ${TOPIC_COLUMNS('$11')}, (SELECT count(*) FROM (SELECT unnest(groups) FROM lists UNION SELECT reprint_key FROM rare) g) AS total
              FROM best JOIN quotes q ON q.version_id = $1 AND q.doc = best.doc
              JOIN articles a ON a.version_id = $1 AND a.article_no = q.article_no`,
           [
@@ -189,19 +205,23 @@ export async function fetchTopic(
             limit,
             CANDIDATE_WEIGHTS.reported,
             CANDIDATE_WEIGHTS.fragment,
+            [...frequencies.keys()],
           ],
         )
-      : await db.query<QuoteRow & { total: string }>(
+      : await db.query<TopicRow>(
           `WITH matched AS MATERIALIZED (
              SELECT q.doc, q.reprint_key, q.terms, q.kind, q.word_count FROM quotes q
               WHERE q.version_id = $1 AND q.terms @@ $2::tsquery
+                -- Undated matches are fetched to be counted (the answer says how many articles the
+                -- date filter left out), reprints and all; otherwise only quotes that can be shown.
+                AND CASE WHEN $7::bool THEN true ELSE NOT q.shadowed END
                 AND (cardinality($3::text[]) = 0 OR q.speaker_key = ANY ($3::text[]))
                 AND ($4::date IS NULL OR q.published >= $4::date)
                 AND ($5::date IS NULL OR q.published <= $5::date)
                 AND ($6::text IS NULL OR strpos(q.source_lower, $6::text) > 0)
                 AND (NOT $7::bool OR q.published IS NULL)
            ), ${RANK_AND_PICK(8)}
-           SELECT ${QUOTE_COLUMNS}, (SELECT count(*) FROM copies WHERE copy = 1) AS total
+           SELECT ${TOPIC_COLUMNS('$14')}, (SELECT count(*) FROM copies WHERE copy = 1) AS total
              FROM best JOIN quotes q ON q.version_id = $1 AND q.doc = best.doc
              JOIN articles a ON a.version_id = $1 AND a.article_no = q.article_no`,
           [
@@ -218,10 +238,14 @@ export async function fetchTopic(
             limit,
             CANDIDATE_WEIGHTS.reported,
             CANDIDATE_WEIGHTS.fragment,
+            [...frequencies.keys()],
           ],
         );
   const articles = new Map<number, LoadedArticle>();
-  const candidates: TopicCandidate[] = result.rows.map((row) => ({ record: recordOf(row, articles), paragraph: row.paragraph, order: row.doc }));
+  const candidates: TopicCandidate[] = result.rows.map((row) => {
+    const counts = countsOf(row);
+    return { record: recordOf(row, articles), paragraph: row.paragraph, order: row.doc, ...(counts ? { counts } : {}) };
+  });
   return { ...base, candidates, frequencies, total: result.rows[0] ? Number(result.rows[0].total) : 0 };
 }
 
@@ -250,6 +274,23 @@ export async function fetchSpeakerQuotes(db: pg.Pool | pg.ClientBase, version: R
   const articles = new Map<number, LoadedArticle>();
   for (const row of result.rows) byKey.get(row.speaker_key!)?.push(recordOf(row, articles));
   return byKey;
+}
+
+/** A candidate's field counts from its stored lengths and terms vector; null for a version written without them. */
+function countsOf(row: TopicRow): CandidateCounts | null {
+  const lengths = row.field_lengths;
+  if (lengths === null || lengths.length !== 3) return null;
+  const perField = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()] as const;
+  for (const [term, positions] of row.term_positions ?? []) {
+    countsFromPositions(positions).forEach((count, field) => {
+      if (count > 0) perField[field]!.set(term, count);
+    });
+  }
+  return [
+    { length: lengths[0]!, frequencies: perField[0] },
+    { length: lengths[1]!, frequencies: perField[1] },
+    { length: lengths[2]!, frequencies: perField[2] },
+  ];
 }
 
 function recordOf(row: QuoteRow, articles: Map<number, LoadedArticle>): QuoteRecord {

@@ -1,39 +1,71 @@
 import { indexTerms, queryTerms, tokenize } from '../../search/terms.js';
 
-/** PostgreSQL keeps positions 1–16383; later tokens share the last one. */
-const MAX_POSITION = 16_383;
 /** Field weights in the vector: the quote's words A, its paragraph B, the headline C (see quote-index.ts). */
 const FIELD_WEIGHTS = ['A', 'B', 'C'] as const;
+/**
+ * Where each field's positions start. A term's position in a field is this plus its frequency
+ * there, so the vector carries the term frequencies BM25+ needs ({@link countsFromPositions}) and
+ * the fields' positions never collide (PostgreSQL keeps positions 1–16383, and merges equal ones).
+ */
+const FIELD_BASES = [0, 5_000, 10_000] as const;
+/** The most occurrences of one term in one field the vector can say; more count as this many. */
+export const MAX_COUNTED_FREQUENCY = 4_999;
+
+/** A quote's terms vector, and its fields' lengths as the embedded index counts them (distinct tokens). */
+export interface QuoteTerms {
+  vector: string;
+  lengths: [number, number, number];
+}
 
 /**
  * A `tsvector` literal of the project's own index terms for a quote's fields (text, paragraph,
- * headline): each term once per field it occurs in, at its first position there, weighted by the
- * field. Built here rather than with PostgreSQL's `to_tsvector`, so stems, place stems ("Ukraine"
- * → "ukrain", as "Ukrainian") and country synonyms are exactly the embedded index's.
+ * headline): each term once per field it occurs in, weighted by the field, at a position that
+ * says how often it occurs there. Built here rather than with PostgreSQL's `to_tsvector`, so
+ * stems, place stems ("Ukraine" → "ukrain", as "Ukrainian") and country synonyms are exactly the
+ * embedded index's.
  *
- * One position per field, not one per occurrence: ts_rank only picks candidates (the exact term
- * frequencies are counted from the fetched text by our BM25+), and the vector stays small enough
- * to live in the row rather than in TOAST, which halved the work of ranking a common topic.
+ * One position per field, not one per occurrence: the vector stays small enough to live in the
+ * row rather than in TOAST, which halved the work of ranking a common topic. ts_rank reads only
+ * the positions' weights and order (text before paragraph before headline, as before), not their
+ * values, so the frequencies in them change no ranking; the candidates' exact BM25+ reads them
+ * instead of tokenising each candidate's paragraph at question time.
  * Sent as a bound parameter and cast; lexemes are quoted, so no term can break out of the literal.
  */
-export function termsVector(fields: readonly [string, string, string]): string {
-  const positions = new Map<string, string[]>();
-  let position = 0;
+export function quoteTerms(
+  fields: readonly [string, string, string],
+  /** The fields' lengths when already known (the embedded index counted them while indexing: the same tokens). */
+  known?: readonly [number, number, number],
+): QuoteTerms {
+  const counts = new Map<string, [number, number, number]>();
+  const lengths: [number, number, number] = known ? [known[0], known[1], known[2]] : [0, 0, 0];
   fields.forEach((text, field) => {
-    const seen = new Set<string>();
-    for (const token of tokenize(text)) {
-      position = Math.min(position + 1, MAX_POSITION);
+    const tokens = tokenize(text);
+    if (!known) lengths[field] = new Set(tokens).size;
+    for (const token of tokens) {
       for (const term of indexTerms(token) ?? []) {
-        if (seen.has(term)) continue;
-        seen.add(term);
-        const entry = `${position}${FIELD_WEIGHTS[field]}`;
-        const list = positions.get(term);
-        if (!list) positions.set(term, [entry]);
-        else list.push(entry);
+        let perField = counts.get(term);
+        if (perField === undefined) counts.set(term, (perField = [0, 0, 0]));
+        perField[field] = perField[field]! + 1;
       }
     }
   });
-  return [...positions].map(([term, at]) => `${lexeme(term)}:${at.join(',')}`).join(' ');
+  const vector = [...counts]
+    .map(([term, perField]) => {
+      const at = perField.flatMap((count, field) => (count === 0 ? [] : [`${FIELD_BASES[field]! + Math.min(count, MAX_COUNTED_FREQUENCY)}${FIELD_WEIGHTS[field]}`]));
+      return `${lexeme(term)}:${at.join(',')}`;
+    })
+    .join(' ');
+  return { vector, lengths };
+}
+
+/** The per-field frequencies a term's positions in a {@link quoteTerms} vector say. */
+export function countsFromPositions(positions: readonly number[]): [number, number, number] {
+  const counts: [number, number, number] = [0, 0, 0];
+  for (const position of positions) {
+    const field = position > FIELD_BASES[2] ? 2 : position > FIELD_BASES[1] ? 1 : 0;
+    counts[field] = position - FIELD_BASES[field];
+  }
+  return counts;
 }
 
 /** The question's terms as a `tsquery` literal: any of them (OR), long ones also as prefixes ("ukrain:*"). */

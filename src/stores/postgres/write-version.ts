@@ -7,7 +7,7 @@ import type { ReloadReport } from '../../desk/reload-report.js';
 import { insertRows } from './bulk-insert.js';
 import { CANDIDATE_WEIGHTS } from './fetch-candidates.js';
 import { DEFAULT_TERM_LIST_LENGTH, termLists } from './term-lists.js';
-import { termsVector } from './terms-vector.js';
+import { quoteTerms, type QuoteTerms } from './terms-vector.js';
 
 /** The channel readers LISTEN on; the payload is the new version's id. */
 export const VERSION_CHANNEL = 'quotedesk_version';
@@ -35,6 +35,7 @@ export interface WriteOptions {
 export async function writeVersion(client: pg.ClientBase, version: CorpusVersion, report: ReloadReport, options: WriteOptions = {}): Promise<number> {
   const data = version.index.toData();
   const articleNumbers = new Map(version.articles.map((article, n) => [article.id, n]));
+  const hashes = new Map(version.articles.map((article) => [article.id, contentHash(article)]));
   await client.query('BEGIN');
   try {
     const inserted = await client.query<{ id: string }>(
@@ -54,13 +55,14 @@ export async function writeVersion(client: pg.ClientBase, version: CorpusVersion
       { name: 'file', type: 'text', value: ([a]) => a.origin.file },
       { name: 'line', type: 'int4', value: ([a]) => a.origin.line ?? null },
       { name: 'lead', type: 'text', value: ([a]) => a.body.slice(0, LEAD_CHARS) },
-      { name: 'content_hash', type: 'text', value: ([a]) => contentHash(a) },
+      { name: 'content_hash', type: 'text', value: ([a]) => hashes.get(a.id)! },
     ], version.articles.map((article, n) => [article, n] as const));
     // The version's quotes go into a table of their own, indexed after loading (a GIN index built
     // in bulk, not row by row) and attached as the partition for this version. The name is built
     // from our own sequence number, never from input.
     const partition = `quotes_v${versionId}`;
     const speakerBest = speakerBestCopies(version);
+    const shadowed = shadowedCopies(version, hashes);
     await client.query(`CREATE TABLE ${partition} (LIKE quotes INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`);
     await insertRows(client, partition, [
       { name: 'version_id', type: 'int8', value: () => versionId },
@@ -83,9 +85,12 @@ export async function writeVersion(client: pg.ClientBase, version: CorpusVersion
       { name: 'reprint_key', type: 'int8', value: (row) => row.record.reprintKey },
       { name: 'published', type: 'date', value: (row) => row.record.article.date },
       { name: 'source_lower', type: 'text', value: (row) => row.record.article.source?.toLowerCase() ?? null },
-      { name: 'terms', type: 'text', cast: 'tsvector', value: (row) => termsVector([row.record.quote.text, row.paragraph, row.record.article.title ?? '']) },
+      { name: 'terms', type: 'text', cast: 'tsvector', value: (row) => row.terms.vector },
+      // Sent as array text: an unnest()ed array parameter cannot hold one array per row.
+      { name: 'field_lengths', type: 'text', cast: 'integer[]', value: (row) => `{${row.terms.lengths.join(',')}}` },
       { name: 'speaker_best', type: 'bool', value: (row) => speakerBest.has(row.doc) },
-    ], eachQuoteRow(version));
+      { name: 'shadowed', type: 'bool', value: (row) => shadowed.has(row.doc) },
+    ], eachQuoteRow(version, data.fieldLengths));
     await client.query("SET LOCAL maintenance_work_mem = '256MB'");
     await client.query(`ALTER TABLE ${partition} ADD PRIMARY KEY (version_id, doc)`);
     await client.query(`ALTER TABLE ${partition} ADD CONSTRAINT ${partition}_version CHECK (version_id = ${versionId})`);
@@ -96,12 +101,16 @@ export async function writeVersion(client: pg.ClientBase, version: CorpusVersion
       () => null,
       (error: unknown) => error,
     );
-    const lists = listRows(version, data, options.termListLength ?? DEFAULT_TERM_LIST_LENGTH);
+    const lists = listRows(version, data, options.termListLength ?? DEFAULT_TERM_LIST_LENGTH, shadowed);
     const indexFailure = await indexing;
     if (indexFailure !== null) throw indexFailure;
     await client.query(`CREATE INDEX ${partition}_speaker ON ${partition} (version_id, speaker_key) WHERE speaker_key IS NOT NULL`);
     await client.query(`CREATE INDEX ${partition}_published ON ${partition} (version_id, published)`);
     await client.query(`CREATE INDEX ${partition}_speaker_best ON ${partition} (version_id, speaker_key) WHERE speaker_best`);
+    // What a speaker- or date-narrowed topic question reads (fetch-candidates.ts): only quotes
+    // that can be shown, so verbatim reprints add no rows to intersect with the terms' matches.
+    await client.query(`CREATE INDEX ${partition}_speaker_shown ON ${partition} (version_id, speaker_key) WHERE speaker_key IS NOT NULL AND NOT shadowed`);
+    await client.query(`CREATE INDEX ${partition}_published_shown ON ${partition} (version_id, published) WHERE NOT shadowed`);
     await client.query(`ALTER TABLE quotes ATTACH PARTITION ${partition} FOR VALUES IN (${versionId})`);
     await insertRows(client, 'article_speakers', [
       { name: 'version_id', type: 'int8', value: () => versionId },
@@ -177,9 +186,10 @@ async function deleteOldVersions(client: pg.ClientBase): Promise<void> {
  * The frequent terms' lists as rows to insert, their arrays as literals cast on arrival (an
  * unnest()ed array parameter cannot hold one array per row).
  */
-function listRows(version: CorpusVersion, data: ReturnType<CorpusVersion['index']['toData']>, length: number): Array<{ term: string; docs: string; groups: string }> {
+function listRows(version: CorpusVersion, data: ReturnType<CorpusVersion['index']['toData']>, length: number, shadowed: ReadonlySet<number>): Array<{ term: string; docs: string; groups: string }> {
+  // A shadowed copy is never shown: its earlier twin stands in the lists, and for the group counts.
   const listed = (doc: number) => {
-    const record = version.quoteAt(doc);
+    const record = shadowed.has(doc) ? undefined : version.quoteAt(doc);
     if (record === undefined) return undefined;
     const weight = (record.quote.kind === 'direct' ? 1 : CANDIDATE_WEIGHTS.reported) * (record.wordCount <= 3 ? CANDIDATE_WEIGHTS.fragment : 1);
     return { reprintKey: record.reprintKey, weight };
@@ -218,12 +228,41 @@ export function speakerBestCopies(version: CorpusVersion): Set<number> {
   return new Set([...best.values()].flatMap((groups) => [...groups.values()]));
 }
 
-function* eachQuoteRow(version: CorpusVersion): Generator<{ doc: number; record: QuoteRecord; paragraph: string }> {
+/**
+ * Quotes that repeat an earlier one exactly: the same reprint group (speaker and words), in an
+ * article with the same content hash (body, headline, date, outlet, link), at the same offsets, so
+ * the same sentence and paragraph. The embedded answerer ranks such copies equal and shows the
+ * first in corpus order; these are the others (index positions).
+ */
+export function shadowedCopies(version: CorpusVersion, hashes: ReadonlyMap<string, string>): Set<number> {
+  const ids = version.index.ids;
+  const groupSizes = new Map<number, number>();
+  for (let doc = 0; doc < ids.length; doc += 1) {
+    const record = version.quoteAt(doc);
+    if (record !== undefined) groupSizes.set(record.reprintKey, (groupSizes.get(record.reprintKey) ?? 0) + 1);
+  }
+  const seen = new Set<string>();
+  const shadowed = new Set<number>();
+  for (let doc = 0; doc < ids.length; doc += 1) {
+    const record = version.quoteAt(doc);
+    // A quote alone in its group has no twin: most of them, and no key is kept for those.
+    if (record === undefined || groupSizes.get(record.reprintKey)! < 2) continue;
+    const key = `${record.reprintKey}|${hashes.get(record.article.id)}|${record.quote.start}|${record.quote.end}`;
+    if (seen.has(key)) shadowed.add(doc);
+    else seen.add(key);
+  }
+  return shadowed;
+}
+
+function* eachQuoteRow(version: CorpusVersion, fieldLengths: readonly Uint32Array[]): Generator<{ doc: number; record: QuoteRecord; paragraph: string; terms: QuoteTerms }> {
   const ids = version.index.ids;
   for (let doc = 0; doc < ids.length; doc += 1) {
     const record = version.quoteAt(doc);
     if (record === undefined) continue;
-    yield { doc, record, paragraph: paragraphAround(record.article.body, record.quote.start, record.quote.end) };
+    const paragraph = paragraphAround(record.article.body, record.quote.start, record.quote.end);
+    // The index counted these fields' lengths from the same text, paragraph and headline.
+    const lengths = [fieldLengths[0]![doc]!, fieldLengths[1]![doc]!, fieldLengths[2]![doc]!] as const;
+    yield { doc, record, paragraph, terms: quoteTerms([record.quote.text, paragraph, record.article.title ?? ''], lengths) };
   }
 }
 
