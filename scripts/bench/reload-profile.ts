@@ -25,14 +25,12 @@ import { FileSnapshotStore, type SnapshotStore } from '../../src/desk/snapshot.j
 import type { CorpusVersion, PrebuiltParts } from '../../src/desk/corpus-version.js';
 import type { CorpusLoad } from '../../src/corpus/load.js';
 import { materialise, type CorpusSpec } from './corpora.js';
+import { flagOption } from './flag-option.js';
 import { withStalls } from './stall.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
-const option = (name: string, fallback: string): string => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 && args[at + 1] !== undefined ? args[at + 1]! : fallback;
-};
+const option = (name: string, fallback: string): string => flagOption(args, name, fallback);
 const copies = Number(option('copies', '1'));
 const top = Number(option('top', '25'));
 const scratch = option('scratch', path.join(tmpdir(), 'quotedesk-stall-causes'));

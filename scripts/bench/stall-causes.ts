@@ -15,14 +15,12 @@ import { fileURLToPath } from 'node:url';
 import { QuoteDesk } from '../../src/desk/quote-desk.js';
 import { FileSnapshotStore } from '../../src/desk/snapshot.js';
 import { materialise, type CorpusSpec } from './corpora.js';
+import { flagOption } from './flag-option.js';
 import { measureReloads } from './reloads.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
-const option = (name: string, fallback: string): string => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 && args[at + 1] !== undefined ? args[at + 1]! : fallback;
-};
+const option = (name: string, fallback: string): string => flagOption(args, name, fallback);
 const copies = Number(option('copies', '1'));
 const every = Number(option('every', '1'));
 const overMs = Number(option('over', '40'));

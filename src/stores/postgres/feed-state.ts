@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { emptyFeedState, FeedStateSchema, type FeedStateChanges, type FeedStateData, type FeedStateStore } from '../../feeds/feed-state-store.js';
-import { migrate } from './migrate.js';
+import { migratePool } from './migrate.js';
 
 /** Held by the process polling the feeds for the length of one round (ingest.ts holds 7_314_002 while writing a version). */
 const FEEDS_LOCK = 7_314_003;
@@ -35,12 +35,7 @@ export class PostgresFeedState implements FeedStateStore {
     const pool = new pg.Pool({ connectionString: options.url, max: 3 });
     pool.on('error', () => undefined);
     try {
-      const client = await pool.connect();
-      try {
-        await migrate(client);
-      } finally {
-        client.release();
-      }
+      await migratePool(pool);
       const store = new PostgresFeedState(pool);
       if (options.importFrom) await store.importOnce(options.importFrom);
       return store;

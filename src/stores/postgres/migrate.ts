@@ -39,3 +39,13 @@ export async function migrate(client: pg.ClientBase, dir: string = MIGRATIONS_DI
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
   }
 }
+
+/** {@link migrate} on a connection of the pool, given back afterwards: what every process does as it opens the store. */
+export async function migratePool(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await migrate(client);
+  } finally {
+    client.release();
+  }
+}

@@ -7,7 +7,7 @@ import type { AnswerSource } from '../../store/answer-source.js';
 import { CandidateSource, type FetchedTopic } from '../../store/candidate-source.js';
 import type { QuoteStore } from '../../store/quote-store.js';
 import { DEFAULT_CANDIDATES, fetchSpeakerQuotes, fetchTopic } from './fetch-candidates.js';
-import { migrate } from './migrate.js';
+import { migratePool } from './migrate.js';
 import { currentVersionId, readVersion, type ReaderVersion } from './reader-version.js';
 import { VERSION_CHANNEL } from './write-version.js';
 
@@ -48,12 +48,7 @@ export class PostgresQuoteStore implements QuoteStore {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
     pool.on('error', (error) => options.logger?.warn({ err: error }, 'idle database connection failed'));
     try {
-      const client = await pool.connect();
-      try {
-        await migrate(client);
-      } finally {
-        client.release();
-      }
+      await migratePool(pool);
       const versionId = await waitForVersion(pool, options.waitForVersionMs ?? 0);
       const store = new PostgresQuoteStore(pool, await readVersion(pool, versionId), options);
       await store.listen();
