@@ -175,6 +175,8 @@ export async function fetchTopic(
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   });
   const termQueries = matchedTerms.map((term) => topicQuery([term], isPrefixTerm)!);
+  // RANK_AND_PICK's six parameters, then the terms TOPIC_COLUMNS reads positions for: the last of both queries' parameters.
+  const ranking = [RANK_WEIGHTS, termQueries, idf, limit, CANDIDATE_WEIGHTS.reported, CANDIDATE_WEIGHTS.fragment, [...frequencies.keys()]];
   const { filters } = scope;
   const narrowed = scope.speakerKeys.length > 0 || filters.from !== undefined || filters.to !== undefined || filters.source !== undefined || undatedOnly;
   const result =
@@ -199,13 +201,7 @@ export async function fetchTopic(
             [...listed.keys()],
             listShares([...listed.values()]),
             rare.size > 0 ? topicQuery([...rare], () => false) : null,
-            RANK_WEIGHTS,
-            termQueries,
-            idf,
-            limit,
-            CANDIDATE_WEIGHTS.reported,
-            CANDIDATE_WEIGHTS.fragment,
-            [...frequencies.keys()],
+            ...ranking,
           ],
         )
       : await db.query<TopicRow>(
@@ -232,13 +228,7 @@ export async function fetchTopic(
             undatedOnly ? null : (filters.to ?? null),
             filters.source?.toLowerCase() ?? null,
             undatedOnly,
-            RANK_WEIGHTS,
-            termQueries,
-            idf,
-            limit,
-            CANDIDATE_WEIGHTS.reported,
-            CANDIDATE_WEIGHTS.fragment,
-            [...frequencies.keys()],
+            ...ranking,
           ],
         );
   const articles = new Map<number, LoadedArticle>();
