@@ -17,6 +17,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { PerformanceObserver, constants as perfConstants, type PerformanceEntry } from 'node:perf_hooks';
 import { percentile, round } from './stats.js';
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { passes: { type: 'string', default: '5' }, slowest: { type: 'string', default: '0' } } });
@@ -81,13 +82,28 @@ const byQuestion = {
   wall: { other: questions.map((): number[] => []), mine: questions.map((): number[] => []) },
   cpu: { other: questions.map((): number[] => []), mine: questions.map((): number[] => []) },
 };
+/**
+ * The collector's pauses during each tree's questions (by start time): a tree that allocates more
+ * per answer makes the collector run more often, and on a heap of gigabytes each major pause is
+ * long, so this says whether a slower p99 is the tree's own work or the collections it causes.
+ */
+const gcEntries: Array<{ startTime: number; duration: number; kind: number }> = [];
+const gcObserver = new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) gcEntries.push({ startTime: entry.startTime, duration: entry.duration, kind: ((entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind ?? 0) });
+});
+gcObserver.observe({ entryTypes: ['gc'] });
+const windows: { start: number[]; end: number[]; who: Array<'other' | 'mine'> } = { start: [], end: [], who: [] };
 let lastCpuMs = 0;
 /** Wall time, and (in lastCpuMs) this process's CPU time: on a machine whose other processes take the cores, CPU time leaves their share out. */
 const time = (tree: Tree, question: string): number => {
   const cpu = process.cpuUsage();
   const before = performance.now();
   tree.answer(question);
-  const wall = performance.now() - before;
+  const after = performance.now();
+  const wall = after - before;
+  windows.start.push(before);
+  windows.end.push(after);
+  windows.who.push(tree === other ? 'other' : 'mine');
   const used = process.cpuUsage(cpu);
   lastCpuMs = (used.user + used.system) / 1000;
   return wall;
@@ -109,6 +125,28 @@ for (let pass = 0; pass < Number(values.passes); pass += 1) {
     }
   });
 }
+await new Promise((resolve) => setTimeout(resolve, 100));
+gcObserver.disconnect();
+/** GC pauses that started inside a question's window, summed per tree: count and ms, minor (scavenge) and major (mark-compact) apart. */
+const collections = () => {
+  const totals = { other: { minor: 0, minorMs: 0, major: 0, majorMs: 0 }, mine: { minor: 0, minorMs: 0, major: 0, majorMs: 0 } };
+  let w = 0;
+  for (const entry of [...gcEntries].sort((a, b) => a.startTime - b.startTime)) {
+    while (w < windows.end.length && windows.end[w]! < entry.startTime) w += 1;
+    if (w === windows.end.length) break;
+    if (entry.startTime < windows.start[w]!) continue;
+    const total = totals[windows.who[w]!];
+    const major = entry.kind === perfConstants.NODE_PERFORMANCE_GC_MAJOR;
+    if (major) {
+      total.major += 1;
+      total.majorMs = round(total.majorMs + entry.duration, 1);
+    } else {
+      total.minor += 1;
+      total.minorMs = round(total.minorMs + entry.duration, 1);
+    }
+  }
+  return totals;
+};
 const stats = (lists: Map<string, number[]>, kind?: string) => {
   const all = kind ? (lists.get(kind) ?? []) : [...lists.values()].flat();
   return { p50: round(percentile(all, 50), 3), p95: round(percentile(all, 95), 3), p99: round(percentile(all, 99), 3) };
@@ -144,4 +182,4 @@ if (slowest > 0) {
   for (const q of grown.slice(0, slowest)) process.stderr.write(`ab: ${q.kind.padEnd(14)} ${String(q.other).padStart(7)} → ${String(q.mine).padStart(7)} ms CPU  ${q.question}\n`);
 }
 const kinds = [...new Set(questions.map((question) => question.kind))];
-process.stdout.write(`${JSON.stringify({ corpus: corpusDir, questions: questions.length, passes: Number(values.passes), built: { other: other.built, mine: mine.built }, perQuestionMedian: { wall: perQuestionMedians(byQuestion.wall), cpu: perQuestionMedians(byQuestion.cpu) }, wall: { all: compare(), byKind: Object.fromEntries(kinds.map((kind) => [kind, compare(kind)])) }, cpu: { all: compare(undefined, cpuSamples), byKind: Object.fromEntries(kinds.map((kind) => [kind, compare(kind, cpuSamples)])) } })}\n`);
+process.stdout.write(`${JSON.stringify({ corpus: corpusDir, questions: questions.length, passes: Number(values.passes), built: { other: other.built, mine: mine.built }, collections: collections(), perQuestionMedian: { wall: perQuestionMedians(byQuestion.wall), cpu: perQuestionMedians(byQuestion.cpu) }, wall: { all: compare(), byKind: Object.fromEntries(kinds.map((kind) => [kind, compare(kind)])) }, cpu: { all: compare(undefined, cpuSamples), byKind: Object.fromEntries(kinds.map((kind) => [kind, compare(kind, cpuSamples)])) } })}\n`);
