@@ -258,7 +258,7 @@ function rankByTopic(
   // the embedded index applies only `filter` and dates are checked below, counting undated articles.
   const hits = version.index.searchScored(topic, { ...(filter ? { filter } : {}), scope: { speakerKeys: speakers.map((speaker) => speaker.key), filters } });
   let topicIsPerson: boolean | undefined;
-  const paragraphStandsIn = (): boolean => (topicIsPerson ??= speakers.length > 0 && namesOnlyPeople(topic, version));
+  const paragraphStandsIn = speakers.length === 0 ? null : (): boolean => (topicIsPerson ??= namesOnlyPeople(topic, version));
   const relevance = classifyHits(version, hits, keys, { phrase, paragraphStandsIn });
   const bySpeaker = speakers.length > 0;
   const tier = new Uint8Array(hits.count);
