@@ -256,7 +256,8 @@ function rankByTopic(
   const filter = docFilter(version, speakers, { ...(filters.source !== undefined ? { source: filters.source } : {}) });
   // The scope carries the date filters too, so a store that fetches candidates fetches dated ones;
   // the embedded index applies only `filter` and dates are checked below, counting undated articles.
-  const hits = version.index.searchScored(topic, { ...(filter ? { filter } : {}), scope: { speakerKeys: speakers.map((speaker) => speaker.key), filters } });
+  const candidates = filter === null ? undefined : speakerPositions(version, speakers);
+  const hits = version.index.searchScored(topic, { ...(filter ? { filter } : {}), ...(candidates ? { candidates } : {}), scope: { speakerKeys: speakers.map((speaker) => speaker.key), filters } });
   let topicIsPerson: boolean | undefined;
   const paragraphStandsIn = speakers.length === 0 ? null : (): boolean => (topicIsPerson ??= namesOnlyPeople(topic, version));
   const relevance = classifyHits(version, hits, keys, { phrase, paragraphStandsIn });
@@ -313,6 +314,21 @@ function rankByTopic(
     };
   });
   return { top, onTopic, partial: unique.length - onTopic, exactPhrase: phrase === null ? null : exact, undatedQuotes, undatedArticles: undatedArticles.size, unchecked: relevance.unchecked, fetched: fetchedShare(hits, version, filter) };
+}
+
+/**
+ * The asked speakers' index positions, ascending, for the search to look up instead of scoring a
+ * common term's every posting; undefined when no speaker was asked or the source keeps no
+ * positions (then the filter alone narrows, as before).
+ */
+function speakerPositions(version: AnswerSource, speakers: readonly Speaker[]): Uint32Array | undefined {
+  if (speakers.length === 0 || version.positionsBy === undefined) return undefined;
+  const lists = [...new Set(speakers.map((speaker) => speaker.key))].map((key) => version.positionsBy!(key));
+  if (lists.length === 1) return lists[0]!;
+  const joined = new Uint32Array(lists.reduce((sum, list) => sum + list.length, 0));
+  let at = 0;
+  for (const list of lists) (joined.set(list, at), (at += list.length));
+  return joined.sort();
 }
 
 /** Whether a topic is a person the corpus quotes ("Trump"), whom a quote may call "he". */

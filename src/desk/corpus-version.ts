@@ -267,6 +267,11 @@ export class CorpusVersion {
     return this.speakerLists.of(speakerKey);
   }
 
+  /** The index positions of {@link quotesBy}'s quotes, ascending: what a speaker's topic search narrows to. */
+  positionsBy(speakerKey: string): Uint32Array {
+    return this.speakerLists.positionsOf(speakerKey);
+  }
+
   /** Every quote, in corpus order. */
   *allQuotes(): IterableIterator<QuoteRecord> {
     for (const records of this.recordsByArticle.values()) yield* records;

@@ -159,6 +159,12 @@ export class SpeakerLists {
     this.docs = docs;
   }
 
+  /** One speaker's index positions, ascending (a view, not a copy). */
+  positionsOf(speakerKey: string): Uint32Array {
+    const number = this.positions.speakerNumbers.get(speakerKey);
+    return number === undefined ? this.docs.subarray(0, 0) : this.docs.subarray(this.starts[number]!, this.starts[number + 1]!);
+  }
+
   /** Every record of one speaker, in corpus order. */
   of(speakerKey: string): readonly QuoteRecord[] {
     const number = this.positions.speakerNumbers.get(speakerKey);

@@ -165,8 +165,9 @@ export class QuoteIndex {
    * The same matches and scores as {@link search}, unsorted and without an object per hit: what
    * an answer ranks when a common topic matches tens of thousands of quotes.
    */
-  searchScored(topic: string, options: { filter?: (doc: number) => boolean } = {}): ScoredHits {
-    const scored = this.index.searchScored(this.specFor(topic, options.filter));
+  searchScored(topic: string, options: { filter?: (doc: number) => boolean; candidates?: Uint32Array } = {}): ScoredHits {
+    const spec = this.specFor(topic, options.filter);
+    const scored = this.index.searchScored(options.candidates === undefined ? spec : { ...spec, candidates: options.candidates });
     return {
       count: scored.count,
       docs: scored.docs,

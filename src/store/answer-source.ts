@@ -15,6 +15,8 @@ export interface TopicScope {
 
 export interface TopicSearchOptions {
   filter?: (doc: number) => boolean;
+  /** Ascending positions outside which `filter` keeps nothing (see `SearchSpec.candidates`): a hint an index may use. */
+  candidates?: Uint32Array;
   scope?: TopicScope;
 }
 
@@ -43,4 +45,6 @@ export interface AnswerSource {
   quoteAt(doc: number): QuoteRecord | undefined;
   bestPerReprint(docs: ArrayLike<number>, count: number, better: (i: number, j: number) => boolean): number[];
   quotesBy(speakerKey: string): readonly QuoteRecord[];
+  /** The same quotes' index positions, ascending, where the source keeps them (the embedded index does). */
+  positionsBy?(speakerKey: string): Uint32Array;
 }

@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ReferenceQuoteIndex } from '../../scripts/bench/reference-index.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { CorpusVersion, indexRecords } from '../../src/desk/corpus-version.js';
+import { InvertedIndexBuilder } from '../../src/search/inverted-index.js';
 import { QuoteIndex, type IndexedQuote } from '../../src/search/quote-index.js';
+import { indexTerms, tokenize } from '../../src/search/terms.js';
 
 /**
  * The quote index stores postings in typed arrays but must rank exactly as MiniSearch 7 would with
@@ -12,9 +14,10 @@ import { QuoteIndex, type IndexedQuote } from '../../src/search/quote-index.js';
 let records: IndexedQuote[];
 let ours: QuoteIndex;
 let reference: ReferenceQuoteIndex;
+let version: CorpusVersion;
 
 beforeAll(async () => {
-  const version = await CorpusVersion.build(await loadCorpus(path.resolve('corpus')));
+  version = await CorpusVersion.build(await loadCorpus(path.resolve('corpus')));
   records = indexRecords(version.articles, version.quotesByArticle);
   ours = QuoteIndex.build(records);
   reference = ReferenceQuoteIndex.build(records);
@@ -74,6 +77,39 @@ describe('QuoteIndex', () => {
       expect(few.count, topic).toBe(2);
       for (let i = 0; i < few.count; i += 1) expect(sentenceTerms(few, i), topic).toEqual(byDoc.get(few.docs[i]!));
     }
+  });
+
+  it("scores a speaker's quotes alike whether it looks them up among the candidates or sweeps every posting", () => {
+    const speakerOf = version.facts.speaker;
+    const quoted = [...new Set(speakerOf)].filter((number) => number >= 0);
+    const keyOf = new Map(version.speakers.all().map((speaker) => [version.facts.speakerNumber(speaker.key), speaker.key]));
+    let compared = 0;
+    for (const number of quoted.slice(0, 40)) {
+      const filter = (doc: number): boolean => speakerOf[doc] === number;
+      const candidates = version.positionsBy(keyOf.get(number)!);
+      for (const topic of ['Ukraine', 'the government', 'said', 'people']) {
+        const swept = version.index.searchScored(topic, { filter });
+        const looked = version.index.searchScored(topic, { filter, candidates });
+        const byDoc = (hits: typeof swept) => new Map(Array.from({ length: hits.count }, (_, i) => [hits.docs[i]!, [hits.scores[i], hits.inText(i), hits.inContext(i), hits.termsAt(i), hits.sentenceMasks?.[i]]]));
+        expect(byDoc(looked), `${keyOf.get(number)} on ${topic}`).toEqual(byDoc(swept));
+        compared += swept.count;
+      }
+    }
+    expect(compared).toBeGreaterThan(50);
+  });
+
+  it('looks only the candidates up when they are few against the postings, with the scores a sweep gives', () => {
+    // 2,000 documents hold "pensions", so three candidates are looked up rather than swept; the
+    // filter lets everything through, so only the lookup explains a result of exactly those three.
+    const builder = new InvertedIndexBuilder(1, tokenize, indexTerms);
+    for (let n = 0; n < 2000; n += 1) builder.add(`d${n}`, [n % 7 === 0 ? 'pensions pensions and the budget' : 'pensions and the budget']);
+    const index = builder.finish();
+    const spec = { terms: ['pension'], prefix: () => false, prefixWeight: 0.375, boosts: [1] };
+    const swept = index.searchScored(spec);
+    const scoreOf = new Map(Array.from({ length: swept.count }, (_, i) => [swept.docs[i]!, swept.scores[i]!]));
+    const looked = index.searchScored({ ...spec, filter: () => true, candidates: Uint32Array.of(5, 14, 1999) });
+    expect(Array.from(looked.docs.subarray(0, looked.count)).sort((a, b) => a - b)).toEqual([5, 14, 1999]);
+    for (let i = 0; i < looked.count; i += 1) expect(looked.scores[i]).toBe(scoreOf.get(looked.docs[i]!));
   });
 
   it('lets "Ukraine" find the quote that says "Ukrainian"', () => {
