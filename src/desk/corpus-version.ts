@@ -4,10 +4,10 @@ import type { ArticleQuotes } from '../quotes/extractor.js';
 import { QuoteExtractor } from '../quotes/extractor.js';
 import type { Quote } from '../quotes/quote.js';
 import { SpeakerDirectory, type ArticleSpeakers } from '../quotes/speaker-directory.js';
-import { largestFrequency } from '../search/inverted-index.js';
 import { QuoteIndex, type IndexedQuote } from '../search/quote-index.js';
+import { LayeredQuoteIndex, type CorpusIndex } from '../search/layered-index.js';
 import { runToEnd, Slice } from '../time-slices.js';
-import { mergeIndexes } from './index-merge.js';
+import { layeredIndex } from './layered-build.js';
 import { positionsMerged, positionsOf, SpeakerLists, type IndexPositions } from './index-positions.js';
 import { paragraphAround } from './paragraph.js';
 import { reprintKey, wordCount } from './reprint-key.js';
@@ -38,6 +38,11 @@ export interface QuoteFacts {
   speaker: Int32Array;
   /** A speaker key's number in {@link speaker}, or -1 if no quote has that speaker. */
   speakerNumber(key: string): number;
+  /**
+   * Each position's place in corpus order (-1: a removed quote), when positions are not in corpus
+   * order (a layered index's delta comes after its base); ties are broken by it. Absent: positions are.
+   */
+  corpusOrder?: Int32Array | undefined;
 }
 
 /** The counts `/corpus` and the reload report show. */
@@ -95,8 +100,10 @@ export interface BuildReuse {
   extracted: number;
   /** Articles whose quotes were kept from the previous version. */
   kept: number;
-  /** Whether the index was merged from the previous one rather than built from every quote. */
+  /** Whether the index was made from the previous one (layered on it, or merged with it) rather than built from every quote. */
   indexMerged: boolean;
+  /** Whether the index is the previous one's base plus a delta (see {@link LayeredQuoteIndex}) rather than one index. */
+  indexLayered: boolean;
   /** Whether the kept quotes' records and ranking facts were carried across by the merge's renumbering rather than joined again. */
   positionsCarried: boolean;
 }
@@ -133,7 +140,7 @@ export class CorpusVersion {
     readonly load: CorpusLoad,
     readonly quotesByArticle: ReadonlyMap<string, ArticleQuotes>,
     readonly speakers: SpeakerDirectory,
-    readonly index: QuoteIndex,
+    readonly index: CorpusIndex,
     readonly builtAt: Date,
     joined: JoinedRecords & { positions: IndexPositions },
     reuse: BuildReuse,
@@ -181,10 +188,11 @@ export class CorpusVersion {
     const index =
       prebuilt?.index ??
       (await timed('index', async () => {
-        merge = previous && fresh ? await mergedIndex(load, quotesByArticle, fresh, previous, pause) : null;
+        merge = previous && fresh ? await indexFromPrevious(load, quotesByArticle, fresh, previous, pause) : null;
         return merge?.index ?? (await QuoteIndex.buildAsync(eachIndexRecord(load.articles, quotesByArticle)));
       }));
     const indexMerged = merge !== null;
+    const corpusOrder = index instanceof LayeredQuoteIndex ? index.layers.corpusOrder : undefined;
     let positionsCarried = false;
     options.signal?.throwIfAborted();
     const joined = await timed('records', async () => {
@@ -197,14 +205,15 @@ export class CorpusVersion {
         previous && carried && positionsCarried
           ? await positionsMerged(
               previous.positions,
-              { ...carried, documents: index.ids.length, deltaRecords: carried.deltaArticles.flatMap((article) => records.recordsByArticle.get(article.id) ?? []) },
+              { ...carried, documents: index.size, deltaRecords: carried.deltaArticles.flatMap((article) => records.recordsByArticle.get(article.id) ?? []) },
               pause,
             )
-          : await positionsOf(index.ids, load.articles, records.recordsByArticle, (id) => findRecord(records.recordsByArticle, id), pause);
+          : await positionsOf(index.ids, load.articles, records.recordsByArticle, (id) => findRecord(records.recordsByArticle, id), pause, corpusOrder);
+      positions.facts.corpusOrder = corpusOrder;
       return { ...records, positions };
     });
     const freshCount = fresh ? fresh.size : load.articles.length;
-    const reuse: BuildReuse = { extracted: prebuilt ? 0 : freshCount, kept: prebuilt ? load.articles.length : load.articles.length - freshCount, indexMerged, positionsCarried };
+    const reuse: BuildReuse = { extracted: prebuilt ? 0 : freshCount, kept: prebuilt ? load.articles.length : load.articles.length - freshCount, indexMerged, indexLayered: corpusOrder !== undefined, positionsCarried };
     const version = new CorpusVersion(CorpusVersion.idFor(load), load, quotesByArticle, speakers, index, new Date(), joined, reuse);
     // Counted here, in slices, rather than on the first `/corpus` (one pass over every quote: a stall at 500k articles).
     version.cachedStats = await computeStatsSliced(version, pause);
@@ -346,74 +355,34 @@ async function extractChanged(
 }
 
 /**
- * The index of the new version made from the previous one: the quotes of kept articles keep
- * their postings (renumbered), the new and changed articles' quotes are indexed on their own and
- * merged in. Null when a full build is the better way (most articles changed, or the kept ones
+ * The index of the new version made from the previous one: its base shared and a small delta of
+ * the new and changed articles' quotes layered on it (see {@link layeredIndex}), or, once the
+ * delta has grown large, the two folded into one index in corpus order, the postings merged in
+ * slices. Null when a full build is the better way (most articles changed, or the kept ones
  * changed order).
  */
-async function mergedIndex(
+async function indexFromPrevious(
   load: CorpusLoad,
   quotesByArticle: ReadonlyMap<string, ArticleQuotes>,
   fresh: ReadonlySet<string>,
   previous: CorpusVersion,
   pause: Pause,
 ): Promise<IndexMerge | null> {
-  if (fresh.size > load.articles.length / 2) return null;
-  const oldIds = previous.index.ids;
-  const oldStart = new Map<string, number>();
-  let doc = 0;
-  for (const article of previous.articles) {
-    oldStart.set(article.id, doc);
-    doc += previous.quotesByArticle.get(article.id)?.quotes.length ?? 0;
-    if ((oldStart.size & 0x3ff) === 0) await pause();
-  }
-  if (doc !== oldIds.length) return null;
-  const fromOld = new Int32Array(oldIds.length).fill(-1);
-  const deltaPositions: number[] = [];
-  const deltaArticles: LoadedArticle[] = [];
-  const ids: string[] = [];
-  let lastOld = -1;
-  let walked = 0;
-  for (const article of load.articles) {
-    const quotes = quotesByArticle.get(article.id)?.quotes ?? [];
-    const start = fresh.has(article.id) ? undefined : oldStart.get(article.id);
-    if (start === undefined) {
-      if (quotes.length > 0) deltaArticles.push(article);
-      for (const quote of quotes) {
-        deltaPositions.push(ids.length);
-        ids.push(quote.id);
-      }
-    } else {
-      for (let k = 0; k < quotes.length; k += 1) {
-        // Kept postings must keep their order, and be the quotes they were.
-        if (start + k <= lastOld || oldIds[start + k] !== quotes[k]!.id) return null;
-        lastOld = start + k;
-        fromOld[start + k] = ids.length;
-        ids.push(oldIds[start + k]!);
-      }
-    }
-    if ((++walked & 0xff) === 0) await pause();
-  }
-  const delta = await QuoteIndex.buildAsync(eachIndexRecord(deltaArticles, quotesByArticle));
-  const leavingArticles: LoadedArticle[] = [];
-  for (const article of previous.articles) {
-    if (fresh.has(article.id) || !quotesByArticle.has(article.id)) leavingArticles.push(article);
-    if ((++walked & 0x3ff) === 0) await pause();
-  }
-  // What the leaving quotes held, from an index of them alone: saves counting every old posting.
-  const leavingIndex = leavingArticles.length === 0 ? null : (await QuoteIndex.buildAsync(eachIndexRecord(leavingArticles, previous.quotesByArticle))).toData();
-  const leaving = leavingIndex && { postings: leavingIndex.docs.map((docs) => docs.length), maxFrequency: leavingIndex.freqs.map(largestFrequency) };
-  const fromDelta = Uint32Array.from(deltaPositions);
-  const merging = mergeIndexes(previous.index.toData(), delta.toData(), { fromOld, fromDelta, ids, leaving: leaving ?? undefined });
-  for (let step = merging.next(); ; step = merging.next()) {
-    if (step.done) return { index: QuoteIndex.fromData(step.value), fromOld, fromDelta, deltaArticles };
-    await pause();
-  }
+  const layered = await layeredIndex(load, quotesByArticle, fresh, previous, eachIndexRecord, pause);
+  if (layered === null || !layered.shouldFold) return layered;
+  const folding = layered.index.folding();
+  let step = folding.next();
+  for (; !step.done; step = folding.next()) await pause();
+  // Renumbered twice, as one: previous → layered → corpus order.
+  const order = layered.index.layers.corpusOrder;
+  const fromOld = layered.fromOld.map((doc) => (doc < 0 ? -1 : order[doc]!));
+  const fromDelta = layered.fromDelta.map((doc) => order[doc]!);
+  return { index: QuoteIndex.fromData(step.value), fromOld, fromDelta, deltaArticles: layered.deltaArticles };
 }
 
 /** A merged index and how it renumbered the previous one's quotes (see {@link mergeIndexes}). */
 interface IndexMerge {
-  index: QuoteIndex;
+  index: CorpusIndex;
   fromOld: Int32Array;
   fromDelta: Uint32Array;
   /** The articles whose quotes the delta index holds, in its order. */

@@ -32,7 +32,8 @@ const STEP = 0x3fff;
 /**
  * {@link IndexPositions} for the index's quotes, in one pass that pauses for answers every few
  * milliseconds. The index holds quotes in corpus order, so records are walked in that order and
- * only checked against the index's ids (looking each id up cost a string split per quote).
+ * only checked against the index's ids (looking each id up cost a string split per quote); a
+ * layered index says each position's place in corpus order (`corpusOrder`, -1 for a removed quote).
  */
 export async function positionsOf(
   ids: readonly string[],
@@ -40,6 +41,7 @@ export async function positionsOf(
   recordsByArticle: ReadonlyMap<string, QuoteRecord[]>,
   findRecord: (id: string) => QuoteRecord | undefined,
   pause: Pause,
+  corpusOrder?: Int32Array,
 ): Promise<IndexPositions> {
   const positions = emptyPositions(ids.length, 0, new Map());
   const groupOfKey = new Map<number, number>();
@@ -50,7 +52,11 @@ export async function positionsOf(
     if ((i & 0x3ff) === 0) await pause();
   }
   for (let doc = 0; doc < ids.length; doc += 1) {
-    const next = inOrder[doc];
+    if (corpusOrder !== undefined && corpusOrder[doc]! < 0) {
+      positions.reprintGroupByDoc[doc] = positions.groupCount++;
+      continue;
+    }
+    const next = inOrder[corpusOrder === undefined ? doc : corpusOrder[doc]!];
     const record = next !== undefined && next.quote.id === ids[doc] ? next : findRecord(ids[doc]!);
     if (record === undefined) positions.reprintGroupByDoc[doc] = positions.groupCount++;
     else place(positions, doc, record, groupOfKey);
@@ -151,7 +157,11 @@ export class SpeakerLists {
     for (let n = 0; n < count; n += 1) starts[n + 1] = starts[n + 1]! + starts[n]!;
     const next = starts.slice(0, count);
     const docs = new Uint32Array(starts[count]!);
-    for (let doc = 0; doc < speaker.length; doc += 1) {
+    const order = positions.facts.corpusOrder;
+    const inCorpusOrder = order === undefined ? null : positionsInCorpusOrder(order);
+    const total = inCorpusOrder === null ? speaker.length : inCorpusOrder.length;
+    for (let at = 0; at < total; at += 1) {
+      const doc = inCorpusOrder === null ? at : inCorpusOrder[at]!;
       const number = speaker[doc]!;
       if (number >= 0) docs[next[number]!++] = doc;
     }
@@ -159,7 +169,7 @@ export class SpeakerLists {
     this.docs = docs;
   }
 
-  /** Every record of one speaker, in corpus order. */
+  /** Every record of one speaker, in corpus order (removed quotes of a layered index left out: their speaker is -1). */
   of(speakerKey: string): readonly QuoteRecord[] {
     const number = this.positions.speakerNumbers.get(speakerKey);
     if (number === undefined) return [];
@@ -171,4 +181,13 @@ export class SpeakerLists {
     }
     return list;
   }
+}
+
+/** Live positions listed in corpus order, from each position's place in it (-1: removed). */
+function positionsInCorpusOrder(corpusOrder: Int32Array): Uint32Array {
+  let live = 0;
+  for (let doc = 0; doc < corpusOrder.length; doc += 1) if (corpusOrder[doc]! >= 0) live += 1;
+  const inOrder = new Uint32Array(live);
+  for (let doc = 0; doc < corpusOrder.length; doc += 1) if (corpusOrder[doc]! >= 0) inOrder[corpusOrder[doc]!] = doc;
+  return inOrder;
 }

@@ -35,6 +35,23 @@ export interface SearchSpec {
    * a document's text is a posting lookup instead of a re-read. Default: every field is scored.
    */
   scoredFields?: number;
+  /**
+   * Corpus-wide statistics in place of this index's own, for an index that is one layer of
+   * several searched together (see `layered-index.ts`): BM25+ then scores each document as one
+   * index of every layer's live documents would. Default: this index's own.
+   */
+  statistics?: SearchStatistics;
+}
+
+/** What BM25+ reads of the whole corpus, for a search of one layer of it (see {@link SearchSpec.statistics}). */
+export interface SearchStatistics {
+  documentCount: number;
+  /** Per field, the running average of field lengths over the whole corpus in its order. */
+  averageFieldLengths: readonly number[];
+  /** Documents of the whole corpus holding sorted term `sorted` of this index in `field` (`local`: this index's count). */
+  matching(sorted: number, field: number, local: number): number;
+  /** Whether sorted term `sorted` of this index is absent from the corpus (all its documents here are gone): it derives no term then. */
+  absent?(sorted: number): boolean;
 }
 
 export interface Hit {
@@ -300,7 +317,8 @@ export class InvertedIndex {
   searchScored(spec: SearchSpec): ScoredDocs {
     const { data } = this;
     const scratch = this.workspace();
-    const documentCount = data.ids.length;
+    const statistics = spec.statistics;
+    const documentCount = statistics?.documentCount ?? data.ids.length;
     const boosts = Array.from({ length: data.fieldCount }, (_, field) => spec.boosts[field] || 1);
     const scoredFields = Math.min(spec.scoredFields ?? data.fieldCount, data.fieldCount);
     // Locals, not `scratch.x`: the loops below run once per posting.
@@ -316,6 +334,7 @@ export class InvertedIndex {
       let termDocCount = 0;
       const matches = this.matchingTerms(queryTerm, spec.prefix(queryTerm));
       for (const { term, sorted } of matches) {
+        if (statistics?.absent?.(sorted)) continue;
         const distance = term.length - queryTerm.length;
         const weight = distance === 0 ? 1 : (spec.prefixWeight * term.length) / (term.length + 0.3 * distance);
         let bit = derivedIndex.get(term);
@@ -329,8 +348,8 @@ export class InvertedIndex {
           const start = data.offsets[field]![sorted]!;
           const end = data.offsets[field]![sorted + 1]!;
           if (start === end) continue;
-          const matching = end - start;
-          const averageLength = data.averageFieldLengths[field]!;
+          const matching = statistics ? statistics.matching(sorted, field, end - start) : end - start;
+          const averageLength = statistics ? statistics.averageFieldLengths[field]! : data.averageFieldLengths[field]!;
           const fieldLengths = data.fieldLengths[field]!;
           const docs = data.docs[field]!;
           const freqs = data.freqs[field]!;

@@ -1,5 +1,5 @@
 import { Slice } from '../time-slices.js';
-import { InvertedIndex, InvertedIndexBuilder, type InvertedIndexData, type SearchSpec } from './inverted-index.js';
+import { InvertedIndex, InvertedIndexBuilder, type InvertedIndexData, type SearchSpec, type SearchStatistics } from './inverted-index.js';
 import { indexTerms, queryTerms, tokenize } from './terms.js';
 
 /** What the index knows of one quote: only searchable text; everything else stays in the corpus version. */
@@ -165,8 +165,9 @@ export class QuoteIndex {
    * The same matches and scores as {@link search}, unsorted and without an object per hit: what
    * an answer ranks when a common topic matches tens of thousands of quotes.
    */
-  searchScored(topic: string, options: { filter?: (doc: number) => boolean } = {}): ScoredHits {
-    const scored = this.index.searchScored(this.specFor(topic, options.filter));
+  searchScored(topic: string, options: { filter?: (doc: number) => boolean; statistics?: SearchStatistics } = {}): ScoredHits {
+    const spec = this.specFor(topic, options.filter);
+    const scored = this.index.searchScored(options.statistics ? { ...spec, statistics: options.statistics } : spec);
     return {
       count: scored.count,
       docs: scored.docs,
@@ -187,7 +188,7 @@ export class QuoteIndex {
   }
 
   private specFor(topic: string, filter: ((doc: number) => boolean) | undefined): SearchSpec {
-    const terms = tokenize(topic).flatMap((token) => queryTerms(token) ?? []).filter((term) => term.length > 0);
+    const terms = topicTerms(topic);
     return {
       terms,
       prefix: (term) => term.length >= this.prefixMinLength,
@@ -197,6 +198,11 @@ export class QuoteIndex {
       ...(filter ? { filter } : {}),
     };
   }
+}
+
+/** A topic's query terms, in order, as {@link QuoteIndex.searchScored} searches them. */
+export function topicTerms(topic: string): string[] {
+  return tokenize(topic).flatMap((token) => queryTerms(token) ?? []).filter((term) => term.length > 0);
 }
 
 function newBuilder(): InvertedIndexBuilder {
