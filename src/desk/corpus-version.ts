@@ -7,7 +7,7 @@ import { SpeakerDirectory, type ArticleSpeakers } from '../quotes/speaker-direct
 import { QuoteIndex, type IndexedQuote } from '../search/quote-index.js';
 import { LayeredQuoteIndex, type CorpusIndex } from '../search/layered-index.js';
 import { runToEnd, Slice } from '../time-slices.js';
-import { layeredIndex } from './layered-build.js';
+import { layeredIndex, MAX_DELTA_QUOTES } from './layered-build.js';
 import { positionsMerged, positionsOf, SpeakerLists, type IndexPositions } from './index-positions.js';
 import { paragraphAround } from './paragraph.js';
 import { reprintKey, wordCount } from './reprint-key.js';
@@ -82,6 +82,8 @@ export interface BuildOptions {
   onProgress?: ((progress: BuildProgress) => void) | undefined;
   /** Stops the build (between slices) with the signal's reason. */
   signal?: AbortSignal | undefined;
+  /** Past this many quotes in the delta layered on the previous index, the two are folded into one (default {@link MAX_DELTA_QUOTES}). */
+  maxDeltaQuotes?: number | undefined;
 }
 
 /** How far a build has got. */
@@ -188,7 +190,7 @@ export class CorpusVersion {
     const index =
       prebuilt?.index ??
       (await timed('index', async () => {
-        merge = previous && fresh ? await indexFromPrevious(load, quotesByArticle, fresh, previous, pause) : null;
+        merge = previous && fresh ? await indexFromPrevious(load, quotesByArticle, fresh, previous, pause, options.maxDeltaQuotes) : null;
         return merge?.index ?? (await QuoteIndex.buildAsync(eachIndexRecord(load.articles, quotesByArticle)));
       }));
     const indexMerged = merge !== null;
@@ -367,8 +369,9 @@ async function indexFromPrevious(
   fresh: ReadonlySet<string>,
   previous: CorpusVersion,
   pause: Pause,
+  maxDeltaQuotes: number | undefined,
 ): Promise<IndexMerge | null> {
-  const layered = await layeredIndex(load, quotesByArticle, fresh, previous, eachIndexRecord, pause);
+  const layered = await layeredIndex(load, quotesByArticle, fresh, previous, eachIndexRecord, pause, maxDeltaQuotes);
   if (layered === null || !layered.shouldFold) return layered;
   const folding = layered.index.folding();
   let step = folding.next();

@@ -42,6 +42,7 @@ export async function layeredIndex(
   previous: { articles: readonly LoadedArticle[]; quotesByArticle: ReadonlyMap<string, ArticleQuotes>; index: CorpusIndex },
   eachIndexRecord: (articles: readonly LoadedArticle[], quotes: ReadonlyMap<string, ArticleQuotes>) => Iterable<IndexedQuote>,
   pause: Pause,
+  maxDeltaQuotes = MAX_DELTA_QUOTES,
 ): Promise<LayeredIndexPlan | null> {
   if (fresh.size > load.articles.length / 2) return null;
   const before = previous.index;
@@ -170,7 +171,7 @@ export async function layeredIndex(
     fromOld,
     fromDelta: Uint32Array.from(fromDelta),
     deltaArticles: freshArticles,
-    shouldFold: delta.size > Math.min(MAX_DELTA_QUOTES, baseSize),
+    shouldFold: delta.size > Math.min(maxDeltaQuotes, baseSize),
   };
 }
 
