@@ -462,10 +462,17 @@ async function speakerChanges(
   pause: Pause,
 ): Promise<{ removed: ArticleSpeakers[]; added: ArticleSpeakers[] } | null> {
   const removed: ArticleSpeakers[] = [];
-  let seen = 0;
-  for (const [articleId, extracted] of previous.quotesByArticle) {
-    if (quotesByArticle.get(articleId) !== extracted) removed.push(articleSpeakersOf(articleId, extracted));
-    if ((++seen & 0x3ff) === 0) await pause();
+  // Every article not fresh kept the previous version's quotes: when the previous version held
+  // no others than those and the fresh ones it had, nothing left, and no walk is needed.
+  const changed = [...fresh].filter((articleId) => previous.quotesByArticle.has(articleId));
+  if (previous.quotesByArticle.size === quotesByArticle.size - fresh.size + changed.length) {
+    for (const articleId of changed) removed.push(articleSpeakersOf(articleId, previous.quotesByArticle.get(articleId)!));
+  } else {
+    let seen = 0;
+    for (const [articleId, extracted] of previous.quotesByArticle) {
+      if (quotesByArticle.get(articleId) !== extracted) removed.push(articleSpeakersOf(articleId, extracted));
+      if ((++seen & 0x3ff) === 0) await pause();
+    }
   }
   if (removed.length + fresh.size > quotesByArticle.size / 2) return null;
   const added = [...fresh].map((articleId) => articleSpeakersOf(articleId, quotesByArticle.get(articleId)!));
@@ -523,10 +530,6 @@ async function joinRecords(
   pause: Pause,
 ): Promise<JoinedRecords> {
   const joined: JoinedRecords = { recordsByArticle: new Map(), articlesById: new Map(), rejoined: 0 };
-  for (let i = 0; i < load.articles.length; i += 1) {
-    joined.articlesById.set(load.articles[i]!.id, load.articles[i]!);
-    if ((i & 0x3fff) === 0) await pause();
-  }
   // Names repeat across articles: each is looked up in the directory once (people and others apart).
   const keysOf = { person: new Map<string, string | null>(), other: new Map<string, string | null>() };
   const keyFor = (name: string, person: boolean): string | null => {
@@ -538,14 +541,17 @@ async function joinRecords(
     }
     return key;
   };
-  let seen = 0;
-  for (const [articleId, extracted] of quotesByArticle) {
-    const article = joined.articlesById.get(articleId);
-    if (!article) continue;
+  // One walk in corpus order, filling both maps: a walk per map cost a lookup per article more.
+  for (let i = 0; i < load.articles.length; i += 1) {
+    const article = load.articles[i]!;
+    const articleId = article.id;
+    joined.articlesById.set(articleId, article);
+    const extracted = quotesByArticle.get(articleId);
+    if (extracted === undefined) continue;
     const before = previous?.quotesByArticle.get(articleId) === extracted ? previous.recordsOf(articleId) : undefined;
     if (before !== undefined && keysAgree && (before.length === 0 || before[0]!.article === article)) {
       joined.recordsByArticle.set(articleId, before as QuoteRecord[]);
-      if ((++seen & 0x3ff) === 0) await pause();
+      if ((i & 0x3ff) === 0) await pause();
       continue;
     }
     const articleKeys = new Map(extracted.speakers.map((speaker) => [speaker.name, keyFor(speaker.name, speaker.person)]));

@@ -63,7 +63,10 @@ export async function layeredIndex(
   const newlyDead: Array<[number, number]> = [];
   let cursor = 0;
   let walked = 0;
-  for (const article of previous.articles) {
+  // Articles not fresh kept their quotes; if the previous version held no others, none left and the walk is skipped.
+  const stayed = quotesByArticle.size - fresh.size;
+  const anyLeft = previous.quotesByArticle.size > stayed;
+  for (const article of anyLeft ? previous.articles : []) {
     if ((++walked & 0x3ff) === 0) await pause();
     if (inDeltaBefore.has(article.id)) continue;
     const quotes = previous.quotesByArticle.get(article.id)?.quotes;
@@ -106,7 +109,8 @@ export async function layeredIndex(
 
   // Corpus order of every live document, and the field-length averages replayed in that order.
   const corpusOrder = new Int32Array(baseSize + delta.size).fill(-1);
-  const averages = new Array<number>(fieldCount).fill(0);
+  // In a typed array: a plain array would box a number per document and field.
+  const averages = new Float64Array(fieldCount);
   const add = (lengths: readonly Uint32Array[], doc: number, at: number): void => {
     for (let field = 0; field < fieldCount; field += 1) averages[field] = (averages[field]! * at + lengths[field]![doc]!) / (at + 1);
   };
@@ -165,7 +169,7 @@ export async function layeredIndex(
   }
 
   const deltaArticleIds = deltaArticles.map((article) => article.id);
-  const layers: IndexLayers = { base, delta, deltaArticleIds, dead, deadPostings, documentCount: at, averageFieldLengths: averages, corpusOrder };
+  const layers: IndexLayers = { base, delta, deltaArticleIds, dead, deadPostings, documentCount: at, averageFieldLengths: [...averages], corpusOrder };
   return {
     index: new LayeredQuoteIndex(layers, foldLayers),
     fromOld,
