@@ -93,7 +93,8 @@ export async function positionsMerged(previous: IndexPositions, plan: PositionsP
   for (const record of plan.deltaRecords) groupOfKey.set(record.reprintKey, -1);
   const keys = previous.reprintKeys;
   for (let old = 0; old < keys.length; old += 1) {
-    if (groupOfKey.get(keys[old]!) === -1) groupOfKey.set(keys[old]!, previous.reprintGroupByDoc[old]!);
+    // A removed quote's position (a layered index keeps it, dead) holds no key: key 0, group 0.
+    if (groupOfKey.get(keys[old]!) === -1 && previous.recordsByDoc[old] !== undefined) groupOfKey.set(keys[old]!, previous.reprintGroupByDoc[old]!);
     if ((old & STEP) === 0) await pause();
   }
   for (const [key, group] of groupOfKey) if (group === -1) groupOfKey.delete(key);
