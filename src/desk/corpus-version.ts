@@ -8,6 +8,7 @@ import { QuoteIndex, type IndexedQuote } from '../search/quote-index.js';
 import { LayeredQuoteIndex, type CorpusIndex } from '../search/layered-index.js';
 import { runToEnd, Slice } from '../time-slices.js';
 import { layeredIndex, MAX_DELTA_QUOTES } from './layered-build.js';
+import { LookupChain, type Lookup } from './lookup-chain.js';
 import { positionsMerged, positionsOf, SpeakerLists, type IndexPositions } from './index-positions.js';
 import { paragraphAround } from './paragraph.js';
 import { reprintKey, wordCount } from './reprint-key.js';
@@ -120,7 +121,7 @@ const MAX_SLICE_MS = 10;
  */
 export class CorpusVersion {
   /** Each article's records, in quote order (`records[n].quote.id === \`${articleId}#${n}\``). */
-  private readonly recordsByArticle: Map<string, QuoteRecord[]>;
+  private readonly recordsByArticle: LookupChain<QuoteRecord[]>;
   /** Records in index order: `recordsByDoc[hit.doc]` without a string lookup per hit. */
   private readonly recordsByDoc: Array<QuoteRecord | undefined>;
   /** Per index position: its reprint group, numbered from 0 (equal {@link QuoteRecord.reprintKey}s share one). */
@@ -132,7 +133,7 @@ export class CorpusVersion {
   /** Kept whole for the next version to carry across (see {@link positionsMerged}). */
   private readonly positions: IndexPositions;
   private readonly speakerLists: SpeakerLists;
-  private readonly articlesById: Map<string, LoadedArticle>;
+  private readonly articlesById: LookupChain<LoadedArticle>;
   /** What this build took from the version before it. */
   readonly reuse: BuildReuse;
 
@@ -229,6 +230,11 @@ export class CorpusVersion {
     return this.quotesByArticle.get(article.id);
   }
 
+  /** This version's lookups by article id, for the next version to chain its changes onto (see {@link LookupChain}). */
+  lookups(): { articles: LookupChain<LoadedArticle>; records: LookupChain<QuoteRecord[]> } {
+    return { articles: this.articlesById, records: this.recordsByArticle };
+  }
+
   /** The records this version joined for an article, for the next version to keep when nothing about them changed. */
   recordsOf(articleId: string): readonly QuoteRecord[] | undefined {
     return this.recordsByArticle.get(articleId);
@@ -280,7 +286,7 @@ export class CorpusVersion {
 
   /** Every quote, in corpus order. */
   *allQuotes(): IterableIterator<QuoteRecord> {
-    for (const records of this.recordsByArticle.values()) yield* records;
+    for (const article of this.articles) yield* this.recordsByArticle.get(article.id) ?? [];
   }
 
   /** Outlet names as the corpus writes them, for source filters and `/ask source:` choices. */
@@ -393,7 +399,7 @@ interface IndexMerge {
 }
 
 /** A quote by id: `${articleId}#${n}` is the article's n-th quote. */
-function findRecord(recordsByArticle: ReadonlyMap<string, QuoteRecord[]>, id: string): QuoteRecord | undefined {
+function findRecord(recordsByArticle: Lookup<QuoteRecord[]>, id: string): QuoteRecord | undefined {
   const hash = id.lastIndexOf('#');
   const records = recordsByArticle.get(id.slice(0, hash));
   if (!records) return undefined;
@@ -509,8 +515,8 @@ export function* eachIndexRecord(articles: readonly LoadedArticle[], quotesByArt
 
 /** The lookups a version answers from, joined once per version. */
 interface JoinedRecords {
-  recordsByArticle: Map<string, QuoteRecord[]>;
-  articlesById: Map<string, LoadedArticle>;
+  recordsByArticle: LookupChain<QuoteRecord[]>;
+  articlesById: LookupChain<LoadedArticle>;
   /** Articles whose quotes were kept but whose records had to be made again (their article or a speaker's key changed). */
   rejoined: number;
 }
@@ -529,7 +535,6 @@ async function joinRecords(
   keysAgree: boolean,
   pause: Pause,
 ): Promise<JoinedRecords> {
-  const joined: JoinedRecords = { recordsByArticle: new Map(), articlesById: new Map(), rejoined: 0 };
   // Names repeat across articles: each is looked up in the directory once (people and others apart).
   const keysOf = { person: new Map<string, string | null>(), other: new Map<string, string | null>() };
   const keyFor = (name: string, person: boolean): string | null => {
@@ -541,34 +546,67 @@ async function joinRecords(
     }
     return key;
   };
-  // One walk in corpus order, filling both maps: a walk per map cost a lookup per article more.
+  // Only what differs from the previous version is noted, chained onto its lookups; a version with
+  // none before it, or whose chain is long, makes whole maps.
+  const before = previous?.lookups();
+  const chained = before !== undefined && !before.articles.deep && !before.records.deep;
+  const articleChanges = new Map<string, LoadedArticle | undefined>();
+  const recordChanges = new Map<string, QuoteRecord[] | undefined>();
+  const articles = chained ? null : new Map<string, LoadedArticle>();
+  const recordsByArticle = chained ? null : new Map<string, QuoteRecord[]>();
+  let matched = 0;
+  let rejoined = 0;
   for (let i = 0; i < load.articles.length; i += 1) {
     const article = load.articles[i]!;
     const articleId = article.id;
-    joined.articlesById.set(articleId, article);
+    const held = before?.articles.get(articleId);
+    if (held !== undefined) matched += 1;
+    if (held !== article) articleChanges.set(articleId, article);
+    articles?.set(articleId, article);
     const extracted = quotesByArticle.get(articleId);
     if (extracted === undefined) continue;
-    const before = previous?.quotesByArticle.get(articleId) === extracted ? previous.recordsOf(articleId) : undefined;
-    if (before !== undefined && keysAgree && (before.length === 0 || before[0]!.article === article)) {
-      joined.recordsByArticle.set(articleId, before as QuoteRecord[]);
+    const kept = previous?.quotesByArticle.get(articleId) === extracted ? before!.records.get(articleId) : undefined;
+    let records: QuoteRecord[];
+    if (kept !== undefined && keysAgree && (kept.length === 0 || kept[0]!.article === article)) {
+      records = kept;
       if ((i & 0x3ff) === 0) await pause();
-      continue;
+    } else {
+      const articleKeys = new Map(extracted.speakers.map((speaker) => [speaker.name, keyFor(speaker.name, speaker.person)]));
+      const keyOf = (quote: Quote): string | null => (quote.speaker === null ? null : (articleKeys.get(quote.speaker) ?? null));
+      const same = kept !== undefined && kept.length === extracted.quotes.length && kept.every((record) => record.article === article && record.speakerKey === keyOf(record.quote));
+      if (kept !== undefined && !same) rejoined += 1;
+      // `map`, not `push`: an array sized exactly, as it lives as long as the version.
+      records = same
+        ? kept
+        : extracted.quotes.map((quote): QuoteRecord => {
+            const speakerKey = keyOf(quote);
+            return { quote, article, speakerKey, wordCount: wordCount(quote.text), reprintKey: reprintKey(speakerKey, quote.text) };
+          });
+      await pause();
     }
-    const articleKeys = new Map(extracted.speakers.map((speaker) => [speaker.name, keyFor(speaker.name, speaker.person)]));
-    const keyOf = (quote: Quote): string | null => (quote.speaker === null ? null : (articleKeys.get(quote.speaker) ?? null));
-    const kept = before !== undefined && before.length === extracted.quotes.length && before.every((record) => record.article === article && record.speakerKey === keyOf(record.quote));
-    if (before !== undefined && !kept) joined.rejoined += 1;
-    // `map`, not `push`: an array sized exactly, as it lives as long as the version.
-    const records = kept
-      ? (before as QuoteRecord[])
-      : extracted.quotes.map((quote): QuoteRecord => {
-          const speakerKey = keyOf(quote);
-          return { quote, article, speakerKey, wordCount: wordCount(quote.text), reprintKey: reprintKey(speakerKey, quote.text) };
-        });
-    joined.recordsByArticle.set(articleId, records);
-    await pause();
+    if (records !== kept) recordChanges.set(articleId, records);
+    recordsByArticle?.set(articleId, records);
   }
-  return joined;
+  if (before !== undefined && chained) {
+    if (matched === previous!.articles.length) return { articlesById: before.articles.with(articleChanges), recordsByArticle: before.records.with(recordChanges), rejoined };
+    // Some left: whole maps again, rather than a walk to find which.
+    return { ...(await wholeMaps(load, (id) => (recordChanges.has(id) ? recordChanges.get(id) : before.records.get(id)), pause)), rejoined };
+  }
+  return { articlesById: LookupChain.of(articles!), recordsByArticle: LookupChain.of(recordsByArticle!), rejoined };
+}
+
+/** The lookups as whole maps, from each article's records. */
+async function wholeMaps(load: CorpusLoad, recordsOf: (id: string) => QuoteRecord[] | undefined, pause: Pause): Promise<Omit<JoinedRecords, 'rejoined'>> {
+  const articles = new Map<string, LoadedArticle>();
+  const records = new Map<string, QuoteRecord[]>();
+  for (let i = 0; i < load.articles.length; i += 1) {
+    const article = load.articles[i]!;
+    articles.set(article.id, article);
+    const held = recordsOf(article.id);
+    if (held !== undefined) records.set(article.id, held);
+    if ((i & 0x3ff) === 0) await pause();
+  }
+  return { articlesById: LookupChain.of(articles), recordsByArticle: LookupChain.of(records) };
 }
 
 function computeStats(version: CorpusVersion): CorpusStats {

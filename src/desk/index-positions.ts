@@ -1,5 +1,6 @@
 import type { LoadedArticle } from '../corpus/article.js';
 import type { QuoteFacts, QuoteRecord } from './corpus-version.js';
+import type { Lookup } from './lookup-chain.js';
 
 /** What a version keeps per index position, so ranking never looks a hit up by id. */
 export interface IndexPositions {
@@ -38,7 +39,7 @@ const STEP = 0x3fff;
 export async function positionsOf(
   ids: readonly string[],
   articles: readonly LoadedArticle[],
-  recordsByArticle: ReadonlyMap<string, QuoteRecord[]>,
+  recordsByArticle: Lookup<QuoteRecord[]>,
   findRecord: (id: string) => QuoteRecord | undefined,
   pause: Pause,
   corpusOrder?: Int32Array,
