@@ -143,32 +143,38 @@ function place(positions: IndexPositions, doc: number, record: QuoteRecord, grou
  * pushed record by record for every quote cost a pass over every record object per reload.
  */
 export class SpeakerLists {
-  /** `docs[starts[n]..starts[n+1]]`: speaker number n's positions, ascending. */
-  private readonly starts: Uint32Array;
-  private readonly docs: Uint32Array;
   private readonly made = new Map<number, QuoteRecord[]>();
 
-  constructor(private readonly positions: IndexPositions) {
+  private constructor(
+    private readonly positions: IndexPositions,
+    /** `docs[starts[n]..starts[n+1]]`: speaker number n's positions, in corpus order. */
+    private readonly starts: Uint32Array,
+    private readonly docs: Uint32Array,
+  ) {}
+
+  /** Counts and sorts in slices: millions of positions, and a process's first reload runs this unoptimised. */
+  static async build(positions: IndexPositions, pause: Pause): Promise<SpeakerLists> {
     const speaker = positions.facts.speaker;
     const count = positions.speakerNumbers.size;
     const starts = new Uint32Array(count + 1);
     for (let doc = 0; doc < speaker.length; doc += 1) {
       const number = speaker[doc]!;
       if (number >= 0) starts[number + 1] = starts[number + 1]! + 1;
+      if ((doc & STEP) === STEP) await pause();
     }
     for (let n = 0; n < count; n += 1) starts[n + 1] = starts[n + 1]! + starts[n]!;
     const next = starts.slice(0, count);
     const docs = new Uint32Array(starts[count]!);
     const order = positions.facts.corpusOrder;
-    const inCorpusOrder = order === undefined ? null : positionsInCorpusOrder(order);
+    const inCorpusOrder = order === undefined ? null : await positionsInCorpusOrder(order, pause);
     const total = inCorpusOrder === null ? speaker.length : inCorpusOrder.length;
     for (let at = 0; at < total; at += 1) {
       const doc = inCorpusOrder === null ? at : inCorpusOrder[at]!;
       const number = speaker[doc]!;
       if (number >= 0) docs[next[number]!++] = doc;
+      if ((at & STEP) === STEP) await pause();
     }
-    this.starts = starts;
-    this.docs = docs;
+    return new SpeakerLists(positions, starts, docs);
   }
 
   /** Every record of one speaker, in corpus order (removed quotes of a layered index left out: their speaker is -1). */
@@ -186,10 +192,14 @@ export class SpeakerLists {
 }
 
 /** Live positions listed in corpus order, from each position's place in it (-1: removed). */
-function positionsInCorpusOrder(corpusOrder: Int32Array): Uint32Array {
+async function positionsInCorpusOrder(corpusOrder: Int32Array, pause: Pause): Promise<Uint32Array> {
   let live = 0;
   for (let doc = 0; doc < corpusOrder.length; doc += 1) if (corpusOrder[doc]! >= 0) live += 1;
+  await pause();
   const inOrder = new Uint32Array(live);
-  for (let doc = 0; doc < corpusOrder.length; doc += 1) if (corpusOrder[doc]! >= 0) inOrder[corpusOrder[doc]!] = doc;
+  for (let doc = 0; doc < corpusOrder.length; doc += 1) {
+    if (corpusOrder[doc]! >= 0) inOrder[corpusOrder[doc]!] = doc;
+    if ((doc & STEP) === STEP) await pause();
+  }
   return inOrder;
 }

@@ -144,7 +144,7 @@ export async function layeredIndex(
   const fromOld = new Int32Array(previousSize).fill(-1);
   for (let doc = 0; doc < baseSize; doc += 1) {
     if (dead === null || dead[doc] === 0) fromOld[doc] = doc;
-    if ((doc & 0xfffff) === 0xfffff) await pause();
+    if ((doc & 0xffff) === 0xffff) await pause();
   }
   const deltaStart = new Map<string, number>();
   let start = baseSize;
@@ -193,7 +193,7 @@ export function* foldLayers(layers: IndexLayers): Generator<void, InvertedIndexD
   for (let doc = 0; doc < corpusOrder.length; doc += 1) {
     const at = corpusOrder[doc]!;
     if (at >= 0) ids[at] = doc < baseSize ? baseIds[doc]! : deltaIds[doc - baseSize]!;
-    if ((doc & 0xfffff) === 0xfffff) yield;
+    if ((doc & 0xffff) === 0xffff) yield;
   }
   const fromOld = corpusOrder.slice(0, baseSize);
   const fromDelta = Uint32Array.from(corpusOrder.subarray(baseSize));

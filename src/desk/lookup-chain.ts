@@ -12,9 +12,12 @@ const MAX_DEPTH = 16;
  * few entries, not a new 500k-entry map (each was ~0.1 s of a reload and a share of the
  * collector's work). Versions never change a chain they share; each link is a small map.
  */
+/** Marks a key that left, in a link over the first: one lookup per link then says "gone" or "look further up". */
+const GONE = Symbol('gone');
+
 export class LookupChain<V> implements Lookup<V> {
   private constructor(
-    private readonly own: ReadonlyMap<string, V | undefined>,
+    private readonly own: ReadonlyMap<string, V | typeof GONE>,
     private readonly parent: LookupChain<V> | null,
     readonly depth: number,
   ) {}
@@ -24,9 +27,12 @@ export class LookupChain<V> implements Lookup<V> {
     return new LookupChain<V>(map, null, 0);
   }
 
-  /** This chain with `changes` over it. */
+  /** This chain with `changes` over it (`undefined`: the key left). */
   with(changes: ReadonlyMap<string, V | undefined>): LookupChain<V> {
-    return changes.size === 0 ? this : new LookupChain(changes, this, this.depth + 1);
+    if (changes.size === 0) return this;
+    const own = new Map<string, V | typeof GONE>();
+    for (const [key, value] of changes) own.set(key, value === undefined ? GONE : value);
+    return new LookupChain(own, this, this.depth + 1);
   }
 
   /** Whether lookups walk enough links that the next version should make one map again. */
@@ -37,7 +43,7 @@ export class LookupChain<V> implements Lookup<V> {
   get(key: string): V | undefined {
     for (let link: LookupChain<V> | null = this; link !== null; link = link.parent) {
       const value = link.own.get(key);
-      if (value !== undefined || (link.parent !== null && link.own.has(key))) return value;
+      if (value !== undefined) return value === GONE ? undefined : value;
     }
     return undefined;
   }
