@@ -21,16 +21,19 @@ export async function diffArticles(
   const lookups = find ?? (await mapsOf(before, after, slice));
   const added: string[] = [];
   const changed: string[] = [];
+  let kept = 0;
   for (let i = 0; i < after.length; i += 1) {
     const article = after[i]!;
     const previous = lookups.before(article.id);
     // An unchanged file's articles are the very same objects: no need to compare their text.
     if (!previous) added.push(article.id);
     else if (previous !== article && !sameContent(previous, article)) changed.push(article.id);
+    if (previous) kept += 1;
     if ((i & 0x3ff) === 0) await slice.pauseIfDue();
   }
   const removed: string[] = [];
-  for (let i = 0; i < before.length; i += 1) {
+  // Every article before is still there when as many were found: no second walk.
+  for (let i = 0; kept < before.length && i < before.length; i += 1) {
     if (lookups.after(before[i]!.id) === undefined) removed.push(before[i]!.id);
     if ((i & 0x3ff) === 0) await slice.pauseIfDue();
   }
