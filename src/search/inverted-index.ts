@@ -52,6 +52,11 @@ export interface SearchStatistics {
   matching(sorted: number, field: number, local: number): number;
   /** Whether sorted term `sorted` of this index is absent from the corpus (all its documents here are gone): it derives no term then. */
   absent?(sorted: number): boolean;
+  /**
+   * 1 for documents of this index that are gone from the corpus: left out of the hits as if
+   * absent. Not a filter, so an unfiltered search keeps its one-pass path for the unscored fields.
+   */
+  dead?: Uint8Array | null;
 }
 
 export interface Hit {
@@ -391,6 +396,7 @@ export class InvertedIndex {
     // postings marks every matched document (read in the loop below); filtered (a speaker's few
     // hits), the hits are looked up after the filter has run (see markUnscoredHits).
     const { filter } = spec;
+    const dead = statistics?.dead ?? null;
     if (filter === undefined) for (let field = scoredFields; field < data.fieldCount; field += 1) markUnscoredMatched(data.offsets[field]!, data.docs[field]!, derivedSorted, quality, unscoredMask);
     const docs = new Uint32Array(ordered);
     const scores = new Float64Array(ordered);
@@ -415,6 +421,7 @@ export class InvertedIndex {
       derivedMask[doc] = 0;
       fieldMask[doc] = 0;
       firstFieldMask[doc] = 0;
+      if (dead !== null && dead[doc] === 1) continue;
       if (filter !== undefined && !filter(doc)) continue;
       docs[count] = doc;
       scores[count] = score;

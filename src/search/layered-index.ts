@@ -71,6 +71,7 @@ export class LayeredQuoteIndex implements CorpusIndex {
         return local - (layers.deadPostings.get(term)?.[field] ?? 0) + postingsOf(this.deltaData, term, field);
       },
       ...(layers.deadPostings.size > 0 ? { absent: (sorted: number) => this.baseLive(sorted) === 0 } : {}),
+      dead: layers.dead,
     };
     this.deltaStatistics = {
       documentCount,
@@ -98,11 +99,11 @@ export class LayeredQuoteIndex implements CorpusIndex {
   }
 
   searchScored(topic: string, options: { filter?: (doc: number) => boolean } = {}): ScoredHits {
-    const { base, delta, dead } = this.layers;
+    const { base, delta } = this.layers;
     const baseSize = base.size;
     const filter = options.filter;
-    const baseFilter = dead === null ? filter : filter === undefined ? (doc: number) => dead[doc] === 0 : (doc: number) => dead[doc] === 0 && filter(doc);
-    const fromBase = base.searchScored(topic, { ...(baseFilter ? { filter: baseFilter } : {}), statistics: this.baseStatistics });
+    // Dead base documents are left out by the statistics, not a filter (see `SearchStatistics.dead`).
+    const fromBase = base.searchScored(topic, { ...(filter ? { filter } : {}), statistics: this.baseStatistics });
     const fromDelta = delta.size === 0 ? null : delta.searchScored(topic, { ...(filter ? { filter: (doc: number) => filter(doc + baseSize) } : {}), statistics: this.deltaStatistics });
     const derived = this.derivedTerms(topic);
     if ((fromDelta === null || fromDelta.count === 0) && sameTerms(fromBase.derivedTerms, derived)) return fromBase;
@@ -225,23 +226,13 @@ function joinHits(fromBase: ScoredHits, fromDelta: ScoredHits | null, baseSize: 
   };
   place(fromBase, 0, 0);
   if (fromDelta) place(fromDelta, baseCount, baseSize);
-  const layerOf = (i: number): [ScoredHits, number] => (i < baseCount ? [fromBase, i] : [fromDelta!, i - baseCount]);
   return {
     count,
     docs,
     scores,
-    inText: (i) => {
-      const [hits, at] = layerOf(i);
-      return hits.inText(at);
-    },
-    inContext: (i) => {
-      const [hits, at] = layerOf(i);
-      return hits.inContext(at);
-    },
-    termsAt: (i) => {
-      const [hits, at] = layerOf(i);
-      return hits.termsAt(at);
-    },
+    inText: (i) => (i < baseCount ? fromBase.inText(i) : fromDelta!.inText(i - baseCount)),
+    inContext: (i) => (i < baseCount ? fromBase.inContext(i) : fromDelta!.inContext(i - baseCount)),
+    termsAt: (i) => (i < baseCount ? fromBase.termsAt(i) : fromDelta!.termsAt(i - baseCount)),
     termMasks,
     textMasks,
     ...(fromBase.sentenceMasks && (fromDelta === null || fromDelta.sentenceMasks) ? { sentenceMasks } : {}),
