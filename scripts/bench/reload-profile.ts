@@ -116,7 +116,8 @@ async function addAndReload(id: string, label: string): Promise<void> {
   await writeFile(path.join(corpusDir, `${id}.jsonl`), `${JSON.stringify({ ...sample, id })}\n`);
   const { result, ms, cpuMs, stalls } = await withStalls(() => desk.reload({ trigger: `profile: ${label}` }));
   const stages = result.status === 'reloaded' ? JSON.stringify(result.report.stagesMs) : result.status;
-  say(`${label} add: ${Math.round(ms)} ms wall, ${Math.round(cpuMs)} ms CPU, steps ${stages}, longest stall ${Math.round(stalls.longestMs)} ms (CPU ${Math.round(stalls.longestBusyMs)} ms), heap ${mb(process.memoryUsage().heapUsed)} MB`);
+  const { indexMerged, indexLayered, positionsCarried } = desk.version.reuse;
+  say(`${label} add: ${Math.round(ms)} ms wall, ${Math.round(cpuMs)} ms CPU, steps ${stages} (index merged ${indexMerged}, layered ${indexLayered}, positions carried ${positionsCarried}), longest stall ${Math.round(stalls.longestMs)} ms (CPU ${Math.round(stalls.longestBusyMs)} ms), heap ${mb(process.memoryUsage().heapUsed)} MB`);
 }
 
 interface CpuProfile {

@@ -57,7 +57,7 @@ export async function measureReloads(desk: QuoteDesk, dir: string, say: (line: s
   const added = await withStalls(() => desk.reload({ trigger: 'bench: one article added' }));
   const served = desk.version.article(ADDED_ID) !== undefined && desk.version.quotesByArticle.has(ADDED_ID);
   const report = added.result.status === 'reloaded' ? added.result.report : null;
-  say(`reload, one article added: ${Math.round(added.ms)} ms, CPU ${Math.round(added.cpuMs)} ms, steps ${JSON.stringify(report?.stagesMs ?? {})} (extracted ${report?.extracted ?? '?'}, index merged ${desk.version.reuse.indexMerged}, positions carried ${desk.version.reuse.positionsCarried}), longest stall ${Math.round(added.stalls.longestMs)} ms`);
+  say(`reload, one article added: ${Math.round(added.ms)} ms, CPU ${Math.round(added.cpuMs)} ms, steps ${JSON.stringify(report?.stagesMs ?? {})} (extracted ${report?.extracted ?? '?'}, index merged ${desk.version.reuse.indexMerged}, layered ${desk.version.reuse.indexLayered}, positions carried ${desk.version.reuse.positionsCarried}), longest stall ${Math.round(added.stalls.longestMs)} ms`);
   const snapshot = await withStalls(() => desk.snapshotWritten());
   say(`snapshot written after it: ${Math.round(snapshot.ms)} ms, longest stall ${Math.round(snapshot.stalls.longestMs)} ms`);
 

@@ -292,7 +292,10 @@ function rankByTopic(
     weighted[i] = hits.scores[i]! * weightFor(direct[doc] === 1, words[doc]!);
     kept[keptCount++] = i;
   }
-  const compare = (i: number, j: number): number => tier[i]! - tier[j]! || weighted[j]! - weighted[i]! || hits.docs[i]! - hits.docs[j]!;
+  // Ties in corpus order: the positions' own order unless a layered index says otherwise.
+  const order = version.facts.corpusOrder;
+  const compare = (i: number, j: number): number =>
+    tier[i]! - tier[j]! || weighted[j]! - weighted[i]! || (order === undefined ? hits.docs[i]! - hits.docs[j]! : order[hits.docs[i]!]! - order[hits.docs[j]!]!);
   const keptDocs = new Uint32Array(keptCount);
   for (let k = 0; k < keptCount; k += 1) keptDocs[k] = hits.docs[kept[k]!]!;
   const unique = version

@@ -153,10 +153,11 @@ interface Scored {
 
 function candidates(version: CorpusVersion, claim: string): QuoteRecord[] {
   const hits = version.index.searchScored(claim);
+  const order = version.facts.corpusOrder;
   const docs = topK(
     Array.from({ length: hits.count }, (_, i) => i),
     CANDIDATES,
-    (i, j) => hits.scores[j]! - hits.scores[i]! || hits.docs[i]! - hits.docs[j]!,
+    (i, j) => hits.scores[j]! - hits.scores[i]! || (order === undefined ? hits.docs[i]! - hits.docs[j]! : order[hits.docs[i]!]! - order[hits.docs[j]!]!),
   );
   return docs.map((i) => version.quoteAt(hits.docs[i]!)).filter((record): record is QuoteRecord => record !== undefined);
 }

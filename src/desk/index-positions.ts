@@ -1,5 +1,6 @@
 import type { LoadedArticle } from '../corpus/article.js';
 import type { QuoteFacts, QuoteRecord } from './corpus-version.js';
+import type { Lookup } from './lookup-chain.js';
 
 /** What a version keeps per index position, so ranking never looks a hit up by id. */
 export interface IndexPositions {
@@ -32,14 +33,16 @@ const STEP = 0x3fff;
 /**
  * {@link IndexPositions} for the index's quotes, in one pass that pauses for answers every few
  * milliseconds. The index holds quotes in corpus order, so records are walked in that order and
- * only checked against the index's ids (looking each id up cost a string split per quote).
+ * only checked against the index's ids (looking each id up cost a string split per quote); a
+ * layered index says each position's place in corpus order (`corpusOrder`, -1 for a removed quote).
  */
 export async function positionsOf(
   ids: readonly string[],
   articles: readonly LoadedArticle[],
-  recordsByArticle: ReadonlyMap<string, QuoteRecord[]>,
+  recordsByArticle: Lookup<QuoteRecord[]>,
   findRecord: (id: string) => QuoteRecord | undefined,
   pause: Pause,
+  corpusOrder?: Int32Array,
 ): Promise<IndexPositions> {
   const positions = emptyPositions(ids.length, 0, new Map());
   const groupOfKey = new Map<number, number>();
@@ -50,7 +53,11 @@ export async function positionsOf(
     if ((i & 0x3ff) === 0) await pause();
   }
   for (let doc = 0; doc < ids.length; doc += 1) {
-    const next = inOrder[doc];
+    if (corpusOrder !== undefined && corpusOrder[doc]! < 0) {
+      positions.reprintGroupByDoc[doc] = positions.groupCount++;
+      continue;
+    }
+    const next = inOrder[corpusOrder === undefined ? doc : corpusOrder[doc]!];
     const record = next !== undefined && next.quote.id === ids[doc] ? next : findRecord(ids[doc]!);
     if (record === undefined) positions.reprintGroupByDoc[doc] = positions.groupCount++;
     else place(positions, doc, record, groupOfKey);
@@ -87,7 +94,8 @@ export async function positionsMerged(previous: IndexPositions, plan: PositionsP
   for (const record of plan.deltaRecords) groupOfKey.set(record.reprintKey, -1);
   const keys = previous.reprintKeys;
   for (let old = 0; old < keys.length; old += 1) {
-    if (groupOfKey.get(keys[old]!) === -1) groupOfKey.set(keys[old]!, previous.reprintGroupByDoc[old]!);
+    // A removed quote's position (a layered index keeps it, dead) holds no key: key 0, group 0.
+    if (groupOfKey.get(keys[old]!) === -1 && previous.recordsByDoc[old] !== undefined) groupOfKey.set(keys[old]!, previous.reprintGroupByDoc[old]!);
     if ((old & STEP) === 0) await pause();
   }
   for (const [key, group] of groupOfKey) if (group === -1) groupOfKey.delete(key);
@@ -135,37 +143,52 @@ function place(positions: IndexPositions, doc: number, record: QuoteRecord, grou
  * pushed record by record for every quote cost a pass over every record object per reload.
  */
 export class SpeakerLists {
-  /** `docs[starts[n]..starts[n+1]]`: speaker number n's positions, ascending. */
-  private readonly starts: Uint32Array;
-  private readonly docs: Uint32Array;
   private readonly made = new Map<number, QuoteRecord[]>();
 
-  constructor(private readonly positions: IndexPositions) {
+  private constructor(
+    private readonly positions: IndexPositions,
+    /** `docs[starts[n]..starts[n+1]]`: speaker number n's positions, in corpus order. */
+    private readonly starts: Uint32Array,
+    private readonly docs: Uint32Array,
+  ) {}
+
+  /** Counts and sorts in slices: millions of positions, and a process's first reload runs this unoptimised. */
+  static async build(positions: IndexPositions, pause: Pause): Promise<SpeakerLists> {
     const speaker = positions.facts.speaker;
     const count = positions.speakerNumbers.size;
     const starts = new Uint32Array(count + 1);
     for (let doc = 0; doc < speaker.length; doc += 1) {
       const number = speaker[doc]!;
       if (number >= 0) starts[number + 1] = starts[number + 1]! + 1;
+      if ((doc & STEP) === STEP) await pause();
     }
     for (let n = 0; n < count; n += 1) starts[n + 1] = starts[n + 1]! + starts[n]!;
     const next = starts.slice(0, count);
     const docs = new Uint32Array(starts[count]!);
-    for (let doc = 0; doc < speaker.length; doc += 1) {
+    const order = positions.facts.corpusOrder;
+    const inCorpusOrder = order === undefined ? null : await positionsInCorpusOrder(order, pause);
+    const total = inCorpusOrder === null ? speaker.length : inCorpusOrder.length;
+    for (let at = 0; at < total; at += 1) {
+      const doc = inCorpusOrder === null ? at : inCorpusOrder[at]!;
       const number = speaker[doc]!;
       if (number >= 0) docs[next[number]!++] = doc;
+      if ((at & STEP) === STEP) await pause();
     }
-    this.starts = starts;
-    this.docs = docs;
+    return new SpeakerLists(positions, starts, docs);
   }
 
-  /** One speaker's index positions, ascending (a view, not a copy). */
+  /**
+   * One speaker's index positions, ascending: a view of the list, or a sorted copy where a layered
+   * index keeps the list in corpus order instead.
+   */
   positionsOf(speakerKey: string): Uint32Array {
     const number = this.positions.speakerNumbers.get(speakerKey);
-    return number === undefined ? this.docs.subarray(0, 0) : this.docs.subarray(this.starts[number]!, this.starts[number + 1]!);
+    if (number === undefined) return this.docs.subarray(0, 0);
+    const list = this.docs.subarray(this.starts[number]!, this.starts[number + 1]!);
+    return this.positions.facts.corpusOrder === undefined ? list : Uint32Array.from(list).sort();
   }
 
-  /** Every record of one speaker, in corpus order. */
+  /** Every record of one speaker, in corpus order (removed quotes of a layered index left out: their speaker is -1). */
   of(speakerKey: string): readonly QuoteRecord[] {
     const number = this.positions.speakerNumbers.get(speakerKey);
     if (number === undefined) return [];
@@ -177,4 +200,17 @@ export class SpeakerLists {
     }
     return list;
   }
+}
+
+/** Live positions listed in corpus order, from each position's place in it (-1: removed). */
+async function positionsInCorpusOrder(corpusOrder: Int32Array, pause: Pause): Promise<Uint32Array> {
+  let live = 0;
+  for (let doc = 0; doc < corpusOrder.length; doc += 1) if (corpusOrder[doc]! >= 0) live += 1;
+  await pause();
+  const inOrder = new Uint32Array(live);
+  for (let doc = 0; doc < corpusOrder.length; doc += 1) {
+    if (corpusOrder[doc]! >= 0) inOrder[corpusOrder[doc]!] = doc;
+    if ((doc & STEP) === STEP) await pause();
+  }
+  return inOrder;
 }

@@ -9,11 +9,16 @@ import type { CorpusLoad } from '../corpus/load.js';
 import type { ArticleQuotes } from '../quotes/extractor.js';
 import { QuoteExtractor } from '../quotes/extractor.js';
 import { IndexDecoder, encodeIndex } from '../search/index-codec.js';
+import { LayeredQuoteIndex } from '../search/layered-index.js';
 import { QuoteIndex } from '../search/quote-index.js';
+import { runInSlices } from '../time-slices.js';
 import type { CorpusVersion, PrebuiltParts } from './corpus-version.js';
 import { isStoredArticleQuotes, restoreQuotes, storeQuotes } from './snapshot-quotes.js';
 
 /** Bump when the files below change shape, so old snapshots are rebuilt rather than misread. */
+/** Longest stretch the snapshot writer folds a layered index without letting answers through. */
+const FOLD_SLICE_MS = 10;
+
 const SNAPSHOT_FORMAT = 3;
 
 const ManifestSchema = z.object({
@@ -92,7 +97,9 @@ export class FileSnapshotStore implements SnapshotStore {
       await mkdir(temporary, { recursive: true });
       const quoteCount = version.stats().quotes;
       await writeLines(path.join(temporary, 'quotes.json'), quoteLines(version));
-      await writeLines(path.join(temporary, 'index.json'), encodeIndex(version.index.toData()));
+      // A layered index is folded into the one a fresh build gives, in slices: answers go on meanwhile.
+      const index = version.index instanceof LayeredQuoteIndex ? await runInSlices(version.index.folding(), FOLD_SLICE_MS) : version.index.toData();
+      await writeLines(path.join(temporary, 'index.json'), encodeIndex(index));
       const manifest: z.infer<typeof ManifestSchema> = {
         format: SNAPSHOT_FORMAT,
         versionId: version.id,

@@ -42,6 +42,28 @@ export interface SearchSpec {
    * are the same either way, and the filter still decides.
    */
   candidates?: Uint32Array;
+  /**
+   * Corpus-wide statistics in place of this index's own, for an index that is one layer of
+   * several searched together (see `layered-index.ts`): BM25+ then scores each document as one
+   * index of every layer's live documents would. Default: this index's own.
+   */
+  statistics?: SearchStatistics;
+}
+
+/** What BM25+ reads of the whole corpus, for a search of one layer of it (see {@link SearchSpec.statistics}). */
+export interface SearchStatistics {
+  documentCount: number;
+  /** Per field, the running average of field lengths over the whole corpus in its order. */
+  averageFieldLengths: readonly number[];
+  /** Documents of the whole corpus holding sorted term `sorted` of this index in `field` (`local`: this index's count). */
+  matching(sorted: number, field: number, local: number): number;
+  /** Whether sorted term `sorted` of this index is absent from the corpus (all its documents here are gone): it derives no term then. */
+  absent?(sorted: number): boolean;
+  /**
+   * 1 for documents of this index that are gone from the corpus: left out of the hits as if
+   * absent. Not a filter, so an unfiltered search keeps its one-pass path for the unscored fields.
+   */
+  dead?: Uint8Array | null;
 }
 
 export interface Hit {
@@ -307,7 +329,8 @@ export class InvertedIndex {
   searchScored(spec: SearchSpec): ScoredDocs {
     const { data } = this;
     const scratch = this.workspace();
-    const documentCount = data.ids.length;
+    const statistics = spec.statistics;
+    const documentCount = statistics?.documentCount ?? data.ids.length;
     const boosts = Array.from({ length: data.fieldCount }, (_, field) => spec.boosts[field] || 1);
     const scoredFields = Math.min(spec.scoredFields ?? data.fieldCount, data.fieldCount);
     // Locals, not `scratch.x`: the loops below run once per posting.
@@ -325,6 +348,7 @@ export class InvertedIndex {
       let termDocCount = 0;
       const matches = this.matchingTerms(queryTerm, spec.prefix(queryTerm));
       for (const { term, sorted } of matches) {
+        if (statistics?.absent?.(sorted)) continue;
         const distance = term.length - queryTerm.length;
         const weight = distance === 0 ? 1 : (spec.prefixWeight * term.length) / (term.length + 0.3 * distance);
         let bit = derivedIndex.get(term);
@@ -338,8 +362,8 @@ export class InvertedIndex {
           const start = data.offsets[field]![sorted]!;
           const end = data.offsets[field]![sorted + 1]!;
           if (start === end) continue;
-          const matching = end - start;
-          const averageLength = data.averageFieldLengths[field]!;
+          const matching = statistics ? statistics.matching(sorted, field, end - start) : end - start;
+          const averageLength = statistics ? statistics.averageFieldLengths[field]! : data.averageFieldLengths[field]!;
           const fieldLengths = data.fieldLengths[field]!;
           const docs = data.docs[field]!;
           const freqs = data.freqs[field]!;
@@ -347,7 +371,7 @@ export class InvertedIndex {
           const termFieldWeight = weight * boosts[field]!;
           const fieldBit = field < 8 ? 1 << field : 0;
           const run = { docs, freqs, start, end, fieldLengths, averageLength, inverseFrequency, weight: termFieldWeight, fieldBit, termBit: bit < 32 ? 1 << bit : 0 };
-          if (candidates !== undefined && fewAgainst(candidates.length, matching)) termDocCount = accumulateCandidates(run, candidates, field === 0, scratch, termDocCount);
+          if (candidates !== undefined && fewAgainst(candidates.length, end - start)) termDocCount = accumulateCandidates(run, candidates, field === 0, scratch, termDocCount);
           else termDocCount = (field === 0 ? accumulateFirst : accumulate)(run, scratch, termDocCount);
           // A query with over 32 derived terms (a very short prefix) notes the rest per document: rare.
           if (bit >= 32) {
@@ -379,6 +403,7 @@ export class InvertedIndex {
     // postings marks every matched document (read in the loop below); filtered (a speaker's few
     // hits), the hits are looked up after the filter has run (see markUnscoredHits).
     const { filter } = spec;
+    const dead = statistics?.dead ?? null;
     if (filter === undefined) for (let field = scoredFields; field < data.fieldCount; field += 1) markUnscoredMatched(data.offsets[field]!, data.docs[field]!, derivedSorted, quality, unscoredMask);
     const docs = new Uint32Array(ordered);
     const scores = new Float64Array(ordered);
@@ -403,6 +428,7 @@ export class InvertedIndex {
       derivedMask[doc] = 0;
       fieldMask[doc] = 0;
       firstFieldMask[doc] = 0;
+      if (dead !== null && dead[doc] === 1) continue;
       if (filter !== undefined && !filter(doc)) continue;
       docs[count] = doc;
       scores[count] = score;

@@ -1,5 +1,5 @@
 import { Slice } from '../time-slices.js';
-import { InvertedIndex, InvertedIndexBuilder, type InvertedIndexData, type SearchSpec } from './inverted-index.js';
+import { InvertedIndex, InvertedIndexBuilder, type InvertedIndexData, type SearchSpec, type SearchStatistics } from './inverted-index.js';
 import { indexTerms, queryTerms, tokenize } from './terms.js';
 
 /** What the index knows of one quote: only searchable text; everything else stays in the corpus version. */
@@ -165,9 +165,13 @@ export class QuoteIndex {
    * The same matches and scores as {@link search}, unsorted and without an object per hit: what
    * an answer ranks when a common topic matches tens of thousands of quotes.
    */
-  searchScored(topic: string, options: { filter?: (doc: number) => boolean; candidates?: Uint32Array } = {}): ScoredHits {
+  searchScored(topic: string, options: { filter?: (doc: number) => boolean; candidates?: Uint32Array; statistics?: SearchStatistics } = {}): ScoredHits {
     const spec = this.specFor(topic, options.filter);
-    const scored = this.index.searchScored(options.candidates === undefined ? spec : { ...spec, candidates: options.candidates });
+    const scored = this.index.searchScored({
+      ...spec,
+      ...(options.candidates !== undefined ? { candidates: options.candidates } : {}),
+      ...(options.statistics !== undefined ? { statistics: options.statistics } : {}),
+    });
     return {
       count: scored.count,
       docs: scored.docs,
@@ -188,7 +192,7 @@ export class QuoteIndex {
   }
 
   private specFor(topic: string, filter: ((doc: number) => boolean) | undefined): SearchSpec {
-    const terms = tokenize(topic).flatMap((token) => queryTerms(token) ?? []).filter((term) => term.length > 0);
+    const terms = topicTerms(topic);
     return {
       terms,
       prefix: (term) => term.length >= this.prefixMinLength,
@@ -198,6 +202,11 @@ export class QuoteIndex {
       ...(filter ? { filter } : {}),
     };
   }
+}
+
+/** A topic's query terms, in order, as {@link QuoteIndex.searchScored} searches them. */
+export function topicTerms(topic: string): string[] {
+  return tokenize(topic).flatMap((token) => queryTerms(token) ?? []).filter((term) => term.length > 0);
 }
 
 function newBuilder(): InvertedIndexBuilder {

@@ -1,0 +1,201 @@
+import type { LoadedArticle } from '../corpus/article.js';
+import type { CorpusLoad } from '../corpus/load.js';
+import type { ArticleQuotes } from '../quotes/extractor.js';
+import type { InvertedIndexData } from '../search/inverted-index.js';
+import { LayeredQuoteIndex, type CorpusIndex, type IndexLayers } from '../search/layered-index.js';
+import { QuoteIndex, type IndexedQuote } from '../search/quote-index.js';
+import { mergeIndexes } from './index-merge.js';
+
+type Pause = () => Promise<void>;
+
+/**
+ * The delta is folded into a new base once it holds more quotes than this (or than the base):
+ * every reload re-indexes the whole delta (≈0.2 s at this size), and a fold costs one full merge
+ * of the postings, as every reload did before.
+ */
+export const MAX_DELTA_QUOTES = 8192;
+
+/** How a layered index renumbers the previous version's positions, and whose quotes are new in it. */
+export interface LayeredIndexPlan {
+  index: LayeredQuoteIndex;
+  /** Previous document number → this index's (-1: it left). */
+  fromOld: Int32Array;
+  /** The n-th quote of {@link deltaArticles}, in order → this index's document number. */
+  fromDelta: Uint32Array;
+  /** The articles extracted afresh, in corpus order: their records are placed anew. */
+  deltaArticles: readonly LoadedArticle[];
+  /** Whether the delta has grown enough to be folded into the base (see {@link MAX_DELTA_QUOTES}). */
+  shouldFold: boolean;
+}
+
+/**
+ * The index of a new version as the previous version's base (shared, unchanged) plus a delta of
+ * every article added or changed since that base was built, re-indexed (it is small), with the
+ * base documents of removed and changed articles marked dead. Walks every article twice (a few
+ * map lookups each) and allocates per-document typed arrays, but no posting is copied. Null when
+ * the previous index cannot serve as a base: most articles changed, or kept articles changed order.
+ */
+export async function layeredIndex(
+  load: CorpusLoad,
+  quotesByArticle: ReadonlyMap<string, ArticleQuotes>,
+  fresh: ReadonlySet<string>,
+  previous: { articles: readonly LoadedArticle[]; quotesByArticle: ReadonlyMap<string, ArticleQuotes>; index: CorpusIndex },
+  eachIndexRecord: (articles: readonly LoadedArticle[], quotes: ReadonlyMap<string, ArticleQuotes>) => Iterable<IndexedQuote>,
+  pause: Pause,
+  maxDeltaQuotes = MAX_DELTA_QUOTES,
+): Promise<LayeredIndexPlan | null> {
+  if (fresh.size > load.articles.length / 2) return null;
+  const before = previous.index;
+  let base: QuoteIndex;
+  let deadBefore: Uint8Array | null = null;
+  let deadPostingsBefore: ReadonlyMap<string, Uint32Array> = new Map();
+  let deltaBefore: readonly string[] = [];
+  if (before instanceof LayeredQuoteIndex) {
+    ({ base, dead: deadBefore, deadPostings: deadPostingsBefore, deltaArticleIds: deltaBefore } = before.layers);
+  } else if (before instanceof QuoteIndex) base = before;
+  else return null;
+  const baseSize = base.size;
+  const baseIds = base.ids;
+  const inDeltaBefore = new Set(deltaBefore);
+
+  // The base documents of articles that left or changed since the previous version.
+  const leaving: LoadedArticle[] = [];
+  const newlyDead: Array<[number, number]> = [];
+  let cursor = 0;
+  let walked = 0;
+  // Articles not fresh kept their quotes; if the previous version held no others, none left and the walk is skipped.
+  const stayed = quotesByArticle.size - fresh.size;
+  const anyLeft = previous.quotesByArticle.size > stayed;
+  for (const article of anyLeft ? previous.articles : []) {
+    if ((++walked & 0x3ff) === 0) await pause();
+    if (inDeltaBefore.has(article.id)) continue;
+    const quotes = previous.quotesByArticle.get(article.id)?.quotes;
+    if (quotes === undefined || quotes.length === 0) continue;
+    while (cursor < baseSize && deadBefore !== null && deadBefore[cursor] === 1) cursor += 1;
+    if (baseIds[cursor] !== quotes[0]!.id) return null;
+    if (fresh.has(article.id) || !quotesByArticle.has(article.id)) {
+      leaving.push(article);
+      newlyDead.push([cursor, quotes.length]);
+    }
+    cursor += quotes.length;
+  }
+  let dead = deadBefore;
+  let deadPostings = deadPostingsBefore;
+  if (newlyDead.length > 0) {
+    dead = deadBefore === null ? new Uint8Array(baseSize) : deadBefore.slice();
+    for (const [start, length] of newlyDead) dead.fill(1, start, start + length);
+    const gone = QuoteIndex.build(eachIndexRecord(leaving, previous.quotesByArticle)).toData();
+    const counts = new Map(deadPostingsBefore);
+    gone.terms.forEach((term, sorted) => {
+      const sum = Uint32Array.from(counts.get(term) ?? new Uint32Array(gone.fieldCount));
+      for (let field = 0; field < gone.fieldCount; field += 1) sum[field] = sum[field]! + gone.offsets[field]![sorted + 1]! - gone.offsets[field]![sorted]!;
+      counts.set(term, sum);
+    });
+    deadPostings = counts;
+  }
+  await pause();
+
+  // The delta: every live article not in the base, in corpus order.
+  const isDelta = (id: string): boolean => fresh.has(id) || inDeltaBefore.has(id);
+  const deltaArticles: LoadedArticle[] = [];
+  for (let i = 0; i < load.articles.length; i += 1) {
+    if (isDelta(load.articles[i]!.id)) deltaArticles.push(load.articles[i]!);
+    if ((i & 0x3fff) === 0) await pause();
+  }
+  const delta = await QuoteIndex.buildAsync(eachIndexRecord(deltaArticles, quotesByArticle));
+  const deltaData = delta.toData();
+  const baseData = base.toData();
+  const fieldCount = baseData.fieldCount;
+
+  // Corpus order of every live document, and the field-length averages replayed in that order.
+  const corpusOrder = new Int32Array(baseSize + delta.size).fill(-1);
+  // In a typed array: a plain array would box a number per document and field.
+  const averages = new Float64Array(fieldCount);
+  const add = (lengths: readonly Uint32Array[], doc: number, at: number): void => {
+    for (let field = 0; field < fieldCount; field += 1) averages[field] = (averages[field]! * at + lengths[field]![doc]!) / (at + 1);
+  };
+  let at = 0;
+  let deltaDoc = 0;
+  cursor = 0;
+  for (let i = 0; i < load.articles.length; i += 1) {
+    if ((i & 0x3ff) === 0) await pause();
+    const article = load.articles[i]!;
+    const quotes = quotesByArticle.get(article.id)?.quotes;
+    if (quotes === undefined || quotes.length === 0) continue;
+    if (isDelta(article.id)) {
+      for (let k = 0; k < quotes.length; k += 1, deltaDoc += 1, at += 1) {
+        corpusOrder[baseSize + deltaDoc] = at;
+        add(deltaData.fieldLengths, deltaDoc, at);
+      }
+      continue;
+    }
+    while (cursor < baseSize && dead !== null && dead[cursor] === 1) cursor += 1;
+    // Kept articles must keep their order, and be the quotes they were.
+    if (baseIds[cursor] !== quotes[0]!.id) return null;
+    for (let k = 0; k < quotes.length; k += 1, cursor += 1, at += 1) {
+      corpusOrder[cursor] = at;
+      add(baseData.fieldLengths, cursor, at);
+    }
+  }
+  if (deltaDoc !== delta.size) return null;
+
+  // The previous positions renumbered: base documents keep theirs, the previous delta's kept articles move to their place in the new delta.
+  const previousSize = before.size;
+  const fromOld = new Int32Array(previousSize).fill(-1);
+  for (let doc = 0; doc < baseSize; doc += 1) {
+    if (dead === null || dead[doc] === 0) fromOld[doc] = doc;
+    if ((doc & 0xffff) === 0xffff) await pause();
+  }
+  const deltaStart = new Map<string, number>();
+  let start = baseSize;
+  for (const article of deltaArticles) {
+    deltaStart.set(article.id, start);
+    start += quotesByArticle.get(article.id)?.quotes.length ?? 0;
+  }
+  let oldDoc = baseSize;
+  for (const id of deltaBefore) {
+    const count = previous.quotesByArticle.get(id)?.quotes.length ?? 0;
+    const now = fresh.has(id) ? undefined : deltaStart.get(id);
+    if (now !== undefined) for (let k = 0; k < count; k += 1) fromOld[oldDoc + k] = now + k;
+    oldDoc += count;
+  }
+  if (oldDoc !== previousSize) return null;
+  const freshArticles = deltaArticles.filter((article) => fresh.has(article.id));
+  const fromDelta: number[] = [];
+  for (const article of freshArticles) {
+    const first = deltaStart.get(article.id)!;
+    const count = quotesByArticle.get(article.id)?.quotes.length ?? 0;
+    for (let k = 0; k < count; k += 1) fromDelta.push(first + k);
+  }
+
+  const deltaArticleIds = deltaArticles.map((article) => article.id);
+  const layers: IndexLayers = { base, delta, deltaArticleIds, dead, deadPostings, documentCount: at, averageFieldLengths: [...averages], corpusOrder };
+  return {
+    index: new LayeredQuoteIndex(layers, foldLayers),
+    fromOld,
+    fromDelta: Uint32Array.from(fromDelta),
+    deltaArticles: freshArticles,
+    shouldFold: delta.size > Math.min(maxDeltaQuotes, baseSize),
+  };
+}
+
+/**
+ * The layers as the one index a fresh build gives: live documents in corpus order, the delta's
+ * postings merged into the base's (see {@link mergeIndexes}), dead ones dropped.
+ */
+export function* foldLayers(layers: IndexLayers): Generator<void, InvertedIndexData> {
+  const { base, delta, corpusOrder } = layers;
+  const baseSize = base.size;
+  if (layers.dead === null && delta.size === 0) return base.toData();
+  const ids = new Array<string>(layers.documentCount);
+  const baseIds = base.ids;
+  const deltaIds = delta.ids;
+  for (let doc = 0; doc < corpusOrder.length; doc += 1) {
+    const at = corpusOrder[doc]!;
+    if (at >= 0) ids[at] = doc < baseSize ? baseIds[doc]! : deltaIds[doc - baseSize]!;
+    if ((doc & 0xffff) === 0xffff) yield;
+  }
+  const fromOld = corpusOrder.slice(0, baseSize);
+  const fromDelta = Uint32Array.from(corpusOrder.subarray(baseSize));
+  return yield* mergeIndexes(base.toData(), delta.toData(), { fromOld, fromDelta, ids });
+}
