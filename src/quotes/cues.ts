@@ -3,6 +3,7 @@ import { sentenceTokens } from './article-text.js';
 import { CAPITALISED_FUNCTION_WORDS, DETERMINERS, FRAGMENT_VERBS, HONORIFICS, MEDIA, NAME_PARTICLES as NAME_PARTICLE_WORDS, NON_PERSON_WORDS, PHRASE_BREAKERS, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS, VERB_MODIFIERS } from './lexicon.js';
 import type { SpeakerPhrase } from './speaker-phrase.js';
 import { isCapitalised } from './text.js';
+import { isSentenceCaseWord } from './sentence-case.js';
 import { afterUsTag, classifyPhrase, isDeterminedDescription, isRoleWord, isSpeakerHead, phraseStartingAt, subjectBefore } from './speaker-phrase.js';
 
 /**
@@ -356,6 +357,8 @@ function firstPhraseOf(text: ArticleText, first: number, before: number, withRol
     if (token.kind !== 'word' || text.tokenQuote[i] !== -1) continue;
     if (PRONOUNS.has(token.lower) || (/^\p{Lu}/u.test(token.text) && (!CAPITALISED_FUNCTION_WORDS.has(token.lower) || (withRoles && DETERMINERS.has(token.lower))))) {
       const phrase = phraseStartingAt(text.tokens, i, before);
+      // "Facing criticism, Mr. Lowe …", "Ever since …": a sentence's capital on a common word is no one.
+      if (phrase !== null && phrase.kind === 'name' && phrase.nameFirst === i && phrase.nameLast === i && isSentenceCaseWord(text, i)) continue;
       // "Rep. Hakeem Jeffries (D-N.Y.) reacted to the news, saying": the verb comes after the tag.
       const next = phrase === null ? undefined : text.tokens[afterUsTag(text.tokens, phrase.last + 1)];
       // "But in an interview with the Financial Times, Mr Blair refused …, saying": the subject has its verb next.

@@ -1,4 +1,5 @@
 import type { ArticleText } from './article-text.js';
+import { isSentenceCaseWord } from './sentence-case.js';
 import {
   CAPITALISED_FUNCTION_WORDS,
   DETERMINERS,
@@ -341,6 +342,9 @@ export class People {
         first = i + 1;
       }
     }
+    // "Former Carson aide …", "Hacker Guccifer …": a sentence's capital on a word the article otherwise
+    // writes in lower case is no part of the name (before a role it already went with the role).
+    if (first === runFirst && first < runLast && isSentenceCaseWord(this.text, first)) first += 1;
     if (first > runLast) return null;
     if (first === runLast && SPEECH_VERBS.has(tokens[first]!.lower)) return null;
     // "Liberal Democrat Sarah Teather": a given name after other capitalised words starts the name.
