@@ -77,8 +77,9 @@ export function findCues(text: ArticleText): Cue[] {
       // "made it clear that", "called on the government to": phrases that report speech as a verb does.
       const speech = SPEECH_VERBS.has(lower) || (lower === 'pointed' && tokens[i + 1]?.lower === 'out') || phraseVerbEnd(text, i) > i || readsQuotation(text, i, first);
       if (!speech && !FRAGMENT_VERBS.has(lower)) continue;
-      // A capitalised "States" or "Reports" mid-sentence is a name, not a verb.
-      if (token.text !== lower && i > first) continue;
+      // A capitalised "States" or "Reports" mid-sentence is a name, not a verb; "…, Tweeted on Friday"
+      // after an appositive is a verb written with a capital, as some copy writes Twitter's.
+      if (token.text !== lower && i > first && !isCapitalisedPastVerb(text, i)) continue;
       const previous = tokens[i - 1];
       // "He went on to accuse Mr Brown of …": the subject of "went on" speaks.
       const wentOn = previous?.lower === 'to' && tokens[i - 2]?.lower === 'on' && GO_ON.has(tokens[i - 3]?.lower ?? '') && i - 3 > first;
@@ -227,6 +228,18 @@ function readsQuotation(text: ArticleText, i: number, first: number): boolean {
     if (tokens[j]!.kind !== 'word') return false;
   }
   return false;
+}
+
+/**
+ * `Jane Roe, the head of the group, Tweeted on Friday`: a past-tense speech verb with a capital after
+ * a comma, followed by lower-case words or punctuation (not a title-case headline's next word).
+ */
+function isCapitalisedPastVerb(text: ArticleText, i: number): boolean {
+  const { tokens } = text;
+  const token = tokens[i]!;
+  if (!token.lower.endsWith('ed') || token.text.slice(1) !== token.lower.slice(1) || tokens[i - 1]?.text !== ',') return false;
+  const next = tokens[i + 1];
+  return next === undefined || next.kind !== 'word' || next.text === next.lower;
 }
 
 /** Conjunctions that join a second verb phrase to the sentence's subject. */

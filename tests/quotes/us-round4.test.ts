@@ -17,3 +17,15 @@ describe('a capital that only opens a sentence', () => {
     expect(quoteStarting(extract(body), 'a fair bargain').speaker).toBe('Ray Lowe');
   });
 });
+
+describe('speech verbs written with a capital', () => {
+  it('reads "…, Tweeted on Friday" after an appositive as the cue', () => {
+    const body = '“Not us, but we like it!” Mike Marsh, the head of Forward Ohio, Tweeted on Friday with a photo of the banner.';
+    expect(quoteStarting(extract(body), 'Not us').speaker).toBe('Mike Marsh');
+  });
+
+  it('still reads a title-case headline\'s "Tweeted" as no cue of its own', () => {
+    const body = 'Marsh Tweeted About The Banner, Then Deleted It.\n\nMike Marsh said the banner was "a joke."';
+    expect(quoteStarting(extract(body), 'a joke').speaker).toBe('Mike Marsh');
+  });
+});
