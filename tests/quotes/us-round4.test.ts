@@ -29,3 +29,10 @@ describe('speech verbs written with a capital', () => {
     expect(quoteStarting(extract(body), 'a joke').speaker).toBe('Mike Marsh');
   });
 });
+
+describe('numbers inside a speaker\'s description', () => {
+  it('reads "said 9/11 widow Terry Strada" as her words: a slash between digits is one word', () => {
+    const body = '“The veto does not hold up. It is wrong,” said 9/11 widow Terry Strada.';
+    expect(quoteStarting(extract(body), 'The veto').speaker).toBe('Terry Strada');
+  });
+});
