@@ -43,6 +43,20 @@ const SUBJECT_SEARCH_TOKENS = 25;
 const PASSIVE_BEFORE = new Set(['was', 'were', 'been', 'be', 'being', 'is', 'are', 'to', "wasn't", "weren't"]);
 const CLOSING_MARKS = new Set(['"', '”', "''", '»']);
 const INVERSION_LEADS = new Set([',', '-', '–', '—', ...CLOSING_MARKS]);
+/**
+ * A closing quotation mark at tokens[index]: `”`, `"`, `''`, `»`, or an opening `“` typed where the
+ * closing one belongs, hanging on the word or punctuation before it (`“It is unusual,“ said …`).
+ */
+function isClosingMark(text: ArticleText, index: number): boolean {
+  const token = text.tokens[index];
+  if (token === undefined) return false;
+  if (CLOSING_MARKS.has(token.text)) return true;
+  if (token.text !== '“' || index === 0) return false;
+  const previous = text.tokens[index - 1]!;
+  const next = text.tokens[index + 1];
+  return previous.end === token.start && (next === undefined || next.start > token.end);
+}
+
 /** Objects of "told" that are the audience or the medium, so still part of the cue. */
 const AUDIENCE_WORDS = new Set(['reporters', 'journalists', 'mps', 'peers', 'delegates', 'the', 'a', 'an', 'his', 'her', 'their', 'bbc', 'news', 'radio', 'today', 'programme', 'newspaper', 'conference', 'press', 'audience', 'parliament', 'commons', 'lords', 'senate', 'congress', 'committee', 'reuters', 'listeners', 'viewers', 'supporters', 'members', 'party', 'students', 'workers', 'crowd', 'magazine']);
 
@@ -88,9 +102,9 @@ export function findCues(text: ArticleText): Cue[] {
       if (tokens[i + 1]?.lower === 'by') continue;
       const verbEnd = cueEnd(text, i, end);
       // Inversion: `"…," said Mr Smith` or `…, said Mr Smith.`
-      const afterQuote = previous !== undefined && (CLOSING_MARKS.has(previous.text) || (previous.text === ',' && CLOSING_MARKS.has(tokens[i - 2]?.text ?? '')));
+      const afterQuote = previous !== undefined && (isClosingMark(text, i - 1) || (previous.text === ',' && isClosingMark(text, i - 2)));
       // `as "fantastic," telling reporters …`: a participle is never inverted.
-      if (speech && previous !== undefined && i > first && INVERSION_LEADS.has(previous.text) && (afterQuote || INVERTIBLE_VERBS.has(lower)) && !lower.endsWith('ing')) {
+      if (speech && previous !== undefined && i > first && (INVERSION_LEADS.has(previous.text) || isClosingMark(text, i - 1)) && (afterQuote || INVERTIBLE_VERBS.has(lower)) && !lower.endsWith('ing')) {
         const limit = quoteFreeLimit(text, i + 1, end);
         const plain = phraseStartingAt(tokens, i + 1, limit);
         const speaker = afterQuote ? withPostModifiers(text, i + 1, limit, plain) : plain;
@@ -113,7 +127,7 @@ export function findCues(text: ArticleText): Cue[] {
       }
       // "…, saying he was ready", "quoted its plan as saying:": the participle's subject is the sentence's speaker.
       // `… address "that person," telling Fox 35 …`: the comma may sit inside a closing mark.
-      const afterComma = previous?.text === ',' || (previous !== undefined && CLOSING_MARKS.has(previous.text) && tokens[i - 2]?.text === ',');
+      const afterComma = previous?.text === ',' || (previous !== undefined && isClosingMark(text, i - 1) && tokens[i - 2]?.text === ',');
       // "Romney fired back, attacking Trump for "the greed"": a fragment verb's participle attributes the fragment.
       if ((speech || FRAGMENT_VERBS.has(lower)) && (afterComma || previous?.lower === 'as') && lower.endsWith('ing')) {
         const latest = cues[cues.length - 1];
@@ -218,13 +232,13 @@ function readsQuotation(text: ArticleText, i: number, first: number): boolean {
   const lower = tokens[i]!.lower;
   if (lower !== 'read' && lower !== 'reads') return false;
   const previous = tokens[i - 1];
-  if (previous !== undefined && i > first && (CLOSING_MARKS.has(previous.text) || (previous.text === ',' && CLOSING_MARKS.has(tokens[i - 2]?.text ?? '')))) return true;
+  if (previous !== undefined && i > first && (isClosingMark(text, i - 1) || (previous.text === ',' && isClosingMark(text, i - 2)))) return true;
   const next = tokens[i + 1];
   if (next !== undefined && (next.text === ':' || ((next.text === '"' || next.text === '“') && text.tokenQuote[i + 1] === -1))) return true;
   if (next !== undefined && next.kind === 'word') return false;
   // `"…," the email read.`: the subject sits between the closing mark and the verb.
   for (let j = i - 1; j >= first && j >= i - 6; j -= 1) {
-    if (CLOSING_MARKS.has(tokens[j]!.text) || (tokens[j]!.text === ',' && CLOSING_MARKS.has(tokens[j - 1]?.text ?? ''))) return true;
+    if (isClosingMark(text, j) || (tokens[j]!.text === ',' && isClosingMark(text, j - 1))) return true;
     if (tokens[j]!.kind !== 'word') return false;
   }
   return false;

@@ -36,3 +36,12 @@ describe('numbers inside a speaker\'s description', () => {
     expect(quoteStarting(extract(body), 'The veto').speaker).toBe('Terry Strada');
   });
 });
+
+describe('quotation marks typed the wrong way round', () => {
+  it('reads an opening mark typed where the closing one belongs before the cue: "“It is unusual,“ said Larry Noble"', () => {
+    const body = '“It is unusual,“ said Larry Noble, a lawyer at the center. “It is hard to pull off.”';
+    const result = extract(body);
+    expect(quoteStarting(result, 'It is unusual').speaker).toBe('Larry Noble');
+    expect(quoteStarting(result, 'It is hard').speaker).toBe('Larry Noble');
+  });
+});
