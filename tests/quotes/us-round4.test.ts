@@ -45,3 +45,19 @@ describe('quotation marks typed the wrong way round', () => {
     expect(quoteStarting(result, 'It is hard').speaker).toBe('Larry Noble');
   });
 });
+
+describe('a quotation after a sentence that introduces its speaker', () => {
+  it('gives a quotation opening its sentence to the subject of the sentence before it, not the last speaker', () => {
+    const body = 'Senator Ann Reyes spoke first. "We will win," she said. Governor Tom Hale touted his record on schools. "We need to find ways to pay teachers more."';
+    const quote = quoteStarting(extract(body), 'We need to find');
+    expect(quote.speaker).toBe('Tom Hale');
+    expect(quote.confidence).toBe('subject');
+  });
+
+  it('keeps the last speaker when the sentence before names no person as its subject', () => {
+    const body = 'Senator Ann Reyes spoke first. "We will win," she said. The vote was delayed until Friday. "It cannot pass."';
+    const quote = quoteStarting(extract(body), 'It cannot pass');
+    expect(quote.speaker).toBe('Ann Reyes');
+    expect(quote.confidence).toBe('inherited');
+  });
+});
