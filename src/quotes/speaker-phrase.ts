@@ -327,7 +327,8 @@ export function phraseEndingAt(tokens: readonly Token[], end: number, floor: num
       first = i;
       continue;
     }
-    if (PHRASE_BREAKERS.has(lower) || PRONOUNS.has(lower) || OBJECT_PRONOUNS.has(lower) || SPEECH_VERBS.has(lower) || (VERB_MODIFIERS.has(lower) && token.text === lower)) break;
+    // "US Senator Jane Roe said": the country in capitals is no "us".
+    if (PHRASE_BREAKERS.has(lower) || PRONOUNS.has(lower) || (OBJECT_PRONOUNS.has(lower) && token.text !== 'US') || SPEECH_VERBS.has(lower) || (VERB_MODIFIERS.has(lower) && token.text === lower)) break;
     if (!isNameWord(token) && /^\p{Ll}+(?:ed|ly)$/u.test(token.text) && !ROLE_NOUNS.has(lower)) break;
     if (/^\p{N}/u.test(token.text) && !DETERMINERS.has(lower) && !/-year-old$/.test(lower)) break;
     first = i;

@@ -61,3 +61,10 @@ describe('a quotation after a sentence that introduces its speaker', () => {
     expect(quote.confidence).toBe('inherited');
   });
 });
+
+describe('"US" before a title', () => {
+  it('reads "US Senator Jane Roe said" as her cue: the capitals are the country, not the pronoun "us"', () => {
+    const body = '“The great state of Ohio is proud to cast its votes!” US Senator Jane Roe said as she opened the roll call.';
+    expect(quoteStarting(extract(body), 'The great state').speaker).toBe('Jane Roe');
+  });
+});
