@@ -211,7 +211,7 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, floor
     }
     return null;
   }
-  let phrase = phraseEndingAt(tokens, end, floor);
+  let phrase = phraseEndingAt(tokens, end, floor) ?? roleWithObjectEndingAt(tokens, end, floor);
   // "a spokesman for the company said", "the BBC's Sarah Rainsford in Moscow says": the head comes first.
   if (phrase !== null && phrase.kind !== 'pronoun' && phrase.first - 2 >= floor && POST_MODIFIER_PREPOSITIONS.has(tokens[phrase.first - 1]!.lower)) {
     const head = phraseEndingAt(tokens, phrase.first - 2, floor);
@@ -239,6 +239,27 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, floor
     if (person !== null && person.kind === 'name' && person.first === floor && person.nameLast > person.nameFirst) return person;
   }
   return phrase;
+}
+
+/**
+ * "A spokesman for the buyer said": the object of the preposition ("the buyer") names no speaker on
+ * its own, but the role before it does. Only a determined role head, a few words before the verb.
+ */
+function roleWithObjectEndingAt(tokens: readonly Token[], end: number, floor: number): SpeakerPhrase | null {
+  const object = tokens[end];
+  if (object === undefined || object.kind !== 'word' || PHRASE_BREAKERS.has(object.lower) || DETERMINERS.has(object.lower) || PRONOUNS.has(object.lower) || OBJECT_PRONOUNS.has(object.lower)) return null;
+  for (let p = end - 1; p >= floor + 1 && p >= end - 3; p -= 1) {
+    const token = tokens[p]!;
+    if (token.kind !== 'word') return null;
+    if (!POST_MODIFIER_PREPOSITIONS.has(token.lower)) {
+      if (PHRASE_BREAKERS.has(token.lower) || PRONOUNS.has(token.lower) || SPEECH_VERBS.has(token.lower)) return null;
+      continue;
+    }
+    const head = phraseEndingAt(tokens, p - 1, floor);
+    if (head === null || head.kind !== 'description' || !isRoleWord(tokens[head.last]!.lower) || !DESCRIPTION_DETERMINERS.has(tokens[head.first]!.lower)) return null;
+    return { ...head, last: end };
+  }
+  return null;
 }
 
 /** US states as datelines and home towns write them: "Ohio", "Calif.", "N.Y." (without the final full stop). */

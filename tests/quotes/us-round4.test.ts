@@ -68,3 +68,10 @@ describe('"US" before a title', () => {
     expect(quoteStarting(extract(body), 'The great state').speaker).toBe('Jane Roe');
   });
 });
+
+describe('a role with its object before the verb', () => {
+  it('reads "A spokesman for the buyer said" as the spokesman\'s cue', () => {
+    const body = 'The hotel was sold on Monday. A spokesman for the buyer said there was a commitment "to making this a showcase for the island."';
+    expect(quoteStarting(extract(body), 'to making this').speaker).toBe('a spokesman for the buyer');
+  });
+});
