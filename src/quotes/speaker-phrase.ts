@@ -132,6 +132,14 @@ const DATE_NAMES = new Set(
   'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '),
 );
 
+/** Nouns that end like an adverb: "the family said", "the daily wrote", "the rally heard". */
+const LY_NOUNS = new Set(['family', 'daily', 'weekly', 'monthly', 'quarterly', 'ally', 'rally', 'assembly', 'supply', 'reply', 'anomaly', 'bully', 'italy', 'homily', 'monopoly']);
+
+/** "he has also said", "she quickly added": a lower-case -ly word before the verb is an adverb, unless a known noun. */
+function isAdverb(token: Token): boolean {
+  return /^\p{Ll}+ly$/u.test(token.text) && !LY_NOUNS.has(token.lower);
+}
+
 /**
  * The subject written just before a speech verb at `verbIndex`, reading backwards: skips adverbs and
  * auxiliaries ("he has also said"), steps over an appositive between commas ("Donna Brazile, the
@@ -141,7 +149,7 @@ const DATE_NAMES = new Set(
 export function subjectBefore(tokens: readonly Token[], verbIndex: number, floor: number): SpeakerPhrase | null {
   let end = verbIndex - 1;
   // "he has also said", "Mr Howard last week said", "the minister on Monday said".
-  while (end >= floor && tokens[end]!.kind === 'word' && ((VERB_MODIFIERS.has(tokens[end]!.lower) && tokens[end]!.text === tokens[end]!.lower) || TIME_WORDS.has(tokens[end]!.lower) || /^\p{Ll}+ly$/u.test(tokens[end]!.text) || (tokens[end]!.lower === 'on' && TIME_WORDS.has(tokens[end + 1]?.lower ?? '')))) end -= 1;
+  while (end >= floor && tokens[end]!.kind === 'word' && ((VERB_MODIFIERS.has(tokens[end]!.lower) && tokens[end]!.text === tokens[end]!.lower) || TIME_WORDS.has(tokens[end]!.lower) || isAdverb(tokens[end]!) || (tokens[end]!.lower === 'on' && TIME_WORDS.has(tokens[end + 1]?.lower ?? '')))) end -= 1;
   if (end < floor) return null;
   // "Sen. Jane Doe, R-Ky., said", "Jane Roe, 34, of Dayton, Ohio, said": party, age and home-town tags.
   const untagged = withoutUsTags(tokens, end, floor);
@@ -385,7 +393,7 @@ export function isDeterminedDescription(tokens: readonly Token[], phrase: Speake
   if (before !== undefined && before.kind === 'word' && !SPEECH_VERBS.has(before.lower) && (PHRASE_BREAKERS.has(before.lower) || MORE_PREPOSITIONS.has(before.lower))) return false;
   for (let i = phrase.first + 1; i <= phrase.last; i += 1) if (PHRASE_BREAKERS.has(tokens[i]!.lower) || CAPITALISED_FUNCTION_WORDS.has(tokens[i]!.lower)) return false;
   const head = tokens[phrase.last]!;
-  return head.kind === 'word' && /^\p{Ll}{2,}$/u.test(head.text) && !/(?:ly|ing)$/.test(head.text);
+  return head.kind === 'word' && /^\p{Ll}{2,}$/u.test(head.text) && !/ing$/.test(head.text) && !isAdverb(head);
 }
 
 /** The head of a descriptive speaker is a role, a group, a plural noun or a capitalised word ("the Scot"). */

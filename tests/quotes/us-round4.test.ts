@@ -75,3 +75,17 @@ describe('a role with its object before the verb', () => {
     expect(quoteStarting(extract(body), 'to making this').speaker).toBe('a spokesman for the buyer');
   });
 });
+
+describe('nouns that end like adverbs', () => {
+  it('reads "the influential US daily wrote" as the daily\'s cue, not "US"', () => {
+    const body = '“She is ready for the job,” the influential US daily wrote, adding, “we are not making this choice lightly.”';
+    const result = extract(body);
+    expect(quoteStarting(result, 'She is ready').speaker).toBe('the influential US daily');
+    expect(quoteStarting(result, 'we are not making').speaker).toBe('the influential US daily');
+  });
+
+  it('keeps "family" in "A lawyer for the family said"', () => {
+    const body = 'A lawyer for the family said the men were "deeply sorry."';
+    expect(quoteStarting(extract(body), 'deeply sorry').speaker).toBe('a lawyer for the family');
+  });
+});
