@@ -359,7 +359,8 @@ export function phraseEndingAt(tokens: readonly Token[], end: number, floor: num
     // "US Senator Jane Roe said": the country in capitals is no "us".
     if (PHRASE_BREAKERS.has(lower) || PRONOUNS.has(lower) || (OBJECT_PRONOUNS.has(lower) && token.text !== 'US') || SPEECH_VERBS.has(lower) || (VERB_MODIFIERS.has(lower) && token.text === lower)) break;
     if (!isNameWord(token) && /^\p{Ll}+(?:ed|ly)$/u.test(token.text) && !ROLE_NOUNS.has(lower)) break;
-    if (/^\p{N}/u.test(token.text) && !DETERMINERS.has(lower) && !/-year-old$/.test(lower)) break;
+    // "63 percent said", "72 percent of Democrats said": a share of those polled answers as a group.
+    if (/^\p{N}/u.test(token.text) && !DETERMINERS.has(lower) && !/-year-old$/.test(lower) && !(tokens[i + 1]?.lower === 'percent' && i + 1 <= end)) break;
     first = i;
     if (DETERMINERS.has(lower)) break;
   }
@@ -399,7 +400,7 @@ export function isDeterminedDescription(tokens: readonly Token[], phrase: Speake
 /** The head of a descriptive speaker is a role, a group, a plural noun or a capitalised word ("the Scot"). */
 export function isSpeakerHead(token: Token): boolean {
   const lower = token.lower.replace(/['’]s$/, '');
-  return isRoleWord(lower) || GROUP_NOUNS.has(lower) || isNameWord(token) || /-year-old$/.test(lower) || /^\p{Ll}{3,}[^s']s$/u.test(token.text);
+  return isRoleWord(lower) || GROUP_NOUNS.has(lower) || isNameWord(token) || /-year-old$/.test(lower) || /^\p{Ll}{3,}[^s']s$/u.test(token.text) || lower === 'percent';
 }
 
 /** The speaker phrase right after an inverted cue ("said Mr Smith", "said a spokesman"). */

@@ -89,3 +89,15 @@ describe('nouns that end like adverbs', () => {
     expect(quoteStarting(extract(body), 'deeply sorry').speaker).toBe('a lawyer for the family');
   });
 });
+
+describe('shares of those polled', () => {
+  it('gives "63 percent said X was "justified"" to the 63 percent, not to X', () => {
+    const body = 'The poll was taken in May. However, 63 percent said Governor Alan Price was "out of touch" on taxes.';
+    expect(quoteStarting(extract(body), 'out of touch').speaker).toBe('63 percent');
+  });
+
+  it('keeps the share with its group: "72 percent of Democrats said" is not "Democrats"', () => {
+    const body = 'Asked whether the plan was "too costly to pass," 72 percent of Democrats said yes.';
+    expect(quoteStarting(extract(body), 'too costly').speaker).toBe('72 percent of Democrats');
+  });
+});
