@@ -31,6 +31,8 @@ export interface Cue {
 /** Speech verbs that are also plural nouns ("his comments", "the claims"). */
 const NOUN_LIKE_VERBS = new Set(['claims', 'comments', 'notes', 'remarks', 'reports', 'states', 'answers', 'promises', 'forecasts', 'estimates', 'pledges', 'vows', 'demands', 'objects', 'protests', 'hints', 'warns', 'replies', 'denies', 'urges', 'reveals', 'recalls', 'concludes', 'indicates', 'observes', 'stresses', 'writes', 'calls', 'labels', 'talks', 'refers', 'describes', 'attacks', 'welcomes', 'defends', 'praises', 'brands', 'dubs', 'accuses', 'criticises', 'condemns', 'dismisses', 'hails', 'tweets', 'echoes', 'laments', 'brags', 'mocks']);
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'you']);
+/** Verbs with which an outlet, as their subject, speaks in its own voice (an editorial, a commentary). */
+const OUTLET_VOICE_VERBS = new Set(['wrote', 'writes', 'editorialized', 'editorialised', 'opined', 'said', 'says', 'reported', 'reports', 'noted']);
 /** Verbs that put the speaker after them outside quotations: "…, said Mr Smith." */
 const NOT_SPEECH_BEFORE_TO = new Set(['agreed', 'agrees', 'refused', 'declined', 'threatened', 'continued', 'continues', 'offered']);
 const INVERTIBLE_VERBS = new Set(['say', 'said', 'says', 'added', 'adds', 'continued', 'explained', 'insisted', 'warned', 'argued', 'noted', 'wrote', 'writes', 'stressed', 'admitted', 'claimed', 'suggested', 'concluded', 'replied', 'asked', 'commented', 'observed', 'recalled', 'conceded', 'acknowledged', 'declared', 'announced', 'predicted', 'confirmed', 'agreed', 'maintained', 'complained', 'cautioned', 'reported', 'tweeted', 'posted', 'scoffed', 'interjected', 'pressed', 'echoed', 'responded', 'countered', 'quipped', 'retorted', 'joked']);
@@ -148,7 +150,8 @@ export function findCues(text: ArticleText): Cue[] {
       if (lower.endsWith('ing') && (speaker === null || speaker.kind !== 'name' || speaker.last < i - 2)) continue;
       // "Tower had agreed to serve", "promised to cut": an infinitive follows, not speech.
       if (tokens[i + 1]?.lower === 'to' && /^\p{Ll}+$/u.test(tokens[i + 2]?.text ?? '') && !MEDIA.has(tokens[i + 2]!.lower) && NOT_SPEECH_BEFORE_TO.has(lower)) continue;
-      if (speaker === null || isMedium(text, speaker) || text.tokenQuote[speaker.first] !== -1 || text.tokenQuote[speaker.last] !== -1) continue;
+      // "Xinhua, the official news agency, wrote": an outlet writing in its own voice is the speaker.
+      if (speaker === null || (isMedium(text, speaker) && !OUTLET_VOICE_VERBS.has(lower)) || text.tokenQuote[speaker.first] !== -1 || text.tokenQuote[speaker.last] !== -1) continue;
       // "Trump's comments", "rejected claims": these forms are nouns unless a name, a pronoun or a
       // role ("The Tory leader brands …") says them.
       // A subject pronoun ("But he claims …") makes it a verb whatever comes before.
@@ -454,7 +457,10 @@ export function phraseVerbEnd(text: ArticleText, verb: number): number {
 
 const OUTLETS = /^(?:reuters|bbc(?: news| radio \w+| world)?|ap|afp|cnn|itv(?: news)?|sky news|bloomberg|interfax|itar-tass|tass|xinhua|kyodo|nbc|abc|cbs|npr|pa|associated press|press association|financial times|ft|times|sunday times|guardian|observer|telegraph|daily \w+|sunday \w+|independent|mirror|sun|express|new york times|washington post|wall street journal|economist|le monde|der spiegel|newsweek|time magazine)$/;
 
-/** Outlets are never speakers: "as quoted by Reuters", "according to the Financial Times". */
+/**
+ * Outlets are no speakers where they carry someone's words: "as quoted by Reuters", "according to the
+ * Financial Times", "told CNN". Only as the subject of a writing or reporting verb do they speak.
+ */
 export function isMedium(text: ArticleText, phrase: SpeakerPhrase): boolean {
   if (phrase.kind !== 'name') return false;
   const words: string[] = [];

@@ -101,3 +101,17 @@ describe('shares of those polled', () => {
     expect(quoteStarting(extract(body), 'too costly').speaker).toBe('72 percent of Democrats');
   });
 });
+
+describe('an outlet in its own voice', () => {
+  it('gives an outlet\'s own words to it when it is the subject: "Xinhua, the official news agency, wrote"', () => {
+    const body = '"Some may say this is unkind," Xinhua, the official Chinese news agency, wrote. "But the facts are plain."';
+    const result = extract(body);
+    expect(quoteStarting(result, 'Some may say').speaker).toBe('Xinhua');
+    expect(quoteStarting(result, 'But the facts').speaker).toBe('Xinhua');
+  });
+
+  it('still credits the person, not the outlet, in "Jane Roe told CNN"', () => {
+    const body = '"We will not back down," Jane Roe told CNN on Sunday.';
+    expect(quoteStarting(extract(body), 'We will not').speaker).toBe('Jane Roe');
+  });
+});
