@@ -386,7 +386,23 @@ function firstPhraseOf(text: ArticleText, first: number, before: number, withRol
     const token = text.tokens[i]!;
     if (token.kind !== 'word' || text.tokenQuote[i] !== -1) continue;
     if (PRONOUNS.has(token.lower) || (/^\p{Lu}/u.test(token.text) && (!CAPITALISED_FUNCTION_WORDS.has(token.lower) || (withRoles && DETERMINERS.has(token.lower))))) {
-      const phrase = phraseStartingAt(text.tokens, i, before);
+      let phrase = phraseStartingAt(text.tokens, i, before);
+      // "The Republican candidate began by …, saying": an irregular verb ran into the description; its head is the role.
+      if (withRoles && phrase !== null && phrase.kind === 'description' && !isRoleWord(text.tokens[phrase.last]!.lower)) {
+        for (let k = phrase.last - 1; k > phrase.first; k -= 1) {
+          if (!isRoleWord(text.tokens[k]!.lower)) continue;
+          // "A spokesman for Platte River Networks declined …, saying": the post-modifier's name stays with the role.
+          let end = k;
+          if (POST_MODIFIER_WORDS.has(text.tokens[k + 1]?.lower ?? '') || text.tokens[k + 1]?.lower === 'at') {
+            let n = k + 2;
+            if (DETERMINERS.has(text.tokens[n]?.lower ?? '')) n += 1;
+            while (n <= phrase.last && isCapitalised(text.tokens[n]!.text)) n += 1;
+            if (n - 1 > k + 1 && isCapitalised(text.tokens[n - 1]!.text)) end = n - 1;
+          }
+          phrase = classifyPhrase(text.tokens, phrase.first, end);
+          break;
+        }
+      }
       // "Facing criticism, Mr. Lowe …", "Ever since …": a sentence's capital on a common word is no one.
       if (phrase !== null && phrase.kind === 'name' && phrase.nameFirst === i && phrase.nameLast === i && isSentenceCaseWord(text, i)) continue;
       // "Rep. Hakeem Jeffries (D-N.Y.) reacted to the news, saying": the verb comes after the tag.

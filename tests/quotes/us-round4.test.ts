@@ -115,3 +115,12 @@ describe('an outlet in its own voice', () => {
     expect(quoteStarting(extract(body), 'We will not').speaker).toBe('Jane Roe');
   });
 });
+
+describe('a description subject before an irregular verb', () => {
+  it('takes "The Republican candidate began by …, saying" as the participle\'s subject', () => {
+    const body = 'Ben Carson spoke in Concord. The Republican candidate began by talking about the drug crisis, saying that heroin is now "cheaper than candy."';
+    const quote = quoteStarting(extract(body), 'cheaper than candy');
+    expect(quote.speaker).toBe('Ben Carson');
+    expect(quote.speakerSurface).toBe('the Republican candidate');
+  });
+});
