@@ -40,6 +40,9 @@ const APPOSITIVE_DELIMITERS = new Set([',', '-', '–', '—']);
 const POST_MODIFIER_PREPOSITIONS = new Set(['for', 'of', 'at', 'in', 'from', 'with']);
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'you', 'itself', 'himself', 'herself', 'themselves']);
 
+/** Conjunctions that open a clause with a subject of its own: "after Mr. Lowe, asked about it, had said …". */
+const SUBORDINATORS = new Set(['after', 'before', 'when', 'while', 'because', 'since', 'although', 'though', 'until', 'unless', 'once', 'whereas']);
+
 /** A role noun, also with a prefix: "co-chairman", "vice-president", "ex-minister". */
 export function isRoleWord(lower: string): boolean {
   return ROLE_NOUNS.has(lower) || ROLE_NOUNS.has(lower.slice(lower.lastIndexOf('-') + 1));
@@ -204,7 +207,9 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, floor
       const subject = subjectEnd < floor ? null : phraseEndingAt(tokens, subjectEnd, floor);
       const before = subject === null ? undefined : tokens[subject.first - 1];
       // "…, in the Upper Afan Valley, …": a prepositional phrase is still inside the appositive.
-      if (subject !== null && before !== undefined && subject.first > floor && PHRASE_BREAKERS.has(before.lower) && before.lower !== 'and' && before.lower !== 'but') {
+      // "after Mr. Lowe, asked about …, had said": a subordinating conjunction opens a clause whose subject speaks.
+      const clauseSubject = before !== undefined && SUBORDINATORS.has(before.lower) && subject !== null && subject.kind === 'name';
+      if (subject !== null && before !== undefined && subject.first > floor && PHRASE_BREAKERS.has(before.lower) && before.lower !== 'and' && before.lower !== 'but' && !clauseSubject) {
         close = open;
         continue;
       }

@@ -124,3 +124,10 @@ describe('a description subject before an irregular verb', () => {
     expect(quote.speakerSurface).toBe('the Republican candidate');
   });
 });
+
+describe('a subject inside a subordinate clause', () => {
+  it('reads "after Mr. Lowe, asked about …, had said, "…"" as his cue', () => {
+    const body = 'Senator Ray Lowe was in Ohio. The issue came up after Mr. Lowe, asked about the deaths of reporters, had said, "I think we do plenty of that too."';
+    expect(quoteStarting(extract(body), 'I think we do').speaker).toBe('Ray Lowe');
+  });
+});
