@@ -131,3 +131,15 @@ describe('a subject inside a subordinate clause', () => {
     expect(quoteStarting(extract(body), 'I think we do').speaker).toBe('Ray Lowe');
   });
 });
+
+describe('a lone surname speaking', () => {
+  it('lets "he" mean a surname the article gives alone as a speaker: "Cruz openly admitted …. "…," he said"', () => {
+    const body = 'Donald Trump picked Iowa in the interview on Sunday.\n\nCruz openly admitted that his pick was politically motivated. “With an eye to February 20th, Carolina,” he said.';
+    expect(quoteStarting(extract(body), 'With an eye').speaker).toBe('Cruz');
+  });
+
+  it('does not let "he" mean a plural that speaks: "Prosecutors said …"', () => {
+    const body = 'George Lane was sentenced on Friday.\n\nProsecutors said the sentence was fair. "I did my job," he said.';
+    expect(quoteStarting(extract(body), 'I did my job').speaker).toBe('George Lane');
+  });
+});
