@@ -143,3 +143,15 @@ describe('a lone surname speaking', () => {
     expect(quoteStarting(extract(body), 'I did my job').speaker).toBe('George Lane');
   });
 });
+
+describe('time words opening a sentence', () => {
+  it('does not take "Hours later, …, telling reporters" for a speaker named Hours', () => {
+    const body = 'Mayor Ann Cole met Dan Roe on Monday. Hours later, Cole returned the compliment, telling reporters, "He is an amazing man."';
+    expect(quoteStarting(extract(body), 'He is an amazing').speaker).toBe('Ann Cole');
+  });
+
+  it('does not take "Ever since …, Senator Holt …, attacking" for a speaker named Ever', () => {
+    const body = 'Ever since the flood, Senator Dana Holt has been a critic, attacking the agency for its "slow and careless" response.';
+    expect(quoteStarting(extract(body), 'slow and careless').speaker).toBe('Dana Holt');
+  });
+});
