@@ -53,6 +53,8 @@ function isClosingMark(text: ArticleText, index: number): boolean {
   const token = text.tokens[index];
   if (token === undefined) return false;
   if (CLOSING_MARKS.has(token.text)) return true;
+  // `''I would use the word 'old-school,''' said …`: a nested quote closes right before the outer one.
+  if (token.text === "'" && index > 0 && text.tokens[index - 1]!.text === "''" && text.tokens[index - 1]!.end === token.start) return true;
   if (token.text !== '“' || index === 0) return false;
   const previous = text.tokens[index - 1]!;
   const next = text.tokens[index + 1];

@@ -155,3 +155,12 @@ describe('time words opening a sentence', () => {
     expect(quoteStarting(extract(body), 'slow and careless').speaker).toBe('Dana Holt');
   });
 });
+
+describe('a nested quote closing with the outer one', () => {
+  it("reads ''…'old-school,''' said Gregory Slayton as an inverted cue", () => {
+    const body = "''I would use the word 'old-school,''' said Gregory W. Slayton, whom the president appointed. ''Humility is something I love.''";
+    const result = extract(body);
+    expect(quoteStarting(result, 'I would use').speaker).toBe('Gregory W. Slayton');
+    expect(quoteStarting(result, 'Humility').speaker).toBe('Gregory W. Slayton');
+  });
+});
