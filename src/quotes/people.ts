@@ -376,12 +376,16 @@ export class People {
     const { tokens } = this.text;
     if (tokens[nameLast + 1]?.text !== ',') return null;
     const words: string[] = [];
-    for (let i = nameLast + 2; i < tokens.length && i <= nameLast + 8; i += 1) {
-      const token = tokens[i]!;
+    let stop = nameLast + 2;
+    for (; stop < tokens.length && stop <= nameLast + 8; stop += 1) {
+      const token = tokens[stop]!;
       if (token.kind !== 'word') break;
       if (PHRASE_BREAKERS.has(token.lower) && token.lower !== 'of') break;
       words.push(bare(token.lower));
     }
+    // "Appearing on Face the Nation, the GOP front-runner said …": a role running on into a verb is the
+    // sentence's subject after an opening phrase, not an appositive of the name before the comma.
+    if (SPEECH_VERBS.has(tokens[stop]?.lower ?? '')) return null;
     while (words.length > 0 && DETERMINERS.has(words[0]!)) words.shift();
     // "economist at Lehman Brothers": the role is what comes before the preposition.
     const ofAt = words.indexOf('of');

@@ -164,3 +164,10 @@ describe('a nested quote closing with the outer one', () => {
     expect(quoteStarting(result, 'Humility').speaker).toBe('Gregory W. Slayton');
   });
 });
+
+describe('a role after an opening phrase', () => {
+  it('does not make "Face the Nation" the GOP front-runner in "Appearing on Face the Nation, the GOP front-runner said"', () => {
+    const body = 'Donald Trump led the field. Appearing on CBS’ Face the Nation, the GOP front-runner said Clinton "caused tremendous death" as secretary of State.';
+    expect(quoteStarting(extract(body), 'caused tremendous').speaker).toBe('the GOP front-runner');
+  });
+});
