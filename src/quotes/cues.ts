@@ -75,7 +75,8 @@ export function findCues(text: ArticleText): Cue[] {
       if (token.kind !== 'word' || text.tokenQuote[i] !== -1) continue;
       const lower = token.lower;
       if (lower === 'according' && tokens[i + 1]?.lower === 'to' && i + 2 < end) {
-        const speaker = phraseStartingAt(tokens, i + 2, quoteFreeLimit(text, i + 2, end));
+        const limit = quoteFreeLimit(text, i + 2, end);
+        const speaker = withAgent(text, phraseStartingAt(tokens, i + 2, limit), limit);
         // "according to their figures" gives no one; "according to Mr Smith" does.
         if (speaker !== null && speaker.first === speaker.last && DETERMINERS.has(tokens[speaker.first]!.lower)) continue;
         if (speaker !== null && !isMedium(text, speaker)) cues.push({ verb: i, verbEnd: i + 1, speaker, inverted: true, fragmentOnly: false, according: true, sentence: s });
@@ -259,6 +260,21 @@ function isCapitalisedPastVerb(text: ArticleText, i: number): boolean {
   if (!token.lower.endsWith('ed') || token.text.slice(1) !== token.lower.slice(1) || tokens[i - 1]?.text !== ',') return false;
   const next = tokens[i + 1];
   return next === undefined || next.kind !== 'word' || next.text === next.lower;
+}
+
+/**
+ * "according to audio obtained by the Texas Tribune", "a complaint filed by the S.E.C.": a
+ * description ending in a participle runs on through "by" and the name of who made it.
+ */
+function withAgent(text: ArticleText, phrase: SpeakerPhrase | null, limit: number): SpeakerPhrase | null {
+  const { tokens } = text;
+  if (phrase === null || phrase.kind !== 'description' || !/^\p{Ll}+ed$/u.test(tokens[phrase.last]!.text) || tokens[phrase.last + 1]?.lower !== 'by') return phrase;
+  let last = phrase.last + 2;
+  if (last < limit && DETERMINERS.has(tokens[last]!.lower)) last += 1;
+  const nameStart = last;
+  while (last < limit && last < nameStart + 6 && tokens[last]!.kind === 'word' && (isCapitalised(tokens[last]!.text) || (last > nameStart && NAME_PARTICLE_WORDS.has(tokens[last]!.lower)))) last += 1;
+  if (last === nameStart) return phrase;
+  return { ...phrase, last: last - 1 };
 }
 
 /** Conjunctions that join a second verb phrase to the sentence's subject. */

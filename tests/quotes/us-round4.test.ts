@@ -171,3 +171,10 @@ describe('a role after an opening phrase', () => {
     expect(quoteStarting(extract(body), 'caused tremendous').speaker).toBe('the GOP front-runner');
   });
 });
+
+describe('a document and who made it', () => {
+  it('keeps the agent in "according to a civil complaint filed by the Justice Department"', () => {
+    const body = 'The firm "misled investors for years," according to a civil complaint filed by the Justice Department on Monday.';
+    expect(quoteStarting(extract(body), 'misled investors').speaker).toBe('a civil complaint filed by the Justice Department');
+  });
+});
