@@ -153,8 +153,9 @@ export function findCues(text: ArticleText): Cue[] {
       if (lower.endsWith('ing') && (speaker === null || speaker.kind !== 'name' || speaker.last < i - 2)) continue;
       // "Tower had agreed to serve", "promised to cut": an infinitive follows, not speech.
       if (tokens[i + 1]?.lower === 'to' && /^\p{Ll}+$/u.test(tokens[i + 2]?.text ?? '') && !MEDIA.has(tokens[i + 2]!.lower) && NOT_SPEECH_BEFORE_TO.has(lower)) continue;
-      // "Xinhua, the official news agency, wrote": an outlet writing in its own voice is the speaker.
-      if (speaker === null || (isMedium(text, speaker) && !OUTLET_VOICE_VERBS.has(lower)) || text.tokenQuote[speaker.first] !== -1 || text.tokenQuote[speaker.last] !== -1) continue;
+      // "Xinhua, the official news agency, wrote": an outlet writing in its own voice is the speaker;
+      // "businessmen polled by Reuters said": an outlet after a preposition is not the verb's subject.
+      if (speaker === null || (isMedium(text, speaker) && (!OUTLET_VOICE_VERBS.has(lower) || followsPreposition(text, speaker.first, first))) || text.tokenQuote[speaker.first] !== -1 || text.tokenQuote[speaker.last] !== -1) continue;
       // "Trump's comments", "rejected claims": these forms are nouns unless a name, a pronoun or a
       // role ("The Tory leader brands …") says them.
       // A subject pronoun ("But he claims …") makes it a verb whatever comes before.
@@ -260,6 +261,12 @@ function isCapitalisedPastVerb(text: ArticleText, i: number): boolean {
   if (!token.lower.endsWith('ed') || token.text.slice(1) !== token.lower.slice(1) || tokens[i - 1]?.text !== ',') return false;
   const next = tokens[i + 1];
   return next === undefined || next.kind !== 'word' || next.text === next.lower;
+}
+
+/** True when the word before tokens[at] (inside the sentence) is a preposition or conjunction: "polled by Reuters". */
+function followsPreposition(text: ArticleText, at: number, first: number): boolean {
+  const before = text.tokens[at - 1];
+  return at > first && before !== undefined && before.kind === 'word' && (PHRASE_BREAKERS.has(before.lower) || before.lower === 'of' || before.lower === 'for');
 }
 
 /**

@@ -114,6 +114,12 @@ describe('an outlet in its own voice', () => {
     const body = '"We will not back down," Jane Roe told CNN on Sunday.';
     expect(quoteStarting(extract(body), 'We will not').speaker).toBe('Jane Roe');
   });
+
+  it('does not take an outlet after "by" for the subject: "businessmen polled by Reuters said"', () => {
+    const body = 'The accord will help the economy, bankers and businessmen polled by Reuters said.\n\n"It is an important piece," Anna Roe, Secretary-General of the Chamber of Commerce, said. "Now is the time to act."';
+    const result = extract(body);
+    expect(result.quotes.some((quote) => quote.speaker === 'Reuters')).toBe(false);
+  });
 });
 
 describe('a description subject before an irregular verb', () => {
