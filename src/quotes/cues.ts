@@ -3,6 +3,7 @@ import { sentenceTokens } from './article-text.js';
 import { CAPITALISED_FUNCTION_WORDS, DETERMINERS, FRAGMENT_VERBS, HONORIFICS, MEDIA, NAME_PARTICLES as NAME_PARTICLE_WORDS, NON_PERSON_WORDS, PHRASE_BREAKERS, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS, VERB_MODIFIERS } from './lexicon.js';
 import type { SpeakerPhrase } from './speaker-phrase.js';
 import { isCapitalised } from './text.js';
+import { isSentenceCaseWord } from './sentence-case.js';
 import { afterUsTag, classifyPhrase, isDeterminedDescription, isRoleWord, isSpeakerHead, phraseStartingAt, subjectBefore } from './speaker-phrase.js';
 
 /**
@@ -30,6 +31,8 @@ export interface Cue {
 /** Speech verbs that are also plural nouns ("his comments", "the claims"). */
 const NOUN_LIKE_VERBS = new Set(['claims', 'comments', 'notes', 'remarks', 'reports', 'states', 'answers', 'promises', 'forecasts', 'estimates', 'pledges', 'vows', 'demands', 'objects', 'protests', 'hints', 'warns', 'replies', 'denies', 'urges', 'reveals', 'recalls', 'concludes', 'indicates', 'observes', 'stresses', 'writes', 'calls', 'labels', 'talks', 'refers', 'describes', 'attacks', 'welcomes', 'defends', 'praises', 'brands', 'dubs', 'accuses', 'criticises', 'condemns', 'dismisses', 'hails', 'tweets', 'echoes', 'laments', 'brags', 'mocks']);
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'you']);
+/** Verbs with which an outlet, as their subject, speaks in its own voice (an editorial, a commentary). */
+const OUTLET_VOICE_VERBS = new Set(['wrote', 'writes', 'editorialized', 'editorialised', 'opined', 'said', 'says', 'reported', 'reports', 'noted']);
 /** Verbs that put the speaker after them outside quotations: "…, said Mr Smith." */
 const NOT_SPEECH_BEFORE_TO = new Set(['agreed', 'agrees', 'refused', 'declined', 'threatened', 'continued', 'continues', 'offered']);
 const INVERTIBLE_VERBS = new Set(['say', 'said', 'says', 'added', 'adds', 'continued', 'explained', 'insisted', 'warned', 'argued', 'noted', 'wrote', 'writes', 'stressed', 'admitted', 'claimed', 'suggested', 'concluded', 'replied', 'asked', 'commented', 'observed', 'recalled', 'conceded', 'acknowledged', 'declared', 'announced', 'predicted', 'confirmed', 'agreed', 'maintained', 'complained', 'cautioned', 'reported', 'tweeted', 'posted', 'scoffed', 'interjected', 'pressed', 'echoed', 'responded', 'countered', 'quipped', 'retorted', 'joked']);
@@ -42,6 +45,22 @@ const SUBJECT_SEARCH_TOKENS = 25;
 const PASSIVE_BEFORE = new Set(['was', 'were', 'been', 'be', 'being', 'is', 'are', 'to', "wasn't", "weren't"]);
 const CLOSING_MARKS = new Set(['"', '”', "''", '»']);
 const INVERSION_LEADS = new Set([',', '-', '–', '—', ...CLOSING_MARKS]);
+/**
+ * A closing quotation mark at tokens[index]: `”`, `"`, `''`, `»`, or an opening `“` typed where the
+ * closing one belongs, hanging on the word or punctuation before it (`“It is unusual,“ said …`).
+ */
+function isClosingMark(text: ArticleText, index: number): boolean {
+  const token = text.tokens[index];
+  if (token === undefined) return false;
+  if (CLOSING_MARKS.has(token.text)) return true;
+  // `''I would use the word 'old-school,''' said …`: a nested quote closes right before the outer one.
+  if (token.text === "'" && index > 0 && text.tokens[index - 1]!.text === "''" && text.tokens[index - 1]!.end === token.start) return true;
+  if (token.text !== '“' || index === 0) return false;
+  const previous = text.tokens[index - 1]!;
+  const next = text.tokens[index + 1];
+  return previous.end === token.start && (next === undefined || next.start > token.end);
+}
+
 /** Objects of "told" that are the audience or the medium, so still part of the cue. */
 const AUDIENCE_WORDS = new Set(['reporters', 'journalists', 'mps', 'peers', 'delegates', 'the', 'a', 'an', 'his', 'her', 'their', 'bbc', 'news', 'radio', 'today', 'programme', 'newspaper', 'conference', 'press', 'audience', 'parliament', 'commons', 'lords', 'senate', 'congress', 'committee', 'reuters', 'listeners', 'viewers', 'supporters', 'members', 'party', 'students', 'workers', 'crowd', 'magazine']);
 
@@ -56,7 +75,8 @@ export function findCues(text: ArticleText): Cue[] {
       if (token.kind !== 'word' || text.tokenQuote[i] !== -1) continue;
       const lower = token.lower;
       if (lower === 'according' && tokens[i + 1]?.lower === 'to' && i + 2 < end) {
-        const speaker = phraseStartingAt(tokens, i + 2, quoteFreeLimit(text, i + 2, end));
+        const limit = quoteFreeLimit(text, i + 2, end);
+        const speaker = withAgent(text, phraseStartingAt(tokens, i + 2, limit), limit);
         // "according to their figures" gives no one; "according to Mr Smith" does.
         if (speaker !== null && speaker.first === speaker.last && DETERMINERS.has(tokens[speaker.first]!.lower)) continue;
         if (speaker !== null && !isMedium(text, speaker)) cues.push({ verb: i, verbEnd: i + 1, speaker, inverted: true, fragmentOnly: false, according: true, sentence: s });
@@ -76,8 +96,9 @@ export function findCues(text: ArticleText): Cue[] {
       // "made it clear that", "called on the government to": phrases that report speech as a verb does.
       const speech = SPEECH_VERBS.has(lower) || (lower === 'pointed' && tokens[i + 1]?.lower === 'out') || phraseVerbEnd(text, i) > i || readsQuotation(text, i, first);
       if (!speech && !FRAGMENT_VERBS.has(lower)) continue;
-      // A capitalised "States" or "Reports" mid-sentence is a name, not a verb.
-      if (token.text !== lower && i > first) continue;
+      // A capitalised "States" or "Reports" mid-sentence is a name, not a verb; "…, Tweeted on Friday"
+      // after an appositive is a verb written with a capital, as some copy writes Twitter's.
+      if (token.text !== lower && i > first && !isCapitalisedPastVerb(text, i)) continue;
       const previous = tokens[i - 1];
       // "He went on to accuse Mr Brown of …": the subject of "went on" speaks.
       const wentOn = previous?.lower === 'to' && tokens[i - 2]?.lower === 'on' && GO_ON.has(tokens[i - 3]?.lower ?? '') && i - 3 > first;
@@ -86,9 +107,9 @@ export function findCues(text: ArticleText): Cue[] {
       if (tokens[i + 1]?.lower === 'by') continue;
       const verbEnd = cueEnd(text, i, end);
       // Inversion: `"…," said Mr Smith` or `…, said Mr Smith.`
-      const afterQuote = previous !== undefined && (CLOSING_MARKS.has(previous.text) || (previous.text === ',' && CLOSING_MARKS.has(tokens[i - 2]?.text ?? '')));
+      const afterQuote = previous !== undefined && (isClosingMark(text, i - 1) || (previous.text === ',' && isClosingMark(text, i - 2)));
       // `as "fantastic," telling reporters …`: a participle is never inverted.
-      if (speech && previous !== undefined && i > first && INVERSION_LEADS.has(previous.text) && (afterQuote || INVERTIBLE_VERBS.has(lower)) && !lower.endsWith('ing')) {
+      if (speech && previous !== undefined && i > first && (INVERSION_LEADS.has(previous.text) || isClosingMark(text, i - 1)) && (afterQuote || INVERTIBLE_VERBS.has(lower)) && !lower.endsWith('ing')) {
         const limit = quoteFreeLimit(text, i + 1, end);
         const plain = phraseStartingAt(tokens, i + 1, limit);
         const speaker = afterQuote ? withPostModifiers(text, i + 1, limit, plain) : plain;
@@ -111,7 +132,7 @@ export function findCues(text: ArticleText): Cue[] {
       }
       // "…, saying he was ready", "quoted its plan as saying:": the participle's subject is the sentence's speaker.
       // `… address "that person," telling Fox 35 …`: the comma may sit inside a closing mark.
-      const afterComma = previous?.text === ',' || (previous !== undefined && CLOSING_MARKS.has(previous.text) && tokens[i - 2]?.text === ',');
+      const afterComma = previous?.text === ',' || (previous !== undefined && isClosingMark(text, i - 1) && tokens[i - 2]?.text === ',');
       // "Romney fired back, attacking Trump for "the greed"": a fragment verb's participle attributes the fragment.
       if ((speech || FRAGMENT_VERBS.has(lower)) && (afterComma || previous?.lower === 'as') && lower.endsWith('ing')) {
         const latest = cues[cues.length - 1];
@@ -132,7 +153,9 @@ export function findCues(text: ArticleText): Cue[] {
       if (lower.endsWith('ing') && (speaker === null || speaker.kind !== 'name' || speaker.last < i - 2)) continue;
       // "Tower had agreed to serve", "promised to cut": an infinitive follows, not speech.
       if (tokens[i + 1]?.lower === 'to' && /^\p{Ll}+$/u.test(tokens[i + 2]?.text ?? '') && !MEDIA.has(tokens[i + 2]!.lower) && NOT_SPEECH_BEFORE_TO.has(lower)) continue;
-      if (speaker === null || isMedium(text, speaker) || text.tokenQuote[speaker.first] !== -1 || text.tokenQuote[speaker.last] !== -1) continue;
+      // "Xinhua, the official news agency, wrote": an outlet writing in its own voice is the speaker;
+      // "businessmen polled by Reuters said": an outlet after a preposition is not the verb's subject.
+      if (speaker === null || (isMedium(text, speaker) && (!OUTLET_VOICE_VERBS.has(lower) || followsPreposition(text, speaker.first, first))) || text.tokenQuote[speaker.first] !== -1 || text.tokenQuote[speaker.last] !== -1) continue;
       // "Trump's comments", "rejected claims": these forms are nouns unless a name, a pronoun or a
       // role ("The Tory leader brands …") says them.
       // A subject pronoun ("But he claims …") makes it a verb whatever comes before.
@@ -216,16 +239,49 @@ function readsQuotation(text: ArticleText, i: number, first: number): boolean {
   const lower = tokens[i]!.lower;
   if (lower !== 'read' && lower !== 'reads') return false;
   const previous = tokens[i - 1];
-  if (previous !== undefined && i > first && (CLOSING_MARKS.has(previous.text) || (previous.text === ',' && CLOSING_MARKS.has(tokens[i - 2]?.text ?? '')))) return true;
+  if (previous !== undefined && i > first && (isClosingMark(text, i - 1) || (previous.text === ',' && isClosingMark(text, i - 2)))) return true;
   const next = tokens[i + 1];
   if (next !== undefined && (next.text === ':' || ((next.text === '"' || next.text === '“') && text.tokenQuote[i + 1] === -1))) return true;
   if (next !== undefined && next.kind === 'word') return false;
   // `"…," the email read.`: the subject sits between the closing mark and the verb.
   for (let j = i - 1; j >= first && j >= i - 6; j -= 1) {
-    if (CLOSING_MARKS.has(tokens[j]!.text) || (tokens[j]!.text === ',' && CLOSING_MARKS.has(tokens[j - 1]?.text ?? ''))) return true;
+    if (isClosingMark(text, j) || (tokens[j]!.text === ',' && isClosingMark(text, j - 1))) return true;
     if (tokens[j]!.kind !== 'word') return false;
   }
   return false;
+}
+
+/**
+ * `Jane Roe, the head of the group, Tweeted on Friday`: a past-tense speech verb with a capital after
+ * a comma, followed by lower-case words or punctuation (not a title-case headline's next word).
+ */
+function isCapitalisedPastVerb(text: ArticleText, i: number): boolean {
+  const { tokens } = text;
+  const token = tokens[i]!;
+  if (!token.lower.endsWith('ed') || token.text.slice(1) !== token.lower.slice(1) || tokens[i - 1]?.text !== ',') return false;
+  const next = tokens[i + 1];
+  return next === undefined || next.kind !== 'word' || next.text === next.lower;
+}
+
+/** True when the word before tokens[at] (inside the sentence) is a preposition or conjunction: "polled by Reuters". */
+function followsPreposition(text: ArticleText, at: number, first: number): boolean {
+  const before = text.tokens[at - 1];
+  return at > first && before !== undefined && before.kind === 'word' && (PHRASE_BREAKERS.has(before.lower) || before.lower === 'of' || before.lower === 'for');
+}
+
+/**
+ * "according to audio obtained by the Texas Tribune", "a complaint filed by the S.E.C.": a
+ * description ending in a participle runs on through "by" and the name of who made it.
+ */
+function withAgent(text: ArticleText, phrase: SpeakerPhrase | null, limit: number): SpeakerPhrase | null {
+  const { tokens } = text;
+  if (phrase === null || phrase.kind !== 'description' || !/^\p{Ll}+ed$/u.test(tokens[phrase.last]!.text) || tokens[phrase.last + 1]?.lower !== 'by') return phrase;
+  let last = phrase.last + 2;
+  if (last < limit && DETERMINERS.has(tokens[last]!.lower)) last += 1;
+  const nameStart = last;
+  while (last < limit && last < nameStart + 6 && tokens[last]!.kind === 'word' && (isCapitalised(tokens[last]!.text) || (last > nameStart && NAME_PARTICLE_WORDS.has(tokens[last]!.lower)))) last += 1;
+  if (last === nameStart) return phrase;
+  return { ...phrase, last: last - 1 };
 }
 
 /** Conjunctions that join a second verb phrase to the sentence's subject. */
@@ -355,7 +411,25 @@ function firstPhraseOf(text: ArticleText, first: number, before: number, withRol
     const token = text.tokens[i]!;
     if (token.kind !== 'word' || text.tokenQuote[i] !== -1) continue;
     if (PRONOUNS.has(token.lower) || (/^\p{Lu}/u.test(token.text) && (!CAPITALISED_FUNCTION_WORDS.has(token.lower) || (withRoles && DETERMINERS.has(token.lower))))) {
-      const phrase = phraseStartingAt(text.tokens, i, before);
+      let phrase = phraseStartingAt(text.tokens, i, before);
+      // "The Republican candidate began by …, saying": an irregular verb ran into the description; its head is the role.
+      if (withRoles && phrase !== null && phrase.kind === 'description' && !isRoleWord(text.tokens[phrase.last]!.lower)) {
+        for (let k = phrase.last - 1; k > phrase.first; k -= 1) {
+          if (!isRoleWord(text.tokens[k]!.lower)) continue;
+          // "A spokesman for Platte River Networks declined …, saying": the post-modifier's name stays with the role.
+          let end = k;
+          if (POST_MODIFIER_WORDS.has(text.tokens[k + 1]?.lower ?? '') || text.tokens[k + 1]?.lower === 'at') {
+            let n = k + 2;
+            if (DETERMINERS.has(text.tokens[n]?.lower ?? '')) n += 1;
+            while (n <= phrase.last && isCapitalised(text.tokens[n]!.text)) n += 1;
+            if (n - 1 > k + 1 && isCapitalised(text.tokens[n - 1]!.text)) end = n - 1;
+          }
+          phrase = classifyPhrase(text.tokens, phrase.first, end);
+          break;
+        }
+      }
+      // "Facing criticism, Mr. Lowe …", "Ever since …": a sentence's capital on a common word is no one.
+      if (phrase !== null && phrase.kind === 'name' && phrase.nameFirst === i && phrase.nameLast === i && isSentenceCaseWord(text, i)) continue;
       // "Rep. Hakeem Jeffries (D-N.Y.) reacted to the news, saying": the verb comes after the tag.
       const next = phrase === null ? undefined : text.tokens[afterUsTag(text.tokens, phrase.last + 1)];
       // "But in an interview with the Financial Times, Mr Blair refused …, saying": the subject has its verb next.
@@ -424,7 +498,10 @@ export function phraseVerbEnd(text: ArticleText, verb: number): number {
 
 const OUTLETS = /^(?:reuters|bbc(?: news| radio \w+| world)?|ap|afp|cnn|itv(?: news)?|sky news|bloomberg|interfax|itar-tass|tass|xinhua|kyodo|nbc|abc|cbs|npr|pa|associated press|press association|financial times|ft|times|sunday times|guardian|observer|telegraph|daily \w+|sunday \w+|independent|mirror|sun|express|new york times|washington post|wall street journal|economist|le monde|der spiegel|newsweek|time magazine)$/;
 
-/** Outlets are never speakers: "as quoted by Reuters", "according to the Financial Times". */
+/**
+ * Outlets are no speakers where they carry someone's words: "as quoted by Reuters", "according to the
+ * Financial Times", "told CNN". Only as the subject of a writing or reporting verb do they speak.
+ */
 export function isMedium(text: ArticleText, phrase: SpeakerPhrase): boolean {
   if (phrase.kind !== 'name') return false;
   const words: string[] = [];

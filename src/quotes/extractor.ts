@@ -1,6 +1,6 @@
 import type { Article } from '../corpus/article.js';
 import type { ArticleText } from './article-text.js';
-import { analyseText, sentenceAt, tokenAt } from './article-text.js';
+import { analyseText, sentenceAt, sentenceTokens, tokenAt } from './article-text.js';
 import type { Cue } from './cues.js';
 import { colonCue, dashCue, findCues, subjectCue } from './cues.js';
 import type { DirectCandidate } from './direct.js';
@@ -9,6 +9,7 @@ import { isLabelOrTitle, isScareQuote } from './not-speech.js';
 import { People } from './people.js';
 import type { AttributionConfidence, Quote } from './quote.js';
 import { findReported } from './reported.js';
+import type { SpeakerPhrase } from './speaker-phrase.js';
 import type { Attribution } from './speakers.js';
 import { SpeakerBook } from './speakers.js';
 
@@ -54,7 +55,7 @@ interface GroupAttribution {
  */
 export class QuoteExtractor {
   /** Bump on every rule change: it is part of the snapshot cache key. */
-  static readonly version: string = '8';
+  static readonly version: string = '9';
 
   extract(article: Pick<Article, 'id' | 'body' | 'title'>): ArticleQuotes {
     try {
@@ -80,6 +81,11 @@ export class QuoteExtractor {
     const spans = attributeSpans(text, cues);
     /** Stand-in cues (colon, sentence subject) of pieces that have no speech verb. */
     const standIns = new Map<Cue, AttributionConfidence>();
+    const cueSentences = new Set(allCues.map((cue) => cue.sentence));
+    const isKnownPerson = (phrase: SpeakerPhrase): boolean => {
+      const entity = people.resolveName(phrase.nameFirst, phrase.nameLast);
+      return entity.person === true && entity.words.length > 1;
+    };
     for (const candidate of spans) {
       if (candidate.cue !== null || candidate.span.open < 0) continue;
       const openToken = tokenAt(text, candidate.span.open);
@@ -105,15 +111,13 @@ export class QuoteExtractor {
       const sentence = sentenceAt(text, candidate.span.open);
       // `On Monday, Trump groused … that CNN "doesn't treat me properly"`: a surname alone may be the
       // subject when the article names that person in full. Such attributions are marked 'subject' (weak).
-      const subject = subjectCue(text, sentence, openToken, (phrase) => {
-        const entity = people.resolveName(phrase.nameFirst, phrase.nameLast);
-        return entity.person === true && entity.words.length > 1;
-      });
-      if (subject === null) continue;
-      candidate.cue = subject;
+      const subject = subjectCue(text, sentence, openToken, isKnownPerson);
+      const found = subject ?? leadInCue(text, candidate, openToken, cueSentences, isKnownPerson);
+      if (found === null) continue;
+      candidate.cue = found;
       candidate.cuePosition = 'sentence';
-      standIns.set(subject, 'subject');
-      attributions.set(subject, book.attribute(subject));
+      standIns.set(found, 'subject');
+      attributions.set(found, book.attribute(found));
     }
     const candidates = spans.filter((candidate) => !isLabelOrTitle(text, candidate) && !isScareQuote(text, candidate));
     const groupAttribution = attributeGroups(text, candidates, attributions, cues, standIns);
@@ -157,6 +161,22 @@ export class QuoteExtractor {
     });
     return { quotes, speakers: book.speakers(used) };
   }
+}
+
+/**
+ * `Clinton touted her record as a co-sponsor. "We need to find ways …"`: a quotation that opens its
+ * sentence right after a sentence of the same paragraph with a person as its subject, and with no
+ * quotation or cue of its own, is presented as that person's words (a weak, 'subject' attribution).
+ */
+function leadInCue(text: ArticleText, candidate: DirectCandidate, openToken: number, cueSentences: ReadonlySet<number>, isKnownPerson: (phrase: SpeakerPhrase) => boolean): Cue | null {
+  const sentence = text.tokenSentence[openToken] ?? -1;
+  if (sentence < 1 || text.sentenceFirstToken[sentence] !== openToken || candidate.span.continuesPrevious) return null;
+  const previous = sentence - 1;
+  if (text.sentenceParagraph[previous] !== text.sentenceParagraph[sentence] || cueSentences.has(previous)) return null;
+  const [first, end] = sentenceTokens(text, previous);
+  if (end - first < 3 || text.tokens[end - 1]!.text !== '.') return null;
+  for (let i = first; i < end; i += 1) if (text.tokenQuote[i] !== -1 || /^["“”]$|^''$/.test(text.tokens[i]!.text)) return null;
+  return subjectCue(text, previous, end, isKnownPerson);
 }
 
 /** A speech verb's confidence: a pronoun at the cue leans on resolution, a name does not. */

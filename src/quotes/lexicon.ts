@@ -134,6 +134,7 @@ without within following instead indeed still even just only perhaps maybe mr mr
 mr. mrs. ms. dr.
 does did neither nor see let please whether unlike has have had is was are were do
 amid amidst
+ever hours days weeks months years minutes moments decades
 `);
 
 /**

@@ -1,4 +1,5 @@
 import type { ArticleText } from './article-text.js';
+import { isSentenceCaseWord } from './sentence-case.js';
 import {
   CAPITALISED_FUNCTION_WORDS,
   DETERMINERS,
@@ -341,6 +342,9 @@ export class People {
         first = i + 1;
       }
     }
+    // "Former Carson aide …", "Hacker Guccifer …": a sentence's capital on a word the article otherwise
+    // writes in lower case is no part of the name (before a role it already went with the role).
+    if (first === runFirst && first < runLast && isSentenceCaseWord(this.text, first)) first += 1;
     if (first > runLast) return null;
     if (first === runLast && SPEECH_VERBS.has(tokens[first]!.lower)) return null;
     // "Liberal Democrat Sarah Teather": a given name after other capitalised words starts the name.
@@ -372,12 +376,16 @@ export class People {
     const { tokens } = this.text;
     if (tokens[nameLast + 1]?.text !== ',') return null;
     const words: string[] = [];
-    for (let i = nameLast + 2; i < tokens.length && i <= nameLast + 8; i += 1) {
-      const token = tokens[i]!;
+    let stop = nameLast + 2;
+    for (; stop < tokens.length && stop <= nameLast + 8; stop += 1) {
+      const token = tokens[stop]!;
       if (token.kind !== 'word') break;
       if (PHRASE_BREAKERS.has(token.lower) && token.lower !== 'of') break;
       words.push(bare(token.lower));
     }
+    // "Appearing on Face the Nation, the GOP front-runner said …": a role running on into a verb is the
+    // sentence's subject after an opening phrase, not an appositive of the name before the comma.
+    if (SPEECH_VERBS.has(tokens[stop]?.lower ?? '')) return null;
     while (words.length > 0 && DETERMINERS.has(words[0]!)) words.shift();
     // "economist at Lehman Brothers": the role is what comes before the preposition.
     const ofAt = words.indexOf('of');

@@ -40,6 +40,9 @@ const APPOSITIVE_DELIMITERS = new Set([',', '-', '–', '—']);
 const POST_MODIFIER_PREPOSITIONS = new Set(['for', 'of', 'at', 'in', 'from', 'with']);
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'you', 'itself', 'himself', 'herself', 'themselves']);
 
+/** Conjunctions that open a clause with a subject of its own: "after Mr. Lowe, asked about it, had said …". */
+const SUBORDINATORS = new Set(['after', 'before', 'when', 'while', 'because', 'since', 'although', 'though', 'until', 'unless', 'once', 'whereas']);
+
 /** A role noun, also with a prefix: "co-chairman", "vice-president", "ex-minister". */
 export function isRoleWord(lower: string): boolean {
   return ROLE_NOUNS.has(lower) || ROLE_NOUNS.has(lower.slice(lower.lastIndexOf('-') + 1));
@@ -132,6 +135,14 @@ const DATE_NAMES = new Set(
   'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '),
 );
 
+/** Nouns that end like an adverb: "the family said", "the daily wrote", "the rally heard". */
+const LY_NOUNS = new Set(['family', 'daily', 'weekly', 'monthly', 'quarterly', 'ally', 'rally', 'assembly', 'supply', 'reply', 'anomaly', 'bully', 'italy', 'homily', 'monopoly']);
+
+/** "he has also said", "she quickly added": a lower-case -ly word before the verb is an adverb, unless a known noun. */
+function isAdverb(token: Token): boolean {
+  return /^\p{Ll}+ly$/u.test(token.text) && !LY_NOUNS.has(token.lower);
+}
+
 /**
  * The subject written just before a speech verb at `verbIndex`, reading backwards: skips adverbs and
  * auxiliaries ("he has also said"), steps over an appositive between commas ("Donna Brazile, the
@@ -141,7 +152,7 @@ const DATE_NAMES = new Set(
 export function subjectBefore(tokens: readonly Token[], verbIndex: number, floor: number): SpeakerPhrase | null {
   let end = verbIndex - 1;
   // "he has also said", "Mr Howard last week said", "the minister on Monday said".
-  while (end >= floor && tokens[end]!.kind === 'word' && ((VERB_MODIFIERS.has(tokens[end]!.lower) && tokens[end]!.text === tokens[end]!.lower) || TIME_WORDS.has(tokens[end]!.lower) || /^\p{Ll}+ly$/u.test(tokens[end]!.text) || (tokens[end]!.lower === 'on' && TIME_WORDS.has(tokens[end + 1]?.lower ?? '')))) end -= 1;
+  while (end >= floor && tokens[end]!.kind === 'word' && ((VERB_MODIFIERS.has(tokens[end]!.lower) && tokens[end]!.text === tokens[end]!.lower) || TIME_WORDS.has(tokens[end]!.lower) || isAdverb(tokens[end]!) || (tokens[end]!.lower === 'on' && TIME_WORDS.has(tokens[end + 1]?.lower ?? '')))) end -= 1;
   if (end < floor) return null;
   // "Sen. Jane Doe, R-Ky., said", "Jane Roe, 34, of Dayton, Ohio, said": party, age and home-town tags.
   const untagged = withoutUsTags(tokens, end, floor);
@@ -196,7 +207,9 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, floor
       const subject = subjectEnd < floor ? null : phraseEndingAt(tokens, subjectEnd, floor);
       const before = subject === null ? undefined : tokens[subject.first - 1];
       // "…, in the Upper Afan Valley, …": a prepositional phrase is still inside the appositive.
-      if (subject !== null && before !== undefined && subject.first > floor && PHRASE_BREAKERS.has(before.lower) && before.lower !== 'and' && before.lower !== 'but') {
+      // "after Mr. Lowe, asked about …, had said": a subordinating conjunction opens a clause whose subject speaks.
+      const clauseSubject = before !== undefined && SUBORDINATORS.has(before.lower) && subject !== null && subject.kind === 'name';
+      if (subject !== null && before !== undefined && subject.first > floor && PHRASE_BREAKERS.has(before.lower) && before.lower !== 'and' && before.lower !== 'but' && !clauseSubject) {
         close = open;
         continue;
       }
@@ -211,7 +224,7 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, floor
     }
     return null;
   }
-  let phrase = phraseEndingAt(tokens, end, floor);
+  let phrase = phraseEndingAt(tokens, end, floor) ?? roleWithObjectEndingAt(tokens, end, floor);
   // "a spokesman for the company said", "the BBC's Sarah Rainsford in Moscow says": the head comes first.
   if (phrase !== null && phrase.kind !== 'pronoun' && phrase.first - 2 >= floor && POST_MODIFIER_PREPOSITIONS.has(tokens[phrase.first - 1]!.lower)) {
     const head = phraseEndingAt(tokens, phrase.first - 2, floor);
@@ -239,6 +252,27 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, floor
     if (person !== null && person.kind === 'name' && person.first === floor && person.nameLast > person.nameFirst) return person;
   }
   return phrase;
+}
+
+/**
+ * "A spokesman for the buyer said": the object of the preposition ("the buyer") names no speaker on
+ * its own, but the role before it does. Only a determined role head, a few words before the verb.
+ */
+function roleWithObjectEndingAt(tokens: readonly Token[], end: number, floor: number): SpeakerPhrase | null {
+  const object = tokens[end];
+  if (object === undefined || object.kind !== 'word' || PHRASE_BREAKERS.has(object.lower) || DETERMINERS.has(object.lower) || PRONOUNS.has(object.lower) || OBJECT_PRONOUNS.has(object.lower)) return null;
+  for (let p = end - 1; p >= floor + 1 && p >= end - 3; p -= 1) {
+    const token = tokens[p]!;
+    if (token.kind !== 'word') return null;
+    if (!POST_MODIFIER_PREPOSITIONS.has(token.lower)) {
+      if (PHRASE_BREAKERS.has(token.lower) || PRONOUNS.has(token.lower) || SPEECH_VERBS.has(token.lower)) return null;
+      continue;
+    }
+    const head = phraseEndingAt(tokens, p - 1, floor);
+    if (head === null || head.kind !== 'description' || !isRoleWord(tokens[head.last]!.lower) || !DESCRIPTION_DETERMINERS.has(tokens[head.first]!.lower)) return null;
+    return { ...head, last: end };
+  }
+  return null;
 }
 
 /** US states as datelines and home towns write them: "Ohio", "Calif.", "N.Y." (without the final full stop). */
@@ -327,9 +361,11 @@ export function phraseEndingAt(tokens: readonly Token[], end: number, floor: num
       first = i;
       continue;
     }
-    if (PHRASE_BREAKERS.has(lower) || PRONOUNS.has(lower) || OBJECT_PRONOUNS.has(lower) || SPEECH_VERBS.has(lower) || (VERB_MODIFIERS.has(lower) && token.text === lower)) break;
+    // "US Senator Jane Roe said": the country in capitals is no "us".
+    if (PHRASE_BREAKERS.has(lower) || PRONOUNS.has(lower) || (OBJECT_PRONOUNS.has(lower) && token.text !== 'US') || SPEECH_VERBS.has(lower) || (VERB_MODIFIERS.has(lower) && token.text === lower)) break;
     if (!isNameWord(token) && /^\p{Ll}+(?:ed|ly)$/u.test(token.text) && !ROLE_NOUNS.has(lower)) break;
-    if (/^\p{N}/u.test(token.text) && !DETERMINERS.has(lower) && !/-year-old$/.test(lower)) break;
+    // "63 percent said", "72 percent of Democrats said": a share of those polled answers as a group.
+    if (/^\p{N}/u.test(token.text) && !DETERMINERS.has(lower) && !/-year-old$/.test(lower) && !(tokens[i + 1]?.lower === 'percent' && i + 1 <= end)) break;
     first = i;
     if (DETERMINERS.has(lower)) break;
   }
@@ -363,13 +399,13 @@ export function isDeterminedDescription(tokens: readonly Token[], phrase: Speake
   if (before !== undefined && before.kind === 'word' && !SPEECH_VERBS.has(before.lower) && (PHRASE_BREAKERS.has(before.lower) || MORE_PREPOSITIONS.has(before.lower))) return false;
   for (let i = phrase.first + 1; i <= phrase.last; i += 1) if (PHRASE_BREAKERS.has(tokens[i]!.lower) || CAPITALISED_FUNCTION_WORDS.has(tokens[i]!.lower)) return false;
   const head = tokens[phrase.last]!;
-  return head.kind === 'word' && /^\p{Ll}{2,}$/u.test(head.text) && !/(?:ly|ing)$/.test(head.text);
+  return head.kind === 'word' && /^\p{Ll}{2,}$/u.test(head.text) && !/ing$/.test(head.text) && !isAdverb(head);
 }
 
 /** The head of a descriptive speaker is a role, a group, a plural noun or a capitalised word ("the Scot"). */
 export function isSpeakerHead(token: Token): boolean {
   const lower = token.lower.replace(/['’]s$/, '');
-  return isRoleWord(lower) || GROUP_NOUNS.has(lower) || isNameWord(token) || /-year-old$/.test(lower) || /^\p{Ll}{3,}[^s']s$/u.test(token.text);
+  return isRoleWord(lower) || GROUP_NOUNS.has(lower) || isNameWord(token) || /-year-old$/.test(lower) || /^\p{Ll}{3,}[^s']s$/u.test(token.text) || lower === 'percent';
 }
 
 /** The speaker phrase right after an inverted cue ("said Mr Smith", "said a spokesman"). */

@@ -1,6 +1,7 @@
 import type { ArticleText } from './article-text.js';
 import type { Cue } from './cues.js';
-import { DETERMINERS, GROUP_NOUNS, ROLE_NOUNS } from './lexicon.js';
+import { CAPITALISED_FUNCTION_WORDS, DETERMINERS, GROUP_NOUNS, MEDIA, NON_PERSON_WORDS, PRONOUNS, ROLE_NOUNS } from './lexicon.js';
+import { sentenceCaseWords } from './sentence-case.js';
 import type { Entity, Mention, People } from './people.js';
 import type { SpeakerPhrase } from './speaker-phrase.js';
 
@@ -125,7 +126,8 @@ export class SpeakerBook {
     for (let s = sentence; s >= 0 && s > sentence - maxSentences; s -= 1) {
       // Someone already speaking: the latest before the cue in its own sentence, else the main
       // clause's speaker (the first) of an earlier sentence ("Reagan announced that Tower had …").
-      const speaking = (this.speakingBySentence.get(s) ?? []).filter((entry) => (s < sentence || entry.token < token) && compatible(entry.entity));
+      // "Cruz openly admitted that …. "…," he said": a lone surname speaking is someone, unless shown otherwise.
+      const speaking = (this.speakingBySentence.get(s) ?? []).filter((entry) => (s < sentence || entry.token < token) && (compatible(entry.entity) || (gender !== undefined && this.mayBePerson(entry.entity))));
       if (speaking.length > 0) return s === sentence ? speaking[speaking.length - 1]!.entity : speaking[0]!.entity;
       if (speakingOnly) continue;
       // In the cue's own sentence a name counts only when no pronoun came before it:
@@ -170,6 +172,17 @@ export class SpeakerBook {
     // A finite verb next, perhaps after an adverb: "dismisses", "expressed", "openly admitted".
     const verb = /ly$/.test(next.lower) ? tokens[mention.last + 2] : next;
     return verb !== undefined && verb.kind === 'word' && verb.text === verb.lower && /(?:ed|es|s)$/.test(verb.lower) && !NOT_VERBS.has(verb.lower);
+  }
+
+  /**
+   * A lone capitalised word speaking that the article never shows to be a person or not: a surname
+   * ("Cruz openly admitted …"), unless it reads as a plural, a capitalised common word, or shouting.
+   */
+  private mayBePerson(entity: Entity): boolean {
+    if (entity.person !== undefined || entity.gender !== undefined || entity.words.length !== 1) return false;
+    const word = entity.words[0]!;
+    const lower = word.toLowerCase();
+    return /^\p{Lu}\p{Ll}+$/u.test(word) && !lower.endsWith('s') && !CAPITALISED_FUNCTION_WORDS.has(lower) && !PRONOUNS.has(lower) && !NON_PERSON_WORDS.has(lower) && !MEDIA.has(lower) && !sentenceCaseWords(this.text).has(lower);
   }
 
   /**

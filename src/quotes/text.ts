@@ -100,6 +100,11 @@ export function tokenize(body: string, from = 0, to = body.length): Token[] {
             continue;
           }
         }
+        // "9/11", "24/7", "11/18/13": a slash between digits is inside one word.
+        if (joiner === 47 && isDigit(body.charCodeAt(i - 1)) && isDigit(body.charCodeAt(i + 1))) {
+          i += 2;
+          continue;
+        }
         break;
       }
       if (body.charCodeAt(i) === 46 && keepsFullStop(body, body.slice(start, i), i)) i += 1;
@@ -113,6 +118,10 @@ export function tokenize(body: string, from = 0, to = body.length): Token[] {
     tokens.push({ text, lower: text.toLowerCase(), start, end, kind: word ? 'word' : 'punct' });
   }
   return tokens;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;

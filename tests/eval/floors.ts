@@ -3,6 +3,12 @@
  * them: set each a few points below what `npm run eval -- --gold FILE` reaches, so a rule change
  * that loses ground fails the build.
  *
+ * Reached with QuoteExtractor version 9 (2026-12-01, issue 10 fourth round):
+ * - dev.jsonl: direct 0.988, overlap 0.988, speaker 0.963, reported 0.896
+ * - test.jsonl (run once, at the end of the work): direct 0.978, overlap 0.978, speaker 0.938, reported 0.800 (unchanged)
+ * - us-written.jsonl (8 articles, 66 direct and 12 reported rows): direct 1.000, speaker 0.985, reported 1.000
+ *   (version 8 reaches speaker 0.071 and reported 0.000 on article 08 alone: it guards this round's rules)
+ *
  * Reached with QuoteExtractor version 8 (2026-12-01, issue 10 third round):
  * - dev.jsonl: direct 0.988, overlap 0.988, speaker 0.962, reported 0.895 (unchanged)
  * - test.jsonl (run once, at the end of the work): direct 0.978, overlap 0.978, speaker 0.938, reported 0.800 (unchanged)
@@ -23,26 +29,27 @@
 export const DEV_SET_FLOORS = {
   directF1: 0.97,
   directOverlapF1: 0.97,
-  speakerAccuracy: 0.95,
-  reportedF1: 0.87,
+  speakerAccuracy: 0.955,
+  reportedF1: 0.88,
 } as const;
 
 /** The held-out set is smaller (134 direct quotes), so its floors leave a little more room. */
 export const TEST_SET_FLOORS = {
   directF1: 0.95,
   directOverlapF1: 0.95,
-  speakerAccuracy: 0.9,
-  reportedF1: 0.76,
+  speakerAccuracy: 0.92,
+  reportedF1: 0.77,
 } as const;
 
 /**
  * US conventions (party-state tags, ages and home towns, "Mr."/"Sen.", "!", "?" and "." before a cue,
  * tweets, verbless colons, titles, one surname in a family, post-modified and appositive speakers, dash
- * lines, "U.S." and "the Bank of England"): 51 direct quotes, so one error is 0.020.
+ * lines, "U.S." and "the Bank of England", and article 08's round-four rules): 66 direct quotes, so one
+ * error is 0.015.
  */
 export const US_WRITTEN_FLOORS = {
-  directF1: 0.95,
-  directOverlapF1: 0.95,
-  speakerAccuracy: 0.96,
-  reportedF1: 0.85,
+  directF1: 0.96,
+  directOverlapF1: 0.96,
+  speakerAccuracy: 0.97,
+  reportedF1: 0.9,
 } as const;
