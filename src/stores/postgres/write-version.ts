@@ -1,13 +1,14 @@
 import type pg from 'pg';
 import { sha256Hex } from '../../corpus/hash.js';
 import type { LoadedArticle } from '../../corpus/article.js';
+import type { InvertedIndexData } from '../../search/inverted-index.js';
 import type { CorpusVersion, QuoteRecord } from '../../desk/corpus-version.js';
 import { paragraphAround } from '../../desk/paragraph.js';
 import type { ReloadReport } from '../../desk/reload-report.js';
 import { insertRows } from './bulk-insert.js';
 import { CANDIDATE_WEIGHTS } from './fetch-candidates.js';
 import { DEFAULT_TERM_LIST_LENGTH, termLists } from './term-lists.js';
-import { quoteTerms, type QuoteTerms } from './terms-vector.js';
+import { vectorsFromPostings, type QuoteTerms } from './terms-vector.js';
 
 /** The channel readers LISTEN on; the payload is the new version's id. */
 export const VERSION_CHANNEL = 'quotedesk_version';
@@ -24,6 +25,8 @@ export function contentHash(article: LoadedArticle): string {
 export interface WriteOptions {
   /** Quotes per frequent term's precomputed list (term-lists.ts); also the most a term matches before it gets one. */
   termListLength?: number;
+  /** Each step's wall time, in the order they ran ('quotes', 'gin', …): where a write's time goes. */
+  onStep?: (step: string, ms: number) => void;
 }
 
 /**
@@ -36,6 +39,12 @@ export async function writeVersion(client: pg.ClientBase, version: CorpusVersion
   const data = version.index.toData();
   const articleNumbers = new Map(version.articles.map((article, n) => [article.id, n]));
   const hashes = new Map(version.articles.map((article) => [article.id, contentHash(article)]));
+  let stepStarted = performance.now();
+  const step = (name: string): void => {
+    const now = performance.now();
+    options.onStep?.(name, now - stepStarted);
+    stepStarted = now;
+  };
   await client.query('BEGIN');
   try {
     const inserted = await client.query<{ id: string }>(
@@ -57,6 +66,7 @@ export async function writeVersion(client: pg.ClientBase, version: CorpusVersion
       { name: 'lead', type: 'text', value: ([a]) => a.body.slice(0, LEAD_CHARS) },
       { name: 'content_hash', type: 'text', value: ([a]) => hashes.get(a.id)! },
     ], version.articles.map((article, n) => [article, n] as const));
+    step('articles');
     // The version's quotes go into a table of their own, indexed after loading (a GIN index built
     // in bulk, not row by row) and attached as the partition for this version. The name is built
     // from our own sequence number, never from input.
@@ -90,10 +100,12 @@ export async function writeVersion(client: pg.ClientBase, version: CorpusVersion
       { name: 'field_lengths', type: 'text', cast: 'integer[]', value: (row) => `{${row.terms.lengths.join(',')}}` },
       { name: 'speaker_best', type: 'bool', value: (row) => speakerBest.has(row.doc) },
       { name: 'shadowed', type: 'bool', value: (row) => shadowed.has(row.doc) },
-    ], eachQuoteRow(version, data.fieldLengths));
+    ], eachQuoteRow(version, data));
+    step('quotes');
     await client.query("SET LOCAL maintenance_work_mem = '256MB'");
     await client.query(`ALTER TABLE ${partition} ADD PRIMARY KEY (version_id, doc)`);
     await client.query(`ALTER TABLE ${partition} ADD CONSTRAINT ${partition}_version CHECK (version_id = ${versionId})`);
+    step('primary key');
     // The same definitions as the partitioned table's, so attaching adopts them instead of building others.
     // PostgreSQL builds the GIN index in its own process while this one computes the frequent
     // terms' lists (and their array text), which otherwise ran after it: the two overlap.
@@ -102,8 +114,10 @@ export async function writeVersion(client: pg.ClientBase, version: CorpusVersion
       (error: unknown) => error,
     );
     const lists = listRows(version, data, options.termListLength ?? DEFAULT_TERM_LIST_LENGTH, shadowed);
+    step('term lists (beside gin)');
     const indexFailure = await indexing;
     if (indexFailure !== null) throw indexFailure;
+    step('gin');
     await client.query(`CREATE INDEX ${partition}_speaker ON ${partition} (version_id, speaker_key) WHERE speaker_key IS NOT NULL`);
     await client.query(`CREATE INDEX ${partition}_published ON ${partition} (version_id, published)`);
     await client.query(`CREATE INDEX ${partition}_speaker_best ON ${partition} (version_id, speaker_key) WHERE speaker_best`);
@@ -112,6 +126,7 @@ export async function writeVersion(client: pg.ClientBase, version: CorpusVersion
     await client.query(`CREATE INDEX ${partition}_speaker_shown ON ${partition} (version_id, speaker_key) WHERE speaker_key IS NOT NULL AND NOT shadowed`);
     await client.query(`CREATE INDEX ${partition}_published_shown ON ${partition} (version_id, published) WHERE NOT shadowed`);
     await client.query(`ALTER TABLE quotes ATTACH PARTITION ${partition} FOR VALUES IN (${versionId})`);
+    step('b-trees, attach');
     await insertRows(client, 'article_speakers', [
       { name: 'version_id', type: 'int8', value: () => versionId },
       { name: 'article_no', type: 'int4', value: (row) => row.articleNo },
@@ -122,6 +137,7 @@ export async function writeVersion(client: pg.ClientBase, version: CorpusVersion
       { name: 'person', type: 'bool', value: (row) => row.person },
       { name: 'quotes', type: 'int4', value: (row) => row.quotes },
     ], eachArticleSpeaker(version, articleNumbers));
+    step('article speakers');
     const speakers = version.speakers.all();
     await insertRows(client, 'speakers', [
       { name: 'version_id', type: 'int8', value: () => versionId },
@@ -143,22 +159,27 @@ export async function writeVersion(client: pg.ClientBase, version: CorpusVersion
       { name: 'in_context', type: 'int4', value: (t) => data.offsets[1]![t + 1]! - data.offsets[1]![t]! },
       { name: 'in_title', type: 'int4', value: (t) => data.offsets[2]![t + 1]! - data.offsets[2]![t]! },
     ], data.terms.keys());
+    step('speakers, term stats');
     await insertRows(client, 'term_lists', [
       { name: 'version_id', type: 'int8', value: () => versionId },
       { name: 'term', type: 'text', value: (list) => list.term },
       { name: 'docs', type: 'text', cast: 'integer[]', value: (list) => list.docs },
       { name: 'groups', type: 'text', cast: 'bigint[]', value: (list) => list.groups },
     ], lists, 100);
+    step('term lists insert');
     await client.query(
       `INSERT INTO current_version (only_row, version_id) VALUES (true, $1) ON CONFLICT (only_row) DO UPDATE SET version_id = EXCLUDED.version_id`,
       [versionId],
     );
     await client.query('SELECT pg_notify($1, $2)', [VERSION_CHANNEL, String(versionId)]);
     await client.query('COMMIT');
+    step('commit');
     // Fresh statistics, or the planner guesses a handful of rows per version and ANDs in the date index.
     // Not term_lists: it is only read by primary key, and sampling its large arrays took seconds.
     await client.query('ANALYZE quotes, term_stats, articles');
+    step('analyze');
     await deleteOldVersions(client);
+    step('old versions');
     return versionId;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
@@ -254,15 +275,17 @@ export function shadowedCopies(version: CorpusVersion, hashes: ReadonlyMap<strin
   return shadowed;
 }
 
-function* eachQuoteRow(version: CorpusVersion, fieldLengths: readonly Uint32Array[]): Generator<{ doc: number; record: QuoteRecord; paragraph: string; terms: QuoteTerms }> {
-  const ids = version.index.ids;
-  for (let doc = 0; doc < ids.length; doc += 1) {
+/** Each indexed quote's row: its record, paragraph, and terms vector and field lengths taken from the index itself. */
+function* eachQuoteRow(version: CorpusVersion, data: InvertedIndexData): Generator<{ doc: number; record: QuoteRecord; paragraph: string; terms: QuoteTerms }> {
+  const vectors = vectorsFromPostings(data);
+  const fieldLengths = data.fieldLengths;
+  for (let doc = 0; doc < data.ids.length; doc += 1) {
+    const vector = vectors.next().value as string;
     const record = version.quoteAt(doc);
     if (record === undefined) continue;
     const paragraph = paragraphAround(record.article.body, record.quote.start, record.quote.end);
     // The index counted these fields' lengths from the same text, paragraph and headline.
-    const lengths = [fieldLengths[0]![doc]!, fieldLengths[1]![doc]!, fieldLengths[2]![doc]!] as const;
-    yield { doc, record, paragraph, terms: quoteTerms([record.quote.text, paragraph, record.article.title ?? ''], lengths) };
+    yield { doc, record, paragraph, terms: { vector, lengths: [fieldLengths[0]![doc]!, fieldLengths[1]![doc]!, fieldLengths[2]![doc]!] } };
   }
 }
 
