@@ -54,17 +54,17 @@ export async function writeVersion(client: pg.ClientBase, version: CorpusVersion
     );
     const versionId = Number(inserted.rows[0]!.id);
     await insertRows(client, 'articles', [
-      { name: 'version_id', type: 'int8', value: () => versionId },
-      { name: 'article_no', type: 'int4', value: ([, n]) => n },
-      { name: 'id', type: 'text', value: ([a]) => a.id },
-      { name: 'title', type: 'text', value: ([a]) => a.title },
-      { name: 'published', type: 'date', value: ([a]) => a.date },
-      { name: 'source', type: 'text', value: ([a]) => a.source },
-      { name: 'url', type: 'text', value: ([a]) => a.url },
-      { name: 'file', type: 'text', value: ([a]) => a.origin.file },
-      { name: 'line', type: 'int4', value: ([a]) => a.origin.line ?? null },
-      { name: 'lead', type: 'text', value: ([a]) => a.body.slice(0, LEAD_CHARS) },
-      { name: 'content_hash', type: 'text', value: ([a]) => hashes.get(a.id)! },
+      { name: 'version_id', value: () => versionId },
+      { name: 'article_no', value: ([, n]) => n },
+      { name: 'id', value: ([a]) => a.id },
+      { name: 'title', value: ([a]) => a.title },
+      { name: 'published', value: ([a]) => a.date },
+      { name: 'source', value: ([a]) => a.source },
+      { name: 'url', value: ([a]) => a.url },
+      { name: 'file', value: ([a]) => a.origin.file },
+      { name: 'line', value: ([a]) => a.origin.line ?? null },
+      { name: 'lead', value: ([a]) => a.body.slice(0, LEAD_CHARS) },
+      { name: 'content_hash', value: ([a]) => hashes.get(a.id)! },
     ], version.articles.map((article, n) => [article, n] as const));
     step('articles');
     // The version's quotes go into a table of their own, indexed after loading (a GIN index built
@@ -75,31 +75,31 @@ export async function writeVersion(client: pg.ClientBase, version: CorpusVersion
     const shadowed = shadowedCopies(version, hashes);
     await client.query(`CREATE TABLE ${partition} (LIKE quotes INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`);
     await insertRows(client, partition, [
-      { name: 'version_id', type: 'int8', value: () => versionId },
-      { name: 'doc', type: 'int4', value: (row) => row.doc },
-      { name: 'id', type: 'text', value: (row) => row.record.quote.id },
-      { name: 'article_no', type: 'int4', value: (row) => articleNumbers.get(row.record.article.id) },
-      { name: 'kind', type: 'text', value: (row) => row.record.quote.kind },
-      { name: 'text', type: 'text', value: (row) => row.record.quote.text },
-      { name: 'start_offset', type: 'int4', value: (row) => row.record.quote.start },
-      { name: 'end_offset', type: 'int4', value: (row) => row.record.quote.end },
-      { name: 'speaker_surface', type: 'text', value: (row) => row.record.quote.speakerSurface },
-      { name: 'speaker', type: 'text', value: (row) => row.record.quote.speaker },
-      { name: 'speaker_key', type: 'text', value: (row) => row.record.speakerKey },
-      { name: 'confidence', type: 'text', value: (row) => row.record.quote.confidence },
-      { name: 'cue', type: 'text', value: (row) => row.record.quote.cue },
-      { name: 'context', type: 'text', value: (row) => row.record.quote.context },
-      { name: 'paragraph', type: 'text', value: (row) => row.paragraph },
-      { name: 'grp', type: 'text', value: (row) => row.record.quote.group },
-      { name: 'word_count', type: 'int4', value: (row) => row.record.wordCount },
-      { name: 'reprint_key', type: 'int8', value: (row) => row.record.reprintKey },
-      { name: 'published', type: 'date', value: (row) => row.record.article.date },
-      { name: 'source_lower', type: 'text', value: (row) => row.record.article.source?.toLowerCase() ?? null },
-      { name: 'terms', type: 'text', cast: 'tsvector', value: (row) => row.terms.vector },
-      // Sent as array text: an unnest()ed array parameter cannot hold one array per row.
-      { name: 'field_lengths', type: 'text', cast: 'integer[]', value: (row) => `{${row.terms.lengths.join(',')}}` },
-      { name: 'speaker_best', type: 'bool', value: (row) => speakerBest.has(row.doc) },
-      { name: 'shadowed', type: 'bool', value: (row) => shadowed.has(row.doc) },
+      { name: 'version_id', value: () => versionId },
+      { name: 'doc', value: (row) => row.doc },
+      { name: 'id', value: (row) => row.record.quote.id },
+      { name: 'article_no', value: (row) => articleNumbers.get(row.record.article.id) },
+      { name: 'kind', value: (row) => row.record.quote.kind },
+      { name: 'text', value: (row) => row.record.quote.text },
+      { name: 'start_offset', value: (row) => row.record.quote.start },
+      { name: 'end_offset', value: (row) => row.record.quote.end },
+      { name: 'speaker_surface', value: (row) => row.record.quote.speakerSurface },
+      { name: 'speaker', value: (row) => row.record.quote.speaker },
+      { name: 'speaker_key', value: (row) => row.record.speakerKey },
+      { name: 'confidence', value: (row) => row.record.quote.confidence },
+      { name: 'cue', value: (row) => row.record.quote.cue },
+      { name: 'context', value: (row) => row.record.quote.context },
+      { name: 'paragraph', value: (row) => row.paragraph },
+      { name: 'grp', value: (row) => row.record.quote.group },
+      { name: 'word_count', value: (row) => row.record.wordCount },
+      { name: 'reprint_key', value: (row) => row.record.reprintKey },
+      { name: 'published', value: (row) => row.record.article.date },
+      { name: 'source_lower', value: (row) => row.record.article.source?.toLowerCase() ?? null },
+      { name: 'terms', value: (row) => row.terms.vector },
+      // Array literals, read by COPY as the column's type.
+      { name: 'field_lengths', value: (row) => `{${row.terms.lengths.join(',')}}` },
+      { name: 'speaker_best', value: (row) => speakerBest.has(row.doc) },
+      { name: 'shadowed', value: (row) => shadowed.has(row.doc) },
     ], eachQuoteRow(version, data));
     step('quotes');
     await client.query("SET LOCAL maintenance_work_mem = '256MB'");
@@ -128,44 +128,43 @@ export async function writeVersion(client: pg.ClientBase, version: CorpusVersion
     await client.query(`ALTER TABLE quotes ATTACH PARTITION ${partition} FOR VALUES IN (${versionId})`);
     step('b-trees, attach');
     await insertRows(client, 'article_speakers', [
-      { name: 'version_id', type: 'int8', value: () => versionId },
-      { name: 'article_no', type: 'int4', value: (row) => row.articleNo },
-      { name: 'ord', type: 'int4', value: (row) => row.ord },
-      { name: 'name', type: 'text', value: (row) => row.name },
-      // A text[] per row cannot travel inside one unnest()ed array parameter; JSON can.
-      { name: 'aliases', type: 'text', cast: 'jsonb', value: (row) => JSON.stringify(row.aliases) },
-      { name: 'person', type: 'bool', value: (row) => row.person },
-      { name: 'quotes', type: 'int4', value: (row) => row.quotes },
+      { name: 'version_id', value: () => versionId },
+      { name: 'article_no', value: (row) => row.articleNo },
+      { name: 'ord', value: (row) => row.ord },
+      { name: 'name', value: (row) => row.name },
+      { name: 'aliases', value: (row) => JSON.stringify(row.aliases) },
+      { name: 'person', value: (row) => row.person },
+      { name: 'quotes', value: (row) => row.quotes },
     ], eachArticleSpeaker(version, articleNumbers));
     step('article speakers');
     const speakers = version.speakers.all();
     await insertRows(client, 'speakers', [
-      { name: 'version_id', type: 'int8', value: () => versionId },
-      { name: 'key', type: 'text', value: (s) => s.key },
-      { name: 'name', type: 'text', value: (s) => s.name },
-      { name: 'person', type: 'bool', value: (s) => s.person },
-      { name: 'quote_count', type: 'int4', value: (s) => s.quoteCount },
-      { name: 'article_count', type: 'int4', value: (s) => s.articleCount },
+      { name: 'version_id', value: () => versionId },
+      { name: 'key', value: (s) => s.key },
+      { name: 'name', value: (s) => s.name },
+      { name: 'person', value: (s) => s.person },
+      { name: 'quote_count', value: (s) => s.quoteCount },
+      { name: 'article_count', value: (s) => s.articleCount },
     ], speakers);
     await insertRows(client, 'speaker_aliases', [
-      { name: 'version_id', type: 'int8', value: () => versionId },
-      { name: 'key', type: 'text', value: ([key]) => key },
-      { name: 'alias', type: 'text', value: ([, alias]) => alias },
+      { name: 'version_id', value: () => versionId },
+      { name: 'key', value: ([key]) => key },
+      { name: 'alias', value: ([, alias]) => alias },
     ], uniquePairs(speakers.flatMap((s) => s.aliases.map((alias) => [s.key, alias] as const))));
     await insertRows(client, 'term_stats', [
-      { name: 'version_id', type: 'int8', value: () => versionId },
-      { name: 'term', type: 'text', value: (t) => data.terms[t] },
-      { name: 'in_text', type: 'int4', value: (t) => data.offsets[0]![t + 1]! - data.offsets[0]![t]! },
-      { name: 'in_context', type: 'int4', value: (t) => data.offsets[1]![t + 1]! - data.offsets[1]![t]! },
-      { name: 'in_title', type: 'int4', value: (t) => data.offsets[2]![t + 1]! - data.offsets[2]![t]! },
+      { name: 'version_id', value: () => versionId },
+      { name: 'term', value: (t) => data.terms[t] },
+      { name: 'in_text', value: (t) => data.offsets[0]![t + 1]! - data.offsets[0]![t]! },
+      { name: 'in_context', value: (t) => data.offsets[1]![t + 1]! - data.offsets[1]![t]! },
+      { name: 'in_title', value: (t) => data.offsets[2]![t + 1]! - data.offsets[2]![t]! },
     ], data.terms.keys());
     step('speakers, term stats');
     await insertRows(client, 'term_lists', [
-      { name: 'version_id', type: 'int8', value: () => versionId },
-      { name: 'term', type: 'text', value: (list) => list.term },
-      { name: 'docs', type: 'text', cast: 'integer[]', value: (list) => list.docs },
-      { name: 'groups', type: 'text', cast: 'bigint[]', value: (list) => list.groups },
-    ], lists, 100);
+      { name: 'version_id', value: () => versionId },
+      { name: 'term', value: (list) => list.term },
+      { name: 'docs', value: (list) => list.docs },
+      { name: 'groups', value: (list) => list.groups },
+    ], lists);
     step('term lists insert');
     await client.query(
       `INSERT INTO current_version (only_row, version_id) VALUES (true, $1) ON CONFLICT (only_row) DO UPDATE SET version_id = EXCLUDED.version_id`,
