@@ -4,7 +4,9 @@
  * (writeVersion's `onStep`). The build is timed too, so the write can be read against it in the
  * same run (the ingest target is a ratio to the build). Heavy: run it under `nice -n 19`.
  *
- * usage: node --import tsx scripts/bench/postgres-write.ts CORPUS_DIR [--repeat N]
+ * usage: node --import tsx scripts/bench/postgres-write.ts CORPUS_DIR [--repeat N] [--server URL]
+ * (--server: a running server's maintenance database; the databases written are left there, to be
+ * looked into, instead of on a server started and thrown away here)
  * (a bench folder such as real-21k can be laid out with `npm run bench -- --only real-21k`'s
  * materialise, or be any corpus folder).
  *
@@ -19,19 +21,18 @@ import { CorpusVersion } from '../../src/desk/corpus-version.js';
 import type { ReloadReport } from '../../src/desk/reload-report.js';
 import { migrate } from '../../src/stores/postgres/migrate.js';
 import { writeVersion } from '../../src/stores/postgres/write-version.js';
+import type { EmbeddedServer } from '../postgres/embedded-server.js';
 import { useReachableBinaries } from '../postgres/reachable-binaries.js';
 
 /** Clock ticks of /proc/PID/stat (USER_HZ). */
 const TICKS_PER_SECOND = 100;
 
-const args = parseArgs({ allowPositionals: true, options: { repeat: { type: 'string', default: '1' } } });
+const args = parseArgs({ allowPositionals: true, options: { repeat: { type: 'string', default: '1' }, server: { type: 'string' } } });
 const corpusDir = args.positionals[0];
 if (!corpusDir) throw new Error('usage: postgres-write.ts CORPUS_DIR [--repeat N]');
 const repeat = Number(args.values.repeat);
 
-const removeBinaries = await useReachableBinaries();
-const { startEmbeddedPostgres } = await import('../postgres/embedded-server.js');
-const server = await startEmbeddedPostgres();
+const server = args.values.server === undefined ? await startServer() : existingServer(args.values.server);
 try {
   let at = performance.now();
   const buildCpu = process.cpuUsage();
@@ -41,7 +42,7 @@ try {
   process.stdout.write(`build ${Math.round(buildMs)} ms, CPU ${seconds((buildUsage.user + buildUsage.system) / 1000)} s: ${version.articles.length} articles, ${version.stats().quotes} quotes\n`);
   const report = { versionId: version.id } as unknown as ReloadReport;
   for (let run = 0; run < repeat; run += 1) {
-    const client = new pg.Client({ connectionString: await server.createDatabase(`write_${run}`) });
+    const client = new pg.Client({ connectionString: await server.createDatabase(`write_${Date.now()}_${run}`) });
     await client.connect();
     try {
       await migrate(client);
@@ -66,7 +67,28 @@ try {
   }
 } finally {
   await server.stop();
-  await removeBinaries();
+}
+
+async function startServer(): Promise<Pick<EmbeddedServer, 'createDatabase' | 'stop'>> {
+  const removeBinaries = await useReachableBinaries();
+  const { startEmbeddedPostgres } = await import('../postgres/embedded-server.js');
+  const started = await startEmbeddedPostgres();
+  return { createDatabase: (name) => started.createDatabase(name), stop: async () => (await started.stop(), await removeBinaries()) };
+}
+
+function existingServer(url: string): Pick<EmbeddedServer, 'createDatabase' | 'stop'> {
+  return {
+    async createDatabase(name) {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`).finally(() => client.end());
+      const database = new URL(url);
+      database.pathname = `/${name}`;
+      process.stdout.write(`database ${database.href}\n`);
+      return database.href;
+    },
+    stop: async () => undefined,
+  };
 }
 
 

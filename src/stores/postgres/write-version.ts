@@ -14,6 +14,10 @@ import { vectorsFromPostings, type QuoteTerms } from './terms-vector.js';
 export const VERSION_CHANNEL = 'quotedesk_version';
 /** Characters of each article body kept for citations of untitled articles (they show its first words). */
 const LEAD_CHARS = 300;
+/** maintenance_work_mem for the new version's index builds (SET LOCAL: this transaction only). */
+const INDEX_BUILD_MEMORY = '1GB';
+/** The quote columns questions filter, join or group on (fetch-candidates.ts): the ones the planner needs statistics of. */
+const ANALYZED_QUOTE_COLUMNS = ['version_id', 'doc', 'article_no', 'speaker_key', 'reprint_key', 'published', 'terms', 'speaker_best', 'shadowed'];
 /** Versions kept besides the current one, so answers in flight on the previous version finish on it. */
 const KEPT_PREVIOUS = 1;
 
@@ -102,31 +106,37 @@ export async function writeVersion(client: pg.ClientBase, version: CorpusVersion
       { name: 'shadowed', value: (row) => shadowed.has(row.doc) },
     ], eachQuoteRow(version, data));
     step('quotes');
-    await client.query("SET LOCAL maintenance_work_mem = '256MB'");
-    await client.query(`ALTER TABLE ${partition} ADD PRIMARY KEY (version_id, doc)`);
-    await client.query(`ALTER TABLE ${partition} ADD CONSTRAINT ${partition}_version CHECK (version_id = ${versionId})`);
-    step('primary key');
-    // The same definitions as the partitioned table's, so attaching adopts them instead of building others.
-    // PostgreSQL builds the GIN index in its own process while this one computes the frequent
-    // terms' lists (and their array text), which otherwise ran after it: the two overlap.
-    const indexing = client.query(`CREATE INDEX ${partition}_terms ON ${partition} USING gin (terms)`).then(
-      () => null,
-      (error: unknown) => error,
-    );
+    // Room for the index builds to sort in memory (a larger corpus otherwise spills and merges on disk).
+    await client.query(`SET LOCAL maintenance_work_mem = '${INDEX_BUILD_MEMORY}'`);
+    // Everything PostgreSQL does to the loaded table on its own, sent as one multi-statement query
+    // (no parameters: the names are built from our own sequence number), so it works through all
+    // of them in its own processes while this one computes the frequent terms' lists without
+    // attending to the connection. The GIN and b-tree definitions are the partitioned table's,
+    // so attaching adopts them instead of building others.
+    const building = client.query([
+      `ALTER TABLE ${partition} ADD PRIMARY KEY (version_id, doc)`,
+      `ALTER TABLE ${partition} ADD CONSTRAINT ${partition}_version CHECK (version_id = ${versionId})`,
+      `CREATE INDEX ${partition}_terms ON ${partition} USING gin (terms)`,
+      `CREATE INDEX ${partition}_speaker ON ${partition} (version_id, speaker_key) WHERE speaker_key IS NOT NULL`,
+      `CREATE INDEX ${partition}_published ON ${partition} (version_id, published)`,
+      `CREATE INDEX ${partition}_speaker_best ON ${partition} (version_id, speaker_key) WHERE speaker_best`,
+      // What a speaker- or date-narrowed topic question reads (fetch-candidates.ts): only quotes
+      // that can be shown, so verbatim reprints add no rows to intersect with the terms' matches.
+      `CREATE INDEX ${partition}_speaker_shown ON ${partition} (version_id, speaker_key) WHERE speaker_key IS NOT NULL AND NOT shadowed`,
+      `CREATE INDEX ${partition}_published_shown ON ${partition} (version_id, published) WHERE NOT shadowed`,
+      `ALTER TABLE quotes ATTACH PARTITION ${partition} FOR VALUES IN (${versionId})`,
+      // Statistics before any reader sees the version (they become visible with it, at commit),
+      // or the planner guesses a handful of rows and ANDs in the date index. Only the new table
+      // (a question reads its own version's partition, planned with that partition's statistics),
+      // and only the columns questions filter, join or group on.
+      `ANALYZE ${partition} (${ANALYZED_QUOTE_COLUMNS.join(', ')})`,
+    ].join(';\n'));
+    // Awaited below; this only keeps it handled should computing the lists throw first.
+    building.catch(() => undefined);
     const lists = listRows(version, data, options.termListLength ?? DEFAULT_TERM_LIST_LENGTH, shadowed);
-    step('term lists (beside gin)');
-    const indexFailure = await indexing;
-    if (indexFailure !== null) throw indexFailure;
-    step('gin');
-    await client.query(`CREATE INDEX ${partition}_speaker ON ${partition} (version_id, speaker_key) WHERE speaker_key IS NOT NULL`);
-    await client.query(`CREATE INDEX ${partition}_published ON ${partition} (version_id, published)`);
-    await client.query(`CREATE INDEX ${partition}_speaker_best ON ${partition} (version_id, speaker_key) WHERE speaker_best`);
-    // What a speaker- or date-narrowed topic question reads (fetch-candidates.ts): only quotes
-    // that can be shown, so verbatim reprints add no rows to intersect with the terms' matches.
-    await client.query(`CREATE INDEX ${partition}_speaker_shown ON ${partition} (version_id, speaker_key) WHERE speaker_key IS NOT NULL AND NOT shadowed`);
-    await client.query(`CREATE INDEX ${partition}_published_shown ON ${partition} (version_id, published) WHERE NOT shadowed`);
-    await client.query(`ALTER TABLE quotes ATTACH PARTITION ${partition} FOR VALUES IN (${versionId})`);
-    step('b-trees, attach');
+    step('term lists (beside index builds)');
+    await building;
+    step('index builds, attach, analyze');
     await insertRows(client, 'article_speakers', [
       { name: 'version_id', value: () => versionId },
       { name: 'article_no', value: (row) => row.articleNo },
@@ -170,13 +180,11 @@ export async function writeVersion(client: pg.ClientBase, version: CorpusVersion
       `INSERT INTO current_version (only_row, version_id) VALUES (true, $1) ON CONFLICT (only_row) DO UPDATE SET version_id = EXCLUDED.version_id`,
       [versionId],
     );
+    // Not term_lists: it is only read by primary key, and sampling its large arrays took seconds.
+    await client.query('ANALYZE term_stats, articles');
     await client.query('SELECT pg_notify($1, $2)', [VERSION_CHANNEL, String(versionId)]);
     await client.query('COMMIT');
-    step('commit');
-    // Fresh statistics, or the planner guesses a handful of rows per version and ANDs in the date index.
-    // Not term_lists: it is only read by primary key, and sampling its large arrays took seconds.
-    await client.query('ANALYZE quotes, term_stats, articles');
-    step('analyze');
+    step('analyze, commit');
     await deleteOldVersions(client);
     step('old versions');
     return versionId;
