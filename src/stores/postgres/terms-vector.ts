@@ -90,7 +90,9 @@ export function* vectorsFromPostings(data: InvertedIndexData, chunkDocs = VECTOR
   const termCount = data.terms.length;
   const fields = Math.min(SCORED_FIELDS, data.fieldCount);
   const cursors = Array.from({ length: fields }, (_, field) => data.offsets[field]!.slice(0, termCount));
+  // Each term's quoted lexeme and each position's text ("5002B"), written once each.
   const lexemes = new Array<string | undefined>(termCount);
+  const positions = new Array<string | undefined>(FIELD_BASES[2] + MAX_COUNTED_FREQUENCY + 1);
   for (let low = 0; low < documentCount; low += chunkDocs) {
     const high = Math.min(documentCount, low + chunkDocs);
     // Pass 1: how many entries (term, field) each document of the chunk has.
@@ -129,9 +131,9 @@ export function* vectorsFromPostings(data: InvertedIndexData, chunkDocs = VECTOR
       for (let i = starts[doc - low]!; i < end; i += 1) {
         const term = entryTerms[i]!;
         const position = entryPositions[i]!;
-        const weight = FIELD_WEIGHTS[position > FIELD_BASES[2] ? 2 : position > FIELD_BASES[1] ? 1 : 0];
-        if (i > starts[doc - low]! && entryTerms[i - 1] === term) vector += `,${position}${weight}`;
-        else vector += `${vector === '' ? '' : ' '}${(lexemes[term] ??= `${lexeme(data.terms[term]!)}:`)}${position}${weight}`;
+        const at = (positions[position] ??= `${position}${FIELD_WEIGHTS[position > FIELD_BASES[2] ? 2 : position > FIELD_BASES[1] ? 1 : 0]}`);
+        if (i > starts[doc - low]! && entryTerms[i - 1] === term) vector += `,${at}`;
+        else vector += `${vector === '' ? '' : ' '}${(lexemes[term] ??= `${lexeme(data.terms[term]!)}:`)}${at}`;
       }
       yield vector;
     }
