@@ -81,3 +81,21 @@ describe('loading rows with COPY', () => {
     expect((await client.query('SELECT * FROM loaded')).rowCount).toBe(0);
   });
 });
+
+describe('loading a table created in the same transaction', () => {
+  it('writes its rows frozen and its pages all-visible, ready to be read without writes', async () => {
+    await client.query('BEGIN');
+    await client.query('CREATE TABLE fresh (n int4, body text)');
+    await insertRows(client, 'fresh', [{ name: 'n', value: (n: number) => n }, { name: 'body', value: (n: number) => `quote ${n}` }], Array.from({ length: 500 }, (_, n) => n), { freeze: true });
+    await client.query('COMMIT');
+    await client.query('CREATE EXTENSION IF NOT EXISTS pg_visibility');
+    const pages = await client.query<{ all_visible: boolean; all_frozen: boolean }>("SELECT all_visible, all_frozen FROM pg_visibility_map('fresh')");
+    expect(pages.rows.length).toBeGreaterThan(0);
+    expect(pages.rows.every((page) => page.all_visible && page.all_frozen)).toBe(true);
+    expect((await client.query('SELECT * FROM fresh')).rowCount).toBe(500);
+  });
+
+  it('is refused for a table that others may already see', async () => {
+    await expect(insertRows(client, 'loaded', columns, [], { freeze: true })).rejects.toThrow(/FREEZE/);
+  });
+});

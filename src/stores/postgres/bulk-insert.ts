@@ -24,7 +24,21 @@ export interface Column<Row> {
  * escaping (backslash, tab, newline, carriage return) keeps every value in its field.
  * Returns the rows written.
  */
-export async function insertRows<Row>(client: pg.ClientBase, table: string, columns: ReadonlyArray<Column<NoInfer<Row>>>, rows: Iterable<Row>): Promise<number> {
+export async function insertRows<Row>(
+  client: pg.ClientBase,
+  table: string,
+  columns: ReadonlyArray<Column<NoInfer<Row>>>,
+  rows: Iterable<Row>,
+  options: {
+    /**
+     * `COPY … FREEZE`, for a table created in the same transaction (PostgreSQL refuses it
+     * otherwise): rows are written already frozen and their pages marked all-visible, so the
+     * first questions read them without setting hint bits (writing pages) and vacuum has nothing
+     * to freeze later. Nobody else can see such a table before commit, so it bends no isolation.
+     */
+    freeze?: boolean;
+  } = {},
+): Promise<number> {
   const names = columns.map((column) => column.name).join(', ');
   let count = 0;
   function* chunks(): Generator<string> {
@@ -44,7 +58,7 @@ export async function insertRows<Row>(client: pg.ClientBase, table: string, colu
     }
     if (chunk !== '') yield chunk;
   }
-  await pipeline(Readable.from(chunks(), { objectMode: false }), client.query(copyFrom(`COPY ${table} (${names}) FROM STDIN`)));
+  await pipeline(Readable.from(chunks(), { objectMode: false }), client.query(copyFrom(`COPY ${table} (${names}) FROM STDIN${options.freeze ? ' WITH (FREEZE)' : ''}`)));
   return count;
 }
 

@@ -104,7 +104,7 @@ export async function writeVersion(client: pg.ClientBase, version: CorpusVersion
       { name: 'field_lengths', value: (row) => `{${row.terms.lengths.join(',')}}` },
       { name: 'speaker_best', value: (row) => speakerBest.has(row.doc) },
       { name: 'shadowed', value: (row) => shadowed.has(row.doc) },
-    ], eachQuoteRow(version, data));
+    ], eachQuoteRow(version, data), { freeze: true });
     step('quotes');
     // Room for the index builds to sort in memory (a larger corpus otherwise spills and merges on disk).
     await client.query(`SET LOCAL maintenance_work_mem = '${INDEX_BUILD_MEMORY}'`);
