@@ -8,6 +8,18 @@ export type SourceBase = Pick<AnswerSource, 'id' | 'outlets' | 'speakers'>;
 export interface AnswerPlan {
   topic: { topic: string; scope: TopicScope } | null;
   speakerKeys: string[];
+  /**
+   * Whether the answer read anything of the quotes at all (searched, listed a speaker's quotes, or
+   * looked at quote facts). When it did not (an unknown speaker, an invalid question), its answer
+   * over the empty source is already the real one: {@link answerWithoutQuotes} holds it.
+   */
+  readsQuotes: boolean;
+}
+
+/** A plan, and what the answer said over the source that holds no quotes. */
+export interface PlannedAnswer<T> extends AnswerPlan {
+  /** The answer over no quotes: the real answer when {@link AnswerPlan.readsQuotes} is false. */
+  answerWithoutQuotes: T;
 }
 
 const NO_HITS: TopicHits = { count: 0, docs: new Uint32Array(0), scores: new Float64Array(0), inText: () => false, inContext: () => false, termsAt: () => [], termMasks: new Uint32Array(0), textMasks: new Uint32Array(0), derivedTerms: [] };
@@ -17,29 +29,37 @@ const NO_FACTS: QuoteFacts = { direct: new Uint8Array(0), words: new Uint16Array
  * Runs an answer once over a source that holds no quotes and notes what it asks for. A store that
  * must fetch quotes before answering (PostgreSQL) fetches exactly those, then runs the same answer
  * again over them: the answering code is the embedded store's, and it decides what to read. The
- * answer is deterministic, so the second run asks for the same things.
+ * answer is deterministic, so the second run asks for the same things; an answer that read no
+ * quotes needs no second run (an unknown speaker's name suggestions, the costliest part of such an
+ * answer, then run once instead of twice).
  */
-export function planAnswer(base: SourceBase, answer: (source: AnswerSource) => unknown): AnswerPlan {
-  const plan: AnswerPlan = { topic: null, speakerKeys: [] };
+export function planAnswer<T>(base: SourceBase, answer: (source: AnswerSource) => T): PlannedAnswer<T> {
+  const plan: AnswerPlan = { topic: null, speakerKeys: [], readsQuotes: false };
+  const reads = <R>(value: R): R => {
+    plan.readsQuotes = true;
+    return value;
+  };
   const probe: AnswerSource = {
     id: base.id,
     outlets: () => base.outlets(),
     speakers: base.speakers,
-    facts: NO_FACTS,
+    get facts() {
+      return reads(NO_FACTS);
+    },
     index: {
       searchScored(topic: string, options: TopicSearchOptions = {}): TopicHits {
         plan.topic = { topic, scope: options.scope ?? { speakerKeys: [], filters: {} } };
-        return NO_HITS;
+        return reads(NO_HITS);
       },
-      prefixMatches: () => false,
+      prefixMatches: () => reads(false),
     },
-    quoteAt: () => undefined,
-    bestPerReprint: () => [],
+    quoteAt: () => reads(undefined),
+    bestPerReprint: () => reads([]),
     quotesBy(speakerKey: string): readonly QuoteRecord[] {
       if (!plan.speakerKeys.includes(speakerKey)) plan.speakerKeys.push(speakerKey);
-      return [];
+      return reads([]);
     },
   };
-  answer(probe);
-  return plan;
+  const answerWithoutQuotes = answer(probe);
+  return { ...plan, answerWithoutQuotes };
 }

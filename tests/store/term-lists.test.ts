@@ -119,6 +119,28 @@ describe('frequent-term lists (the writer)', () => {
     // Every article is printed four times: the limit is what kept a fourth copy out.
     expect(crowded).toBeGreaterThan(lists.length / 2);
   });
+
+  it('are made only for terms whose quotes that can be listed are more than the list holds, whatever copies left out add', () => {
+    const data = reprinted.index.toData();
+    // Only the first copy of each quote can be listed, as the writer leaves verbatim reprints out.
+    const firstOfGroup = new Map<number, number>();
+    data.ids.forEach((_, doc) => {
+      const key = reprinted.quoteAt(doc)!.reprintKey;
+      if (!firstOfGroup.has(key)) firstOfGroup.set(key, doc);
+    });
+    const canList = (doc: number): boolean => firstOfGroup.get(reprinted.quoteAt(doc)!.reprintKey) === doc;
+    const lists = [...termLists(data, (doc) => (canList(doc) ? { reprintKey: reprinted.quoteAt(doc)!.reprintKey, weight: weightOf(reprinted, doc) } : undefined), LENGTH)];
+    const listed = new Set(lists.map((list) => list.term));
+    let heldBackByCopies = 0;
+    for (const term of data.terms) {
+      const matches = matchesOf(data, term);
+      const listable = matches.filter(canList).length;
+      expect(listed.has(term), term).toBe(listable > LENGTH);
+      if (matches.length > LENGTH && listable <= LENGTH) heldBackByCopies += 1;
+    }
+    expect(heldBackByCopies).toBeGreaterThan(10);
+    for (const list of lists) expect([...list.docs].every(canList), list.term).toBe(true);
+  });
 });
 
 describe('common topics over PostgreSQL', () => {

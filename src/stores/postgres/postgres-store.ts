@@ -102,11 +102,12 @@ export class PostgresQuoteStore implements QuoteStore {
 
   /**
    * The same answer code twice: once to learn what it reads (planAnswer), then over the quotes
-   * fetched for that, all from the one version taken at the start.
+   * fetched for that, all from the one version taken at the start; once only when it reads none.
    */
   private async answer(run: (source: AnswerSource) => Answer): Promise<Answer> {
     const version = this.current;
     const plan = planAnswer(version, run);
+    if (!plan.readsQuotes) return plan.answerWithoutQuotes;
     const limit = this.options.candidates ?? DEFAULT_CANDIDATES;
     const asked = plan.topic;
     // A date filter: the undated articles' matching quotes are fetched too, so the answer can say

@@ -1,3 +1,5 @@
+import type { InvertedIndexData } from '../../search/inverted-index.js';
+import { SCORED_FIELDS } from '../../search/quote-index.js';
 import { indexTerms, queryTerms, tokenize } from '../../search/terms.js';
 
 /** Field weights in the vector: the quote's words A, its paragraph B, the headline C (see quote-index.ts). */
@@ -66,6 +68,76 @@ export function countsFromPositions(positions: readonly number[]): [number, numb
     counts[field] = position - FIELD_BASES[field];
   }
   return counts;
+}
+
+/** Quotes whose postings are gathered at once by {@link vectorsFromPostings}: bounds its memory (≈ 6 bytes per posting of a chunk). */
+const VECTOR_CHUNK_DOCS = 32_768;
+
+/**
+ * Every indexed quote's terms vector, in index order (one string per document number, empty for
+ * a document without terms), read from the embedded index's postings instead of tokenising each
+ * quote's text, paragraph and headline again: the index already holds, per term and field, each
+ * quote's frequency, counted from the same tokens {@link quoteTerms} would count. The literal is
+ * {@link quoteTerms}'s (same lexemes, weights and positions; lexemes in byte order, which
+ * PostgreSQL sorts them into anyway). Tokenising again was most of the writer's JavaScript.
+ *
+ * The index's postings run by term; a vector needs them by document. They are turned around one
+ * chunk of documents at a time: each term's postings are sorted by document, so a cursor per term
+ * and field walks through them once over the whole corpus.
+ */
+export function* vectorsFromPostings(data: InvertedIndexData, chunkDocs = VECTOR_CHUNK_DOCS): Generator<string> {
+  const documentCount = data.ids.length;
+  const termCount = data.terms.length;
+  const fields = Math.min(SCORED_FIELDS, data.fieldCount);
+  const cursors = Array.from({ length: fields }, (_, field) => data.offsets[field]!.slice(0, termCount));
+  // Each term's quoted lexeme and each position's text ("5002B"), written once each.
+  const lexemes = new Array<string | undefined>(termCount);
+  const positions = new Array<string | undefined>(FIELD_BASES[2] + MAX_COUNTED_FREQUENCY + 1);
+  for (let low = 0; low < documentCount; low += chunkDocs) {
+    const high = Math.min(documentCount, low + chunkDocs);
+    // Pass 1: how many entries (term, field) each document of the chunk has.
+    const starts = new Uint32Array(high - low + 1);
+    for (let term = 0; term < termCount; term += 1) {
+      for (let field = 0; field < fields; field += 1) {
+        const docs = data.docs[field]!;
+        const end = data.offsets[field]![term + 1]!;
+        for (let at = cursors[field]![term]!; at < end && docs[at]! < high; at += 1) starts[docs[at]! - low + 1]! += 1;
+      }
+    }
+    for (let i = 1; i < starts.length; i += 1) starts[i]! += starts[i - 1]!;
+    // Pass 2: the entries themselves, per document in term order (and per term in field order).
+    const filled = starts.slice(0, high - low);
+    const entryTerms = new Uint32Array(starts[high - low]!);
+    const entryPositions = new Uint16Array(entryTerms.length);
+    for (let term = 0; term < termCount; term += 1) {
+      for (let field = 0; field < fields; field += 1) {
+        const docs = data.docs[field]!;
+        const freqs = data.freqs[field]!;
+        const end = data.offsets[field]![term + 1]!;
+        const cursor = cursors[field]!;
+        let at = cursor[term]!;
+        for (; at < end && docs[at]! < high; at += 1) {
+          const slot = filled[docs[at]! - low]!++;
+          entryTerms[slot] = term;
+          // The field's base plus the frequency, as quoteTerms writes it; the field is recovered from the range.
+          entryPositions[slot] = FIELD_BASES[field]! + Math.min(freqs[at]!, MAX_COUNTED_FREQUENCY);
+        }
+        cursor[term] = at;
+      }
+    }
+    for (let doc = low; doc < high; doc += 1) {
+      let vector = '';
+      const end = starts[doc - low + 1]!;
+      for (let i = starts[doc - low]!; i < end; i += 1) {
+        const term = entryTerms[i]!;
+        const position = entryPositions[i]!;
+        const at = (positions[position] ??= `${position}${FIELD_WEIGHTS[position > FIELD_BASES[2] ? 2 : position > FIELD_BASES[1] ? 1 : 0]}`);
+        if (i > starts[doc - low]! && entryTerms[i - 1] === term) vector += `,${at}`;
+        else vector += `${vector === '' ? '' : ' '}${(lexemes[term] ??= `${lexeme(data.terms[term]!)}:`)}${at}`;
+      }
+      yield vector;
+    }
+  }
 }
 
 /** The question's terms as a `tsquery` literal: any of them (OR), long ones also as prefixes ("ukrain:*"). */

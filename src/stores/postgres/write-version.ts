@@ -1,18 +1,23 @@
 import type pg from 'pg';
 import { sha256Hex } from '../../corpus/hash.js';
 import type { LoadedArticle } from '../../corpus/article.js';
+import type { InvertedIndexData } from '../../search/inverted-index.js';
 import type { CorpusVersion, QuoteRecord } from '../../desk/corpus-version.js';
 import { paragraphAround } from '../../desk/paragraph.js';
 import type { ReloadReport } from '../../desk/reload-report.js';
 import { insertRows } from './bulk-insert.js';
 import { CANDIDATE_WEIGHTS } from './fetch-candidates.js';
 import { DEFAULT_TERM_LIST_LENGTH, termLists } from './term-lists.js';
-import { quoteTerms, type QuoteTerms } from './terms-vector.js';
+import { vectorsFromPostings, type QuoteTerms } from './terms-vector.js';
 
 /** The channel readers LISTEN on; the payload is the new version's id. */
 export const VERSION_CHANNEL = 'quotedesk_version';
 /** Characters of each article body kept for citations of untitled articles (they show its first words). */
 const LEAD_CHARS = 300;
+/** maintenance_work_mem for the new version's index builds (SET LOCAL: this transaction only). */
+const INDEX_BUILD_MEMORY = '1GB';
+/** The quote columns questions filter, join or group on (fetch-candidates.ts): the ones the planner needs statistics of. */
+const ANALYZED_QUOTE_COLUMNS = ['version_id', 'doc', 'article_no', 'speaker_key', 'reprint_key', 'published', 'terms', 'speaker_best', 'shadowed'];
 /** Versions kept besides the current one, so answers in flight on the previous version finish on it. */
 const KEPT_PREVIOUS = 1;
 
@@ -24,6 +29,8 @@ export function contentHash(article: LoadedArticle): string {
 export interface WriteOptions {
   /** Quotes per frequent term's precomputed list (term-lists.ts); also the most a term matches before it gets one. */
   termListLength?: number;
+  /** Each step's wall time, in the order they ran ('quotes', 'gin', …): where a write's time goes. */
+  onStep?: (step: string, ms: number) => void;
 }
 
 /**
@@ -36,6 +43,12 @@ export async function writeVersion(client: pg.ClientBase, version: CorpusVersion
   const data = version.index.toData();
   const articleNumbers = new Map(version.articles.map((article, n) => [article.id, n]));
   const hashes = new Map(version.articles.map((article) => [article.id, contentHash(article)]));
+  let stepStarted = performance.now();
+  const step = (name: string): void => {
+    const now = performance.now();
+    options.onStep?.(name, now - stepStarted);
+    stepStarted = now;
+  };
   await client.query('BEGIN');
   try {
     const inserted = await client.query<{ id: string }>(
@@ -45,18 +58,19 @@ export async function writeVersion(client: pg.ClientBase, version: CorpusVersion
     );
     const versionId = Number(inserted.rows[0]!.id);
     await insertRows(client, 'articles', [
-      { name: 'version_id', type: 'int8', value: () => versionId },
-      { name: 'article_no', type: 'int4', value: ([, n]) => n },
-      { name: 'id', type: 'text', value: ([a]) => a.id },
-      { name: 'title', type: 'text', value: ([a]) => a.title },
-      { name: 'published', type: 'date', value: ([a]) => a.date },
-      { name: 'source', type: 'text', value: ([a]) => a.source },
-      { name: 'url', type: 'text', value: ([a]) => a.url },
-      { name: 'file', type: 'text', value: ([a]) => a.origin.file },
-      { name: 'line', type: 'int4', value: ([a]) => a.origin.line ?? null },
-      { name: 'lead', type: 'text', value: ([a]) => a.body.slice(0, LEAD_CHARS) },
-      { name: 'content_hash', type: 'text', value: ([a]) => hashes.get(a.id)! },
+      { name: 'version_id', value: () => versionId },
+      { name: 'article_no', value: ([, n]) => n },
+      { name: 'id', value: ([a]) => a.id },
+      { name: 'title', value: ([a]) => a.title },
+      { name: 'published', value: ([a]) => a.date },
+      { name: 'source', value: ([a]) => a.source },
+      { name: 'url', value: ([a]) => a.url },
+      { name: 'file', value: ([a]) => a.origin.file },
+      { name: 'line', value: ([a]) => a.origin.line ?? null },
+      { name: 'lead', value: ([a]) => a.body.slice(0, LEAD_CHARS) },
+      { name: 'content_hash', value: ([a]) => hashes.get(a.id)! },
     ], version.articles.map((article, n) => [article, n] as const));
+    step('articles');
     // The version's quotes go into a table of their own, indexed after loading (a GIN index built
     // in bulk, not row by row) and attached as the partition for this version. The name is built
     // from our own sequence number, never from input.
@@ -65,100 +79,114 @@ export async function writeVersion(client: pg.ClientBase, version: CorpusVersion
     const shadowed = shadowedCopies(version, hashes);
     await client.query(`CREATE TABLE ${partition} (LIKE quotes INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`);
     await insertRows(client, partition, [
-      { name: 'version_id', type: 'int8', value: () => versionId },
-      { name: 'doc', type: 'int4', value: (row) => row.doc },
-      { name: 'id', type: 'text', value: (row) => row.record.quote.id },
-      { name: 'article_no', type: 'int4', value: (row) => articleNumbers.get(row.record.article.id) },
-      { name: 'kind', type: 'text', value: (row) => row.record.quote.kind },
-      { name: 'text', type: 'text', value: (row) => row.record.quote.text },
-      { name: 'start_offset', type: 'int4', value: (row) => row.record.quote.start },
-      { name: 'end_offset', type: 'int4', value: (row) => row.record.quote.end },
-      { name: 'speaker_surface', type: 'text', value: (row) => row.record.quote.speakerSurface },
-      { name: 'speaker', type: 'text', value: (row) => row.record.quote.speaker },
-      { name: 'speaker_key', type: 'text', value: (row) => row.record.speakerKey },
-      { name: 'confidence', type: 'text', value: (row) => row.record.quote.confidence },
-      { name: 'cue', type: 'text', value: (row) => row.record.quote.cue },
-      { name: 'context', type: 'text', value: (row) => row.record.quote.context },
-      { name: 'paragraph', type: 'text', value: (row) => row.paragraph },
-      { name: 'grp', type: 'text', value: (row) => row.record.quote.group },
-      { name: 'word_count', type: 'int4', value: (row) => row.record.wordCount },
-      { name: 'reprint_key', type: 'int8', value: (row) => row.record.reprintKey },
-      { name: 'published', type: 'date', value: (row) => row.record.article.date },
-      { name: 'source_lower', type: 'text', value: (row) => row.record.article.source?.toLowerCase() ?? null },
-      { name: 'terms', type: 'text', cast: 'tsvector', value: (row) => row.terms.vector },
-      // Sent as array text: an unnest()ed array parameter cannot hold one array per row.
-      { name: 'field_lengths', type: 'text', cast: 'integer[]', value: (row) => `{${row.terms.lengths.join(',')}}` },
-      { name: 'speaker_best', type: 'bool', value: (row) => speakerBest.has(row.doc) },
-      { name: 'shadowed', type: 'bool', value: (row) => shadowed.has(row.doc) },
-    ], eachQuoteRow(version, data.fieldLengths));
-    await client.query("SET LOCAL maintenance_work_mem = '256MB'");
-    await client.query(`ALTER TABLE ${partition} ADD PRIMARY KEY (version_id, doc)`);
-    await client.query(`ALTER TABLE ${partition} ADD CONSTRAINT ${partition}_version CHECK (version_id = ${versionId})`);
-    // The same definitions as the partitioned table's, so attaching adopts them instead of building others.
-    // PostgreSQL builds the GIN index in its own process while this one computes the frequent
-    // terms' lists (and their array text), which otherwise ran after it: the two overlap.
-    const indexing = client.query(`CREATE INDEX ${partition}_terms ON ${partition} USING gin (terms)`).then(
-      () => null,
-      (error: unknown) => error,
-    );
+      { name: 'version_id', value: () => versionId },
+      { name: 'doc', value: (row) => row.doc },
+      { name: 'id', value: (row) => row.record.quote.id },
+      { name: 'article_no', value: (row) => articleNumbers.get(row.record.article.id) },
+      { name: 'kind', value: (row) => row.record.quote.kind },
+      { name: 'text', value: (row) => row.record.quote.text },
+      { name: 'start_offset', value: (row) => row.record.quote.start },
+      { name: 'end_offset', value: (row) => row.record.quote.end },
+      { name: 'speaker_surface', value: (row) => row.record.quote.speakerSurface },
+      { name: 'speaker', value: (row) => row.record.quote.speaker },
+      { name: 'speaker_key', value: (row) => row.record.speakerKey },
+      { name: 'confidence', value: (row) => row.record.quote.confidence },
+      { name: 'cue', value: (row) => row.record.quote.cue },
+      { name: 'context', value: (row) => row.record.quote.context },
+      { name: 'paragraph', value: (row) => row.paragraph },
+      { name: 'grp', value: (row) => row.record.quote.group },
+      { name: 'word_count', value: (row) => row.record.wordCount },
+      { name: 'reprint_key', value: (row) => row.record.reprintKey },
+      { name: 'published', value: (row) => row.record.article.date },
+      { name: 'source_lower', value: (row) => row.record.article.source?.toLowerCase() ?? null },
+      { name: 'terms', value: (row) => row.terms.vector },
+      // Array literals, read by COPY as the column's type.
+      { name: 'field_lengths', value: (row) => `{${row.terms.lengths.join(',')}}` },
+      { name: 'speaker_best', value: (row) => speakerBest.has(row.doc) },
+      { name: 'shadowed', value: (row) => shadowed.has(row.doc) },
+    ], eachQuoteRow(version, data), { freeze: true });
+    step('quotes');
+    // Room for the index builds to sort in memory (a larger corpus otherwise spills and merges on disk).
+    await client.query(`SET LOCAL maintenance_work_mem = '${INDEX_BUILD_MEMORY}'`);
+    // Everything PostgreSQL does to the loaded table on its own, sent as one multi-statement query
+    // (no parameters: the names are built from our own sequence number), so it works through all
+    // of them in its own processes while this one computes the frequent terms' lists without
+    // attending to the connection. The GIN and b-tree definitions are the partitioned table's,
+    // so attaching adopts them instead of building others.
+    const building = client.query([
+      `ALTER TABLE ${partition} ADD PRIMARY KEY (version_id, doc)`,
+      `ALTER TABLE ${partition} ADD CONSTRAINT ${partition}_version CHECK (version_id = ${versionId})`,
+      `CREATE INDEX ${partition}_terms ON ${partition} USING gin (terms)`,
+      `CREATE INDEX ${partition}_speaker ON ${partition} (version_id, speaker_key) WHERE speaker_key IS NOT NULL`,
+      `CREATE INDEX ${partition}_published ON ${partition} (version_id, published)`,
+      `CREATE INDEX ${partition}_speaker_best ON ${partition} (version_id, speaker_key) WHERE speaker_best`,
+      // What a speaker- or date-narrowed topic question reads (fetch-candidates.ts): only quotes
+      // that can be shown, so verbatim reprints add no rows to intersect with the terms' matches.
+      `CREATE INDEX ${partition}_speaker_shown ON ${partition} (version_id, speaker_key) WHERE speaker_key IS NOT NULL AND NOT shadowed`,
+      `CREATE INDEX ${partition}_published_shown ON ${partition} (version_id, published) WHERE NOT shadowed`,
+      `ALTER TABLE quotes ATTACH PARTITION ${partition} FOR VALUES IN (${versionId})`,
+      // Statistics before any reader sees the version (they become visible with it, at commit),
+      // or the planner guesses a handful of rows and ANDs in the date index. Only the new table
+      // (a question reads its own version's partition, planned with that partition's statistics),
+      // and only the columns questions filter, join or group on.
+      `ANALYZE ${partition} (${ANALYZED_QUOTE_COLUMNS.join(', ')})`,
+    ].join(';\n'));
+    // Awaited below; this only keeps it handled should computing the lists throw first.
+    building.catch(() => undefined);
     const lists = listRows(version, data, options.termListLength ?? DEFAULT_TERM_LIST_LENGTH, shadowed);
-    const indexFailure = await indexing;
-    if (indexFailure !== null) throw indexFailure;
-    await client.query(`CREATE INDEX ${partition}_speaker ON ${partition} (version_id, speaker_key) WHERE speaker_key IS NOT NULL`);
-    await client.query(`CREATE INDEX ${partition}_published ON ${partition} (version_id, published)`);
-    await client.query(`CREATE INDEX ${partition}_speaker_best ON ${partition} (version_id, speaker_key) WHERE speaker_best`);
-    // What a speaker- or date-narrowed topic question reads (fetch-candidates.ts): only quotes
-    // that can be shown, so verbatim reprints add no rows to intersect with the terms' matches.
-    await client.query(`CREATE INDEX ${partition}_speaker_shown ON ${partition} (version_id, speaker_key) WHERE speaker_key IS NOT NULL AND NOT shadowed`);
-    await client.query(`CREATE INDEX ${partition}_published_shown ON ${partition} (version_id, published) WHERE NOT shadowed`);
-    await client.query(`ALTER TABLE quotes ATTACH PARTITION ${partition} FOR VALUES IN (${versionId})`);
+    step('term lists (beside index builds)');
+    await building;
+    step('index builds, attach, analyze');
     await insertRows(client, 'article_speakers', [
-      { name: 'version_id', type: 'int8', value: () => versionId },
-      { name: 'article_no', type: 'int4', value: (row) => row.articleNo },
-      { name: 'ord', type: 'int4', value: (row) => row.ord },
-      { name: 'name', type: 'text', value: (row) => row.name },
-      // A text[] per row cannot travel inside one unnest()ed array parameter; JSON can.
-      { name: 'aliases', type: 'text', cast: 'jsonb', value: (row) => JSON.stringify(row.aliases) },
-      { name: 'person', type: 'bool', value: (row) => row.person },
-      { name: 'quotes', type: 'int4', value: (row) => row.quotes },
+      { name: 'version_id', value: () => versionId },
+      { name: 'article_no', value: (row) => row.articleNo },
+      { name: 'ord', value: (row) => row.ord },
+      { name: 'name', value: (row) => row.name },
+      { name: 'aliases', value: (row) => JSON.stringify(row.aliases) },
+      { name: 'person', value: (row) => row.person },
+      { name: 'quotes', value: (row) => row.quotes },
     ], eachArticleSpeaker(version, articleNumbers));
+    step('article speakers');
     const speakers = version.speakers.all();
     await insertRows(client, 'speakers', [
-      { name: 'version_id', type: 'int8', value: () => versionId },
-      { name: 'key', type: 'text', value: (s) => s.key },
-      { name: 'name', type: 'text', value: (s) => s.name },
-      { name: 'person', type: 'bool', value: (s) => s.person },
-      { name: 'quote_count', type: 'int4', value: (s) => s.quoteCount },
-      { name: 'article_count', type: 'int4', value: (s) => s.articleCount },
+      { name: 'version_id', value: () => versionId },
+      { name: 'key', value: (s) => s.key },
+      { name: 'name', value: (s) => s.name },
+      { name: 'person', value: (s) => s.person },
+      { name: 'quote_count', value: (s) => s.quoteCount },
+      { name: 'article_count', value: (s) => s.articleCount },
     ], speakers);
     await insertRows(client, 'speaker_aliases', [
-      { name: 'version_id', type: 'int8', value: () => versionId },
-      { name: 'key', type: 'text', value: ([key]) => key },
-      { name: 'alias', type: 'text', value: ([, alias]) => alias },
+      { name: 'version_id', value: () => versionId },
+      { name: 'key', value: ([key]) => key },
+      { name: 'alias', value: ([, alias]) => alias },
     ], uniquePairs(speakers.flatMap((s) => s.aliases.map((alias) => [s.key, alias] as const))));
     await insertRows(client, 'term_stats', [
-      { name: 'version_id', type: 'int8', value: () => versionId },
-      { name: 'term', type: 'text', value: (t) => data.terms[t] },
-      { name: 'in_text', type: 'int4', value: (t) => data.offsets[0]![t + 1]! - data.offsets[0]![t]! },
-      { name: 'in_context', type: 'int4', value: (t) => data.offsets[1]![t + 1]! - data.offsets[1]![t]! },
-      { name: 'in_title', type: 'int4', value: (t) => data.offsets[2]![t + 1]! - data.offsets[2]![t]! },
+      { name: 'version_id', value: () => versionId },
+      { name: 'term', value: (t) => data.terms[t] },
+      { name: 'in_text', value: (t) => data.offsets[0]![t + 1]! - data.offsets[0]![t]! },
+      { name: 'in_context', value: (t) => data.offsets[1]![t + 1]! - data.offsets[1]![t]! },
+      { name: 'in_title', value: (t) => data.offsets[2]![t + 1]! - data.offsets[2]![t]! },
     ], data.terms.keys());
+    step('speakers, term stats');
     await insertRows(client, 'term_lists', [
-      { name: 'version_id', type: 'int8', value: () => versionId },
-      { name: 'term', type: 'text', value: (list) => list.term },
-      { name: 'docs', type: 'text', cast: 'integer[]', value: (list) => list.docs },
-      { name: 'groups', type: 'text', cast: 'bigint[]', value: (list) => list.groups },
-    ], lists, 100);
+      { name: 'version_id', value: () => versionId },
+      { name: 'term', value: (list) => list.term },
+      { name: 'docs', value: (list) => list.docs },
+      { name: 'groups', value: (list) => list.groups },
+    ], lists);
+    step('term lists insert');
     await client.query(
       `INSERT INTO current_version (only_row, version_id) VALUES (true, $1) ON CONFLICT (only_row) DO UPDATE SET version_id = EXCLUDED.version_id`,
       [versionId],
     );
+    // Not term_lists: it is only read by primary key, and sampling its large arrays took seconds.
+    await client.query('ANALYZE term_stats, articles');
     await client.query('SELECT pg_notify($1, $2)', [VERSION_CHANNEL, String(versionId)]);
     await client.query('COMMIT');
-    // Fresh statistics, or the planner guesses a handful of rows per version and ANDs in the date index.
-    // Not term_lists: it is only read by primary key, and sampling its large arrays took seconds.
-    await client.query('ANALYZE quotes, term_stats, articles');
+    step('analyze, commit');
     await deleteOldVersions(client);
+    step('old versions');
     return versionId;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
@@ -254,15 +282,17 @@ export function shadowedCopies(version: CorpusVersion, hashes: ReadonlyMap<strin
   return shadowed;
 }
 
-function* eachQuoteRow(version: CorpusVersion, fieldLengths: readonly Uint32Array[]): Generator<{ doc: number; record: QuoteRecord; paragraph: string; terms: QuoteTerms }> {
-  const ids = version.index.ids;
-  for (let doc = 0; doc < ids.length; doc += 1) {
+/** Each indexed quote's row: its record, paragraph, and terms vector and field lengths taken from the index itself. */
+function* eachQuoteRow(version: CorpusVersion, data: InvertedIndexData): Generator<{ doc: number; record: QuoteRecord; paragraph: string; terms: QuoteTerms }> {
+  const vectors = vectorsFromPostings(data);
+  const fieldLengths = data.fieldLengths;
+  for (let doc = 0; doc < data.ids.length; doc += 1) {
+    const vector = vectors.next().value as string;
     const record = version.quoteAt(doc);
     if (record === undefined) continue;
     const paragraph = paragraphAround(record.article.body, record.quote.start, record.quote.end);
     // The index counted these fields' lengths from the same text, paragraph and headline.
-    const lengths = [fieldLengths[0]![doc]!, fieldLengths[1]![doc]!, fieldLengths[2]![doc]!] as const;
-    yield { doc, record, paragraph, terms: quoteTerms([record.quote.text, paragraph, record.article.title ?? ''], lengths) };
+    yield { doc, record, paragraph, terms: { vector, lengths: [fieldLengths[0]![doc]!, fieldLengths[1]![doc]!, fieldLengths[2]![doc]!] } };
   }
 }
 
