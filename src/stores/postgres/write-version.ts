@@ -40,6 +40,10 @@ export interface WriteOptions {
  * Returns the new version's id. Older versions beyond the previous one are deleted afterwards.
  */
 export async function writeVersion(client: pg.ClientBase, version: CorpusVersion, report: ReloadReport, options: WriteOptions = {}): Promise<number> {
+  // The rows are numbered by index position and the term vectors read from the index's postings,
+  // which only a version built in one piece numbers alike (a layered reload's folded index is in
+  // corpus order instead). The writer always builds afresh (see ingest.ts); this says so if not.
+  if (version.facts.corpusOrder !== undefined) throw new Error('writeVersion needs a corpus version built in one piece, not a layered reload of one');
   const data = version.index.toData();
   const articleNumbers = new Map(version.articles.map((article, n) => [article.id, n]));
   const hashes = new Map(version.articles.map((article) => [article.id, contentHash(article)]));
