@@ -8,7 +8,9 @@
  * `--trace-gc-nvp`, `--trace-incremental-marking`) for the collector's own account. `stall-causes.ts` says whose each
  * long stall is; this says whose the seconds are. Leaves the corpus folder as it found it.
  *
- * usage: node --expose-gc --import tsx scripts/bench/reload-profile.ts [--copies N] [--scratch DIR] [--top N] [--snapshot] [--heap]
+ * usage: node --expose-gc --import tsx scripts/bench/reload-profile.ts [--copies N] [--scratch DIR] [--top N] [--snapshot] [--heap] [--first]
+ *   --first profiles the process's first reload instead of the second (no warm-up), and either way
+ *   the samples inside the longest event-loop gap are printed: whose the longest stall is.
  *   --snapshot also writes the new version's snapshot (to a scratch folder) and times it with its
  *   stalls and collections.
  *   --heap also prints the heap's objects counted by constructor (a heap snapshot: slow, and needs
@@ -69,10 +71,14 @@ say(`opened ${desk.version.articles.length.toLocaleString('en-GB')} articles in 
 
 const sample = await firstArticle(path.join(corpusDir, 'news-bbc.jsonl'));
 const added = ['profile-added-1', 'profile-added-2'];
+/** `--first`: profile the first reload of the process (which stalls longer at 505k), with no warm-up before it. */
+const profileFirst = args.includes('--first');
 try {
-  await addAndReload(added[0]!, 'warm-up');
-  await desk.snapshotWritten();
-  global.gc?.();
+  if (!profileFirst) {
+    await addAndReload(added[0]!, 'warm-up');
+    await desk.snapshotWritten();
+    global.gc?.();
+  }
 
   const pauses: Array<{ kind: string; ms: number }> = [];
   const observer = new PerformanceObserver((list) => {
@@ -87,7 +93,9 @@ try {
   // Every allocation sampled, whether it lived or not: what a reload allocates is what the collector must scavenge.
   await session.post('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as never);
   const elu = performance.eventLoopUtilization();
-  await addAndReload(added[1]!, 'profiled');
+  const gaps = recordGaps();
+  await addAndReload(profileFirst ? added[0]! : added[1]!, profileFirst ? 'first (profiled)' : 'profiled');
+  gaps.stop();
   const used = performance.eventLoopUtilization(elu);
   // Before the profilers stop: stopping the allocation sampler runs a full collection of its own.
   await new Promise((resolve) => setTimeout(resolve, 50));
@@ -97,6 +105,7 @@ try {
   session.disconnect();
   say(`event-loop utilisation during it: ${(used.utilization * 100).toFixed(1)}% (${Math.round(used.active)} ms active of ${Math.round(used.active + used.idle)} ms)`);
   printProfile(profile as CpuProfile);
+  printLongestGap(profile as CpuProfile, gaps.longest);
   printAllocations(allocations.head as unknown as AllocationNode);
   const byKind = new Map<string, { count: number; ms: number; longest: number }>();
   for (const pause of pauses) {
@@ -121,9 +130,54 @@ async function addAndReload(id: string, label: string): Promise<void> {
 }
 
 interface CpuProfile {
-  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>;
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }>;
   samples: number[];
   timeDeltas: number[];
+  startTime: number;
+}
+
+/** The longest gap between turns of a 1 ms timer, in the profiler's clock (µs): where the longest stall was. */
+function recordGaps(): { longest: [number, number]; stop: () => void } {
+  const gaps = { longest: [0, 0] as [number, number], stop: () => clearInterval(timer) };
+  let last = micros();
+  const timer = setInterval(() => {
+    const now = micros();
+    if (now - last > gaps.longest[1] - gaps.longest[0]) gaps.longest = [last, now];
+    last = now;
+  }, 1);
+  return gaps;
+}
+
+function micros(): number {
+  return Number(process.hrtime.bigint() / 1000n);
+}
+
+/** What the samples inside the longest event-loop gap ran: self time, and the nearest frame of our own code. */
+function printLongestGap(profile: CpuProfile, [start, end]: [number, number]): void {
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const label = (id: number): string => {
+    const frame = nodes.get(id)!.callFrame;
+    return `${frame.functionName || '(anonymous)'} ${frame.url.replace(/^file:\/\//, '').replace(`${repoRoot}/`, '')}:${frame.lineNumber + 1}`;
+  };
+  const own = (id: number): string => {
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) if (nodes.get(at)!.callFrame.url.includes(`${repoRoot}/src/`)) return label(at);
+    return label(id);
+  };
+  const self = new Map<string, number>();
+  const mine = new Map<string, number>();
+  let time = profile.startTime;
+  let inside = 0;
+  profile.samples.forEach((id, i) => {
+    time += profile.timeDeltas[i] ?? 0;
+    if (time < start || time > end) return;
+    inside += 1;
+    self.set(label(id), (self.get(label(id)) ?? 0) + 1);
+    mine.set(own(id), (mine.get(own(id)) ?? 0) + 1);
+  });
+  const top = (counts: Map<string, number>): string => [...counts].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([name, n]) => `    ${String(Math.round((100 * n) / Math.max(1, inside))).padStart(3)}%  ${name}`).join('\n');
+  say(`longest event-loop gap: ${Math.round((end - start) / 1000)} ms wall, ${inside} samples; self:\n${top(self)}\n  nearest own frame:\n${top(mine)}`);
 }
 
 function printProfile(profile: CpuProfile): void {

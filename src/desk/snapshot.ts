@@ -11,13 +11,14 @@ import { QuoteExtractor } from '../quotes/extractor.js';
 import { IndexDecoder, encodeIndex } from '../search/index-codec.js';
 import { LayeredQuoteIndex } from '../search/layered-index.js';
 import { QuoteIndex } from '../search/quote-index.js';
-import { runInSlices } from '../time-slices.js';
+import { Slice } from '../time-slices.js';
 import type { CorpusVersion, PrebuiltParts } from './corpus-version.js';
+import { encodeLayeredIndex } from './layered-snapshot.js';
 import { isStoredArticleQuotes, restoreQuotes, storeQuotes } from './snapshot-quotes.js';
 
 /** Bump when the files below change shape, so old snapshots are rebuilt rather than misread. */
-/** Longest stretch the snapshot writer folds a layered index without letting answers through. */
-const FOLD_SLICE_MS = 10;
+/** Longest stretch the snapshot writer makes lines without letting answers through. */
+const WRITE_SLICE_MS = 10;
 
 const SNAPSHOT_FORMAT = 3;
 
@@ -97,9 +98,9 @@ export class FileSnapshotStore implements SnapshotStore {
       await mkdir(temporary, { recursive: true });
       const quoteCount = version.stats().quotes;
       await writeLines(path.join(temporary, 'quotes.json'), quoteLines(version));
-      // A layered index is folded into the one a fresh build gives, in slices: answers go on meanwhile.
-      const index = version.index instanceof LayeredQuoteIndex ? await runInSlices(version.index.folding(), FOLD_SLICE_MS) : version.index.toData();
-      await writeLines(path.join(temporary, 'index.json'), encodeIndex(index));
+      // A layered index is written as the one index it stands for, merged run by run, never folded whole.
+      const index = version.index instanceof LayeredQuoteIndex ? encodeLayeredIndex(version.index.layers) : encodeIndex(version.index.toData());
+      await writeLines(path.join(temporary, 'index.json'), index);
       const manifest: z.infer<typeof ManifestSchema> = {
         format: SNAPSHOT_FORMAT,
         versionId: version.id,
@@ -209,7 +210,9 @@ async function writeLines(file: string, lines: Iterable<string>): Promise<void> 
       for (let at = 0; at < used; ) at += (await handle.write(buffer, at, used - at)).bytesWritten;
       used = 0;
     };
+    const slice = new Slice(WRITE_SLICE_MS);
     for (const text of lines) {
+      await slice.pauseIfDue();
       // UTF-8 takes at most 3 bytes per UTF-16 code unit.
       if (used + text.length * 3 > buffer.length) await flush();
       if (text.length * 3 > buffer.length) await handle.write(text);

@@ -14,9 +14,9 @@ const MAX_SCALE = 2 ** 28;
 /** Raw bytes per base64 line: ≈64 MB of text, far below the string limit. */
 const CHUNK_BYTES = 48 * 1024 * 1024;
 
-type Line = [key: 'header', value: Header] | [key: 'ids' | 'terms', value: string[]] | [key: 'lengths' | 'postings', field: number, base64: string];
+export type Line = [key: 'header', value: Header] | [key: 'ids' | 'terms', value: string[]] | [key: 'lengths' | 'postings', field: number, base64: string];
 
-interface Header {
+export interface Header {
   version: number;
   fieldCount: number;
   documents: number;
@@ -59,8 +59,8 @@ export function* encodeIndex(data: InvertedIndexData): Generator<string> {
 }
 
 /** Ids or terms per line, and numbers (lengths, postings) per line: each line takes a few milliseconds to make. */
-const STRINGS_PER_LINE = 20_000;
-const NUMBERS_PER_LINE = 100_000;
+export const STRINGS_PER_LINE = 20_000;
+export const NUMBERS_PER_LINE = 100_000;
 
 /** Reads lines written by {@link encodeIndex} back into an index; throws on anything else or anything missing. */
 export class IndexDecoder {
@@ -123,11 +123,11 @@ export class IndexDecoder {
   }
 }
 
-function line(value: Line): string {
+export function line(value: Line): string {
   return `${JSON.stringify(value)}\n`;
 }
 
-function* chunks(bytes: Buffer): Generator<string> {
+export function* chunks(bytes: Buffer): Generator<string> {
   for (let at = 0; at < bytes.length || at === 0; at += CHUNK_BYTES) {
     yield bytes.subarray(at, at + CHUNK_BYTES).toString('base64');
     if (bytes.length === 0) return;
@@ -135,7 +135,7 @@ function* chunks(bytes: Buffer): Generator<string> {
 }
 
 /** Per term: its posting count, then (document gap, frequency) pairs; gaps from the previous document of the same term. */
-function encodePostings(offsets: Uint32Array, docs: Uint32Array, freqs: Frequencies): Buffer {
+export function encodePostings(offsets: Uint32Array, docs: Uint32Array, freqs: Frequencies): Buffer {
   // Sized by this run's postings, not the field's: sized by the field, each line of a 105k-article
   // snapshot allocated tens of megabytes, and the collector ran a scavenge for every few of them.
   const writer = new VarintWriter((offsets[offsets.length - 1]! - offsets[0]!) * 3 + offsets.length * 2);
@@ -202,7 +202,7 @@ function decodePostings(bytes: Buffer, termCount: number, documentCount: number,
   return { offsets, docs, freqs: narrowFrequencies(freqs) };
 }
 
-function encodeVarints(values: Uint32Array): Buffer {
+export function encodeVarints(values: Uint32Array): Buffer {
   const writer = new VarintWriter(values.length + 16);
   for (const value of values) writer.write(value);
   return writer.done();

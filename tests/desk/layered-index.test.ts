@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { CorpusVersion } from '../../src/desk/corpus-version.js';
 import { QuoteDesk } from '../../src/desk/quote-desk.js';
+import { encodeLayeredIndex } from '../../src/desk/layered-snapshot.js';
+import { encodeIndex } from '../../src/search/index-codec.js';
 import { LayeredQuoteIndex } from '../../src/search/layered-index.js';
 import { copyOfCorpus } from './support.js';
 
@@ -117,5 +119,22 @@ describe('a reload layered on the previous index', () => {
     expect(folded.index.toData()).toEqual(fresh.index.toData());
     expectSameSearches(folded, fresh);
     expect(folded.quotesBy('vladimir putin').map((record) => record.quote.id)).toEqual(fresh.quotesBy('vladimir putin').map((record) => record.quote.id));
+  });
+
+  it('writes the snapshot lines of a fresh build without folding, after one layered reload and after a second', async () => {
+    const dir = await copyOfCorpus();
+    const desk = await QuoteDesk.open({ corpusDir: dir });
+    const linesOf = (index: unknown): string[] => {
+      if (!(index instanceof LayeredQuoteIndex)) throw new Error('expected a layered index');
+      return [...encodeLayeredIndex(index.layers)].filter((text) => text !== '');
+    };
+    await addChangeAndRemove(dir);
+    await reloaded(desk);
+    expect(linesOf(desk.version.index)).toEqual([...encodeIndex((await CorpusVersion.build(await loadCorpus(dir))).index.toData())]);
+    await cp(path.join(dir, '0000-added.txt'), path.join(dir, 'zzzz-added-later.txt'));
+    await rm(path.join(dir, '0000-added.txt'));
+    await reloaded(desk);
+    expect(desk.version.index).toBeInstanceOf(LayeredQuoteIndex);
+    expect(linesOf(desk.version.index)).toEqual([...encodeIndex((await CorpusVersion.build(await loadCorpus(dir))).index.toData())]);
   });
 });
