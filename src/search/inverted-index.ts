@@ -581,7 +581,8 @@ function fewAgainst(few: number, postings: number): boolean {
  * {@link accumulate} (or {@link accumulateFirst} for field 0) over only the postings of the
  * candidate documents, each found by binary search from where the last one was: the same score
  * for each document it reaches, in a fraction of the time when a speaker's few hundred quotes
- * meet a term that a hundred thousand hold.
+ * meet a term that a hundred thousand hold. Its per-posting body is theirs, copied for the reason
+ * {@link accumulateFirst} is: a shared call in the sweep loops costs every posting.
  */
 function accumulateCandidates(run: PostingRun, candidates: Uint32Array, firstField: boolean, scratch: Scratch, touchedCount: number): number {
   const { docs, freqs, end, fieldLengths, averageLength, inverseFrequency, weight, fieldBit, termBit } = run;
