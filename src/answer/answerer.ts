@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../corpus/article.js';
-import type { QuoteRecord } from '../desk/corpus-version.js';
+import type { QuoteFacts, QuoteRecord } from '../desk/corpus-version.js';
 import type { Speaker } from '../quotes/speaker-directory.js';
 import { MAX_QUESTION_LENGTH, parseQuestion, type QuestionFilters } from '../search/question.js';
 import { indexTerms, tokenize } from '../search/terms.js';
@@ -256,7 +256,7 @@ function rankByTopic(
   const filter = docFilter(version, speakers, { ...(filters.source !== undefined ? { source: filters.source } : {}) });
   // The scope carries the date filters too, so a store that fetches candidates fetches dated ones;
   // the embedded index applies only `filter` and dates are checked below, counting undated articles.
-  const candidates = filter === null ? undefined : speakerPositions(version, speakers);
+  const candidates = speakerPositions(version, speakers);
   const hits = version.index.searchScored(topic, { ...(filter ? { filter } : {}), ...(candidates ? { candidates } : {}), scope: { speakerKeys: speakers.map((speaker) => speaker.key), filters } });
   let topicIsPerson: boolean | undefined;
   const paragraphStandsIn = speakers.length === 0 ? null : (): boolean => (topicIsPerson ??= namesOnlyPeople(topic, version));
@@ -292,10 +292,8 @@ function rankByTopic(
     weighted[i] = hits.scores[i]! * weightFor(direct[doc] === 1, words[doc]!);
     kept[keptCount++] = i;
   }
-  // Ties in corpus order: the positions' own order unless a layered index says otherwise.
-  const order = version.facts.corpusOrder;
-  const compare = (i: number, j: number): number =>
-    tier[i]! - tier[j]! || weighted[j]! - weighted[i]! || (order === undefined ? hits.docs[i]! - hits.docs[j]! : order[hits.docs[i]!]! - order[hits.docs[j]!]!);
+  const inCorpusOrder = corpusOrderOf(version.facts);
+  const compare = (i: number, j: number): number => tier[i]! - tier[j]! || weighted[j]! - weighted[i]! || inCorpusOrder(hits.docs[i]!, hits.docs[j]!);
   const keptDocs = new Uint32Array(keptCount);
   for (let k = 0; k < keptCount; k += 1) keptDocs[k] = hits.docs[kept[k]!]!;
   const unique = version
@@ -390,6 +388,15 @@ function byNewest(a: QuoteRecord, b: QuoteRecord): number {
 /** How much a hit counts: the speaker's own words over a paraphrase, a sentence over a two-word fragment. */
 function weightFor(direct: boolean, words: number): number {
   return (direct ? 1 : REPORTED_WEIGHT) * (words <= 3 ? FRAGMENT_WEIGHT : 1);
+}
+
+/**
+ * Compares two index positions by their articles' corpus order, how ties between equal hits are
+ * broken: the positions' own order, unless a layered index numbered its delta after its base.
+ */
+export function corpusOrderOf(facts: QuoteFacts): (a: number, b: number) => number {
+  const order = facts.corpusOrder;
+  return order === undefined ? (a, b) => a - b : (a, b) => order[a]! - order[b]!;
 }
 
 function byCorpusOrder(a: QuoteRecord, b: QuoteRecord): number {

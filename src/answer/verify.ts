@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CorpusVersion, QuoteRecord } from '../desk/corpus-version.js';
 import { CitationSchema } from './answer.js';
-import { speakerName } from './answerer.js';
+import { corpusOrderOf, speakerName } from './answerer.js';
 import { citationFor } from './citation.js';
 import { queryTerms } from '../search/terms.js';
 import { topK } from './top-k.js';
@@ -153,11 +153,11 @@ interface Scored {
 
 function candidates(version: CorpusVersion, claim: string): QuoteRecord[] {
   const hits = version.index.searchScored(claim);
-  const order = version.facts.corpusOrder;
+  const inCorpusOrder = corpusOrderOf(version.facts);
   const docs = topK(
     Array.from({ length: hits.count }, (_, i) => i),
     CANDIDATES,
-    (i, j) => hits.scores[j]! - hits.scores[i]! || (order === undefined ? hits.docs[i]! - hits.docs[j]! : order[hits.docs[i]!]! - order[hits.docs[j]!]!),
+    (i, j) => hits.scores[j]! - hits.scores[i]! || inCorpusOrder(hits.docs[i]!, hits.docs[j]!),
   );
   return docs.map((i) => version.quoteAt(hits.docs[i]!)).filter((record): record is QuoteRecord => record !== undefined);
 }
