@@ -571,7 +571,8 @@ function accumulateFirst(run: PostingRun, scratch: Scratch, touchedCount: number
 
 /**
  * Whether looking each of `few` documents up in `postings` postings by binary search costs less
- * than sweeping them (the same rule as {@link markUnscoredHits}).
+ * than sweeping them: for a speaker's positions against a term's postings, and for a filtered
+ * search's hits against the sentence postings ({@link markUnscoredHits}).
  */
 function fewAgainst(few: number, postings: number): boolean {
   return few * (Math.log2(postings + 1) + 1) < postings;
@@ -648,7 +649,7 @@ function markUnscoredHits(
   let total = 0;
   for (let bit = 0; bit < terms; bit += 1) total += offsets[derivedSorted[bit]! + 1]! - offsets[derivedSorted[bit]!]!;
   if (total === 0 || count === 0) return;
-  if (count * terms * (Math.log2(total / terms + 1) + 1) < total) {
+  if (fewAgainst(count, total / terms)) {
     for (let bit = 0; bit < terms; bit += 1) {
       const termBit = 1 << bit;
       const start = offsets[derivedSorted[bit]!]!;
