@@ -84,7 +84,8 @@ export async function layeredIndex(
   if (newlyDead.length > 0) {
     dead = deadBefore === null ? new Uint8Array(baseSize) : deadBefore.slice();
     for (const [start, length] of newlyDead) dead.fill(1, start, start + length);
-    const gone = QuoteIndex.build(eachIndexRecord(leaving, previous.quotesByArticle)).toData();
+    // Sliced, as the full merge's index of leaving quotes is: up to half the corpus may have left.
+    const gone = (await QuoteIndex.buildAsync(eachIndexRecord(leaving, previous.quotesByArticle))).toData();
     const counts = new Map(deadPostingsBefore);
     gone.terms.forEach((term, sorted) => {
       const sum = Uint32Array.from(counts.get(term) ?? new Uint32Array(gone.fieldCount));
