@@ -144,6 +144,8 @@ function place(positions: IndexPositions, doc: number, record: QuoteRecord, grou
  */
 export class SpeakerLists {
   private readonly made = new Map<number, QuoteRecord[]>();
+  /** A layered version's speaker positions, sorted ascending, made on first ask (see {@link positionsOf}). */
+  private readonly ascending = new Map<number, Uint32Array>();
 
   private constructor(
     private readonly positions: IndexPositions,
@@ -185,7 +187,11 @@ export class SpeakerLists {
     const number = this.positions.speakerNumbers.get(speakerKey);
     if (number === undefined) return this.docs.subarray(0, 0);
     const list = this.docs.subarray(this.starts[number]!, this.starts[number + 1]!);
-    return this.positions.facts.corpusOrder === undefined ? list : Uint32Array.from(list).sort();
+    if (this.positions.facts.corpusOrder === undefined) return list;
+    // Sorted once per speaker and version, as `of` makes each speaker's records once: it is asked per question.
+    let ascending = this.ascending.get(number);
+    if (ascending === undefined) this.ascending.set(number, (ascending = Uint32Array.from(list).sort()));
+    return ascending;
   }
 
   /** Every record of one speaker, in corpus order (removed quotes of a layered index left out: their speaker is -1). */
