@@ -15,10 +15,9 @@ type FindArticle = (id: string) => Article | undefined;
 export async function diffArticles(
   before: readonly Article[],
   after: readonly Article[],
-  find?: { before: FindArticle; after: FindArticle },
+  lookups: { before: FindArticle; after: FindArticle },
 ): Promise<{ added: string[]; changed: string[]; removed: string[] }> {
   const slice = new Slice(MAX_SLICE_MS);
-  const lookups = find ?? (await mapsOf(before, after, slice));
   const added: string[] = [];
   const changed: string[] = [];
   let kept = 0;
@@ -38,17 +37,6 @@ export async function diffArticles(
     if ((i & 0x3ff) === 0) await slice.pauseIfDue();
   }
   return { added: added.sort(), changed: changed.sort(), removed: removed.sort() };
-}
-
-async function mapsOf(before: readonly Article[], after: readonly Article[], slice: Slice): Promise<{ before: FindArticle; after: FindArticle }> {
-  const maps = [new Map<string, Article>(), new Map<string, Article>()] as const;
-  for (const [n, articles] of [before, after].entries()) {
-    for (let i = 0; i < articles.length; i += 1) {
-      maps[n]!.set(articles[i]!.id, articles[i]!);
-      if ((i & 0x3ff) === 0) await slice.pauseIfDue();
-    }
-  }
-  return { before: (id) => maps[0].get(id), after: (id) => maps[1].get(id) };
 }
 
 function sameContent(a: Article, b: Article): boolean {
