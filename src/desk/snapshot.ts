@@ -16,10 +16,10 @@ import type { CorpusVersion, PrebuiltParts } from './corpus-version.js';
 import { encodeLayeredIndex } from './layered-snapshot.js';
 import { isStoredArticleQuotes, restoreQuotes, storeQuotes } from './snapshot-quotes.js';
 
-/** Bump when the files below change shape, so old snapshots are rebuilt rather than misread. */
 /** Longest stretch the snapshot writer makes lines without letting answers through. */
 const WRITE_SLICE_MS = 10;
 
+/** Bump when the files below change shape, so old snapshots are rebuilt rather than misread. */
 const SNAPSHOT_FORMAT = 3;
 
 const ManifestSchema = z.object({
