@@ -460,16 +460,7 @@ export class InvertedIndex {
   /** The exact term (if indexed) then, when `prefix`, every longer term starting with it, in sorted order. */
   private matchingTerms(term: string, prefix: boolean): Array<{ term: string; sorted: number }> {
     const terms = this.data.terms;
-    const found: Array<{ term: string; sorted: number }> = [];
-    let at = lowerBound(terms, term);
-    if (terms[at] === term) {
-      found.push({ term, sorted: at });
-      at += 1;
-    }
-    if (prefix) {
-      for (; at < terms.length && terms[at]!.startsWith(term); at += 1) found.push({ term: terms[at]!, sorted: at });
-    }
-    return found;
+    return matchingTerms(terms, term, prefix).map((sorted) => ({ term: terms[sorted]!, sorted }));
   }
 
   private termsOf(mask: number, extra: Set<number> | undefined, derived: readonly string[], cache: Map<number, string[]>): string[] {
@@ -497,6 +488,18 @@ export class InvertedIndex {
     };
     return this.scratch;
   }
+}
+
+/**
+ * Sorted term numbers matching a query term: itself (if indexed), then with `prefix` every longer
+ * term starting with it, in sorted order, as a search matches them (a layered index asks per layer).
+ */
+export function matchingTerms(terms: readonly string[], term: string, prefix: boolean): number[] {
+  const found: number[] = [];
+  let at = lowerBound(terms, term);
+  if (terms[at] === term) found.push(at++);
+  if (prefix) for (; at < terms.length && terms[at]!.startsWith(term); at += 1) found.push(at);
+  return found;
 }
 
 /** One term's postings in one field, and what scoring them needs. */

@@ -1,6 +1,6 @@
 import { compareStrings, lowerBound } from '../sorted-strings.js';
 import { firstAtLeast } from './posting-lists.js';
-import type { InvertedIndexData, SearchStatistics } from './inverted-index.js';
+import { matchingTerms, type InvertedIndexData, type SearchStatistics } from './inverted-index.js';
 import { QuoteIndex, topicTerms, type IndexHit, type ScoredHits } from './quote-index.js';
 
 /**
@@ -189,14 +189,6 @@ function postingsOf(data: InvertedIndexData, term: string, field: number): numbe
   return data.offsets[field]![sorted + 1]! - data.offsets[field]![sorted]!;
 }
 
-/** Sorted term numbers matching a query term: itself, then (with `prefix`) the longer terms starting with it, as the index searches them. */
-function matchingTerms(terms: readonly string[], term: string, prefix: boolean): number[] {
-  const found: number[] = [];
-  let at = lowerBound(terms, term);
-  if (terms[at] === term) found.push(at++);
-  if (prefix) for (; at < terms.length && terms[at]!.startsWith(term); at += 1) found.push(at);
-  return found;
-}
 
 function sameTerms(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((term, i) => term === b[i]);
