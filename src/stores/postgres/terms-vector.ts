@@ -11,7 +11,7 @@ const FIELD_WEIGHTS = ['A', 'B', 'C'] as const;
  */
 const FIELD_BASES = [0, 5_000, 10_000] as const;
 /** The most occurrences of one term in one field the vector can say; more count as this many. */
-export const MAX_COUNTED_FREQUENCY = 4_999;
+const MAX_COUNTED_FREQUENCY = 4_999;
 
 /** A quote's terms vector, and its fields' lengths as the embedded index counts them (distinct tokens). */
 export interface QuoteTerms {
@@ -31,18 +31,16 @@ export interface QuoteTerms {
  * the positions' weights and order (text before paragraph before headline, as before), not their
  * values, so the frequencies in them change no ranking; the candidates' exact BM25+ reads them
  * instead of tokenising each candidate's paragraph at question time.
- * Sent as a bound parameter and cast; lexemes are quoted, so no term can break out of the literal.
+ * The writer reads the same literal from the index's postings ({@link vectorsFromPostings}); this
+ * tokenising form is its reference, and what the tests compare it with. Lexemes are quoted, so no
+ * term can break out of the literal COPY sends.
  */
-export function quoteTerms(
-  fields: readonly [string, string, string],
-  /** The fields' lengths when already known (the embedded index counted them while indexing: the same tokens). */
-  known?: readonly [number, number, number],
-): QuoteTerms {
+export function quoteTerms(fields: readonly [string, string, string]): QuoteTerms {
   const counts = new Map<string, [number, number, number]>();
-  const lengths: [number, number, number] = known ? [known[0], known[1], known[2]] : [0, 0, 0];
+  const lengths: [number, number, number] = [0, 0, 0];
   fields.forEach((text, field) => {
     const tokens = tokenize(text);
-    if (!known) lengths[field] = new Set(tokens).size;
+    lengths[field] = new Set(tokens).size;
     for (const token of tokens) {
       for (const term of indexTerms(token) ?? []) {
         let perField = counts.get(term);
@@ -60,11 +58,16 @@ export function quoteTerms(
   return { vector, lengths };
 }
 
+/** The field a vector position belongs to (see {@link FIELD_BASES}). */
+function fieldOf(position: number): 0 | 1 | 2 {
+  return position > FIELD_BASES[2] ? 2 : position > FIELD_BASES[1] ? 1 : 0;
+}
+
 /** The per-field frequencies a term's positions in a {@link quoteTerms} vector say. */
 export function countsFromPositions(positions: readonly number[]): [number, number, number] {
   const counts: [number, number, number] = [0, 0, 0];
   for (const position of positions) {
-    const field = position > FIELD_BASES[2] ? 2 : position > FIELD_BASES[1] ? 1 : 0;
+    const field = fieldOf(position);
     counts[field] = position - FIELD_BASES[field];
   }
   return counts;
@@ -131,7 +134,7 @@ export function* vectorsFromPostings(data: InvertedIndexData, chunkDocs = VECTOR
       for (let i = starts[doc - low]!; i < end; i += 1) {
         const term = entryTerms[i]!;
         const position = entryPositions[i]!;
-        const at = (positions[position] ??= `${position}${FIELD_WEIGHTS[position > FIELD_BASES[2] ? 2 : position > FIELD_BASES[1] ? 1 : 0]}`);
+        const at = (positions[position] ??= `${position}${FIELD_WEIGHTS[fieldOf(position)]}`);
         if (i > starts[doc - low]! && entryTerms[i - 1] === term) vector += `,${at}`;
         else vector += `${vector === '' ? '' : ' '}${(lexemes[term] ??= `${lexeme(data.terms[term]!)}:`)}${at}`;
       }

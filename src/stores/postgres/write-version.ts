@@ -214,10 +214,7 @@ async function deleteOldVersions(client: pg.ClientBase): Promise<void> {
   }
 }
 
-/**
- * The frequent terms' lists as rows to insert, their arrays as literals cast on arrival (an
- * unnest()ed array parameter cannot hold one array per row).
- */
+/** The frequent terms' lists as rows to insert, their arrays as array literals, which COPY reads as they are. */
 function listRows(version: CorpusVersion, data: ReturnType<CorpusVersion['index']['toData']>, length: number, shadowed: ReadonlySet<number>): Array<{ term: string; docs: string; groups: string }> {
   // A shadowed copy is never shown: its earlier twin stands in the lists, and for the group counts.
   const listed = (doc: number) => {
