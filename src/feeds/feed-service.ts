@@ -70,8 +70,10 @@ export class FeedService {
   }
 
   static async open(options: FeedServiceOptions): Promise<FeedService> {
-    const { state, problem } = await IngestState.open(options.stateStore ?? options.stateFile);
-    if (problem) options.logger?.warn({ feedState: state.where }, problem);
+    const where = options.stateStore?.where ?? options.stateFile;
+    const warn = (problem: string): void => options.logger?.warn({ feedState: where }, problem);
+    const { state, problem } = await IngestState.open(options.stateStore ?? options.stateFile, warn);
+    if (problem) warn(problem);
     const fetcher = new PoliteFetcher(options.fetcher);
     if (!options.fetcher?.contactUrl) options.logger?.warn('FETCH_CONTACT_URL is not set: site owners cannot tell who runs this bot');
     const clock = options.now;

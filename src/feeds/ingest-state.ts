@@ -17,10 +17,14 @@ export class IngestState {
   /** Touched since the last save: feeds handed out for changing (or forgotten), articles recorded. */
   private touchedFeeds = new Set<string>();
   private touchedArticles = new Set<string>();
+  /** Re-reads begun and the latest one whose result was taken: an overtaken re-read is dropped. */
+  private refreshesBegun = 0;
+  private refreshTaken = 0;
 
   private constructor(
     private readonly store: FeedStateStore,
     private data: FeedStateData,
+    private readonly warn: (problem: string) => void,
   ) {
     this.index();
   }
@@ -28,11 +32,13 @@ export class IngestState {
   /**
    * Reads the state from a file (a path) or another store; a missing or unreadable one starts
    * empty (and says so through `problem`). The state owns the store from then on ({@link close}).
+   * `warn` hears what is wrong with the store when it is re-read later (rows left out and polled
+   * afresh), which never stops polling.
    */
-  static async open(fileOrStore: string | FeedStateStore): Promise<{ state: IngestState; problem: string | null }> {
+  static async open(fileOrStore: string | FeedStateStore, warn: (problem: string) => void = () => undefined): Promise<{ state: IngestState; problem: string | null }> {
     const store = typeof fileOrStore === 'string' ? new FileFeedStateStore(fileOrStore) : fileOrStore;
     const { data, problem } = await store.load();
-    return { state: new IngestState(store, data), problem };
+    return { state: new IngestState(store, data, warn), problem };
   }
 
   /** Where the state is kept, for logs. */
@@ -112,13 +118,22 @@ export class IngestState {
     });
   }
 
-  /** Re-reads a shared store (what other processes polled meanwhile), after this process's own saves. */
+  /**
+   * Re-reads a shared store (what other processes polled meanwhile), after this process's own saves.
+   * A re-read that a later one overtook is dropped: a listing's re-read still on the wire when a poll
+   * round re-read and began filling the state must not replace the state under the round, or the
+   * round's new validators would be saved from a discarded object. Rows the store could not read
+   * are left out, so those feeds are polled afresh and saved whole again; `warn` hears of them.
+   */
   async refresh(): Promise<void> {
     if (!this.store.shared) return;
+    const ticket = ++this.refreshesBegun;
     await this.saving;
     if (this.touchedFeeds.size > 0 || this.touchedArticles.size > 0) await this.save();
     const { data, problem } = await this.store.load();
-    if (problem) throw new Error(problem);
+    if (problem) this.warn(problem);
+    if (ticket < this.refreshTaken) return;
+    this.refreshTaken = ticket;
     this.data = data;
     this.index();
   }

@@ -1,8 +1,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Writable } from 'node:stream';
+import pg from 'pg';
+import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FeedService } from '../../src/feeds/feed-service.js';
 import { FileFeedStateStore } from '../../src/feeds/feed-state-file.js';
+import type { FeedStateStore } from '../../src/feeds/feed-state-store.js';
 import { PostgresFeedState } from '../../src/stores/postgres/feed-state.js';
 import { copyOfCorpus, emptyDir } from '../desk/support.js';
 import { NewsServer } from '../feeds/support/news-server.js';
@@ -34,16 +38,18 @@ async function setUp() {
   });
   await writeFile(feedsFile, `feeds:\n  - url: ${site.url('/rss')}\n    name: World News Desk\n    every: 30m\n`);
   /** A writer process: its own feed service and its own connections to the shared state. */
-  const writer = async (now?: () => number, importFrom?: string): Promise<FeedService> => {
+  const writer = async (now?: () => number, importFrom?: string, options: { wrap?: (store: FeedStateStore) => FeedStateStore; logger?: pino.Logger } = {}): Promise<FeedService> => {
+    const store = await PostgresFeedState.open({ url, ...(importFrom ? { importFrom: new FileFeedStateStore(importFrom) } : {}) });
     const service = await FeedService.open({
       corpusDir,
       feedsFile,
       // Never used (the state lives in PostgreSQL); one per writer, as each would have its own cache folder.
       stateFile: path.join(cacheDir, `feeds-state-${services.length}.json`),
-      stateStore: await PostgresFeedState.open({ url, ...(importFrom ? { importFrom: new FileFeedStateStore(importFrom) } : {}) }),
+      stateStore: options.wrap ? options.wrap(store) : store,
       fetcher: { allowPrivateAddresses: true, hostDelayMs: 1, timeoutMs: 2_000 },
       extractInWorker: false,
       ...(now ? { now } : {}),
+      ...(options.logger ? { logger: options.logger } : {}),
     });
     services.push(service);
     return service;
@@ -54,7 +60,67 @@ async function setUp() {
     services.push(service);
     return service;
   };
-  return { site, feedsFile, cacheDir, writer, single };
+  return { site, url, feedsFile, cacheDir, writer, single };
+}
+
+/**
+ * The shared PostgreSQL state with one of its reads held back until the test lets it go: a
+ * listing's re-read still on the wire when a poll round starts. Everything is stored in PostgreSQL.
+ */
+class HeldRead implements FeedStateStore {
+  private held: { gate: Promise<void>; reached: () => void } | null = null;
+  private releaseHeld: () => void = () => undefined;
+  /** Settles once the held read has begun. */
+  reached: Promise<void> = Promise.resolve();
+  constructor(private readonly inner: FeedStateStore) {}
+  get where(): string {
+    return this.inner.where;
+  }
+  get shared(): boolean {
+    return this.inner.shared;
+  }
+  /** The next load waits until {@link release}. */
+  holdNextRead(): void {
+    let release!: () => void;
+    let reached!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    this.reached = new Promise<void>((resolve) => (reached = resolve));
+    this.held = { gate, reached };
+    this.releaseHeld = release;
+  }
+  release(): void {
+    this.releaseHeld();
+  }
+  async load(): ReturnType<FeedStateStore['load']> {
+    const held = this.held;
+    this.held = null;
+    if (held) {
+      held.reached();
+      await held.gate;
+    }
+    return this.inner.load();
+  }
+  save(...args: Parameters<FeedStateStore['save']>): Promise<void> {
+    return this.inner.save(...args);
+  }
+  exclusively<T>(work: () => Promise<T>): Promise<{ ran: true; result: T } | { ran: false }> {
+    return this.inner.exclusively(work);
+  }
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+}
+
+/** Log lines a test can read. */
+function capturedLog(): { logger: pino.Logger; lines: Array<{ msg: string }> } {
+  const lines: Array<{ msg: string }> = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) lines.push(JSON.parse(line) as { msg: string });
+      done();
+    },
+  });
+  return { logger: pino({ level: 'warn' }, sink), lines };
 }
 
 describe('feed state in PostgreSQL', () => {
@@ -122,5 +188,40 @@ describe('feed state in PostgreSQL', () => {
     await (await single(stateFile)).pollAll();
     expect((await (await writer(undefined, stateFile)).pollAll())[0]?.status).toBe('not-modified');
     expect(site.hits('/rss').map((hit) => hit.headers['if-none-match'] ?? null)).toEqual([null, '"feed-1"']);
+  });
+
+  it('keeps what a poll round learned when a listing’s re-read of the state ends during the round', async () => {
+    const { site, writer } = await setUp();
+    await (await writer()).pollAll();
+    let held!: HeldRead;
+    const second = await writer(undefined, undefined, { wrap: (store) => (held = new HeldRead(store)) });
+    held.holdNextRead();
+    const listing = second.list();
+    await held.reached;
+    // The feed has changed; its answer comes only once the listing's old read has landed.
+    site.route('/rss', (_request, response) => {
+      held.release();
+      void listing.then(() => response.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"feed-2"' }).end(rssFeed([{ title: 'Blair: we will win', link: site.url('/politics/blair-rally') }])));
+    });
+    await second.pollAll();
+    await listing;
+    await (await writer()).pollAll();
+    expect(site.hits('/rss').map((hit) => hit.headers['if-none-match'] ?? null)).toEqual([null, '"feed-1"', '"feed-2"']);
+  });
+
+  it('polls on past a feed whose stored state is not valid, polling that feed afresh and saying so', async () => {
+    const { site, url, writer } = await setUp();
+    await (await writer()).pollAll();
+    const { logger, lines } = capturedLog();
+    const second = await writer(undefined, undefined, { logger });
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(`UPDATE feeds SET items = '[1, 2]'::jsonb`);
+    await client.end();
+    expect((await second.pollAll())[0]).toMatchObject({ status: 'polled' });
+    expect(lines.map((line) => line.msg).filter((msg) => msg.includes('PostgreSQL'))).toEqual([expect.stringContaining('is not valid; polling it afresh')]);
+    // Polled afresh and saved whole, the row is readable again: the next writer asks conditionally.
+    expect((await (await writer()).pollAll())[0]?.status).toBe('not-modified');
+    expect(site.hits('/rss').map((hit) => hit.headers['if-none-match'] ?? null)).toEqual([null, null, '"feed-1"']);
   });
 });
