@@ -1,8 +1,8 @@
 import type { LoadedArticle } from '../corpus/article.js';
 import type { CorpusLoad } from '../corpus/load.js';
 import type { ArticleQuotes } from '../quotes/extractor.js';
-import type { InvertedIndexData } from '../search/inverted-index.js';
-import { LayeredQuoteIndex, type CorpusIndex, type IndexLayers } from '../search/layered-index.js';
+import { largestFrequency, type InvertedIndexData } from '../search/inverted-index.js';
+import { LayeredQuoteIndex, placeInCorpusOrder, type CorpusIndex, type IndexLayers } from '../search/layered-index.js';
 import { QuoteIndex, type IndexedQuote } from '../search/quote-index.js';
 import { mergeIndexes } from './index-merge.js';
 
@@ -49,11 +49,14 @@ export async function layeredIndex(
   let base: QuoteIndex;
   let deadBefore: Uint8Array | null = null;
   let deadPostingsBefore: ReadonlyMap<string, Uint32Array> = new Map();
+  let deadTotalsBefore: IndexLayers['deadTotals'] | null = null;
   let deltaBefore: readonly string[] = [];
   if (before instanceof LayeredQuoteIndex) {
-    ({ base, dead: deadBefore, deadPostings: deadPostingsBefore, deltaArticleIds: deltaBefore } = before.layers);
+    ({ base, dead: deadBefore, deadPostings: deadPostingsBefore, deadTotals: deadTotalsBefore, deltaArticleIds: deltaBefore } = before.layers);
   } else if (before instanceof QuoteIndex) base = before;
   else return null;
+  const fieldCount = base.toData().fieldCount;
+  deadTotalsBefore ??= { postings: new Array<number>(fieldCount).fill(0), maxFrequency: new Array<number>(fieldCount).fill(0) };
   const baseSize = base.size;
   const baseIds = base.ids;
   const inDeltaBefore = new Set(deltaBefore);
@@ -81,6 +84,7 @@ export async function layeredIndex(
   }
   let dead = deadBefore;
   let deadPostings = deadPostingsBefore;
+  let deadTotals = deadTotalsBefore;
   if (newlyDead.length > 0) {
     dead = deadBefore === null ? new Uint8Array(baseSize) : deadBefore.slice();
     for (const [start, length] of newlyDead) dead.fill(1, start, start + length);
@@ -93,6 +97,11 @@ export async function layeredIndex(
       counts.set(term, sum);
     });
     deadPostings = counts;
+    const totals = deadTotalsBefore;
+    deadTotals = {
+      postings: totals.postings.map((postings, field) => postings + gone.docs[field]!.length),
+      maxFrequency: totals.maxFrequency.map((max, field) => Math.max(max, largestFrequency(gone.freqs[field]!))),
+    };
   }
   await pause();
 
@@ -106,7 +115,6 @@ export async function layeredIndex(
   const delta = await QuoteIndex.buildAsync(eachIndexRecord(deltaArticles, quotesByArticle));
   const deltaData = delta.toData();
   const baseData = base.toData();
-  const fieldCount = baseData.fieldCount;
 
   // Corpus order of every live document, and the field-length averages replayed in that order.
   const corpusOrder = new Int32Array(baseSize + delta.size).fill(-1);
@@ -170,7 +178,7 @@ export async function layeredIndex(
   }
 
   const deltaArticleIds = deltaArticles.map((article) => article.id);
-  const layers: IndexLayers = { base, delta, deltaArticleIds, dead, deadPostings, documentCount: at, averageFieldLengths: [...averages], corpusOrder };
+  const layers: IndexLayers = { base, delta, deltaArticleIds, dead, deadPostings, deadTotals, documentCount: at, averageFieldLengths: [...averages], corpusOrder };
   return {
     index: new LayeredQuoteIndex(layers, foldLayers),
     fromOld,
@@ -189,14 +197,9 @@ export function* foldLayers(layers: IndexLayers): Generator<void, InvertedIndexD
   const baseSize = base.size;
   if (layers.dead === null && delta.size === 0) return base.toData();
   const ids = new Array<string>(layers.documentCount);
-  const baseIds = base.ids;
-  const deltaIds = delta.ids;
-  for (let doc = 0; doc < corpusOrder.length; doc += 1) {
-    const at = corpusOrder[doc]!;
-    if (at >= 0) ids[at] = doc < baseSize ? baseIds[doc]! : deltaIds[doc - baseSize]!;
-    if ((doc & 0xffff) === 0xffff) yield;
-  }
+  yield* placeInCorpusOrder(layers, base.ids, delta.ids, ids);
   const fromOld = corpusOrder.slice(0, baseSize);
   const fromDelta = Uint32Array.from(corpusOrder.subarray(baseSize));
-  return yield* mergeIndexes(base.toData(), delta.toData(), { fromOld, fromDelta, ids });
+  // What the dead documents held, so the merge need not walk every base posting to count it.
+  return yield* mergeIndexes(base.toData(), delta.toData(), { fromOld, fromDelta, ids, leaving: layers.deadTotals });
 }
