@@ -208,11 +208,10 @@ export class CorpusVersion {
         previous && carried && positionsCarried
           ? await positionsMerged(
               previous.positions,
-              { ...carried, documents: index.size, deltaRecords: carried.deltaArticles.flatMap((article) => records.recordsByArticle.get(article.id) ?? []) },
+              { ...carried, documents: index.size, deltaRecords: carried.deltaArticles.flatMap((article) => records.recordsByArticle.get(article.id) ?? []), corpusOrder },
               pause,
             )
-          : await positionsOf(index.ids, load.articles, records.recordsByArticle, (id) => findRecord(records.recordsByArticle, id), pause, corpusOrder);
-      positions.facts.corpusOrder = corpusOrder;
+          : await positionsOf(index, load.articles, records.recordsByArticle, (id) => findRecord(records.recordsByArticle, id), pause, corpusOrder);
       return { ...records, positions, speakerLists: await SpeakerLists.build(positions, pause) };
     });
     const freshCount = fresh ? fresh.size : load.articles.length;

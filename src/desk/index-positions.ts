@@ -23,6 +23,8 @@ export interface PositionsPlan {
   fromDelta: Uint32Array;
   /** The records of the delta index's quotes, in its order. */
   deltaRecords: readonly QuoteRecord[];
+  /** A layered index's corpus order of its positions (see `QuoteFacts.corpusOrder`). */
+  corpusOrder?: Int32Array | undefined;
 }
 
 type Pause = () => Promise<void>;
@@ -37,14 +39,14 @@ const STEP = 0x3fff;
  * layered index says each position's place in corpus order (`corpusOrder`, -1 for a removed quote).
  */
 export async function positionsOf(
-  ids: readonly string[],
+  index: { readonly size: number; idAt(doc: number): string },
   articles: readonly LoadedArticle[],
   recordsByArticle: Lookup<QuoteRecord[]>,
   findRecord: (id: string) => QuoteRecord | undefined,
   pause: Pause,
   corpusOrder?: Int32Array,
 ): Promise<IndexPositions> {
-  const positions = emptyPositions(ids.length, 0, new Map());
+  const positions = emptyPositions(index.size, 0, new Map(), corpusOrder);
   const groupOfKey = new Map<number, number>();
   // Records in corpus order, flattened once: the index holds quotes in that order.
   const inOrder: QuoteRecord[] = [];
@@ -52,13 +54,14 @@ export async function positionsOf(
     for (const record of recordsByArticle.get(articles[i]!.id) ?? []) inOrder.push(record);
     if ((i & 0x3ff) === 0) await pause();
   }
-  for (let doc = 0; doc < ids.length; doc += 1) {
+  for (let doc = 0; doc < index.size; doc += 1) {
     if (corpusOrder !== undefined && corpusOrder[doc]! < 0) {
       positions.reprintGroupByDoc[doc] = positions.groupCount++;
       continue;
     }
     const next = inOrder[corpusOrder === undefined ? doc : corpusOrder[doc]!];
-    const record = next !== undefined && next.quote.id === ids[doc] ? next : findRecord(ids[doc]!);
+    const id = index.idAt(doc);
+    const record = next !== undefined && next.quote.id === id ? next : findRecord(id);
     if (record === undefined) positions.reprintGroupByDoc[doc] = positions.groupCount++;
     else place(positions, doc, record, groupOfKey);
     if ((doc & STEP) === 0) await pause();
@@ -75,7 +78,7 @@ export async function positionsOf(
  * build's, which only ever compares them for equality.
  */
 export async function positionsMerged(previous: IndexPositions, plan: PositionsPlan, pause: Pause): Promise<IndexPositions> {
-  const positions = emptyPositions(plan.documents, previous.groupCount, new Map(previous.speakerNumbers));
+  const positions = emptyPositions(plan.documents, previous.groupCount, new Map(previous.speakerNumbers), plan.corpusOrder);
   const { fromOld } = plan;
   for (let old = 0; old < fromOld.length; old += 1) {
     const doc = fromOld[old]!;
@@ -103,14 +106,14 @@ export async function positionsMerged(previous: IndexPositions, plan: PositionsP
   return positions;
 }
 
-function emptyPositions(documents: number, groupCount: number, speakerNumbers: Map<string, number>): IndexPositions {
+function emptyPositions(documents: number, groupCount: number, speakerNumbers: Map<string, number>, corpusOrder: Int32Array | undefined): IndexPositions {
   const speaker = new Int32Array(documents).fill(-1);
   return {
     recordsByDoc: new Array<QuoteRecord | undefined>(documents),
     reprintGroupByDoc: new Uint32Array(documents),
     groupCount,
     reprintKeys: new Float64Array(documents),
-    facts: { direct: new Uint8Array(documents), words: new Uint16Array(documents), speaker, speakerNumber: (key) => speakerNumbers.get(key) ?? -1 },
+    facts: { direct: new Uint8Array(documents), words: new Uint16Array(documents), speaker, speakerNumber: (key) => speakerNumbers.get(key) ?? -1, corpusOrder },
     speakerNumbers,
   };
 }
