@@ -105,48 +105,21 @@ export async function layeredIndex(
   }
   await pause();
 
-  // The delta: every live article not in the base, in corpus order.
+  // One walk over the articles: the delta's (every live article not in the base, in corpus order)
+  // and each live document's place in corpus order, the delta's numbered before it is built.
   const isDelta = (id: string): boolean => fresh.has(id) || inDeltaBefore.has(id);
-  const deltaArticles: LoadedArticle[] = [];
-  for (let i = 0; i < load.articles.length; i += 1) {
-    if (isDelta(load.articles[i]!.id)) deltaArticles.push(load.articles[i]!);
-    if ((i & 0x3fff) === 0) await pause();
+  const walk: OrderWalk = { at: 0, cursor: 0, basePlaces: new Int32Array(baseSize).fill(-1), deltaPlaces: [], deltaArticles: [] };
+  for (let from = 0; from < load.articles.length; from += ARTICLES_PER_STEP) {
+    if (!placeArticles(load.articles, from, Math.min(from + ARTICLES_PER_STEP, load.articles.length), quotesByArticle, isDelta, baseIds, dead, walk)) return null;
+    await pause();
   }
+  const { at, deltaArticles } = walk;
   const delta = await QuoteIndex.buildAsync(eachIndexRecord(deltaArticles, quotesByArticle));
-  const deltaData = delta.toData();
-  const baseData = base.toData();
-
-  // Corpus order of every live document, and the field-length averages replayed in that order.
-  const corpusOrder = new Int32Array(baseSize + delta.size).fill(-1);
-  // In a typed array: a plain array would box a number per document and field.
-  const averages = new Float64Array(fieldCount);
-  const add = (lengths: readonly Uint32Array[], doc: number, at: number): void => {
-    for (let field = 0; field < fieldCount; field += 1) averages[field] = (averages[field]! * at + lengths[field]![doc]!) / (at + 1);
-  };
-  let at = 0;
-  let deltaDoc = 0;
-  cursor = 0;
-  for (let i = 0; i < load.articles.length; i += 1) {
-    if ((i & 0x3ff) === 0) await pause();
-    const article = load.articles[i]!;
-    const quotes = quotesByArticle.get(article.id)?.quotes;
-    if (quotes === undefined || quotes.length === 0) continue;
-    if (isDelta(article.id)) {
-      for (let k = 0; k < quotes.length; k += 1, deltaDoc += 1, at += 1) {
-        corpusOrder[baseSize + deltaDoc] = at;
-        add(deltaData.fieldLengths, deltaDoc, at);
-      }
-      continue;
-    }
-    while (cursor < baseSize && dead !== null && dead[cursor] === 1) cursor += 1;
-    // Kept articles must keep their order, and be the quotes they were.
-    if (baseIds[cursor] !== quotes[0]!.id) return null;
-    for (let k = 0; k < quotes.length; k += 1, cursor += 1, at += 1) {
-      corpusOrder[cursor] = at;
-      add(baseData.fieldLengths, cursor, at);
-    }
-  }
-  if (deltaDoc !== delta.size) return null;
+  if (walk.deltaPlaces.length !== delta.size) return null;
+  const corpusOrder = new Int32Array(baseSize + delta.size);
+  corpusOrder.set(walk.basePlaces);
+  corpusOrder.set(walk.deltaPlaces, baseSize);
+  const averages = await runSliced(replayedAverages(base.toData().fieldLengths, delta.toData().fieldLengths, corpusOrder, at), pause);
 
   // The previous positions renumbered: base documents keep theirs, the previous delta's kept articles move to their place in the new delta.
   const previousSize = before.size;
@@ -178,7 +151,7 @@ export async function layeredIndex(
   }
 
   const deltaArticleIds = deltaArticles.map((article) => article.id);
-  const layers: IndexLayers = { base, delta, deltaArticleIds, dead, deadPostings, deadTotals, documentCount: at, averageFieldLengths: [...averages], corpusOrder };
+  const layers: IndexLayers = { base, delta, deltaArticleIds, dead, deadPostings, deadTotals, documentCount: at, averageFieldLengths: averages, corpusOrder };
   return {
     index: new LayeredQuoteIndex(layers, foldLayers),
     fromOld,
@@ -186,6 +159,96 @@ export async function layeredIndex(
     deltaArticles: freshArticles,
     shouldFold: delta.size > Math.min(maxDeltaQuotes, baseSize),
   };
+}
+
+/** Articles placed between pauses: each costs a few lookups. */
+const ARTICLES_PER_STEP = 4096;
+/** Documents replayed between pauses. */
+const DOCUMENTS_PER_STEP = 0x3ffff;
+
+/** Where the walk over the articles has got (see {@link placeArticles}). */
+interface OrderWalk {
+  /** Live documents placed so far. */
+  at: number;
+  /** The next base document to meet. */
+  cursor: number;
+  /** Per base document: its place in corpus order (-1: dead). */
+  basePlaces: Int32Array;
+  /** Per delta document, in the order of {@link deltaArticles}: its place in corpus order. */
+  deltaPlaces: number[];
+  deltaArticles: LoadedArticle[];
+}
+
+/**
+ * Places the documents of articles `from..to-1`: a delta article's quotes at the delta's end, a
+ * base article's where the base holds them. A short synchronous function called once per step,
+ * so that a process's first reload runs it optimised. False when a kept article is not where the
+ * base holds it (kept articles must keep their order and be the quotes they were).
+ */
+function placeArticles(
+  articles: readonly LoadedArticle[],
+  from: number,
+  to: number,
+  quotesByArticle: ReadonlyMap<string, ArticleQuotes>,
+  isDelta: (id: string) => boolean,
+  baseIds: readonly string[],
+  dead: Uint8Array | null,
+  walk: OrderWalk,
+): boolean {
+  const { basePlaces, deltaPlaces } = walk;
+  const baseSize = basePlaces.length;
+  let { at, cursor } = walk;
+  for (let i = from; i < to; i += 1) {
+    const article = articles[i]!;
+    const delta = isDelta(article.id);
+    if (delta) walk.deltaArticles.push(article);
+    const quotes = quotesByArticle.get(article.id)?.quotes;
+    if (quotes === undefined || quotes.length === 0) continue;
+    if (delta) {
+      for (let k = 0; k < quotes.length; k += 1) deltaPlaces.push(at++);
+      continue;
+    }
+    while (cursor < baseSize && dead !== null && dead[cursor] === 1) cursor += 1;
+    if (baseIds[cursor] !== quotes[0]!.id) return false;
+    for (let k = 0; k < quotes.length; k += 1) basePlaces[cursor++] = at++;
+  }
+  walk.at = at;
+  walk.cursor = cursor;
+  return true;
+}
+
+/**
+ * Per field, the builder's running average of field lengths, ((avg × n) + length) / (n + 1), over
+ * the live documents in corpus order: the very arithmetic of a fresh build, so scores agree bit
+ * for bit. Typed arrays only (a plain array would box a number per document and field).
+ */
+function* replayedAverages(baseLengths: readonly Uint32Array[], deltaLengths: readonly Uint32Array[], corpusOrder: Int32Array, documents: number): Generator<void, number[]> {
+  const baseSize = corpusOrder.length - (deltaLengths[0]?.length ?? 0);
+  const inOrder = new Uint32Array(documents);
+  for (let doc = 0; doc < corpusOrder.length; doc += 1) if (corpusOrder[doc]! >= 0) inOrder[corpusOrder[doc]!] = doc;
+  yield;
+  const averages: number[] = [];
+  for (let field = 0; field < baseLengths.length; field += 1) {
+    const fromBase = baseLengths[field]!;
+    const fromDelta = deltaLengths[field]!;
+    let average = 0;
+    for (let at = 0; at < documents; at += 1) {
+      const doc = inOrder[at]!;
+      average = (average * at + (doc < baseSize ? fromBase[doc]! : fromDelta[doc - baseSize]!)) / (at + 1);
+      if ((at & DOCUMENTS_PER_STEP) === DOCUMENTS_PER_STEP) yield;
+    }
+    averages.push(average);
+    yield;
+  }
+  return averages;
+}
+
+/** Runs a generator to its end, pausing for answers at each of its steps. */
+async function runSliced<T>(steps: Generator<void, T>, pause: Pause): Promise<T> {
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    await pause();
+  }
 }
 
 /**
