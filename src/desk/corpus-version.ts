@@ -339,31 +339,58 @@ async function extractChanged(
   const quotesByArticle = new Map<string, ArticleQuotes>();
   const fresh = new Set<string>();
   const kept = new Array<ArticleQuotes | undefined>(articles.length);
-  for (let i = 0; i < articles.length; i += 1) {
-    kept[i] = previous?.keptQuotesFor(articles[i]!);
-    if ((i & 0x3ff) === 0) await pause();
+  for (let from = 0; previous !== null && from < articles.length; from += ARTICLES_PER_STEP) {
+    keptQuotesOf(previous, articles, from, Math.min(from + ARTICLES_PER_STEP, articles.length), kept);
+    await pause();
   }
   const progress: BuildProgress = { stage: 'extract', articlesToExtract: kept.filter((quotes) => quotes === undefined).length, articlesExtracted: 0, quotesFound: 0 };
   let reported = performance.now();
-  for (let i = 0; i < articles.length; i += 1) {
-    const article = articles[i]!;
-    let quotes = kept[i];
-    if (quotes === undefined) {
-      quotes = extractor.extract(article);
+  for (let i = 0; i < articles.length; ) {
+    // A run of kept articles taken in at once, then the article that needs extracting, if any.
+    i = takeKept(articles, kept, i, Math.min(i + ARTICLES_PER_STEP, articles.length), quotesByArticle, progress);
+    if (i < articles.length && kept[i] === undefined) {
+      const article = articles[i]!;
+      const quotes = extractor.extract(article);
       fresh.add(article.id);
       progress.articlesExtracted += 1;
+      progress.quotesFound += quotes.quotes.length;
+      quotesByArticle.set(article.id, quotes);
+      i += 1;
     }
-    progress.quotesFound += quotes.quotes.length;
-    quotesByArticle.set(article.id, quotes);
-    if (onProgress && (i & 0xff) === 0 && performance.now() - reported > 100) {
+    if (onProgress && performance.now() - reported > 100) {
       reported = performance.now();
       onProgress({ ...progress });
     }
-    // After each extraction (milliseconds of work), and every few hundred kept articles (microseconds each).
-    if (quotes !== kept[i] || (i & 0xff) === 0) await pause();
+    await pause();
   }
   onProgress?.({ ...progress });
   return { quotesByArticle, fresh };
+}
+
+/** Articles walked between pauses where each costs a lookup or two (a few hundred microseconds a step). */
+const ARTICLES_PER_STEP = 2048;
+
+/**
+ * `kept[i]` for articles `from..to-1`: the quotes `previous` holds for each unchanged one. Short
+ * synchronous steps of the build's walks over every article, so a process's first reload runs
+ * them optimised (one long async loop ran unoptimised there: the function is called once).
+ */
+function keptQuotesOf(previous: CorpusVersion, articles: readonly LoadedArticle[], from: number, to: number, kept: Array<ArticleQuotes | undefined>): void {
+  for (let i = from; i < to; i += 1) kept[i] = previous.keptQuotesFor(articles[i]!);
+}
+
+/** Takes in the kept quotes of articles from `from` on, up to `to` or the first one to extract; returns where it stopped. */
+function takeKept(articles: readonly LoadedArticle[], kept: ReadonlyArray<ArticleQuotes | undefined>, from: number, to: number, quotesByArticle: Map<string, ArticleQuotes>, progress: BuildProgress): number {
+  let i = from;
+  let found = 0;
+  for (; i < to; i += 1) {
+    const quotes = kept[i];
+    if (quotes === undefined) break;
+    found += quotes.quotes.length;
+    quotesByArticle.set(articles[i]!.id, quotes);
+  }
+  progress.quotesFound += found;
+  return i;
 }
 
 /**
@@ -558,45 +585,83 @@ async function joinRecords(
   const recordChanges = new Map<string, QuoteRecord[] | undefined>();
   const articles = chained ? null : new Map<string, LoadedArticle>();
   const recordsByArticle = chained ? null : new Map<string, QuoteRecord[]>();
-  let matched = 0;
   let rejoined = 0;
-  for (let i = 0; i < load.articles.length; i += 1) {
-    const article = load.articles[i]!;
-    const articleId = article.id;
-    const held = before?.articles.get(articleId);
-    if (held !== undefined) matched += 1;
-    if (held !== article) articleChanges.set(articleId, article);
-    articles?.set(articleId, article);
-    const extracted = quotesByArticle.get(articleId);
-    if (extracted === undefined) continue;
-    const kept = previous?.quotesByArticle.get(articleId) === extracted ? before!.records.get(articleId) : undefined;
-    let records: QuoteRecord[];
-    if (kept !== undefined && keysAgree && (kept.length === 0 || kept[0]!.article === article)) {
-      records = kept;
-      if ((i & 0x3ff) === 0) await pause();
-    } else {
+  const walk: RecordsWalk = { load, quotesByArticle, previous, before, keysAgree, articleChanges, articles, recordsByArticle, matched: 0, extracted: undefined, kept: undefined };
+  for (let i = 0; i < load.articles.length; ) {
+    // A run of articles whose records serve again, then the one (if any) whose records must be joined.
+    i = keepRecords(walk, i, Math.min(i + ARTICLES_PER_STEP, load.articles.length));
+    if (i < load.articles.length) {
+      const article = load.articles[i]!;
+      const { extracted, kept } = walk as { extracted: ArticleQuotes; kept: QuoteRecord[] | undefined };
       const articleKeys = new Map(extracted.speakers.map((speaker) => [speaker.name, keyFor(speaker.name, speaker.person)]));
       const keyOf = (quote: Quote): string | null => (quote.speaker === null ? null : (articleKeys.get(quote.speaker) ?? null));
       const same = kept !== undefined && kept.length === extracted.quotes.length && kept.every((record) => record.article === article && record.speakerKey === keyOf(record.quote));
       if (kept !== undefined && !same) rejoined += 1;
       // `map`, not `push`: an array sized exactly, as it lives as long as the version.
-      records = same
+      const records = same
         ? kept
         : extracted.quotes.map((quote): QuoteRecord => {
             const speakerKey = keyOf(quote);
             return { quote, article, speakerKey, wordCount: wordCount(quote.text), reprintKey: reprintKey(speakerKey, quote.text) };
           });
-      await pause();
+      if (records !== kept) recordChanges.set(article.id, records);
+      recordsByArticle?.set(article.id, records);
+      i += 1;
     }
-    if (records !== kept) recordChanges.set(articleId, records);
-    recordsByArticle?.set(articleId, records);
+    await pause();
   }
+  const { matched } = walk;
   if (before !== undefined && chained) {
     if (matched === previous!.articles.length) return { articlesById: before.articles.with(articleChanges), recordsByArticle: before.records.with(recordChanges), rejoined };
     // Some left: whole maps again, rather than a walk to find which.
     return { ...(await wholeMaps(load, (id) => (recordChanges.has(id) ? recordChanges.get(id) : before.records.get(id)), pause)), rejoined };
   }
   return { articlesById: LookupChain.of(articles!), recordsByArticle: LookupChain.of(recordsByArticle!), rejoined };
+}
+
+/** The state of {@link joinRecords}'s walk over the articles (see {@link keepRecords}). */
+interface RecordsWalk {
+  load: CorpusLoad;
+  quotesByArticle: ReadonlyMap<string, ArticleQuotes>;
+  previous: CorpusVersion | null;
+  before: { articles: LookupChain<LoadedArticle>; records: LookupChain<QuoteRecord[]> } | undefined;
+  keysAgree: boolean;
+  articleChanges: Map<string, LoadedArticle | undefined>;
+  articles: Map<string, LoadedArticle> | null;
+  recordsByArticle: Map<string, QuoteRecord[]> | null;
+  /** Articles the previous version also held. */
+  matched: number;
+  /** The quotes and previous records of the article {@link keepRecords} stopped at. */
+  extracted: ArticleQuotes | undefined;
+  kept: QuoteRecord[] | undefined;
+}
+
+/**
+ * Walks articles `from..to-1`, noting each in the lookups, the previous version's records kept
+ * where they serve again; stops at the first article whose records must be joined (returned, its
+ * quotes and previous records left in `walk`), else returns `to`. A short synchronous step, so a
+ * process's first reload runs it optimised.
+ */
+function keepRecords(walk: RecordsWalk, from: number, to: number): number {
+  const { load, quotesByArticle, previous, before, keysAgree, articleChanges, articles, recordsByArticle } = walk;
+  for (let i = from; i < to; i += 1) {
+    const article = load.articles[i]!;
+    const articleId = article.id;
+    const held = before?.articles.get(articleId);
+    if (held !== undefined) walk.matched += 1;
+    if (held !== article) articleChanges.set(articleId, article);
+    articles?.set(articleId, article);
+    const extracted = quotesByArticle.get(articleId);
+    if (extracted === undefined) continue;
+    const kept = previous?.quotesByArticle.get(articleId) === extracted ? before!.records.get(articleId) : undefined;
+    if (kept === undefined || !keysAgree || (kept.length > 0 && kept[0]!.article !== article)) {
+      walk.extracted = extracted;
+      walk.kept = kept;
+      return i;
+    }
+    recordsByArticle?.set(articleId, kept);
+  }
+  return to;
 }
 
 /** The lookups as whole maps, from each article's records. */
