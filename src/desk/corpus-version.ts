@@ -136,6 +136,8 @@ export class CorpusVersion {
   private readonly articlesById: LookupChain<LoadedArticle>;
   /** What this build took from the version before it. */
   readonly reuse: BuildReuse;
+  /** Which articles are not the previous version's (null: built without one). */
+  readonly sincePrevious: ArticlesSincePrevious | null;
 
   private constructor(
     /** `${corpus fingerprint}-x${extractor version}`: equal ids mean equal answers. */
@@ -149,6 +151,7 @@ export class CorpusVersion {
     reuse: BuildReuse,
   ) {
     this.reuse = reuse;
+    this.sincePrevious = joined.sincePrevious;
     this.recordsByArticle = joined.recordsByArticle;
     this.recordsByDoc = joined.positions.recordsByDoc;
     this.reprintGroupByDoc = joined.positions.reprintGroupByDoc;
@@ -544,12 +547,24 @@ export function* eachIndexRecord(articles: readonly LoadedArticle[], quotesByArt
   }
 }
 
+/**
+ * Which articles of a version are not the very objects the version before it held (new, changed,
+ * or a changed file read again), and whether every article that version held is still here: what
+ * a reload's report of added, changed and removed articles needs, without a walk over every article.
+ */
+export interface ArticlesSincePrevious {
+  notKept: readonly string[];
+  noneLeft: boolean;
+}
+
 /** The lookups a version answers from, joined once per version. */
 interface JoinedRecords {
   recordsByArticle: LookupChain<QuoteRecord[]>;
   articlesById: LookupChain<LoadedArticle>;
   /** Articles whose quotes were kept but whose records had to be made again (their article or a speaker's key changed). */
   rejoined: number;
+  /** Null for a version built without one before it. */
+  sincePrevious: ArticlesSincePrevious | null;
 }
 
 /**
@@ -611,12 +626,13 @@ async function joinRecords(
     await pause();
   }
   const { matched } = walk;
+  const sincePrevious = before === undefined ? null : { notKept: [...articleChanges.keys()], noneLeft: matched === previous!.articles.length };
   if (before !== undefined && chained) {
-    if (matched === previous!.articles.length) return { articlesById: before.articles.with(articleChanges), recordsByArticle: before.records.with(recordChanges), rejoined };
+    if (matched === previous!.articles.length) return { articlesById: before.articles.with(articleChanges), recordsByArticle: before.records.with(recordChanges), rejoined, sincePrevious };
     // Some left: whole maps again, rather than a walk to find which.
-    return { ...(await wholeMaps(load, (id) => (recordChanges.has(id) ? recordChanges.get(id) : before.records.get(id)), pause)), rejoined };
+    return { ...(await wholeMaps(load, (id) => (recordChanges.has(id) ? recordChanges.get(id) : before.records.get(id)), pause)), rejoined, sincePrevious };
   }
-  return { articlesById: LookupChain.of(articles!), recordsByArticle: LookupChain.of(recordsByArticle!), rejoined };
+  return { articlesById: LookupChain.of(articles!), recordsByArticle: LookupChain.of(recordsByArticle!), rejoined, sincePrevious };
 }
 
 /** The state of {@link joinRecords}'s walk over the articles (see {@link keepRecords}). */
@@ -665,7 +681,7 @@ function keepRecords(walk: RecordsWalk, from: number, to: number): number {
 }
 
 /** The lookups as whole maps, from each article's records. */
-async function wholeMaps(load: CorpusLoad, recordsOf: (id: string) => QuoteRecord[] | undefined, pause: Pause): Promise<Omit<JoinedRecords, 'rejoined'>> {
+async function wholeMaps(load: CorpusLoad, recordsOf: (id: string) => QuoteRecord[] | undefined, pause: Pause): Promise<Omit<JoinedRecords, 'rejoined' | 'sincePrevious'>> {
   const articles = new Map<string, LoadedArticle>();
   const records = new Map<string, QuoteRecord[]>();
   for (let i = 0; i < load.articles.length; i += 1) {
