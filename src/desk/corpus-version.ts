@@ -179,9 +179,9 @@ export class CorpusVersion {
     const pause = pauser(options.signal);
     const previous = prebuilt ? null : (options.previous ?? null);
     const extracted = prebuilt
-      ? { quotesByArticle: prebuilt.quotesByArticle, fresh: null }
+      ? { quotesByArticle: prebuilt.quotesByArticle, fresh: null, held: null }
       : await timed('extract', () => extractChanged(load.articles, previous, pause, options.onProgress));
-    const { quotesByArticle, fresh } = extracted;
+    const { quotesByArticle, fresh, held } = extracted;
     const speakers = await timed('speakers', async () => {
       await shareRepeatedStrings(quotesByArticle, fresh, pause);
       const changes = previous && fresh ? await speakerChanges(previous, quotesByArticle, fresh, pause) : null;
@@ -203,7 +203,7 @@ export class CorpusVersion {
     options.signal?.throwIfAborted();
     const joined = await timed('records', async () => {
       const keysAgree = previous !== null && speakers.keysAgreeWith(previous.speakers);
-      const records = await joinRecords(load, quotesByArticle, speakers, previous, keysAgree, pause);
+      const records = await joinRecords(load, quotesByArticle, speakers, previous && fresh && held ? { version: previous, fresh, held } : null, keysAgree, pause);
       const carried = merge as IndexMerge | null;
       // Kept quotes carry their positions across when each kept record is the previous version's.
       positionsCarried = previous !== null && carried !== null && keysAgree && records.rejoined === 0;
@@ -226,8 +226,7 @@ export class CorpusVersion {
   }
 
   /** The quotes this version holds for an article, if its text (id, title, body) is what it was here. */
-  keptQuotesFor(article: LoadedArticle): ArticleQuotes | undefined {
-    const before = this.articlesById.get(article.id);
+  keptQuotesFor(article: LoadedArticle, before = this.articlesById.get(article.id)): ArticleQuotes | undefined {
     if (!before || (before !== article && (before.body !== article.body || before.title !== article.title))) return undefined;
     return this.quotesByArticle.get(article.id);
   }
@@ -337,13 +336,14 @@ async function extractChanged(
   previous: CorpusVersion | null,
   pause: Pause,
   onProgress: BuildOptions['onProgress'],
-): Promise<{ quotesByArticle: Map<string, ArticleQuotes>; fresh: Set<string> }> {
+): Promise<{ quotesByArticle: Map<string, ArticleQuotes>; fresh: Set<string>; held: Uint8Array }> {
   const extractor = new QuoteExtractor();
   const quotesByArticle = new Map<string, ArticleQuotes>();
   const fresh = new Set<string>();
   const kept = new Array<ArticleQuotes | undefined>(articles.length);
+  const held = new Uint8Array(articles.length);
   for (let from = 0; previous !== null && from < articles.length; from += ARTICLES_PER_STEP) {
-    keptQuotesOf(previous, articles, from, Math.min(from + ARTICLES_PER_STEP, articles.length), kept);
+    keptQuotesOf(previous, articles, from, Math.min(from + ARTICLES_PER_STEP, articles.length), kept, held);
     await pause();
   }
   const progress: BuildProgress = { stage: 'extract', articlesToExtract: kept.filter((quotes) => quotes === undefined).length, articlesExtracted: 0, quotesFound: 0 };
@@ -367,19 +367,29 @@ async function extractChanged(
     await pause();
   }
   onProgress?.({ ...progress });
-  return { quotesByArticle, fresh };
+  return { quotesByArticle, fresh, held };
 }
 
 /** Articles walked between pauses where each costs a lookup or two (a few hundred microseconds a step). */
 const ARTICLES_PER_STEP = 2048;
 
+/** What the previous version held under an article's id (see {@link keptQuotesOf}): nothing, another article object, or this very one. */
+const HELD_NONE = 0;
+const HELD_OTHER = 1;
+const HELD_SAME = 2;
+
 /**
- * `kept[i]` for articles `from..to-1`: the quotes `previous` holds for each unchanged one. Short
- * synchronous steps of the build's walks over every article, so a process's first reload runs
- * them optimised (one long async loop ran unoptimised there: the function is called once).
+ * `kept[i]` for articles `from..to-1`: the quotes `previous` holds for each unchanged one, and in
+ * `held[i]` what it held under the id, so the records join need not look every article up again.
+ * Short synchronous steps of the build's walks over every article (see {@link ARTICLES_PER_STEP}).
  */
-function keptQuotesOf(previous: CorpusVersion, articles: readonly LoadedArticle[], from: number, to: number, kept: Array<ArticleQuotes | undefined>): void {
-  for (let i = from; i < to; i += 1) kept[i] = previous.keptQuotesFor(articles[i]!);
+function keptQuotesOf(previous: CorpusVersion, articles: readonly LoadedArticle[], from: number, to: number, kept: Array<ArticleQuotes | undefined>, held: Uint8Array): void {
+  for (let i = from; i < to; i += 1) {
+    const article = articles[i]!;
+    const before = previous.article(article.id);
+    held[i] = before === undefined ? HELD_NONE : before === article ? HELD_SAME : HELD_OTHER;
+    kept[i] = previous.keptQuotesFor(article, before);
+  }
 }
 
 /** Takes in the kept quotes of articles from `from` on, up to `to` or the first one to extract; returns where it stopped. */
@@ -577,7 +587,8 @@ async function joinRecords(
   load: CorpusLoad,
   quotesByArticle: ReadonlyMap<string, ArticleQuotes>,
   speakers: SpeakerDirectory,
-  previous: CorpusVersion | null,
+  /** The version before, the articles extracted afresh, and what it held under each article's id (see {@link keptQuotesOf}). */
+  previous: { version: CorpusVersion; fresh: ReadonlySet<string>; held: Uint8Array } | null,
   keysAgree: boolean,
   pause: Pause,
 ): Promise<JoinedRecords> {
@@ -594,14 +605,14 @@ async function joinRecords(
   };
   // Only what differs from the previous version is noted, chained onto its lookups; a version with
   // none before it, or whose chain is long, makes whole maps.
-  const before = previous?.lookups();
+  const before = previous?.version.lookups();
   const chained = before !== undefined && !before.articles.deep && !before.records.deep;
   const articleChanges = new Map<string, LoadedArticle | undefined>();
   const recordChanges = new Map<string, QuoteRecord[] | undefined>();
   const articles = chained ? null : new Map<string, LoadedArticle>();
   const recordsByArticle = chained ? null : new Map<string, QuoteRecord[]>();
   let rejoined = 0;
-  const walk: RecordsWalk = { load, quotesByArticle, previous, before, keysAgree, articleChanges, articles, recordsByArticle, matched: 0, extracted: undefined, kept: undefined };
+  const walk: RecordsWalk = { load, quotesByArticle, fresh: previous?.fresh ?? null, held: previous?.held ?? null, before, keysAgree, articleChanges, articles, recordsByArticle, matched: 0, extracted: undefined, kept: undefined };
   for (let i = 0; i < load.articles.length; ) {
     // A run of articles whose records serve again, then the one (if any) whose records must be joined.
     i = keepRecords(walk, i, Math.min(i + ARTICLES_PER_STEP, load.articles.length));
@@ -626,9 +637,9 @@ async function joinRecords(
     await pause();
   }
   const { matched } = walk;
-  const sincePrevious = before === undefined ? null : { notKept: [...articleChanges.keys()], noneLeft: matched === previous!.articles.length };
+  const sincePrevious = before === undefined ? null : { notKept: [...articleChanges.keys()], noneLeft: matched === previous!.version.articles.length };
   if (before !== undefined && chained) {
-    if (matched === previous!.articles.length) return { articlesById: before.articles.with(articleChanges), recordsByArticle: before.records.with(recordChanges), rejoined, sincePrevious };
+    if (matched === previous!.version.articles.length) return { articlesById: before.articles.with(articleChanges), recordsByArticle: before.records.with(recordChanges), rejoined, sincePrevious };
     // Some left: whole maps again, rather than a walk to find which.
     return { ...(await wholeMaps(load, (id) => (recordChanges.has(id) ? recordChanges.get(id) : before.records.get(id)), pause)), rejoined, sincePrevious };
   }
@@ -639,7 +650,8 @@ async function joinRecords(
 interface RecordsWalk {
   load: CorpusLoad;
   quotesByArticle: ReadonlyMap<string, ArticleQuotes>;
-  previous: CorpusVersion | null;
+  fresh: ReadonlySet<string> | null;
+  held: Uint8Array | null;
   before: { articles: LookupChain<LoadedArticle>; records: LookupChain<QuoteRecord[]> } | undefined;
   keysAgree: boolean;
   articleChanges: Map<string, LoadedArticle | undefined>;
@@ -659,17 +671,18 @@ interface RecordsWalk {
  * process's first reload runs it optimised.
  */
 function keepRecords(walk: RecordsWalk, from: number, to: number): number {
-  const { load, quotesByArticle, previous, before, keysAgree, articleChanges, articles, recordsByArticle } = walk;
+  const { load, quotesByArticle, fresh, held, before, keysAgree, articleChanges, articles, recordsByArticle } = walk;
   for (let i = from; i < to; i += 1) {
     const article = load.articles[i]!;
     const articleId = article.id;
-    const held = before?.articles.get(articleId);
-    if (held !== undefined) walk.matched += 1;
-    if (held !== article) articleChanges.set(articleId, article);
+    const state = held === null ? HELD_NONE : held[i]!;
+    if (state !== HELD_NONE) walk.matched += 1;
+    if (state !== HELD_SAME) articleChanges.set(articleId, article);
     articles?.set(articleId, article);
     const extracted = quotesByArticle.get(articleId);
     if (extracted === undefined) continue;
-    const kept = previous?.quotesByArticle.get(articleId) === extracted ? before!.records.get(articleId) : undefined;
+    // An article the version before held and that was not extracted afresh has that version's quotes: its records may serve again.
+    const kept = state !== HELD_NONE && !fresh!.has(articleId) ? before!.records.get(articleId) : undefined;
     if (kept === undefined || !keysAgree || (kept.length > 0 && kept[0]!.article !== article)) {
       walk.extracted = extracted;
       walk.kept = kept;
