@@ -112,7 +112,7 @@ try {
   printLongestGap(profile as CpuProfile, gaps.longest);
   const [gapStart, gapEnd] = gaps.longestAt;
   const inside = pauses.filter((pause) => pause.at + pause.ms > gapStart && pause.at < gapEnd);
-  say(`  the collector's pauses inside it: ${inside.length === 0 ? 'none' : inside.map((pause) => `${pause.kind} ${Math.round(pause.ms)} ms`).join(', ')}`);
+  say(`  the collector's pauses inside it: ${inside.length === 0 ? 'none' : inside.map((pause) => `${pause.kind} ${Math.round(pause.ms)} ms`).join(', ')}; it ran from ${Math.round(gapStart)} to ${Math.round(gapEnd)} ms of performance.now() (compare with --trace-gc times)`);
   if (allocations) printAllocations(allocations.head as unknown as AllocationNode);
   const byKind = new Map<string, { count: number; ms: number; longest: number }>();
   for (const pause of pauses) {
@@ -131,7 +131,7 @@ process.exit(0);
 async function addAndReload(id: string, label: string): Promise<void> {
   await writeFile(path.join(corpusDir, `${id}.jsonl`), `${JSON.stringify({ ...sample, id })}\n`);
   const { result, ms, cpuMs, stalls } = await withStalls(() => desk.reload({ trigger: `profile: ${label}` }));
-  const stages = result.status === 'reloaded' ? JSON.stringify(result.report.stagesMs) : result.status;
+  const stages = result.status === 'reloaded' ? JSON.stringify(result.report.stagesMs) : `${result.status}${'reason' in result ? ` (${result.reason})` : ''}`;
   const { indexMerged, indexLayered, positionsCarried } = desk.version.reuse;
   say(`${label} add: ${Math.round(ms)} ms wall, ${Math.round(cpuMs)} ms CPU, steps ${stages} (index merged ${indexMerged}, layered ${indexLayered}, positions carried ${positionsCarried}), longest stall ${Math.round(stalls.longestMs)} ms (CPU ${Math.round(stalls.longestBusyMs)} ms), heap ${mb(process.memoryUsage().heapUsed)} MB`);
 }

@@ -616,7 +616,7 @@ async function joinRecords(
   for (let i = 0; i < load.articles.length; ) {
     // A run of articles whose records serve again, then the one (if any) whose records must be joined.
     i = keepRecords(walk, i, Math.min(i + ARTICLES_PER_STEP, load.articles.length));
-    if (i < load.articles.length) {
+    if (walk.extracted !== undefined) {
       const article = load.articles[i]!;
       const { extracted, kept } = walk as { extracted: ArticleQuotes; kept: QuoteRecord[] | undefined };
       const articleKeys = new Map(extracted.speakers.map((speaker) => [speaker.name, keyFor(speaker.name, speaker.person)]));
@@ -659,7 +659,7 @@ interface RecordsWalk {
   recordsByArticle: Map<string, QuoteRecord[]> | null;
   /** Articles the previous version also held. */
   matched: number;
-  /** The quotes and previous records of the article {@link keepRecords} stopped at. */
+  /** The quotes and previous records of the article {@link keepRecords} stopped at (undefined: it walked its whole range). */
   extracted: ArticleQuotes | undefined;
   kept: QuoteRecord[] | undefined;
 }
@@ -672,6 +672,8 @@ interface RecordsWalk {
  */
 function keepRecords(walk: RecordsWalk, from: number, to: number): number {
   const { load, quotesByArticle, fresh, held, before, keysAgree, articleChanges, articles, recordsByArticle } = walk;
+  walk.extracted = undefined;
+  walk.kept = undefined;
   for (let i = from; i < to; i += 1) {
     const article = load.articles[i]!;
     const articleId = article.id;
