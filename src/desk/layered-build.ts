@@ -108,17 +108,21 @@ export async function layeredIndex(
   // One walk over the articles: the delta's (every live article not in the base, in corpus order)
   // and each live document's place in corpus order, the delta's numbered before it is built.
   const isDelta = (id: string): boolean => fresh.has(id) || inDeltaBefore.has(id);
-  const walk: OrderWalk = { at: 0, cursor: 0, basePlaces: new Int32Array(baseSize).fill(-1), deltaPlaces: [], deltaArticles: [] };
+  // Room for every delta document: the previous delta's (its kept articles keep their quotes) and the fresh articles'.
+  let freshQuotes = 0;
+  for (const id of fresh) freshQuotes += quotesByArticle.get(id)?.quotes.length ?? 0;
+  const room = baseSize + (before instanceof LayeredQuoteIndex ? before.layers.delta.size : 0) + freshQuotes;
+  // One array for both layers' places, sized once: at 500k articles each corpus-sized typed array is 8 MB more
+  // external memory, and a reload's add up to what starts the collector's marking of the whole heap.
+  const walk: OrderWalk = { at: 0, cursor: 0, baseSize, places: new Int32Array(room).fill(-1), deltaDocs: 0, deltaArticles: [] };
   for (let from = 0; from < load.articles.length; from += ARTICLES_PER_STEP) {
     if (!placeArticles(load.articles, from, Math.min(from + ARTICLES_PER_STEP, load.articles.length), quotesByArticle, isDelta, baseIds, dead, walk)) return null;
     await pause();
   }
   const { at, deltaArticles } = walk;
   const delta = await QuoteIndex.buildAsync(eachIndexRecord(deltaArticles, quotesByArticle));
-  if (walk.deltaPlaces.length !== delta.size) return null;
-  const corpusOrder = new Int32Array(baseSize + delta.size);
-  corpusOrder.set(walk.basePlaces);
-  corpusOrder.set(walk.deltaPlaces, baseSize);
+  if (walk.deltaDocs !== delta.size) return null;
+  const corpusOrder = walk.places.subarray(0, baseSize + delta.size);
   const averages = await runSliced(replayedAverages(base.toData().fieldLengths, delta.toData().fieldLengths, corpusOrder, at), pause);
 
   // The previous positions renumbered: base documents keep theirs, the previous delta's kept articles move to their place in the new delta.
@@ -164,7 +168,7 @@ export async function layeredIndex(
 /** Articles placed between pauses: each costs a few lookups. */
 const ARTICLES_PER_STEP = 4096;
 /** Documents replayed between pauses. */
-const DOCUMENTS_PER_STEP = 0x3ffff;
+const DOCUMENTS_PER_STEP = 0x10000;
 
 /** Where the walk over the articles has got (see {@link placeArticles}). */
 interface OrderWalk {
@@ -172,10 +176,11 @@ interface OrderWalk {
   at: number;
   /** The next base document to meet. */
   cursor: number;
-  /** Per base document: its place in corpus order (-1: dead). */
-  basePlaces: Int32Array;
-  /** Per delta document, in the order of {@link deltaArticles}: its place in corpus order. */
-  deltaPlaces: number[];
+  baseSize: number;
+  /** Per document number (base ones, then the delta's in the order of {@link deltaArticles}): its place in corpus order (-1: dead). */
+  places: Int32Array;
+  /** Delta documents placed so far. */
+  deltaDocs: number;
   deltaArticles: LoadedArticle[];
 }
 
@@ -183,7 +188,8 @@ interface OrderWalk {
  * Places the documents of articles `from..to-1`: a delta article's quotes at the delta's end, a
  * base article's where the base holds them. A short synchronous function called once per step,
  * so that a process's first reload runs it optimised. False when a kept article is not where the
- * base holds it (kept articles must keep their order and be the quotes they were).
+ * base holds it (kept articles must keep their order and be the quotes they were), or the delta
+ * would outgrow its room.
  */
 function placeArticles(
   articles: readonly LoadedArticle[],
@@ -195,9 +201,8 @@ function placeArticles(
   dead: Uint8Array | null,
   walk: OrderWalk,
 ): boolean {
-  const { basePlaces, deltaPlaces } = walk;
-  const baseSize = basePlaces.length;
-  let { at, cursor } = walk;
+  const { places, baseSize } = walk;
+  let { at, cursor, deltaDocs } = walk;
   for (let i = from; i < to; i += 1) {
     const article = articles[i]!;
     const delta = isDelta(article.id);
@@ -205,22 +210,27 @@ function placeArticles(
     const quotes = quotesByArticle.get(article.id)?.quotes;
     if (quotes === undefined || quotes.length === 0) continue;
     if (delta) {
-      for (let k = 0; k < quotes.length; k += 1) deltaPlaces.push(at++);
+      if (baseSize + deltaDocs + quotes.length > places.length) return false;
+      for (let k = 0; k < quotes.length; k += 1) places[baseSize + deltaDocs++] = at++;
       continue;
     }
     while (cursor < baseSize && dead !== null && dead[cursor] === 1) cursor += 1;
     if (baseIds[cursor] !== quotes[0]!.id) return false;
-    for (let k = 0; k < quotes.length; k += 1) basePlaces[cursor++] = at++;
+    for (let k = 0; k < quotes.length; k += 1) places[cursor++] = at++;
   }
   walk.at = at;
   walk.cursor = cursor;
+  walk.deltaDocs = deltaDocs;
   return true;
 }
 
 /**
  * Per field, the builder's running average of field lengths, ((avg × n) + length) / (n + 1), over
  * the live documents in corpus order: the very arithmetic of a fresh build, so scores agree bit
- * for bit. Typed arrays only (a plain array would box a number per document and field).
+ * for bit. Typed arrays only (a plain array would box a number per document and field), and the
+ * arithmetic in {@link replayRange}, a plain function called per step: run unoptimised (a
+ * generator's loop, at a process's first reload) each step boxed every intermediate number, and
+ * at 505k that allocation kept the collector's marking steps going on the main thread for 2 s.
  */
 function* replayedAverages(baseLengths: readonly Uint32Array[], deltaLengths: readonly Uint32Array[], corpusOrder: Int32Array, documents: number): Generator<void, number[]> {
   const baseSize = corpusOrder.length - (deltaLengths[0]?.length ?? 0);
@@ -229,18 +239,24 @@ function* replayedAverages(baseLengths: readonly Uint32Array[], deltaLengths: re
   yield;
   const averages: number[] = [];
   for (let field = 0; field < baseLengths.length; field += 1) {
-    const fromBase = baseLengths[field]!;
-    const fromDelta = deltaLengths[field]!;
     let average = 0;
-    for (let at = 0; at < documents; at += 1) {
-      const doc = inOrder[at]!;
-      average = (average * at + (doc < baseSize ? fromBase[doc]! : fromDelta[doc - baseSize]!)) / (at + 1);
-      if ((at & DOCUMENTS_PER_STEP) === DOCUMENTS_PER_STEP) yield;
+    for (let at = 0; at < documents; at += DOCUMENTS_PER_STEP) {
+      average = replayRange(average, at, Math.min(at + DOCUMENTS_PER_STEP, documents), inOrder, baseSize, baseLengths[field]!, deltaLengths[field]!);
+      yield;
     }
     averages.push(average);
-    yield;
   }
   return averages;
+}
+
+/** The running average carried over places `from..to-1` in corpus order (see {@link replayedAverages}). */
+function replayRange(average: number, from: number, to: number, inOrder: Uint32Array, baseSize: number, fromBase: Uint32Array, fromDelta: Uint32Array): number {
+  let running = average;
+  for (let at = from; at < to; at += 1) {
+    const doc = inOrder[at]!;
+    running = (running * at + (doc < baseSize ? fromBase[doc]! : fromDelta[doc - baseSize]!)) / (at + 1);
+  }
+  return running;
 }
 
 /** Runs a generator to its end, pausing for answers at each of its steps. */
