@@ -1,5 +1,6 @@
 import type { LoadedArticle } from '../corpus/article.js';
 import type { QuoteFacts, QuoteRecord } from './corpus-version.js';
+import { liveInCorpusOrder } from '../search/layered-index.js';
 import type { Lookup } from './lookup-chain.js';
 
 /** What a version keeps per index position, so ranking never looks a hit up by id. */
@@ -213,13 +214,22 @@ export class SpeakerLists {
 
 /** Live positions listed in corpus order, from each position's place in it (-1: removed). */
 async function positionsInCorpusOrder(corpusOrder: Int32Array, pause: Pause): Promise<Uint32Array> {
+  // Every live position has one place, so the live ones are as many as the places: the largest place + 1.
   let live = 0;
-  for (let doc = 0; doc < corpusOrder.length; doc += 1) if (corpusOrder[doc]! >= 0) live += 1;
-  await pause();
-  const inOrder = new Uint32Array(live);
-  for (let doc = 0; doc < corpusOrder.length; doc += 1) {
-    if (corpusOrder[doc]! >= 0) inOrder[corpusOrder[doc]!] = doc;
-    if ((doc & STEP) === STEP) await pause();
+  for (let from = 0; from < corpusOrder.length; from += STEP + 1) {
+    live = Math.max(live, largestPlace(corpusOrder, from, Math.min(from + STEP + 1, corpusOrder.length)) + 1);
+    await pause();
   }
-  return inOrder;
+  const steps = liveInCorpusOrder(corpusOrder, live);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+/** The largest place among positions `from..to-1` (-1 if none is live). */
+function largestPlace(corpusOrder: Int32Array, from: number, to: number): number {
+  let largest = -1;
+  for (let doc = from; doc < to; doc += 1) if (corpusOrder[doc]! > largest) largest = corpusOrder[doc]!;
+  return largest;
 }

@@ -2,7 +2,7 @@ import type { LoadedArticle } from '../corpus/article.js';
 import type { CorpusLoad } from '../corpus/load.js';
 import type { ArticleQuotes } from '../quotes/extractor.js';
 import { largestFrequency, type InvertedIndexData } from '../search/inverted-index.js';
-import { LayeredQuoteIndex, placeInCorpusOrder, type CorpusIndex, type IndexLayers } from '../search/layered-index.js';
+import { LayeredQuoteIndex, liveInCorpusOrder, placeInCorpusOrder, type CorpusIndex, type IndexLayers } from '../search/layered-index.js';
 import { QuoteIndex, type IndexedQuote } from '../search/quote-index.js';
 import { mergeIndexes } from './index-merge.js';
 
@@ -234,9 +234,7 @@ function placeArticles(
  */
 function* replayedAverages(baseLengths: readonly Uint32Array[], deltaLengths: readonly Uint32Array[], corpusOrder: Int32Array, documents: number): Generator<void, number[]> {
   const baseSize = corpusOrder.length - (deltaLengths[0]?.length ?? 0);
-  const inOrder = new Uint32Array(documents);
-  for (let doc = 0; doc < corpusOrder.length; doc += 1) if (corpusOrder[doc]! >= 0) inOrder[corpusOrder[doc]!] = doc;
-  yield;
+  const inOrder = yield* liveInCorpusOrder(corpusOrder, documents);
   const averages: number[] = [];
   for (let field = 0; field < baseLengths.length; field += 1) {
     let average = 0;

@@ -208,6 +208,31 @@ export function* placeInCorpusOrder<T>(layers: Pick<IndexLayers, 'base' | 'corpu
   }
 }
 
+/** Documents walked per step of {@link liveInCorpusOrder}. */
+const ORDER_STEP = 0x10000;
+
+/**
+ * The live document numbers listed in corpus order (the inverse of `corpusOrder`, -1s left out),
+ * `documents` of them, pausing every 64k documents. Each step is a plain function call: a loop
+ * over 2M documents in a generator ran unoptimised at a process's first reload and held answers
+ * for 455 ms at 505k.
+ */
+export function* liveInCorpusOrder(corpusOrder: Int32Array, documents: number): Generator<void, Uint32Array> {
+  const inOrder = new Uint32Array(documents);
+  for (let from = 0; from < corpusOrder.length; from += ORDER_STEP) {
+    invertRange(corpusOrder, from, Math.min(from + ORDER_STEP, corpusOrder.length), inOrder);
+    yield;
+  }
+  return inOrder;
+}
+
+function invertRange(corpusOrder: Int32Array, from: number, to: number, inOrder: Uint32Array): void {
+  for (let doc = from; doc < to; doc += 1) {
+    const at = corpusOrder[doc]!;
+    if (at >= 0) inOrder[at] = doc;
+  }
+}
+
 /** Postings of `term` in `field` of an index (0 if it has no such term). */
 function postingsOf(data: InvertedIndexData, term: string, field: number): number {
   const sorted = lowerBound(data.terms, term);
