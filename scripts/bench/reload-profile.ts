@@ -8,13 +8,16 @@
  * `--trace-gc-nvp`, `--trace-incremental-marking`) for the collector's own account. `stall-causes.ts` says whose each
  * long stall is; this says whose the seconds are. Leaves the corpus folder as it found it.
  *
- * usage: node --expose-gc --import tsx scripts/bench/reload-profile.ts [--copies N] [--scratch DIR] [--top N] [--snapshot] [--heap] [--first]
+ * usage: node --expose-gc --import tsx scripts/bench/reload-profile.ts [--copies N] [--scratch DIR] [--top N] [--snapshot] [--heap] [--first] [--no-allocations]
  *   --first profiles the process's first reload instead of the second (no warm-up), and either way
  *   the samples inside the longest event-loop gap are printed: whose the longest stall is.
  *   --snapshot also writes the new version's snapshot (to a scratch folder) and times it with its
  *   stalls and collections.
  *   --heap also prints the heap's objects counted by constructor (a heap snapshot: slow, and needs
  *   about three times the heap in memory).
+ *   --no-allocations leaves the allocation sampler off: it hooks every allocation, and what it does
+ *   there the CPU profile counts as the collector's, so the collector's share of a stall is only
+ *   believable without it. Either way the collector's own pauses inside the longest gap are listed.
  */
 import { Session } from 'node:inspector/promises';
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -80,9 +83,9 @@ try {
     global.gc?.();
   }
 
-  const pauses: Array<{ kind: string; ms: number }> = [];
+  const pauses: Array<{ kind: string; ms: number; at: number }> = [];
   const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) pauses.push({ kind: gcKind((entry as unknown as { detail?: { kind?: number } }).detail?.kind), ms: entry.duration });
+    for (const entry of list.getEntries()) pauses.push({ kind: gcKind((entry as unknown as { detail?: { kind?: number } }).detail?.kind), ms: entry.duration, at: entry.startTime });
   });
   observer.observe({ entryTypes: ['gc'] });
   const session = new Session();
@@ -90,8 +93,9 @@ try {
   await session.post('Profiler.enable');
   await session.post('Profiler.setSamplingInterval', { interval: 500 });
   await session.post('Profiler.start');
+  const sampleAllocations = !args.includes('--no-allocations');
   // Every allocation sampled, whether it lived or not: what a reload allocates is what the collector must scavenge.
-  await session.post('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as never);
+  if (sampleAllocations) await session.post('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as never);
   const elu = performance.eventLoopUtilization();
   const gaps = recordGaps();
   await addAndReload(profileFirst ? added[0]! : added[1]!, profileFirst ? 'first (profiled)' : 'profiled');
@@ -101,12 +105,15 @@ try {
   await new Promise((resolve) => setTimeout(resolve, 50));
   observer.disconnect();
   const { profile } = await session.post('Profiler.stop');
-  const { profile: allocations } = await session.post('HeapProfiler.stopSampling');
+  const allocations = sampleAllocations ? (await session.post('HeapProfiler.stopSampling')).profile : null;
   session.disconnect();
   say(`event-loop utilisation during it: ${(used.utilization * 100).toFixed(1)}% (${Math.round(used.active)} ms active of ${Math.round(used.active + used.idle)} ms)`);
   printProfile(profile as CpuProfile);
   printLongestGap(profile as CpuProfile, gaps.longest);
-  printAllocations(allocations.head as unknown as AllocationNode);
+  const [gapStart, gapEnd] = gaps.longestAt;
+  const inside = pauses.filter((pause) => pause.at + pause.ms > gapStart && pause.at < gapEnd);
+  say(`  the collector's pauses inside it: ${inside.length === 0 ? 'none' : inside.map((pause) => `${pause.kind} ${Math.round(pause.ms)} ms`).join(', ')}; it ran from ${Math.round(gapStart)} to ${Math.round(gapEnd)} ms of performance.now() (compare with --trace-gc times)`);
+  if (allocations) printAllocations(allocations.head as unknown as AllocationNode);
   const byKind = new Map<string, { count: number; ms: number; longest: number }>();
   for (const pause of pauses) {
     const sum = byKind.get(pause.kind) ?? { count: 0, ms: 0, longest: 0 };
@@ -124,7 +131,7 @@ process.exit(0);
 async function addAndReload(id: string, label: string): Promise<void> {
   await writeFile(path.join(corpusDir, `${id}.jsonl`), `${JSON.stringify({ ...sample, id })}\n`);
   const { result, ms, cpuMs, stalls } = await withStalls(() => desk.reload({ trigger: `profile: ${label}` }));
-  const stages = result.status === 'reloaded' ? JSON.stringify(result.report.stagesMs) : result.status;
+  const stages = result.status === 'reloaded' ? JSON.stringify(result.report.stagesMs) : `${result.status}${'reason' in result ? ` (${result.reason})` : ''}`;
   const { indexMerged, indexLayered, positionsCarried } = desk.version.reuse;
   say(`${label} add: ${Math.round(ms)} ms wall, ${Math.round(cpuMs)} ms CPU, steps ${stages} (index merged ${indexMerged}, layered ${indexLayered}, positions carried ${positionsCarried}), longest stall ${Math.round(stalls.longestMs)} ms (CPU ${Math.round(stalls.longestBusyMs)} ms), heap ${mb(process.memoryUsage().heapUsed)} MB`);
 }
@@ -136,14 +143,20 @@ interface CpuProfile {
   startTime: number;
 }
 
-/** The longest gap between turns of a 1 ms timer, in the profiler's clock (µs): where the longest stall was. */
-function recordGaps(): { longest: [number, number]; stop: () => void } {
-  const gaps = { longest: [0, 0] as [number, number], stop: () => clearInterval(timer) };
+/** The longest gap between turns of a 1 ms timer, in the profiler's clock (µs) and in `performance.now()`'s (ms, the collector's entries' clock): where the longest stall was. */
+function recordGaps(): { longest: [number, number]; longestAt: [number, number]; stop: () => void } {
+  const gaps = { longest: [0, 0] as [number, number], longestAt: [0, 0] as [number, number], stop: () => clearInterval(timer) };
   let last = micros();
+  let lastAt = performance.now();
   const timer = setInterval(() => {
     const now = micros();
-    if (now - last > gaps.longest[1] - gaps.longest[0]) gaps.longest = [last, now];
+    const nowAt = performance.now();
+    if (now - last > gaps.longest[1] - gaps.longest[0]) {
+      gaps.longest = [last, now];
+      gaps.longestAt = [lastAt, nowAt];
+    }
     last = now;
+    lastAt = nowAt;
   }, 1);
   return gaps;
 }

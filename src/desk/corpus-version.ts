@@ -136,6 +136,8 @@ export class CorpusVersion {
   private readonly articlesById: LookupChain<LoadedArticle>;
   /** What this build took from the version before it. */
   readonly reuse: BuildReuse;
+  /** Which articles are not the previous version's (null: built without one). */
+  readonly sincePrevious: ArticlesSincePrevious | null;
 
   private constructor(
     /** `${corpus fingerprint}-x${extractor version}`: equal ids mean equal answers. */
@@ -149,6 +151,7 @@ export class CorpusVersion {
     reuse: BuildReuse,
   ) {
     this.reuse = reuse;
+    this.sincePrevious = joined.sincePrevious;
     this.recordsByArticle = joined.recordsByArticle;
     this.recordsByDoc = joined.positions.recordsByDoc;
     this.reprintGroupByDoc = joined.positions.reprintGroupByDoc;
@@ -176,9 +179,9 @@ export class CorpusVersion {
     const pause = pauser(options.signal);
     const previous = prebuilt ? null : (options.previous ?? null);
     const extracted = prebuilt
-      ? { quotesByArticle: prebuilt.quotesByArticle, fresh: null }
+      ? { quotesByArticle: prebuilt.quotesByArticle, fresh: null, held: null }
       : await timed('extract', () => extractChanged(load.articles, previous, pause, options.onProgress));
-    const { quotesByArticle, fresh } = extracted;
+    const { quotesByArticle, fresh, held } = extracted;
     const speakers = await timed('speakers', async () => {
       await shareRepeatedStrings(quotesByArticle, fresh, pause);
       const changes = previous && fresh ? await speakerChanges(previous, quotesByArticle, fresh, pause) : null;
@@ -200,7 +203,7 @@ export class CorpusVersion {
     options.signal?.throwIfAborted();
     const joined = await timed('records', async () => {
       const keysAgree = previous !== null && speakers.keysAgreeWith(previous.speakers);
-      const records = await joinRecords(load, quotesByArticle, speakers, previous, keysAgree, pause);
+      const records = await joinRecords(load, quotesByArticle, speakers, previous && fresh && held ? { version: previous, fresh, held } : null, keysAgree, pause);
       const carried = merge as IndexMerge | null;
       // Kept quotes carry their positions across when each kept record is the previous version's.
       positionsCarried = previous !== null && carried !== null && keysAgree && records.rejoined === 0;
@@ -208,11 +211,10 @@ export class CorpusVersion {
         previous && carried && positionsCarried
           ? await positionsMerged(
               previous.positions,
-              { ...carried, documents: index.size, deltaRecords: carried.deltaArticles.flatMap((article) => records.recordsByArticle.get(article.id) ?? []) },
+              { ...carried, documents: index.size, deltaRecords: carried.deltaArticles.flatMap((article) => records.recordsByArticle.get(article.id) ?? []), corpusOrder },
               pause,
             )
-          : await positionsOf(index.ids, load.articles, records.recordsByArticle, (id) => findRecord(records.recordsByArticle, id), pause, corpusOrder);
-      positions.facts.corpusOrder = corpusOrder;
+          : await positionsOf(index, load.articles, records.recordsByArticle, (id) => findRecord(records.recordsByArticle, id), pause, corpusOrder);
       return { ...records, positions, speakerLists: await SpeakerLists.build(positions, pause) };
     });
     const freshCount = fresh ? fresh.size : load.articles.length;
@@ -224,8 +226,7 @@ export class CorpusVersion {
   }
 
   /** The quotes this version holds for an article, if its text (id, title, body) is what it was here. */
-  keptQuotesFor(article: LoadedArticle): ArticleQuotes | undefined {
-    const before = this.articlesById.get(article.id);
+  keptQuotesFor(article: LoadedArticle, before = this.articlesById.get(article.id)): ArticleQuotes | undefined {
     if (!before || (before !== article && (before.body !== article.body || before.title !== article.title))) return undefined;
     return this.quotesByArticle.get(article.id);
   }
@@ -335,36 +336,74 @@ async function extractChanged(
   previous: CorpusVersion | null,
   pause: Pause,
   onProgress: BuildOptions['onProgress'],
-): Promise<{ quotesByArticle: Map<string, ArticleQuotes>; fresh: Set<string> }> {
+): Promise<{ quotesByArticle: Map<string, ArticleQuotes>; fresh: Set<string>; held: Uint8Array }> {
   const extractor = new QuoteExtractor();
   const quotesByArticle = new Map<string, ArticleQuotes>();
   const fresh = new Set<string>();
   const kept = new Array<ArticleQuotes | undefined>(articles.length);
-  for (let i = 0; i < articles.length; i += 1) {
-    kept[i] = previous?.keptQuotesFor(articles[i]!);
-    if ((i & 0x3ff) === 0) await pause();
+  const held = new Uint8Array(articles.length);
+  for (let from = 0; previous !== null && from < articles.length; from += ARTICLES_PER_STEP) {
+    keptQuotesOf(previous, articles, from, Math.min(from + ARTICLES_PER_STEP, articles.length), kept, held);
+    await pause();
   }
   const progress: BuildProgress = { stage: 'extract', articlesToExtract: kept.filter((quotes) => quotes === undefined).length, articlesExtracted: 0, quotesFound: 0 };
   let reported = performance.now();
-  for (let i = 0; i < articles.length; i += 1) {
-    const article = articles[i]!;
-    let quotes = kept[i];
-    if (quotes === undefined) {
-      quotes = extractor.extract(article);
+  for (let i = 0; i < articles.length; ) {
+    // A run of kept articles taken in at once, then the article that needs extracting, if any.
+    i = takeKept(articles, kept, i, Math.min(i + ARTICLES_PER_STEP, articles.length), quotesByArticle, progress);
+    if (i < articles.length && kept[i] === undefined) {
+      const article = articles[i]!;
+      const quotes = extractor.extract(article);
       fresh.add(article.id);
       progress.articlesExtracted += 1;
+      progress.quotesFound += quotes.quotes.length;
+      quotesByArticle.set(article.id, quotes);
+      i += 1;
     }
-    progress.quotesFound += quotes.quotes.length;
-    quotesByArticle.set(article.id, quotes);
-    if (onProgress && (i & 0xff) === 0 && performance.now() - reported > 100) {
+    if (onProgress && performance.now() - reported > 100) {
       reported = performance.now();
       onProgress({ ...progress });
     }
-    // After each extraction (milliseconds of work), and every few hundred kept articles (microseconds each).
-    if (quotes !== kept[i] || (i & 0xff) === 0) await pause();
+    await pause();
   }
   onProgress?.({ ...progress });
-  return { quotesByArticle, fresh };
+  return { quotesByArticle, fresh, held };
+}
+
+/** Articles walked between pauses where each costs a lookup or two (a few hundred microseconds a step). */
+const ARTICLES_PER_STEP = 2048;
+
+/** What the previous version held under an article's id (see {@link keptQuotesOf}): nothing, another article object, or this very one. */
+const HELD_NONE = 0;
+const HELD_OTHER = 1;
+const HELD_SAME = 2;
+
+/**
+ * `kept[i]` for articles `from..to-1`: the quotes `previous` holds for each unchanged one, and in
+ * `held[i]` what it held under the id, so the records join need not look every article up again.
+ * Short synchronous steps of the build's walks over every article (see {@link ARTICLES_PER_STEP}).
+ */
+function keptQuotesOf(previous: CorpusVersion, articles: readonly LoadedArticle[], from: number, to: number, kept: Array<ArticleQuotes | undefined>, held: Uint8Array): void {
+  for (let i = from; i < to; i += 1) {
+    const article = articles[i]!;
+    const before = previous.article(article.id);
+    held[i] = before === undefined ? HELD_NONE : before === article ? HELD_SAME : HELD_OTHER;
+    kept[i] = previous.keptQuotesFor(article, before);
+  }
+}
+
+/** Takes in the kept quotes of articles from `from` on, up to `to` or the first one to extract; returns where it stopped. */
+function takeKept(articles: readonly LoadedArticle[], kept: ReadonlyArray<ArticleQuotes | undefined>, from: number, to: number, quotesByArticle: Map<string, ArticleQuotes>, progress: BuildProgress): number {
+  let i = from;
+  let found = 0;
+  for (; i < to; i += 1) {
+    const quotes = kept[i];
+    if (quotes === undefined) break;
+    found += quotes.quotes.length;
+    quotesByArticle.set(articles[i]!.id, quotes);
+  }
+  progress.quotesFound += found;
+  return i;
 }
 
 /**
@@ -518,12 +557,24 @@ export function* eachIndexRecord(articles: readonly LoadedArticle[], quotesByArt
   }
 }
 
+/**
+ * Which articles of a version are not the very objects the version before it held (new, changed,
+ * or a changed file read again), and whether every article that version held is still here: what
+ * a reload's report of added, changed and removed articles needs, without a walk over every article.
+ */
+export interface ArticlesSincePrevious {
+  notKept: readonly string[];
+  noneLeft: boolean;
+}
+
 /** The lookups a version answers from, joined once per version. */
 interface JoinedRecords {
   recordsByArticle: LookupChain<QuoteRecord[]>;
   articlesById: LookupChain<LoadedArticle>;
   /** Articles whose quotes were kept but whose records had to be made again (their article or a speaker's key changed). */
   rejoined: number;
+  /** Null for a version built without one before it. */
+  sincePrevious: ArticlesSincePrevious | null;
 }
 
 /**
@@ -536,7 +587,8 @@ async function joinRecords(
   load: CorpusLoad,
   quotesByArticle: ReadonlyMap<string, ArticleQuotes>,
   speakers: SpeakerDirectory,
-  previous: CorpusVersion | null,
+  /** The version before, the articles extracted afresh, and what it held under each article's id (see {@link keptQuotesOf}). */
+  previous: { version: CorpusVersion; fresh: ReadonlySet<string>; held: Uint8Array } | null,
   keysAgree: boolean,
   pause: Pause,
 ): Promise<JoinedRecords> {
@@ -553,55 +605,98 @@ async function joinRecords(
   };
   // Only what differs from the previous version is noted, chained onto its lookups; a version with
   // none before it, or whose chain is long, makes whole maps.
-  const before = previous?.lookups();
+  const before = previous?.version.lookups();
   const chained = before !== undefined && !before.articles.deep && !before.records.deep;
   const articleChanges = new Map<string, LoadedArticle | undefined>();
   const recordChanges = new Map<string, QuoteRecord[] | undefined>();
   const articles = chained ? null : new Map<string, LoadedArticle>();
   const recordsByArticle = chained ? null : new Map<string, QuoteRecord[]>();
-  let matched = 0;
   let rejoined = 0;
-  for (let i = 0; i < load.articles.length; i += 1) {
-    const article = load.articles[i]!;
-    const articleId = article.id;
-    const held = before?.articles.get(articleId);
-    if (held !== undefined) matched += 1;
-    if (held !== article) articleChanges.set(articleId, article);
-    articles?.set(articleId, article);
-    const extracted = quotesByArticle.get(articleId);
-    if (extracted === undefined) continue;
-    const kept = previous?.quotesByArticle.get(articleId) === extracted ? before!.records.get(articleId) : undefined;
-    let records: QuoteRecord[];
-    if (kept !== undefined && keysAgree && (kept.length === 0 || kept[0]!.article === article)) {
-      records = kept;
-      if ((i & 0x3ff) === 0) await pause();
-    } else {
+  const walk: RecordsWalk = { load, quotesByArticle, fresh: previous?.fresh ?? null, held: previous?.held ?? null, before, keysAgree, articleChanges, articles, recordsByArticle, matched: 0, extracted: undefined, kept: undefined };
+  for (let i = 0; i < load.articles.length; ) {
+    // A run of articles whose records serve again, then the one (if any) whose records must be joined.
+    i = keepRecords(walk, i, Math.min(i + ARTICLES_PER_STEP, load.articles.length));
+    if (walk.extracted !== undefined) {
+      const article = load.articles[i]!;
+      const { extracted, kept } = walk as { extracted: ArticleQuotes; kept: QuoteRecord[] | undefined };
       const articleKeys = new Map(extracted.speakers.map((speaker) => [speaker.name, keyFor(speaker.name, speaker.person)]));
       const keyOf = (quote: Quote): string | null => (quote.speaker === null ? null : (articleKeys.get(quote.speaker) ?? null));
       const same = kept !== undefined && kept.length === extracted.quotes.length && kept.every((record) => record.article === article && record.speakerKey === keyOf(record.quote));
       if (kept !== undefined && !same) rejoined += 1;
       // `map`, not `push`: an array sized exactly, as it lives as long as the version.
-      records = same
+      const records = same
         ? kept
         : extracted.quotes.map((quote): QuoteRecord => {
             const speakerKey = keyOf(quote);
             return { quote, article, speakerKey, wordCount: wordCount(quote.text), reprintKey: reprintKey(speakerKey, quote.text) };
           });
-      await pause();
+      if (records !== kept) recordChanges.set(article.id, records);
+      recordsByArticle?.set(article.id, records);
+      i += 1;
     }
-    if (records !== kept) recordChanges.set(articleId, records);
-    recordsByArticle?.set(articleId, records);
+    await pause();
   }
+  const { matched } = walk;
+  const sincePrevious = before === undefined ? null : { notKept: [...articleChanges.keys()], noneLeft: matched === previous!.version.articles.length };
   if (before !== undefined && chained) {
-    if (matched === previous!.articles.length) return { articlesById: before.articles.with(articleChanges), recordsByArticle: before.records.with(recordChanges), rejoined };
+    if (matched === previous!.version.articles.length) return { articlesById: before.articles.with(articleChanges), recordsByArticle: before.records.with(recordChanges), rejoined, sincePrevious };
     // Some left: whole maps again, rather than a walk to find which.
-    return { ...(await wholeMaps(load, (id) => (recordChanges.has(id) ? recordChanges.get(id) : before.records.get(id)), pause)), rejoined };
+    return { ...(await wholeMaps(load, (id) => (recordChanges.has(id) ? recordChanges.get(id) : before.records.get(id)), pause)), rejoined, sincePrevious };
   }
-  return { articlesById: LookupChain.of(articles!), recordsByArticle: LookupChain.of(recordsByArticle!), rejoined };
+  return { articlesById: LookupChain.of(articles!), recordsByArticle: LookupChain.of(recordsByArticle!), rejoined, sincePrevious };
+}
+
+/** The state of {@link joinRecords}'s walk over the articles (see {@link keepRecords}). */
+interface RecordsWalk {
+  load: CorpusLoad;
+  quotesByArticle: ReadonlyMap<string, ArticleQuotes>;
+  fresh: ReadonlySet<string> | null;
+  held: Uint8Array | null;
+  before: { articles: LookupChain<LoadedArticle>; records: LookupChain<QuoteRecord[]> } | undefined;
+  keysAgree: boolean;
+  articleChanges: Map<string, LoadedArticle | undefined>;
+  articles: Map<string, LoadedArticle> | null;
+  recordsByArticle: Map<string, QuoteRecord[]> | null;
+  /** Articles the previous version also held. */
+  matched: number;
+  /** The quotes and previous records of the article {@link keepRecords} stopped at (undefined: it walked its whole range). */
+  extracted: ArticleQuotes | undefined;
+  kept: QuoteRecord[] | undefined;
+}
+
+/**
+ * Walks articles `from..to-1`, noting each in the lookups, the previous version's records kept
+ * where they serve again; stops at the first article whose records must be joined (returned, its
+ * quotes and previous records left in `walk`), else returns `to`. A short synchronous step, so a
+ * process's first reload runs it optimised.
+ */
+function keepRecords(walk: RecordsWalk, from: number, to: number): number {
+  const { load, quotesByArticle, fresh, held, before, keysAgree, articleChanges, articles, recordsByArticle } = walk;
+  walk.extracted = undefined;
+  walk.kept = undefined;
+  for (let i = from; i < to; i += 1) {
+    const article = load.articles[i]!;
+    const articleId = article.id;
+    const state = held === null ? HELD_NONE : held[i]!;
+    if (state !== HELD_NONE) walk.matched += 1;
+    if (state !== HELD_SAME) articleChanges.set(articleId, article);
+    articles?.set(articleId, article);
+    const extracted = quotesByArticle.get(articleId);
+    if (extracted === undefined) continue;
+    // An article the version before held and that was not extracted afresh has that version's quotes: its records may serve again.
+    const kept = state !== HELD_NONE && !fresh!.has(articleId) ? before!.records.get(articleId) : undefined;
+    if (kept === undefined || !keysAgree || (kept.length > 0 && kept[0]!.article !== article)) {
+      walk.extracted = extracted;
+      walk.kept = kept;
+      return i;
+    }
+    recordsByArticle?.set(articleId, kept);
+  }
+  return to;
 }
 
 /** The lookups as whole maps, from each article's records. */
-async function wholeMaps(load: CorpusLoad, recordsOf: (id: string) => QuoteRecord[] | undefined, pause: Pause): Promise<Omit<JoinedRecords, 'rejoined'>> {
+async function wholeMaps(load: CorpusLoad, recordsOf: (id: string) => QuoteRecord[] | undefined, pause: Pause): Promise<Omit<JoinedRecords, 'rejoined' | 'sincePrevious'>> {
   const articles = new Map<string, LoadedArticle>();
   const records = new Map<string, QuoteRecord[]>();
   for (let i = 0; i < load.articles.length; i += 1) {

@@ -48,16 +48,7 @@ const SHORT_RUN = 16;
 export function* mergeIndexes(old: InvertedIndexData, delta: InvertedIndexData, plan: MergePlan): Generator<void, InvertedIndexData> {
   if (old.fieldCount !== delta.fieldCount) throw new Error('indexes with different fields cannot be merged');
   const documents = plan.ids.length;
-  const terms = yield* mergeSortedUnique(old.terms, delta.terms);
-  // Each merged term's place in the old and delta term lists (-1 if absent there).
-  const oldTerm = new Int32Array(terms.length).fill(-1);
-  const deltaTerm = new Int32Array(terms.length).fill(-1);
-  for (let t = 0, o = 0, d = 0; t < terms.length; t += 1) {
-    if (old.terms[o] === terms[t]) oldTerm[t] = o++;
-    if (delta.terms[d] === terms[t]) deltaTerm[t] = d++;
-    if ((t & 0xffff) === 0xffff) yield;
-  }
-  yield;
+  const { terms, inOld: oldTerm, inDelta: deltaTerm } = yield* alignTerms(old.terms, delta.terms);
   const pieces = yield* piecesOf(plan.fromOld);
   const oldBefore = oldDocumentsBefore(plan);
   yield;
@@ -270,6 +261,27 @@ function dropEmptyTerms(data: InvertedIndexData): InvertedIndexData {
     return compact;
   });
   return { ...data, terms: keep.map((t) => data.terms[t]!), offsets };
+}
+
+/** Two indexes' terms as one sorted list, with each term's place in either list (-1: not there). */
+export interface AlignedTerms {
+  terms: string[];
+  inOld: Int32Array;
+  inDelta: Int32Array;
+}
+
+/** The terms of two indexes aligned (see {@link AlignedTerms}): what a merge of their postings, or a snapshot of a layered index, walks term by term. */
+export function* alignTerms(oldTerms: readonly string[], deltaTerms: readonly string[]): Generator<void, AlignedTerms> {
+  const terms = yield* mergeSortedUnique(oldTerms, deltaTerms);
+  const inOld = new Int32Array(terms.length).fill(-1);
+  const inDelta = new Int32Array(terms.length).fill(-1);
+  for (let t = 0, o = 0, d = 0; t < terms.length; t += 1) {
+    if (oldTerms[o] === terms[t]) inOld[t] = o++;
+    if (deltaTerms[d] === terms[t]) inDelta[t] = d++;
+    if ((t & 0xffff) === 0xffff) yield;
+  }
+  yield;
+  return { terms, inOld, inDelta };
 }
 
 /** Two sorted lists of unique strings as one, sorted, unique (code-unit order, as the builder sorts). */

@@ -1,5 +1,6 @@
 import type { LoadedArticle } from '../corpus/article.js';
 import type { QuoteFacts, QuoteRecord } from './corpus-version.js';
+import { liveInCorpusOrder } from '../search/layered-index.js';
 import type { Lookup } from './lookup-chain.js';
 
 /** What a version keeps per index position, so ranking never looks a hit up by id. */
@@ -23,6 +24,8 @@ export interface PositionsPlan {
   fromDelta: Uint32Array;
   /** The records of the delta index's quotes, in its order. */
   deltaRecords: readonly QuoteRecord[];
+  /** A layered index's corpus order of its positions (see `QuoteFacts.corpusOrder`). */
+  corpusOrder?: Int32Array | undefined;
 }
 
 type Pause = () => Promise<void>;
@@ -37,14 +40,14 @@ const STEP = 0x3fff;
  * layered index says each position's place in corpus order (`corpusOrder`, -1 for a removed quote).
  */
 export async function positionsOf(
-  ids: readonly string[],
+  index: { readonly size: number; idAt(doc: number): string },
   articles: readonly LoadedArticle[],
   recordsByArticle: Lookup<QuoteRecord[]>,
   findRecord: (id: string) => QuoteRecord | undefined,
   pause: Pause,
   corpusOrder?: Int32Array,
 ): Promise<IndexPositions> {
-  const positions = emptyPositions(ids.length, 0, new Map());
+  const positions = emptyPositions(index.size, 0, new Map(), corpusOrder);
   const groupOfKey = new Map<number, number>();
   // Records in corpus order, flattened once: the index holds quotes in that order.
   const inOrder: QuoteRecord[] = [];
@@ -52,13 +55,14 @@ export async function positionsOf(
     for (const record of recordsByArticle.get(articles[i]!.id) ?? []) inOrder.push(record);
     if ((i & 0x3ff) === 0) await pause();
   }
-  for (let doc = 0; doc < ids.length; doc += 1) {
+  for (let doc = 0; doc < index.size; doc += 1) {
     if (corpusOrder !== undefined && corpusOrder[doc]! < 0) {
       positions.reprintGroupByDoc[doc] = positions.groupCount++;
       continue;
     }
     const next = inOrder[corpusOrder === undefined ? doc : corpusOrder[doc]!];
-    const record = next !== undefined && next.quote.id === ids[doc] ? next : findRecord(ids[doc]!);
+    const id = index.idAt(doc);
+    const record = next !== undefined && next.quote.id === id ? next : findRecord(id);
     if (record === undefined) positions.reprintGroupByDoc[doc] = positions.groupCount++;
     else place(positions, doc, record, groupOfKey);
     if ((doc & STEP) === 0) await pause();
@@ -75,7 +79,7 @@ export async function positionsOf(
  * build's, which only ever compares them for equality.
  */
 export async function positionsMerged(previous: IndexPositions, plan: PositionsPlan, pause: Pause): Promise<IndexPositions> {
-  const positions = emptyPositions(plan.documents, previous.groupCount, new Map(previous.speakerNumbers));
+  const positions = emptyPositions(plan.documents, previous.groupCount, new Map(previous.speakerNumbers), plan.corpusOrder);
   const { fromOld } = plan;
   for (let old = 0; old < fromOld.length; old += 1) {
     const doc = fromOld[old]!;
@@ -103,14 +107,14 @@ export async function positionsMerged(previous: IndexPositions, plan: PositionsP
   return positions;
 }
 
-function emptyPositions(documents: number, groupCount: number, speakerNumbers: Map<string, number>): IndexPositions {
+function emptyPositions(documents: number, groupCount: number, speakerNumbers: Map<string, number>, corpusOrder: Int32Array | undefined): IndexPositions {
   const speaker = new Int32Array(documents).fill(-1);
   return {
     recordsByDoc: new Array<QuoteRecord | undefined>(documents),
     reprintGroupByDoc: new Uint32Array(documents),
     groupCount,
     reprintKeys: new Float64Array(documents),
-    facts: { direct: new Uint8Array(documents), words: new Uint16Array(documents), speaker, speakerNumber: (key) => speakerNumbers.get(key) ?? -1 },
+    facts: { direct: new Uint8Array(documents), words: new Uint16Array(documents), speaker, speakerNumber: (key) => speakerNumbers.get(key) ?? -1, corpusOrder },
     speakerNumbers,
   };
 }
@@ -210,13 +214,22 @@ export class SpeakerLists {
 
 /** Live positions listed in corpus order, from each position's place in it (-1: removed). */
 async function positionsInCorpusOrder(corpusOrder: Int32Array, pause: Pause): Promise<Uint32Array> {
+  // Every live position has one place, so the live ones are as many as the places: the largest place + 1.
   let live = 0;
-  for (let doc = 0; doc < corpusOrder.length; doc += 1) if (corpusOrder[doc]! >= 0) live += 1;
-  await pause();
-  const inOrder = new Uint32Array(live);
-  for (let doc = 0; doc < corpusOrder.length; doc += 1) {
-    if (corpusOrder[doc]! >= 0) inOrder[corpusOrder[doc]!] = doc;
-    if ((doc & STEP) === STEP) await pause();
+  for (let from = 0; from < corpusOrder.length; from += STEP + 1) {
+    live = Math.max(live, largestPlace(corpusOrder, from, Math.min(from + STEP + 1, corpusOrder.length)) + 1);
+    await pause();
   }
-  return inOrder;
+  const steps = liveInCorpusOrder(corpusOrder, live);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+/** The largest place among positions `from..to-1` (-1 if none is live). */
+function largestPlace(corpusOrder: Int32Array, from: number, to: number): number {
+  let largest = -1;
+  for (let doc = from; doc < to; doc += 1) if (corpusOrder[doc]! > largest) largest = corpusOrder[doc]!;
+  return largest;
 }

@@ -1,8 +1,8 @@
 import type { LoadedArticle } from '../corpus/article.js';
 import type { CorpusLoad } from '../corpus/load.js';
 import type { ArticleQuotes } from '../quotes/extractor.js';
-import type { InvertedIndexData } from '../search/inverted-index.js';
-import { LayeredQuoteIndex, type CorpusIndex, type IndexLayers } from '../search/layered-index.js';
+import { largestFrequency, type InvertedIndexData } from '../search/inverted-index.js';
+import { LayeredQuoteIndex, liveInCorpusOrder, placeInCorpusOrder, type CorpusIndex, type IndexLayers } from '../search/layered-index.js';
 import { QuoteIndex, type IndexedQuote } from '../search/quote-index.js';
 import { mergeIndexes } from './index-merge.js';
 
@@ -49,11 +49,14 @@ export async function layeredIndex(
   let base: QuoteIndex;
   let deadBefore: Uint8Array | null = null;
   let deadPostingsBefore: ReadonlyMap<string, Uint32Array> = new Map();
+  let deadTotalsBefore: IndexLayers['deadTotals'] | null = null;
   let deltaBefore: readonly string[] = [];
   if (before instanceof LayeredQuoteIndex) {
-    ({ base, dead: deadBefore, deadPostings: deadPostingsBefore, deltaArticleIds: deltaBefore } = before.layers);
+    ({ base, dead: deadBefore, deadPostings: deadPostingsBefore, deadTotals: deadTotalsBefore, deltaArticleIds: deltaBefore } = before.layers);
   } else if (before instanceof QuoteIndex) base = before;
   else return null;
+  const fieldCount = base.toData().fieldCount;
+  deadTotalsBefore ??= { postings: new Array<number>(fieldCount).fill(0), maxFrequency: new Array<number>(fieldCount).fill(0) };
   const baseSize = base.size;
   const baseIds = base.ids;
   const inDeltaBefore = new Set(deltaBefore);
@@ -81,6 +84,7 @@ export async function layeredIndex(
   }
   let dead = deadBefore;
   let deadPostings = deadPostingsBefore;
+  let deadTotals = deadTotalsBefore;
   if (newlyDead.length > 0) {
     dead = deadBefore === null ? new Uint8Array(baseSize) : deadBefore.slice();
     for (const [start, length] of newlyDead) dead.fill(1, start, start + length);
@@ -93,52 +97,33 @@ export async function layeredIndex(
       counts.set(term, sum);
     });
     deadPostings = counts;
+    const totals = deadTotalsBefore;
+    deadTotals = {
+      postings: totals.postings.map((postings, field) => postings + gone.docs[field]!.length),
+      maxFrequency: totals.maxFrequency.map((max, field) => Math.max(max, largestFrequency(gone.freqs[field]!))),
+    };
   }
   await pause();
 
-  // The delta: every live article not in the base, in corpus order.
+  // One walk over the articles: the delta's (every live article not in the base, in corpus order)
+  // and each live document's place in corpus order, the delta's numbered before it is built.
   const isDelta = (id: string): boolean => fresh.has(id) || inDeltaBefore.has(id);
-  const deltaArticles: LoadedArticle[] = [];
-  for (let i = 0; i < load.articles.length; i += 1) {
-    if (isDelta(load.articles[i]!.id)) deltaArticles.push(load.articles[i]!);
-    if ((i & 0x3fff) === 0) await pause();
+  // Room for every delta document: the previous delta's (its kept articles keep their quotes) and the fresh articles'.
+  let freshQuotes = 0;
+  for (const id of fresh) freshQuotes += quotesByArticle.get(id)?.quotes.length ?? 0;
+  const room = baseSize + (before instanceof LayeredQuoteIndex ? before.layers.delta.size : 0) + freshQuotes;
+  // One array for both layers' places, sized once: at 500k articles each corpus-sized typed array is 8 MB more
+  // external memory, and a reload's add up to what starts the collector's marking of the whole heap.
+  const walk: OrderWalk = { at: 0, cursor: 0, baseSize, places: new Int32Array(room).fill(-1), deltaDocs: 0, deltaArticles: [] };
+  for (let from = 0; from < load.articles.length; from += ARTICLES_PER_STEP) {
+    if (!placeArticles(load.articles, from, Math.min(from + ARTICLES_PER_STEP, load.articles.length), quotesByArticle, isDelta, baseIds, dead, walk)) return null;
+    await pause();
   }
+  const { at, deltaArticles } = walk;
   const delta = await QuoteIndex.buildAsync(eachIndexRecord(deltaArticles, quotesByArticle));
-  const deltaData = delta.toData();
-  const baseData = base.toData();
-  const fieldCount = baseData.fieldCount;
-
-  // Corpus order of every live document, and the field-length averages replayed in that order.
-  const corpusOrder = new Int32Array(baseSize + delta.size).fill(-1);
-  // In a typed array: a plain array would box a number per document and field.
-  const averages = new Float64Array(fieldCount);
-  const add = (lengths: readonly Uint32Array[], doc: number, at: number): void => {
-    for (let field = 0; field < fieldCount; field += 1) averages[field] = (averages[field]! * at + lengths[field]![doc]!) / (at + 1);
-  };
-  let at = 0;
-  let deltaDoc = 0;
-  cursor = 0;
-  for (let i = 0; i < load.articles.length; i += 1) {
-    if ((i & 0x3ff) === 0) await pause();
-    const article = load.articles[i]!;
-    const quotes = quotesByArticle.get(article.id)?.quotes;
-    if (quotes === undefined || quotes.length === 0) continue;
-    if (isDelta(article.id)) {
-      for (let k = 0; k < quotes.length; k += 1, deltaDoc += 1, at += 1) {
-        corpusOrder[baseSize + deltaDoc] = at;
-        add(deltaData.fieldLengths, deltaDoc, at);
-      }
-      continue;
-    }
-    while (cursor < baseSize && dead !== null && dead[cursor] === 1) cursor += 1;
-    // Kept articles must keep their order, and be the quotes they were.
-    if (baseIds[cursor] !== quotes[0]!.id) return null;
-    for (let k = 0; k < quotes.length; k += 1, cursor += 1, at += 1) {
-      corpusOrder[cursor] = at;
-      add(baseData.fieldLengths, cursor, at);
-    }
-  }
-  if (deltaDoc !== delta.size) return null;
+  if (walk.deltaDocs !== delta.size) return null;
+  const corpusOrder = walk.places.subarray(0, baseSize + delta.size);
+  const averages = await runSliced(replayedAverages(base.toData().fieldLengths, delta.toData().fieldLengths, corpusOrder, at), pause);
 
   // The previous positions renumbered: base documents keep theirs, the previous delta's kept articles move to their place in the new delta.
   const previousSize = before.size;
@@ -170,7 +155,7 @@ export async function layeredIndex(
   }
 
   const deltaArticleIds = deltaArticles.map((article) => article.id);
-  const layers: IndexLayers = { base, delta, deltaArticleIds, dead, deadPostings, documentCount: at, averageFieldLengths: [...averages], corpusOrder };
+  const layers: IndexLayers = { base, delta, deltaArticleIds, dead, deadPostings, deadTotals, documentCount: at, averageFieldLengths: averages, corpusOrder };
   return {
     index: new LayeredQuoteIndex(layers, foldLayers),
     fromOld,
@@ -178,6 +163,106 @@ export async function layeredIndex(
     deltaArticles: freshArticles,
     shouldFold: delta.size > Math.min(maxDeltaQuotes, baseSize),
   };
+}
+
+/** Articles placed between pauses: each costs a few lookups. */
+const ARTICLES_PER_STEP = 4096;
+/** Documents replayed between pauses. */
+const DOCUMENTS_PER_STEP = 0x10000;
+
+/** Where the walk over the articles has got (see {@link placeArticles}). */
+interface OrderWalk {
+  /** Live documents placed so far. */
+  at: number;
+  /** The next base document to meet. */
+  cursor: number;
+  baseSize: number;
+  /** Per document number (base ones, then the delta's in the order of {@link deltaArticles}): its place in corpus order (-1: dead). */
+  places: Int32Array;
+  /** Delta documents placed so far. */
+  deltaDocs: number;
+  deltaArticles: LoadedArticle[];
+}
+
+/**
+ * Places the documents of articles `from..to-1`: a delta article's quotes at the delta's end, a
+ * base article's where the base holds them. A short synchronous function called once per step,
+ * so that a process's first reload runs it optimised. False when a kept article is not where the
+ * base holds it (kept articles must keep their order and be the quotes they were), or the delta
+ * would outgrow its room.
+ */
+function placeArticles(
+  articles: readonly LoadedArticle[],
+  from: number,
+  to: number,
+  quotesByArticle: ReadonlyMap<string, ArticleQuotes>,
+  isDelta: (id: string) => boolean,
+  baseIds: readonly string[],
+  dead: Uint8Array | null,
+  walk: OrderWalk,
+): boolean {
+  const { places, baseSize } = walk;
+  let { at, cursor, deltaDocs } = walk;
+  for (let i = from; i < to; i += 1) {
+    const article = articles[i]!;
+    const delta = isDelta(article.id);
+    if (delta) walk.deltaArticles.push(article);
+    const quotes = quotesByArticle.get(article.id)?.quotes;
+    if (quotes === undefined || quotes.length === 0) continue;
+    if (delta) {
+      if (baseSize + deltaDocs + quotes.length > places.length) return false;
+      for (let k = 0; k < quotes.length; k += 1) places[baseSize + deltaDocs++] = at++;
+      continue;
+    }
+    while (cursor < baseSize && dead !== null && dead[cursor] === 1) cursor += 1;
+    if (baseIds[cursor] !== quotes[0]!.id) return false;
+    for (let k = 0; k < quotes.length; k += 1) places[cursor++] = at++;
+  }
+  walk.at = at;
+  walk.cursor = cursor;
+  walk.deltaDocs = deltaDocs;
+  return true;
+}
+
+/**
+ * Per field, the builder's running average of field lengths, ((avg × n) + length) / (n + 1), over
+ * the live documents in corpus order: the very arithmetic of a fresh build, so scores agree bit
+ * for bit. Typed arrays only (a plain array would box a number per document and field), and the
+ * arithmetic in {@link replayRange}, a plain function called per step: run unoptimised (a
+ * generator's loop, at a process's first reload) each step boxed every intermediate number, and
+ * at 505k that allocation kept the collector's marking steps going on the main thread for 2 s.
+ */
+function* replayedAverages(baseLengths: readonly Uint32Array[], deltaLengths: readonly Uint32Array[], corpusOrder: Int32Array, documents: number): Generator<void, number[]> {
+  const baseSize = corpusOrder.length - (deltaLengths[0]?.length ?? 0);
+  const inOrder = yield* liveInCorpusOrder(corpusOrder, documents);
+  const averages: number[] = [];
+  for (let field = 0; field < baseLengths.length; field += 1) {
+    let average = 0;
+    for (let at = 0; at < documents; at += DOCUMENTS_PER_STEP) {
+      average = replayRange(average, at, Math.min(at + DOCUMENTS_PER_STEP, documents), inOrder, baseSize, baseLengths[field]!, deltaLengths[field]!);
+      yield;
+    }
+    averages.push(average);
+  }
+  return averages;
+}
+
+/** The running average carried over places `from..to-1` in corpus order (see {@link replayedAverages}). */
+function replayRange(average: number, from: number, to: number, inOrder: Uint32Array, baseSize: number, fromBase: Uint32Array, fromDelta: Uint32Array): number {
+  let running = average;
+  for (let at = from; at < to; at += 1) {
+    const doc = inOrder[at]!;
+    running = (running * at + (doc < baseSize ? fromBase[doc]! : fromDelta[doc - baseSize]!)) / (at + 1);
+  }
+  return running;
+}
+
+/** Runs a generator to its end, pausing for answers at each of its steps. */
+async function runSliced<T>(steps: Generator<void, T>, pause: Pause): Promise<T> {
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    await pause();
+  }
 }
 
 /**
@@ -189,14 +274,9 @@ export function* foldLayers(layers: IndexLayers): Generator<void, InvertedIndexD
   const baseSize = base.size;
   if (layers.dead === null && delta.size === 0) return base.toData();
   const ids = new Array<string>(layers.documentCount);
-  const baseIds = base.ids;
-  const deltaIds = delta.ids;
-  for (let doc = 0; doc < corpusOrder.length; doc += 1) {
-    const at = corpusOrder[doc]!;
-    if (at >= 0) ids[at] = doc < baseSize ? baseIds[doc]! : deltaIds[doc - baseSize]!;
-    if ((doc & 0xffff) === 0xffff) yield;
-  }
+  yield* placeInCorpusOrder(layers, base.ids, delta.ids, ids);
   const fromOld = corpusOrder.slice(0, baseSize);
   const fromDelta = Uint32Array.from(corpusOrder.subarray(baseSize));
-  return yield* mergeIndexes(base.toData(), delta.toData(), { fromOld, fromDelta, ids });
+  // What the dead documents held, so the merge need not walk every base posting to count it.
+  return yield* mergeIndexes(base.toData(), delta.toData(), { fromOld, fromDelta, ids, leaving: layers.deadTotals });
 }

@@ -1,5 +1,6 @@
 import { INDEX_CODEC_VERSION, NUMBERS_PER_LINE, STRINGS_PER_LINE, chunks, encodeIndex, encodePostings, encodeVarints, line, type Header } from '../search/index-codec.js';
-import type { IndexLayers } from '../search/layered-index.js';
+import { placeInCorpusOrder, type IndexLayers } from '../search/layered-index.js';
+import { alignTerms } from './index-merge.js';
 
 /** Beyond any place in corpus order: "this run is used up". */
 const NONE = 2 ** 32;
@@ -23,39 +24,35 @@ export function* encodeLayeredIndex(layers: IndexLayers): Generator<string> {
   const fieldCount = baseData.fieldCount;
 
   // Terms of both layers, with live postings (a term held only by dead documents leaves, as a fold drops it).
+  const aligned = yield* asLinePauses(alignTerms(baseData.terms, deltaData.terms));
   const terms: string[] = [];
-  const baseTerm: number[] = [];
-  const deltaTerm: number[] = [];
-  const live = Array.from({ length: fieldCount }, () => [] as number[]);
-  for (let b = 0, d = 0; b < baseData.terms.length || d < deltaData.terms.length; ) {
-    const fromBase = b < baseData.terms.length && (d >= deltaData.terms.length || baseData.terms[b]! <= deltaData.terms[d]!);
-    const fromDelta = d < deltaData.terms.length && (b >= baseData.terms.length || deltaData.terms[d]! <= baseData.terms[b]!);
-    const term = fromBase ? baseData.terms[b]! : deltaData.terms[d]!;
-    const dead = fromBase ? layers.deadPostings.get(term) : undefined;
+  const baseTerm = new Int32Array(aligned.terms.length);
+  const deltaTerm = new Int32Array(aligned.terms.length);
+  // Per field: the offsets a fold would give, filled as far as `terms` goes.
+  const offsets = Array.from({ length: fieldCount }, () => new Uint32Array(aligned.terms.length + 1));
+  const counts = new Uint32Array(fieldCount);
+  for (let t = 0; t < aligned.terms.length; t += 1) {
+    const term = aligned.terms[t]!;
+    const b = aligned.inOld[t]!;
+    const d = aligned.inDelta[t]!;
+    const dead = b >= 0 ? layers.deadPostings.get(term) : undefined;
     let total = 0;
-    const counts: number[] = [];
     for (let field = 0; field < fieldCount; field += 1) {
-      const inBase = fromBase ? baseData.offsets[field]![b + 1]! - baseData.offsets[field]![b]! - (dead?.[field] ?? 0) : 0;
-      const inDelta = fromDelta ? deltaData.offsets[field]![d + 1]! - deltaData.offsets[field]![d]! : 0;
-      counts.push(inBase + inDelta);
+      const inBase = b >= 0 ? baseData.offsets[field]![b + 1]! - baseData.offsets[field]![b]! - (dead?.[field] ?? 0) : 0;
+      const inDelta = d >= 0 ? deltaData.offsets[field]![d + 1]! - deltaData.offsets[field]![d]! : 0;
+      counts[field] = inBase + inDelta;
       total += inBase + inDelta;
     }
     if (total > 0) {
+      const kept = terms.length;
       terms.push(term);
-      baseTerm.push(fromBase ? b : -1);
-      deltaTerm.push(fromDelta ? d : -1);
-      for (let field = 0; field < fieldCount; field += 1) live[field]!.push(counts[field]!);
+      baseTerm[kept] = b;
+      deltaTerm[kept] = d;
+      for (let field = 0; field < fieldCount; field += 1) offsets[field]![kept + 1] = offsets[field]![kept]! + counts[field]!;
     }
-    if (fromBase) b += 1;
-    if (fromDelta) d += 1;
-    if ((terms.length & STEP) === STEP) yield '';
+    if ((t & STEP) === STEP) yield '';
   }
-  // Per field: the offsets a fold would give.
-  const offsets = live.map((counts) => {
-    const fieldOffsets = new Uint32Array(counts.length + 1);
-    for (let t = 0; t < counts.length; t += 1) fieldOffsets[t + 1] = fieldOffsets[t]! + counts[t]!;
-    return fieldOffsets;
-  });
+  for (let field = 0; field < fieldCount; field += 1) offsets[field] = offsets[field]!.subarray(0, terms.length + 1);
   yield '';
 
   const header: Header = {
@@ -69,11 +66,7 @@ export function* encodeLayeredIndex(layers: IndexLayers): Generator<string> {
   yield line(['header', header]);
 
   const ids = new Array<string>(documentCount);
-  for (let doc = 0; doc < corpusOrder.length; doc += 1) {
-    const at = corpusOrder[doc]!;
-    if (at >= 0) ids[at] = doc < baseSize ? baseData.ids[doc]! : deltaData.ids[doc - baseSize]!;
-    if ((doc & 0xffff) === 0xffff) yield '';
-  }
+  yield* asLinePauses(placeInCorpusOrder(layers, baseData.ids, deltaData.ids, ids));
   for (let at = 0; at === 0 || at < ids.length; at += STRINGS_PER_LINE) yield line(['ids', ids.slice(at, at + STRINGS_PER_LINE)]);
   for (let at = 0; at === 0 || at < terms.length; at += STRINGS_PER_LINE) yield line(['terms', terms.slice(at, at + STRINGS_PER_LINE)]);
 
@@ -81,13 +74,7 @@ export function* encodeLayeredIndex(layers: IndexLayers): Generator<string> {
   let freqs = new Uint32Array(NUMBERS_PER_LINE * 2);
   for (let field = 0; field < fieldCount; field += 1) {
     const lengths = new Uint32Array(documentCount);
-    const baseLengths = baseData.fieldLengths[field]!;
-    const deltaLengths = deltaData.fieldLengths[field]!;
-    for (let doc = 0; doc < corpusOrder.length; doc += 1) {
-      const at = corpusOrder[doc]!;
-      if (at >= 0) lengths[at] = doc < baseSize ? baseLengths[doc]! : deltaLengths[doc - baseSize]!;
-      if ((doc & 0xffff) === 0xffff) yield '';
-    }
+    yield* asLinePauses(placeInCorpusOrder(layers, baseData.fieldLengths[field]!, deltaData.fieldLengths[field]!, lengths));
     for (let at = 0; at === 0 || at < lengths.length; at += NUMBERS_PER_LINE) {
       for (const chunk of chunks(encodeVarints(lengths.subarray(at, at + NUMBERS_PER_LINE)))) yield line(['lengths', field, chunk]);
     }
@@ -138,5 +125,13 @@ export function* encodeLayeredIndex(layers: IndexLayers): Generator<string> {
       for (const chunk of chunks(encodePostings(run, docs, freqs))) yield line(['postings', field, chunk]);
       term = end;
     }
+  }
+}
+
+/** A computation's pauses as the writer's (`''`), its result passed on. */
+function* asLinePauses<T>(steps: Generator<void, T>): Generator<string, T> {
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    yield '';
   }
 }

@@ -241,7 +241,7 @@ async function buildVersion(
     fromSnapshot,
     extracted: version === previous ? 0 : version.reuse.extracted,
     corpusDir: load.dir,
-    ...(await diffArticles(previous?.articles ?? [], load.articles, { before: (id) => previous?.article(id), after: (id) => version.article(id) })),
+    ...(await diffArticles(previous?.articles ?? [], load.articles, { before: (id) => previous?.article(id), after: (id) => version.article(id), sincePrevious: version === previous ? null : version.sincePrevious })),
     rejected: load.rejected,
     rejectionListFile,
   };

@@ -149,6 +149,10 @@ export class QuoteIndex {
     return this.index.data.ids;
   }
 
+  idAt(doc: number): string {
+    return this.index.data.ids[doc]!;
+  }
+
   /**
    * Quotes matching a topic, best first. Terms are OR-ed so a long topic still finds partial
    * matches; quotes matching more of the topic score higher. `filter` narrows by quote id

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { CorpusVersion } from '../../src/desk/corpus-version.js';
 import { QuoteDesk } from '../../src/desk/quote-desk.js';
-import { copyOfCorpus } from './support.js';
+import { copyOfCorpus, emptyDir } from './support.js';
 
 const SEED_FILE = '2024-11-08-putin-congratulates-trump.txt';
 const SEED_QUESTION = { question: 'What did Putin say about Ukraine?' };
@@ -26,6 +26,29 @@ async function reloaded(desk: QuoteDesk) {
 }
 
 describe('reloads redo only what changed', () => {
+  it('keep every article its own records in a corpus past one walking step (2,048 articles), an early and a late article changed', async () => {
+    const dir = await emptyDir('quotedesk-many-');
+    const article = (n: number, words = 'will rise') => ({
+      id: `many-${String(n).padStart(4, '0')}`,
+      title: `Prices report ${n}`,
+      date: '2005-01-03',
+      source: 'BBC News',
+      url: null,
+      body: `"Prices ${words} by ${n} percent this year," the economist Ann Carter${n} said.`,
+    });
+    const write = (articles: object[]) => writeFile(path.join(dir, 'many.jsonl'), `${articles.map((a) => JSON.stringify(a)).join('\n')}\n`);
+    const articles = Array.from({ length: 2_300 }, (_, n) => article(n));
+    await write(articles);
+    const desk = await QuoteDesk.open({ corpusDir: dir });
+    articles[5] = article(5, 'will fall');
+    articles[2_200] = article(2_200, 'may fall');
+    await write(articles);
+    await reloaded(desk);
+    const fresh = await freshBuild(dir);
+    const recordsOf = (version: CorpusVersion) => version.articles.map((a) => (version.recordsOf(a.id) ?? []).map((record) => `${record.article.id}: ${record.quote.text} (${record.speakerKey})`));
+    expect(recordsOf(desk.version)).toEqual(recordsOf(fresh));
+  });
+
   it('extract only the added and changed articles, and give the index and answers of a fresh build', async () => {
     const dir = await copyOfCorpus();
     const desk = await QuoteDesk.open({ corpusDir: dir });

@@ -121,6 +121,27 @@ describe('a reload layered on the previous index', () => {
     expect(folded.quotesBy('vladimir putin').map((record) => record.quote.id)).toEqual(fresh.quotesBy('vladimir putin').map((record) => record.quote.id));
   });
 
+  it('folds to the frequency widths of a fresh build when the one posting that needed the wider width has left', async () => {
+    const dir = await copyOfCorpus();
+    const seed = await readFile(path.join(dir, SEED_FILE), 'utf8');
+    // 300 times one word in one quote: a frequency past 255 in its fields, held by no other document.
+    await writeFile(path.join(dir, '0001-repeated.txt'), `${seed.replace('2024-11-08', '2024-11-10')}\n\n"${'Oil '.repeat(300)}is all we hear," the minister said.`);
+    const first = await CorpusVersion.build(await loadCorpus(dir));
+    expect(first.index.toData().freqs.some((freqs) => !(freqs instanceof Uint8Array))).toBe(true);
+    await rm(path.join(dir, '0001-repeated.txt'));
+    await addChangeAndRemove(dir);
+    const layered = await CorpusVersion.build(await loadCorpus(dir, { previous: first.load }), undefined, { previous: first });
+    expect(layered.index).toBeInstanceOf(LayeredQuoteIndex);
+    // A second reload folds the layers, the dead documents' totals carried over from the first.
+    await cp(path.join(dir, '0000-added.txt'), path.join(dir, 'zzzz-added-later.txt'));
+    const folded = await CorpusVersion.build(await loadCorpus(dir, { previous: layered.load }), undefined, { previous: layered, maxDeltaQuotes: 1 });
+    expect(folded.reuse).toMatchObject({ indexMerged: true, indexLayered: false });
+    const fresh = (await CorpusVersion.build(await loadCorpus(dir))).index.toData();
+    const widths = (data: { freqs: ArrayLike<number>[] }) => data.freqs.map((freqs) => freqs.constructor.name);
+    expect(widths(folded.index.toData())).toEqual(widths(fresh));
+    expect(folded.index.toData()).toEqual(fresh);
+  });
+
   it('writes the snapshot lines of a fresh build without folding, after one layered reload and after a second', async () => {
     const dir = await copyOfCorpus();
     const desk = await QuoteDesk.open({ corpusDir: dir });

@@ -24,6 +24,22 @@ describe('reloading the corpus', () => {
     expect(result.report.removed.every((id) => id.startsWith('reuters21578-'))).toBe(true);
   });
 
+  it('reports an article whose date alone changed, and one added in the same file, with none removed', async () => {
+    const dir = await copyOfCorpus();
+    const desk = await QuoteDesk.open({ corpusDir: dir });
+    const bbc = path.join(dir, 'sample-bbc.jsonl');
+    const lines = (await readFile(bbc, 'utf8')).split('\n').filter((line) => line.trim() !== '');
+    const redated = JSON.parse(lines[3]!) as { id: string; date: string };
+    lines[3] = JSON.stringify({ ...redated, date: '2005-12-31' });
+    lines.push(JSON.stringify({ ...(JSON.parse(lines[0]!) as object), id: 'bbc-added-copy' }));
+    await writeFile(bbc, `${lines.join('\n')}\n`);
+    const result = await desk.reload();
+    if (result.status !== 'reloaded') throw new Error(`reload ${result.status}`);
+    expect(result.report).toMatchObject({ added: ['bbc-added-copy'], changed: [redated.id], removed: [] });
+    const again = await desk.reload();
+    expect(again.status === 'reloaded' && again.report).toMatchObject({ added: [], changed: [], removed: [] });
+  });
+
   it('answers from the new corpus once the reload is done', async () => {
     const dir = await copyOfCorpus('seed');
     const desk = await QuoteDesk.open({ corpusDir: dir });
