@@ -79,6 +79,12 @@ function isPossessiveWord(lower: string): boolean {
   return n > 2 && lower.charCodeAt(n - 1) === 115 && (lower.charCodeAt(n - 2) === 39 || lower.charCodeAt(n - 2) === 0x2019);
 }
 
+/** `lower` without a final "'s" or "’s" (what /['’]s$/ replaced, without running it per mention). */
+function withoutPossessive(lower: string): string {
+  const n = lower.length;
+  return n >= 2 && lower.charCodeAt(n - 1) === 115 && (lower.charCodeAt(n - 2) === 39 || lower.charCodeAt(n - 2) === 0x2019) ? lower.slice(0, n - 2) : lower;
+}
+
 function bare(lower: string): string {
   let end = lower.length;
   if (end > 2 && lower.charCodeAt(end - 1) === 115 && (lower.charCodeAt(end - 2) === 39 || lower.charCodeAt(end - 2) === 0x2019)) end -= 2;
@@ -134,7 +140,7 @@ export class People {
       const sentence = text.tokenSentence[mention.first] ?? -1;
       const record: Mention = { entity, first: mention.first, last: mention.last, sentence, inQuote: text.tokenQuote[mention.first] !== -1 };
       this.mentions.push(record);
-      const lastWord = tokens[mention.last]!.lower.replace(/['’]s$/, '');
+      const lastWord = withoutPossessive(tokens[mention.last]!.lower);
       const sameLast = this.mentionsByLastWord.get(lastWord) ?? new Map<Entity, MentionStarts>();
       this.mentionsByLastWord.set(lastWord, sameLast);
       const starts = sameLast.get(entity) ?? { firsts: [], added: [] };
@@ -163,7 +169,12 @@ export class People {
       for (let t = mention.first; t <= mention.last; t += 1) this.mentionAtToken[t] = index;
     });
     for (const entity of this.entities) {
-      if (entity.words.some((word) => NON_PERSON_WORDS.has(word.toLowerCase()))) entity.person = false;
+      for (const word of entity.words) {
+        if (NON_PERSON_WORDS.has(word.toLowerCase())) {
+          entity.person = false;
+          break;
+        }
+      }
       const given = entity.words[0]!.toLowerCase();
       if (GIVEN_NAMES.has(given)) {
         entity.person ??= true;
@@ -479,7 +490,9 @@ function endsWith(full: readonly string[], part: readonly string[]): boolean {
   if (part.length > full.length) return false;
   const offset = full.length - part.length;
   for (let i = 0; i < part.length; i += 1) {
-    if (full[offset + i]!.toLowerCase() !== part[i]!.toLowerCase()) return false;
+    const a = full[offset + i]!;
+    const b = part[i]!;
+    if (a !== b && a.toLowerCase() !== b.toLowerCase()) return false;
   }
   return true;
 }
