@@ -31,7 +31,8 @@ export interface ArticleText {
 export function analyseText(body: string): ArticleText {
   const paragraphs = splitParagraphs(body);
   const marked = findMarkedSpans(body, paragraphs);
-  const headings = findRunInHeadings(body, paragraphs, marked);
+  const tokens = tokenize(body);
+  const headings = findRunInHeadings(body, paragraphs, marked, tokens);
   const sentences: Range[] = [];
   const sentenceParagraph: number[] = [];
   let quoteCursor = 0;
@@ -48,7 +49,6 @@ export function analyseText(body: string): ArticleText {
       sentenceParagraph.push(index);
     }
   });
-  const tokens = tokenize(body);
   const tokenQuote = new Int32Array(tokens.length).fill(-1);
   const tokenSentence = new Int32Array(tokens.length).fill(-1);
   const sentenceFirstToken: number[] = new Array<number>(sentences.length + 1).fill(tokens.length);

@@ -55,7 +55,7 @@ interface GroupAttribution {
  */
 export class QuoteExtractor {
   /** Bump on every rule change: it is part of the snapshot cache key. */
-  static readonly version: string = '9';
+  static readonly version: string = '10';
 
   extract(article: Pick<Article, 'id' | 'body' | 'title'>): ArticleQuotes {
     try {
@@ -81,6 +81,8 @@ export class QuoteExtractor {
     const spans = attributeSpans(text, cues);
     /** Stand-in cues (colon, sentence subject) of pieces that have no speech verb. */
     const standIns = new Map<Cue, AttributionConfidence>();
+    /** Stand-ins from a colon ending the previous paragraph: their speaker is not passed on to later quotes. */
+    const introductions = new Set<Cue>();
     const cueSentences = new Set(allCues.map((cue) => cue.sentence));
     const isKnownPerson = (phrase: SpeakerPhrase): boolean => {
       const entity = people.resolveName(phrase.nameFirst, phrase.nameLast);
@@ -112,22 +114,28 @@ export class QuoteExtractor {
       // `On Monday, Trump groused … that CNN "doesn't treat me properly"`: a surname alone may be the
       // subject when the article names that person in full. Such attributions are marked 'subject' (weak).
       const subject = subjectCue(text, sentence, openToken, isKnownPerson);
-      const found = subject ?? leadInCue(text, candidate, openToken, cueSentences, isKnownPerson);
+      const leadIn = subject ?? leadInCue(text, candidate, openToken, cueSentences, isKnownPerson);
+      const introduction = leadIn === null ? colonParagraphCue(text, candidate, openToken, cueSentences, isKnownPerson) : null;
+      const found = leadIn ?? introduction;
       if (found === null) continue;
+      if (introduction !== null) introductions.add(introduction);
       candidate.cue = found;
       candidate.cuePosition = 'sentence';
       standIns.set(found, 'subject');
       attributions.set(found, book.attribute(found));
     }
     const candidates = spans.filter((candidate) => !isLabelOrTitle(text, candidate) && !isScareQuote(text, candidate));
-    const groupAttribution = attributeGroups(text, candidates, attributions, cues, standIns);
+    const groupAttribution = attributeGroups(text, candidates, attributions, cues, standIns, introductions);
     const usedCues = new Set<Cue>();
-    for (const candidate of candidates) {
-      const found = groupAttribution.get(candidate.group);
+    candidates.forEach((candidate, index) => {
+      const groupFound = groupAttribution.get(candidate.group);
+      const found = ownCueOverStandIn(candidate, groupFound, attributions, standIns);
       if (candidate.cue !== null && candidate.cuePosition !== 'sentence') usedCues.add(candidate.cue);
       const cue = candidate.cue !== null ? cueText(text, candidate.cue) : null;
-      drafts.push({ kind: 'direct', start: candidate.span.start, end: candidate.span.end, attribution: found?.attribution ?? null, confidence: found === undefined || found.attribution.speaker === null ? null : found.confidence, cue, group: `g${candidate.group}` });
-    }
+      // A piece that keeps its own speaker is a quotation of its own, not a piece of its group's.
+      const group = found === groupFound ? `g${candidate.group}` : `g${candidate.group}.${index}`;
+      drafts.push({ kind: 'direct', start: candidate.span.start, end: candidate.span.end, attribution: found?.attribution ?? null, confidence: found === undefined || found.attribution.speaker === null ? null : found.confidence, cue, group });
+    });
     let reportedGroup = 0;
     for (const reported of findReported(text, allCues, usedCues)) {
       const attribution = attributions.get(reported.cue) ?? null;
@@ -179,6 +187,49 @@ function leadInCue(text: ArticleText, candidate: DirectCandidate, openToken: num
   return subjectCue(text, previous, end, isKnownPerson);
 }
 
+/**
+ * `Republican nominee Donald Trump issued the following statement:` ⏎⏎ `"Our prayers are with …"`: a
+ * paragraph that ends with a colon introduces the quotation opening the next paragraph, and the person
+ * who is its subject (no speech verb of its own) is presented as saying it: a weak, 'subject' attribution.
+ */
+function colonParagraphCue(text: ArticleText, candidate: DirectCandidate, openToken: number, cueSentences: ReadonlySet<number>, isKnownPerson: (phrase: SpeakerPhrase) => boolean): Cue | null {
+  const sentence = text.tokenSentence[openToken] ?? -1;
+  if (sentence < 1 || text.sentenceFirstToken[sentence] !== openToken || candidate.span.continuesPrevious) return null;
+  const previous = sentence - 1;
+  const paragraph = text.sentenceParagraph[sentence] ?? -1;
+  if (text.sentenceParagraph[previous] !== paragraph - 1 || cueSentences.has(previous)) return null;
+  const [first, end] = sentenceTokens(text, previous);
+  const { tokens } = text;
+  if (end - first < 3 || tokens[end - 1]!.text !== ':') return null;
+  for (let i = first; i < end; i += 1) if (text.tokenQuote[i] !== -1 || /^["“”]$|^''$/.test(tokens[i]!.text)) return null;
+  const cue = subjectCue(text, previous, end - 1, isKnownPerson);
+  if (cue === null) return null;
+  // `Trump did support the idea …, and NBC News has proof:`: after a clause break the colon is another subject's.
+  for (let i = cue.speaker.last + 1; i < end - 1; i += 1) {
+    if (tokens[i]!.text === ';' || (tokens[i]!.text === ',' && CLAUSE_JOINERS.has(tokens[i + 1]!.lower))) return null;
+  }
+  return cue;
+}
+
+/** Words that open a new clause after a comma: its subject, not the sentence's, introduces a colon. */
+const CLAUSE_JOINERS = new Set(['and', 'but', 'while', 'so', 'yet', 'whereas', 'although', 'though']);
+
+/**
+ * A piece's own speech verb beats a stand-in (colon, subject) its group took from the first piece:
+ * `From Andrea Peyser writing at The New York Post:` ⏎⏎ `"… oral spanking.` ⏎⏎ `"You've called women …,"
+ * Kelly charged`: the block quote is the columnist's, the piece she quotes with its own cue is Kelly's.
+ */
+function ownCueOverStandIn(candidate: DirectCandidate, found: GroupAttribution | undefined, attributions: ReadonlyMap<Cue, Attribution>, standIns: ReadonlyMap<Cue, AttributionConfidence>): GroupAttribution | undefined {
+  if (found === undefined || (found.confidence !== 'colon' && found.confidence !== 'subject')) return found;
+  // Only a name: "says the DJ", "he adds" after `G Money … thinks "…` most often mean the same person.
+  if (candidate.cue === null || candidate.cuePosition === 'sentence' || standIns.has(candidate.cue)) return found;
+  const { speaker } = candidate.cue;
+  if (speaker.kind !== 'name' || speaker.first !== speaker.nameFirst) return found;
+  const attribution = attributions.get(candidate.cue);
+  if (attribution === undefined || attribution.speaker === null || attribution.speaker === found.attribution.speaker) return found;
+  return { attribution, confidence: cueConfidence(candidate.cue) };
+}
+
 /** A speech verb's confidence: a pronoun at the cue leans on resolution, a name does not. */
 function cueConfidence(cue: Cue): AttributionConfidence {
   return cue.speaker.kind === 'pronoun' ? 'pronoun' : 'cue';
@@ -188,12 +239,15 @@ function cueConfidence(cue: Cue): AttributionConfidence {
  * One attribution per group of pieces: the first piece's own cue wins; a group with no cue takes the
  * speaker of the last cue before it, within the same or the previous paragraphs.
  */
-function attributeGroups(text: ArticleText, candidates: readonly DirectCandidate[], attributions: ReadonlyMap<Cue, Attribution>, cues: readonly Cue[], standIns: ReadonlyMap<Cue, AttributionConfidence>): Map<number, GroupAttribution> {
+function attributeGroups(text: ArticleText, candidates: readonly DirectCandidate[], attributions: ReadonlyMap<Cue, Attribution>, cues: readonly Cue[], standIns: ReadonlyMap<Cue, AttributionConfidence>, introductions: ReadonlySet<Cue>): Map<number, GroupAttribution> {
   const result = new Map<number, GroupAttribution>();
+  const introduced = new Set<number>();
   for (const candidate of candidates) {
     if (result.has(candidate.group) || candidate.cue === null) continue;
     const attribution = attributions.get(candidate.cue);
-    if (attribution !== undefined) result.set(candidate.group, { attribution, confidence: standIns.get(candidate.cue) ?? cueConfidence(candidate.cue) });
+    if (attribution === undefined) continue;
+    result.set(candidate.group, { attribution, confidence: standIns.get(candidate.cue) ?? cueConfidence(candidate.cue) });
+    if (introductions.has(candidate.cue)) introduced.add(candidate.group);
   }
   let cueIndex = 0;
   let lastSpoken: { attribution: Attribution; paragraph: number } | null = null;
@@ -207,7 +261,8 @@ function attributeGroups(text: ArticleText, candidates: readonly DirectCandidate
     }
     if (result.has(candidate.group)) {
       const own = result.get(candidate.group)!.attribution;
-      if (own.speaker !== null) lastSpoken = { attribution: own, paragraph: candidate.span.paragraph };
+      // An introduction's block quotation may quote others: its writer is not taken to go on speaking.
+      if (own.speaker !== null && !introduced.has(candidate.group)) lastSpoken = { attribution: own, paragraph: candidate.span.paragraph };
       continue;
     }
     if (lastSpoken !== null && candidate.span.paragraph - lastSpoken.paragraph <= INHERIT_PARAGRAPHS - 1) {

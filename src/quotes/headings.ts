@@ -1,7 +1,7 @@
 import { CAPITALISED_FUNCTION_WORDS, GIVEN_NAMES, HONORIFICS, PHRASE_BREAKERS, ROLE_NOUNS } from './lexicon.js';
 import type { MarkedSpan } from './marks.js';
-import type { Range } from './text.js';
-import { isCapitalised, tokenize, trimRange } from './text.js';
+import type { Range, Token } from './text.js';
+import { isCapitalised, tokensWithin, trimRange } from './text.js';
 
 /** Finite verbs: a heading ("Putin on restoring relations with US") has none of these. */
 const FINITE_VERBS = new Set(
@@ -17,13 +17,13 @@ const MAX_HEADING_WORDS = 12;
  * "What was Putin's response on Ukraine crisis? During his address…". They must never be read as
  * part of a quote or of reported speech, so they become sentences of their own.
  */
-export function findRunInHeadings(body: string, paragraphs: readonly Range[], marked: readonly MarkedSpan[]): Range[] {
+export function findRunInHeadings(body: string, paragraphs: readonly Range[], marked: readonly MarkedSpan[], bodyTokens: readonly Token[]): Range[] {
   const headings: Range[] = [];
   let quote = 0;
   for (const paragraph of paragraphs) {
     while (quote < marked.length && (marked[quote]!.open >= 0 ? marked[quote]!.open : marked[quote]!.start) < paragraph.start) quote += 1;
     const firstQuoteAt = quote < marked.length ? (marked[quote]!.open >= 0 ? marked[quote]!.open : marked[quote]!.start) : Infinity;
-    const heading = headingAt(body, paragraph, firstQuoteAt);
+    const heading = headingAt(body, paragraph, firstQuoteAt, bodyTokens);
     if (heading !== null) headings.push(heading);
   }
   return headings;
@@ -32,11 +32,11 @@ export function findRunInHeadings(body: string, paragraphs: readonly Range[], ma
 /** A Reuters-style dateline: "WASHINGTON, Feb 26 - ", "NEW YORK, March 3 - ". */
 const DATELINE = /^[A-Z][A-Z .'&-]{1,40}(?:, [A-Z][a-z]{2,8}\.? \d{1,2})? - /;
 
-function headingAt(body: string, paragraph: Range, firstQuoteAt: number): Range | null {
+function headingAt(body: string, paragraph: Range, firstQuoteAt: number, bodyTokens: readonly Token[]): Range | null {
   const dateline = DATELINE.exec(body.slice(paragraph.start, Math.min(paragraph.end, paragraph.start + 80)));
   if (dateline !== null) return trimRange(body, paragraph.start, paragraph.start + dateline[0].length);
   const windowEnd = Math.min(paragraph.end, paragraph.start + 200, firstQuoteAt);
-  const tokens = tokenize(body, paragraph.start, windowEnd);
+  const tokens = tokensWithin(body, bodyTokens, paragraph.start, windowEnd);
   if (tokens.length < 4 || tokens[0]!.kind !== 'word' || !isCapitalised(tokens[0]!.text)) return null;
   // A short question followed by more text: "What was Putin's response on Ukraine crisis? During …".
   const question = tokens.findIndex((token) => token.kind === 'punct' && /[.!?;:,]/.test(token.text));
@@ -71,7 +71,7 @@ function headingAt(body: string, paragraph: Range, firstQuoteAt: number): Range 
 }
 
 /** The words after a heading read as a sentence: a verb (or a cue comma) soon follows. */
-function restLooksLikeClause(tokens: ReturnType<typeof tokenize>, from: number): boolean {
+function restLooksLikeClause(tokens: readonly Token[], from: number): boolean {
   for (let i = from + 1; i < Math.min(tokens.length, from + 6); i += 1) {
     const token = tokens[i]!;
     if (token.text === ',') return true;

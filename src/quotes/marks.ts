@@ -29,21 +29,35 @@ interface Mark {
 const OPENING_PUNCTUATION = new Set(['(', '[', '{', '\u2014', '\u2013', '-', '/', ':', '\u2018', "'"]);
 const CLOSING_PUNCTUATION = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '}', '\u2014', '\u2013', '-', "'", '\u2019', '/']);
 
-/** Double quotation marks of one paragraph, in order: ", “ ”, „, « », and the two-character '' and ``. */
-function marksOf(body: string, paragraph: Range): Mark[] {
+/** Any double quotation mark: ", “ ”, „, « », and the two-character '' (or ’’) and ``. */
+const MARK = /["\u201c\u201e\u00ab\u201d\u00bb]|''|\u2019\u2019|``/g;
+
+/**
+ * Every double quotation mark of the body, in order, in one scan by a regular expression: the
+ * engine's scan is several times faster than charCodeAt over every character (3 % of extraction).
+ * No mark lies between paragraphs or runs over a paragraph's end, as only white space parts them.
+ */
+function bodyMarks(body: string): Mark[] {
   const marks: Mark[] = [];
-  for (let i = paragraph.start; i < paragraph.end; i += 1) {
-    const code = body.charCodeAt(i);
-    if (code === 0x22) marks.push({ at: i, length: 1, shape: 'straight' });
-    else if (code === 0x201c || code === 0x201e || code === 0xab) marks.push({ at: i, length: 1, shape: 'open' });
-    else if (code === 0x201d || code === 0xbb) marks.push({ at: i, length: 1, shape: 'close' });
-    else if ((code === 0x27 || code === 0x2019) && body.charCodeAt(i + 1) === code && i + 1 < paragraph.end) {
-      marks.push({ at: i, length: 2, shape: 'straight' });
-      i += 1;
-    } else if (code === 0x60 && body.charCodeAt(i + 1) === 0x60 && i + 1 < paragraph.end) {
-      marks.push({ at: i, length: 2, shape: 'open' });
-      i += 1;
-    }
+  MARK.lastIndex = 0;
+  for (let match = MARK.exec(body); match !== null; match = MARK.exec(body)) {
+    const at = match.index;
+    const code = body.charCodeAt(at);
+    if (match[0].length === 2) marks.push({ at, length: 2, shape: code === 0x60 ? 'open' : 'straight' });
+    else if (code === 0x22) marks.push({ at, length: 1, shape: 'straight' });
+    else if (code === 0x201c || code === 0x201e || code === 0xab) marks.push({ at, length: 1, shape: 'open' });
+    else marks.push({ at, length: 1, shape: 'close' });
+  }
+  return marks;
+}
+
+/** Double quotation marks of one paragraph, in order, taken from the body's marks from `cursor.next` on. */
+function marksOf(all: readonly Mark[], cursor: { next: number }, paragraph: Range): Mark[] {
+  while (cursor.next < all.length && all[cursor.next]!.at < paragraph.start) cursor.next += 1;
+  const marks: Mark[] = [];
+  for (; cursor.next < all.length && all[cursor.next]!.at < paragraph.end; cursor.next += 1) {
+    const mark = all[cursor.next]!;
+    if (mark.at + mark.length <= paragraph.end) marks.push(mark);
   }
   return marks;
 }
@@ -74,8 +88,10 @@ function closesLike(body: string, mark: Mark, paragraph: Range): boolean {
 export function findMarkedSpans(body: string, paragraphs: readonly Range[]): MarkedSpan[] {
   const spans: MarkedSpan[] = [];
   let previousOpenAtEnd = false;
+  const all = bodyMarks(body);
+  const cursor = { next: 0 };
   paragraphs.forEach((paragraph, index) => {
-    const marks = marksOf(body, paragraph);
+    const marks = marksOf(all, cursor, paragraph);
     let openMark: Mark | null = null;
     let firstOpenAtStart = false;
     let continuedInParagraph = false;

@@ -2,7 +2,7 @@ import type { ArticleText } from './article-text.js';
 import { tokenAt } from './article-text.js';
 import type { DirectCandidate } from './direct.js';
 import { CAPITALISED_FUNCTION_WORDS, PHRASE_BREAKERS } from './lexicon.js';
-import { isCapitalised, tokenize } from './text.js';
+import { isCapitalised, tokensWithin } from './text.js';
 
 /** Words right before a quotation that make it a name, a title or a word under discussion. */
 const LABEL_WORDS = new Set([
@@ -28,7 +28,7 @@ const TITLE_SMALL_WORDS = new Set(['of', 'the', 'a', 'an', 'and', 'in', 'on', 'f
 export function isLabelOrTitle(text: ArticleText, candidate: DirectCandidate): boolean {
   const { span } = candidate;
   if (span.open < 0) return false;
-  const words = tokenize(text.body, span.start, span.end).filter((token) => token.kind === 'word');
+  const words = tokensWithin(text.body, text.tokens, span.start, span.end).filter((token) => token.kind === 'word');
   if (words.length === 0) return true;
   const openToken = tokenAt(text, span.open);
   const previous = text.tokens[openToken - 1];
@@ -65,7 +65,7 @@ export function isLabelOrTitle(text: ArticleText, candidate: DirectCandidate): b
 export function isScareQuote(text: ArticleText, candidate: DirectCandidate): boolean {
   const { span } = candidate;
   if (span.open < 0 || candidate.cue !== null) return false;
-  const words = tokenize(text.body, span.start, span.end).filter((token) => token.kind === 'word');
+  const words = tokensWithin(text.body, text.tokens, span.start, span.end).filter((token) => token.kind === 'word');
   return words.length <= SCARE_QUOTE_WORDS && !isSentenceStart(text, span.open);
 }
 

@@ -46,6 +46,13 @@ function genderOfWords(entity: Entity): 'm' | 'f' | undefined {
   return entity.gender;
 }
 
+/** Whether an honorific's gender ("Mr." → m) lets a name join `entity`: "Mr. Trump" is not Ivanka Trump. */
+function genderAllows(entity: Entity, gender: 'm' | 'f' | undefined): boolean {
+  if (gender === undefined) return true;
+  const known = genderOfWords(entity);
+  return known === undefined || known === gender;
+}
+
 /** One place the article writes a name. */
 export interface Mention {
   entity: Entity;
@@ -59,14 +66,23 @@ export interface Mention {
 /** Role words that make a different office: a deputy prime minister is not the prime minister. */
 const RANK_MODIFIERS = new Set(['deputy', 'vice', 'shadow', 'former', 'ex', 'assistant', 'junior', 'acting', 'interim', 'opposition']);
 
+const STARTS_WITH_NUMBER = /^\p{N}/u;
+
 function isNameWord(token: Token | undefined): boolean {
-  return token !== undefined && token.kind === 'word' && isCapitalised(token.text) && !/^\p{N}/u.test(token.text);
+  // A capitalised word starting with an ASCII letter cannot start with a number: no expression to run.
+  return token !== undefined && token.kind === 'word' && isCapitalised(token.text) && (token.text.charCodeAt(0) < 128 || !STARTS_WITH_NUMBER.test(token.text));
 }
 
 /** "Putin's", "Putin’s": a possessive ends a name run. */
 function isPossessiveWord(lower: string): boolean {
   const n = lower.length;
   return n > 2 && lower.charCodeAt(n - 1) === 115 && (lower.charCodeAt(n - 2) === 39 || lower.charCodeAt(n - 2) === 0x2019);
+}
+
+/** `lower` without a final "'s" or "’s" (what /['’]s$/ replaced, without running it per mention). */
+function withoutPossessive(lower: string): string {
+  const n = lower.length;
+  return n >= 2 && lower.charCodeAt(n - 1) === 115 && (lower.charCodeAt(n - 2) === 39 || lower.charCodeAt(n - 2) === 0x2019) ? lower.slice(0, n - 2) : lower;
 }
 
 function bare(lower: string): string {
@@ -88,6 +104,8 @@ export class People {
   readonly mentionsBySentence: Mention[][];
   private readonly byFullName = new Map<string, Entity>();
   private readonly entitiesByLastWord = new Map<string, Entity[]>();
+  /** Entities of more than one word, by their first word in lower case, in the order they were made. */
+  private readonly entitiesByFirstWord = new Map<string, Entity[]>();
   /**
    * Per last word, per entity named with it: where those mentions start. An article that names
    * "Putin" ten thousand times looks up the nearest mention per entity (a binary search), not per
@@ -122,7 +140,7 @@ export class People {
       const sentence = text.tokenSentence[mention.first] ?? -1;
       const record: Mention = { entity, first: mention.first, last: mention.last, sentence, inQuote: text.tokenQuote[mention.first] !== -1 };
       this.mentions.push(record);
-      const lastWord = tokens[mention.last]!.lower.replace(/['’]s$/, '');
+      const lastWord = withoutPossessive(tokens[mention.last]!.lower);
       const sameLast = this.mentionsByLastWord.get(lastWord) ?? new Map<Entity, MentionStarts>();
       this.mentionsByLastWord.set(lastWord, sameLast);
       const starts = sameLast.get(entity) ?? { firsts: [], added: [] };
@@ -151,7 +169,12 @@ export class People {
       for (let t = mention.first; t <= mention.last; t += 1) this.mentionAtToken[t] = index;
     });
     for (const entity of this.entities) {
-      if (entity.words.some((word) => NON_PERSON_WORDS.has(word.toLowerCase()))) entity.person = false;
+      for (const word of entity.words) {
+        if (NON_PERSON_WORDS.has(word.toLowerCase())) {
+          entity.person = false;
+          break;
+        }
+      }
       const given = entity.words[0]!.toLowerCase();
       if (GIVEN_NAMES.has(given)) {
         entity.person ??= true;
@@ -264,21 +287,16 @@ export class People {
     }
     // "Mr. Trump" is not Ivanka Trump; "Mrs. Clinton" is not Bill Clinton.
     const gender = honorific === null ? undefined : MALE_HONORIFICS.has(honorific) ? 'm' : FEMALE_HONORIFICS.has(honorific) ? 'f' : undefined;
-    const compatible = (entity: Entity): boolean => {
-      if (gender === undefined) return true;
-      const known = genderOfWords(entity);
-      return known === undefined || known === gender;
-    };
     let best: Entity | null = null;
     let bestDistance = Infinity;
     let bestAdded = Infinity;
     let mostNamed: Entity | null = null;
     // The nearest mention (later ones count four times as far), the earliest added on a tie.
     for (const [entity, starts] of this.mentionsByLastWord.get(words[words.length - 1]!.toLowerCase()) ?? []) {
-      if (!endsWith(entity.words, words) || !compatible(entity)) continue;
+      if (!endsWith(entity.words, words) || !genderAllows(entity, gender)) continue;
       if (mostNamed === null || entity.fullMentions > mostNamed.fullMentions) mostNamed = entity;
       const after = upperBound(starts.firsts, at);
-      for (const i of [after - 1, after]) {
+      for (let i = after - 1; i <= after; i += 1) {
         const first = starts.firsts[i];
         if (first === undefined) continue;
         const distance = first <= at ? at - first : (first - at) * 4;
@@ -294,7 +312,7 @@ export class People {
     if (best !== null && mostNamed !== null && mostNamed !== best && words.length === 1 && mostNamed.words.length > 1 && mostNamed.fullMentions >= 2 * best.fullMentions + DOMINANT_MARGIN) best = mostNamed;
     if (best === null) {
       for (const entity of this.entitiesByLastWord.get(words[words.length - 1]!.toLowerCase()) ?? []) {
-        if (endsWith(entity.words, words) && entity.words.length > words.length && compatible(entity)) {
+        if (endsWith(entity.words, words) && entity.words.length > words.length && genderAllows(entity, gender)) {
           best = entity;
           break;
         }
@@ -302,8 +320,8 @@ export class People {
     }
     if (best === null && words.length === 1) {
       // "Sir Digby" after "Sir Digby Jones": a knight (or a first-name mention) joins the one full name it starts.
-      const byGivenName = this.entities.filter((entity) => entity.words.length > 1 && entity.words[0]!.toLowerCase() === key);
-      if (byGivenName.length === 1) best = byGivenName[0]!;
+      const byGivenName = this.entitiesByFirstWord.get(key);
+      if (byGivenName?.length === 1) best = byGivenName[0]!;
     }
     if (best !== null) return best;
     const entity: Entity = { id: this.entities.length, words, name: words.join(' '), aliases: new Set(), person: undefined, gender: undefined, roles: new Set(), fullMentions: 1 };
@@ -313,6 +331,12 @@ export class People {
     const sameLast = this.entitiesByLastWord.get(last) ?? [];
     sameLast.push(entity);
     this.entitiesByLastWord.set(last, sameLast);
+    if (words.length > 1) {
+      const given = words[0]!.toLowerCase();
+      const sameFirst = this.entitiesByFirstWord.get(given) ?? [];
+      sameFirst.push(entity);
+      this.entitiesByFirstWord.set(given, sameFirst);
+    }
     return entity;
   }
 
@@ -419,7 +443,10 @@ const HEADLINE_VERBS = new Set(['says', 'said', 'tells', 'warns', 'urges', 'vows
 const SHOUTED = /^\p{Lu}[\p{Lu}\p{N}'’.&-]+$/u;
 
 function isShouted(token: Token): boolean {
-  return token.kind === 'word' && token.text.length >= 2 && SHOUTED.test(token.text);
+  if (token.kind !== 'word' || token.text.length < 2) return false;
+  // Most words have a lower-case second letter: no expression to run for them.
+  const second = token.text.charCodeAt(1);
+  return !(second >= 97 && second <= 122) && SHOUTED.test(token.text);
 }
 
 /** "General" opening a run and followed by a word that is no given name or title starts a company name. */
@@ -463,7 +490,9 @@ function endsWith(full: readonly string[], part: readonly string[]): boolean {
   if (part.length > full.length) return false;
   const offset = full.length - part.length;
   for (let i = 0; i < part.length; i += 1) {
-    if (full[offset + i]!.toLowerCase() !== part[i]!.toLowerCase()) return false;
+    const a = full[offset + i]!;
+    const b = part[i]!;
+    if (a !== b && a.toLowerCase() !== b.toLowerCase()) return false;
   }
   return true;
 }

@@ -5,7 +5,7 @@ import { phraseVerbEnd } from './cues.js';
 import { FRAGMENT_VERBS, PHRASE_BREAKERS, REPORTING_VERBS, SPEECH_VERBS, VERB_MODIFIERS } from './lexicon.js';
 import { isRoleWord } from './speaker-phrase.js';
 import type { Range, Token } from './text.js';
-import { tokenize, trimRange } from './text.js';
+import { tokensWithin, trimRange } from './text.js';
 
 /** Reported speech: the content clause of a cue that is not (only) a quotation. */
 export interface ReportedCandidate extends Range {
@@ -269,7 +269,7 @@ function stopBeforeLaterCue(text: ArticleText, range: Range, cue: Cue, cues: rea
     if (comma?.text === ',' && after?.text === ',') continue;
     const cut = comma !== undefined && comma.text === ',' ? comma.start : subjectStart;
     const trimmed = trimRange(text.body, range.start, cut);
-    const words = tokenize(text.body, trimmed.start, trimmed.end).filter((token) => token.kind === 'word').length;
+    const words = tokensWithin(text.body, tokens, trimmed.start, trimmed.end).filter((token) => token.kind === 'word').length;
     return words >= MIN_CLAUSE_WORDS ? trimmed : null;
   }
   return range;

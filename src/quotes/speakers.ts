@@ -1,7 +1,7 @@
 import type { ArticleText } from './article-text.js';
 import type { Cue } from './cues.js';
 import { CAPITALISED_FUNCTION_WORDS, DETERMINERS, GROUP_NOUNS, MEDIA, NON_PERSON_WORDS, PRONOUNS, ROLE_NOUNS } from './lexicon.js';
-import { sentenceCaseWords } from './sentence-case.js';
+import { writesInSentenceCase } from './sentence-case.js';
 import type { Entity, Mention, People } from './people.js';
 import type { SpeakerPhrase } from './speaker-phrase.js';
 
@@ -182,7 +182,7 @@ export class SpeakerBook {
     if (entity.person !== undefined || entity.gender !== undefined || entity.words.length !== 1) return false;
     const word = entity.words[0]!;
     const lower = word.toLowerCase();
-    return /^\p{Lu}\p{Ll}+$/u.test(word) && !lower.endsWith('s') && !CAPITALISED_FUNCTION_WORDS.has(lower) && !PRONOUNS.has(lower) && !NON_PERSON_WORDS.has(lower) && !MEDIA.has(lower) && !sentenceCaseWords(this.text).has(lower);
+    return /^\p{Lu}\p{Ll}+$/u.test(word) && !lower.endsWith('s') && !CAPITALISED_FUNCTION_WORDS.has(lower) && !PRONOUNS.has(lower) && !NON_PERSON_WORDS.has(lower) && !MEDIA.has(lower) && !writesInSentenceCase(this.text, lower);
   }
 
   /**
