@@ -21,6 +21,7 @@ import { CorpusVersion } from '../../src/desk/corpus-version.js';
 import type { ReloadReport } from '../../src/desk/reload-report.js';
 import { migrate } from '../../src/stores/postgres/migrate.js';
 import { writeVersion } from '../../src/stores/postgres/write-version.js';
+import { createDatabase } from '../postgres/create-database.js';
 import type { EmbeddedServer } from '../postgres/embedded-server.js';
 import { useReachableBinaries } from '../postgres/reachable-binaries.js';
 
@@ -79,13 +80,9 @@ async function startServer(): Promise<Pick<EmbeddedServer, 'createDatabase' | 's
 function existingServer(url: string): Pick<EmbeddedServer, 'createDatabase' | 'stop'> {
   return {
     async createDatabase(name) {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`).finally(() => client.end());
-      const database = new URL(url);
-      database.pathname = `/${name}`;
-      process.stdout.write(`database ${database.href}\n`);
-      return database.href;
+      const database = await createDatabase(url, name);
+      process.stdout.write(`database ${database}\n`);
+      return database;
     },
     stop: async () => undefined,
   };
