@@ -8,7 +8,8 @@
  *
  * The questions and the embedded index's answers (for the top-10 overlap) come from building
  * CORPUS_DIR with the embedded pipeline, which at 105k takes minutes; --answers keeps them in FILE
- * (written when missing, read when there), so later runs skip the build. Each question is timed
+ * (written when missing, read when there), so later runs skip the build (postgres-write.ts
+ * --answers writes the same file from the build it writes). Each question is timed
  * alone, one at a time, `--passes` times (default 3) after one untimed pass; printed: p50 / p99
  * overall and by kind, and the `--show` (default 15) questions with the slowest worst time, with
  * their SQL share (the time spent waiting on the pool's queries). `--explain QUESTION` (repeatable)
@@ -18,19 +19,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import type { Answer } from '../../src/answer/answer.js';
-import { answerQuestion } from '../../src/answer/answerer.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { CorpusVersion } from '../../src/desk/corpus-version.js';
 import { PostgresQuoteStore } from '../../src/stores/postgres/postgres-store.js';
-import { buildQuestions, type BenchQuestion } from './questions.js';
+import { expectedAnswersOf, wholeAnswer, type ExpectedAnswers } from './expected-answers.js';
 import { percentile, round } from './stats.js';
-
-interface Expected {
-  questions: BenchQuestion[];
-  /** Per question: the embedded answer's status, message and snippets, as JSON (for "identical"), and its top ten quote ids. */
-  answers: Record<string, { whole: string; top10: string[] }>;
-}
 
 const args = parseArgs({ allowPositionals: true, options: { answers: { type: 'string' }, passes: { type: 'string', default: '3' }, show: { type: 'string', default: '15' }, explain: { type: 'string', multiple: true, default: [] } } });
 const [corpusDir, url] = args.positionals;
@@ -38,7 +31,6 @@ if (!corpusDir || !url) throw new Error('usage: postgres-questions.ts CORPUS_DIR
 const passes = Number(args.values.passes);
 const show = Number(args.values.show);
 
-const whole = (answer: Answer): string => JSON.stringify([answer.status, answer.message, answer.snippets]);
 const expected = await expectedAnswers(corpusDir, args.values.answers);
 
 const store = await PostgresQuoteStore.open({ url, poolSize: 4 });
@@ -67,7 +59,7 @@ let identical = 0;
 for (const { question } of expected.questions) {
   const ours = await store.ask({ question });
   const theirs = expected.answers[question]!;
-  if (whole(ours) === theirs.whole) identical += 1;
+  if (wholeAnswer(ours) === theirs.whole) identical += 1;
   if (theirs.top10.length === 0) continue;
   const got = new Set(ours.snippets.slice(0, 10).map((snippet) => snippet.quoteId));
   overlapSum += theirs.top10.filter((id) => got.has(id)).length / theirs.top10.length;
@@ -109,16 +101,9 @@ for (const [question, { kind, ms, sql }] of slowest) {
 }
 
 /** The questions and the embedded answers: from FILE when it is there, else built (and kept in FILE when given). */
-async function expectedAnswers(dir: string, file: string | undefined): Promise<Expected> {
-  if (file !== undefined && existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Expected;
-  const version = await CorpusVersion.build(await loadCorpus(dir));
-  const questions = buildQuestions(version);
-  const answers: Expected['answers'] = {};
-  for (const { question } of questions) {
-    const answer = answerQuestion(version, { question });
-    answers[question] = { whole: whole(answer), top10: answer.snippets.slice(0, 10).map((snippet) => snippet.quoteId) };
-  }
-  const built = { questions, answers };
+async function expectedAnswers(dir: string, file: string | undefined): Promise<ExpectedAnswers> {
+  if (file !== undefined && existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as ExpectedAnswers;
+  const built = expectedAnswersOf(await CorpusVersion.build(await loadCorpus(dir)));
   if (file !== undefined) writeFileSync(file, JSON.stringify(built));
   return built;
 }
