@@ -196,6 +196,8 @@ export async function fetchTopic(
   const ranking = [RANK_WEIGHTS, termQueries, idf, limit, CANDIDATE_WEIGHTS.reported, CANDIDATE_WEIGHTS.fragment, [...frequencies.keys()]];
   const { filters } = scope;
   const narrowed = scope.speakerKeys.length > 0 || filters.from !== undefined || filters.to !== undefined || filters.source !== undefined || undatedOnly;
+  // Speaker first: the speaker's quotes are read (`narrowed`, no terms test, so no GIN), then tested against the terms (`matched`).
+  const bySpeaker = speakerFirst(version, scope.speakerKeys, stats.rows);
   const result =
     listed.size > 0 && !narrowed
       ? await db.query<TopicRow>(
@@ -231,9 +233,9 @@ export async function fetchTopic(
           ],
         )
       : await db.query<TopicRow>(
-          `WITH narrowed AS MATERIALIZED (
+          `WITH ${bySpeaker ? 'narrowed' : 'matched'} AS MATERIALIZED (
              SELECT q.doc, q.reprint_key, q.terms, q.kind, q.word_count FROM quotes q
-              WHERE q.version_id = $1 ${speakerFirst(version, scope.speakerKeys, stats.rows) ? '' : 'AND q.terms @@ $2::tsquery'}
+              WHERE q.version_id = $1 ${bySpeaker ? '' : 'AND q.terms @@ $2::tsquery'}
                 -- Undated matches are fetched to be counted (the answer says how many articles the
                 -- date filter left out), reprints and all; otherwise only quotes that can be shown.
                 AND CASE WHEN $7::bool THEN true ELSE NOT q.shadowed END
@@ -242,10 +244,7 @@ export async function fetchTopic(
                 AND ($5::date IS NULL OR q.published <= $5::date)
                 AND ($6::text IS NULL OR strpos(q.source_lower, $6::text) > 0)
                 AND (NOT $7::bool OR q.published IS NULL)
-           ), matched AS MATERIALIZED (
-             -- The terms test again (a no-op when it was made above), or, speaker first, for the first time.
-             SELECT * FROM narrowed n WHERE n.terms @@ $2::tsquery
-           ), ${RANK_AND_PICK(8)}
+           ), ${bySpeaker ? 'matched AS MATERIALIZED (SELECT * FROM narrowed n WHERE n.terms @@ $2::tsquery), ' : ''}${RANK_AND_PICK(8)}
            SELECT ${TOPIC_COLUMNS('$14')}, (SELECT count(*) FROM copies WHERE copy = 1) AS total
              FROM best JOIN quotes q ON q.version_id = $1 AND q.doc = best.doc
              ${ARTICLE_OF_CANDIDATE}`,
