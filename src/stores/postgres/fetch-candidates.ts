@@ -40,11 +40,18 @@ const QUOTE_COLUMNS = `q.doc, q.id, q.kind, q.text, q.start_offset, q.end_offset
  */
 const TOPIC_COLUMNS = (wanted: string): string =>
   `${QUOTE_COLUMNS.replace('q.paragraph, ', "CASE WHEN q.field_lengths IS NULL THEN q.paragraph ELSE '' END AS paragraph, ")}, q.field_lengths,
-  (SELECT json_agg(json_build_array(u.lexeme, u.positions)) FROM unnest(q.terms) AS u WHERE u.lexeme = ANY (${wanted}::text[])) AS term_positions`;
+  ts_filter(setweight(q.terms, 'D', ${wanted}::text[]), '{d}')::text AS term_positions`;
 
 interface TopicRow extends QuoteRow {
   field_lengths: number[] | null;
-  term_positions: Array<[string, number[]]> | null;
+  /**
+   * The wanted terms of the quote's vector, as tsvector text (`'term':3,5002 …`): the vector with
+   * those lexemes re-weighted D (a weight no field uses) and filtered to D, all in C. Unnesting the
+   * vector into rows and aggregating them as JSON had cost ≈0.05–0.09 ms a candidate (EXPLAIN
+   * ANALYZE at 105k), a quarter of a bare topic's statement. Weights are lost, but the field is in
+   * the position (terms-vector.ts).
+   */
+  term_positions: string | null;
   total: string;
 }
 
@@ -120,6 +127,13 @@ const RANK_AND_PICK = (first: number): string => {
 };
 
 /**
+ * Each of the (at most `limit`) chosen candidates' article, by primary key. A plain join let the
+ * planner hash all of `articles` when it over-estimated the candidates (105k: a sequential scan of
+ * 104,600 articles, 57 ms, for 200 candidates); LATERAL … LIMIT 1 keeps it a lookup per candidate.
+ */
+const ARTICLE_OF_CANDIDATE = `JOIN LATERAL (SELECT * FROM articles a WHERE a.version_id = $1 AND a.article_no = q.article_no LIMIT 1) a ON true`;
+
+/**
  * A topic's candidates: the best `limit` quotes by an idf-weighted ts_rank among those matching
  * any query term (long ones as prefixes); how many distinct quotes matched in all; and the
  * document frequencies of the index terms involved, so the answerer can score them as BM25+.
@@ -147,11 +161,14 @@ export async function fetchTopic(
   if (scope.filters.source?.includes('\u0000')) return base;
   const unique = [...new Set(queryTerms)];
   const stats = await db.query<{ query_term: string; term: string; in_text: number; in_context: number; in_title: number; listed: boolean }>(
-    `SELECT p.query_term, s.term, s.in_text, s.in_context, s.in_title,
-            EXISTS (SELECT 1 FROM term_lists l WHERE l.version_id = $1 AND l.term = s.term) AS listed
+    // Whether a term has a list is looked up per matched term by primary key (LATERAL … LIMIT 1):
+    // written as EXISTS, the planner hashed every list's term instead (a scan of all of
+    // term_lists, 1–5 ms per question at 105k, and growing with the lists).
+    `SELECT p.query_term, s.term, s.in_text, s.in_context, s.in_title, l.listed IS NOT NULL AS listed
        FROM unnest($2::text[], $3::bool[]) AS p(query_term, prefix)
        JOIN term_stats s ON s.version_id = $1
-        AND (s.term = p.query_term OR (p.prefix AND s.term > p.query_term AND s.term < p.query_term || chr(1114111)))`,
+        AND (s.term = p.query_term OR (p.prefix AND s.term > p.query_term AND s.term < p.query_term || chr(1114111)))
+       LEFT JOIN LATERAL (SELECT true AS listed FROM term_lists l WHERE l.version_id = $1 AND l.term = s.term LIMIT 1) l ON true`,
     [version.versionId, unique, unique.map(isPrefixTerm)],
   );
   const frequencies = new Map<string, [number, number, number]>();
@@ -179,6 +196,8 @@ export async function fetchTopic(
   const ranking = [RANK_WEIGHTS, termQueries, idf, limit, CANDIDATE_WEIGHTS.reported, CANDIDATE_WEIGHTS.fragment, [...frequencies.keys()]];
   const { filters } = scope;
   const narrowed = scope.speakerKeys.length > 0 || filters.from !== undefined || filters.to !== undefined || filters.source !== undefined || undatedOnly;
+  // Speaker first: the speaker's quotes are read (`narrowed`, no terms test, so no GIN), then tested against the terms (`matched`).
+  const bySpeaker = speakerFirst(version, scope.speakerKeys, stats.rows);
   const result =
     listed.size > 0 && !narrowed
       ? await db.query<TopicRow>(
@@ -190,15 +209,21 @@ export async function fetchTopic(
              -- "IS NOT TRUE", not "NOT": the same rows (the column is never null), but no partial
              -- index over the shown quotes matches it, so the planner cannot AND a scan of all of
              -- them (the date index's, at 105k 80k entries for 170 matches) into the GIN bitmap.
-             SELECT q.doc, q.reprint_key FROM quotes q WHERE $4::tsquery IS NOT NULL AND q.version_id = $1 AND q.terms @@ $4::tsquery AND q.shadowed IS NOT TRUE
-           ), matched AS MATERIALIZED (
-             -- By primary key, as an array: a join here would let the planner read the whole partition.
+             -- What ranking reads is taken here, from the rows the bitmap scan visits anyway, not
+             -- looked up again by primary key (at 105k "stock"'s 17 rare terms match 425 quotes).
              SELECT q.doc, q.reprint_key, q.terms, q.kind, q.word_count FROM quotes q
-              WHERE q.version_id = $1 AND q.doc = ANY (ARRAY(SELECT unnest(docs) FROM lists UNION SELECT doc FROM rare))
+              WHERE $4::tsquery IS NOT NULL AND q.version_id = $1 AND q.terms @@ $4::tsquery AND q.shadowed IS NOT TRUE
+           ), matched AS MATERIALIZED (
+             -- The lists' quotes by primary key, as an array (a join here would let the planner read
+             -- the whole partition), but for those the rare terms matched too; then those.
+             SELECT q.doc, q.reprint_key, q.terms, q.kind, q.word_count FROM quotes q
+              WHERE q.version_id = $1 AND q.doc = ANY (ARRAY(SELECT unnest(docs) FROM lists EXCEPT SELECT doc FROM rare))
+             UNION ALL
+             SELECT doc, reprint_key, terms, kind, word_count FROM rare
            ), ${RANK_AND_PICK(5)}
            SELECT ${TOPIC_COLUMNS('$11')}, (SELECT count(*) FROM (SELECT unnest(groups) FROM lists UNION SELECT reprint_key FROM rare) g) AS total
              FROM best JOIN quotes q ON q.version_id = $1 AND q.doc = best.doc
-             JOIN articles a ON a.version_id = $1 AND a.article_no = q.article_no`,
+             ${ARTICLE_OF_CANDIDATE}`,
           [
             version.versionId,
             [...listed.keys()],
@@ -208,9 +233,9 @@ export async function fetchTopic(
           ],
         )
       : await db.query<TopicRow>(
-          `WITH matched AS MATERIALIZED (
+          `WITH ${bySpeaker ? 'narrowed' : 'matched'} AS MATERIALIZED (
              SELECT q.doc, q.reprint_key, q.terms, q.kind, q.word_count FROM quotes q
-              WHERE q.version_id = $1 AND q.terms @@ $2::tsquery
+              WHERE q.version_id = $1 ${bySpeaker ? '' : 'AND q.terms @@ $2::tsquery'}
                 -- Undated matches are fetched to be counted (the answer says how many articles the
                 -- date filter left out), reprints and all; otherwise only quotes that can be shown.
                 AND CASE WHEN $7::bool THEN true ELSE NOT q.shadowed END
@@ -219,10 +244,10 @@ export async function fetchTopic(
                 AND ($5::date IS NULL OR q.published <= $5::date)
                 AND ($6::text IS NULL OR strpos(q.source_lower, $6::text) > 0)
                 AND (NOT $7::bool OR q.published IS NULL)
-           ), ${RANK_AND_PICK(8)}
+           ), ${bySpeaker ? 'matched AS MATERIALIZED (SELECT * FROM narrowed n WHERE n.terms @@ $2::tsquery), ' : ''}${RANK_AND_PICK(8)}
            SELECT ${TOPIC_COLUMNS('$14')}, (SELECT count(*) FROM copies WHERE copy = 1) AS total
              FROM best JOIN quotes q ON q.version_id = $1 AND q.doc = best.doc
-             JOIN articles a ON a.version_id = $1 AND a.article_no = q.article_no`,
+             ${ARTICLE_OF_CANDIDATE}`,
           [
             version.versionId,
             query,
@@ -240,6 +265,27 @@ export async function fetchTopic(
     return { record: recordOf(row, articles), paragraph: row.paragraph, order: row.doc, ...(counts ? { counts } : {}) };
   });
   return { ...base, candidates, frequencies, total: result.rows[0] ? Number(result.rows[0].total) : 0 };
+}
+
+/**
+ * GIN entries read per speaker quote tested instead, roughly: the GIN bitmap of a common term costs
+ * ≈0.5 µs an entry (EXPLAIN ANALYZE at 105k, "Howard on britain": 29,850 entries, 16 ms, ANDed
+ * with 469 quotes of the speaker), testing a speaker's quote against the query ≈2–4 µs.
+ */
+const GIN_ENTRIES_PER_QUOTE_TESTED = 6;
+
+/**
+ * Whether a speaker-narrowed topic reads the speaker's quotes and tests each against the terms,
+ * instead of ANDing the terms' GIN bitmap with the speaker's rows: when the speaker has few quotes
+ * against the terms' matches. The planner cannot see this (it estimates a prefix query's matches
+ * from nothing, and picked the bitmap for a speaker of 469 quotes against 29,850 matches); the
+ * speaker directory's counts (every copy of a quote included) and the terms' statistics can.
+ */
+function speakerFirst(version: ReaderVersion, speakerKeys: readonly string[], stats: ReadonlyArray<{ in_text: number; in_context: number; in_title: number }>): boolean {
+  if (speakerKeys.length === 0) return false;
+  const speakerQuotes = speakerKeys.reduce((sum, key) => sum + (version.speakers.get(key)?.quoteCount ?? 0), 0);
+  const entries = stats.reduce((sum, row) => sum + row.in_text + row.in_context + row.in_title, 0);
+  return speakerQuotes * GIN_ENTRIES_PER_QUOTE_TESTED < entries;
 }
 
 /**
@@ -274,7 +320,7 @@ function countsOf(row: TopicRow): CandidateCounts | null {
   const lengths = row.field_lengths;
   if (lengths === null || lengths.length !== 3) return null;
   const perField = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()] as const;
-  for (const [term, positions] of row.term_positions ?? []) {
+  for (const [term, positions] of lexemePositions(row.term_positions ?? '')) {
     countsFromPositions(positions).forEach((count, field) => {
       if (count > 0) perField[field]!.set(term, count);
     });
@@ -284,6 +330,44 @@ function countsOf(row: TopicRow): CandidateCounts | null {
     { length: lengths[1]!, frequencies: perField[1] },
     { length: lengths[2]!, frequencies: perField[2] },
   ];
+}
+
+/**
+ * The lexemes and positions of a tsvector's text form without weights (`'a':1,5002 'b''c':3`):
+ * lexemes quoted, a quote inside one doubled, positions after the colon. Index terms hold no
+ * spaces, but the quoting is followed anyway.
+ */
+export function lexemePositions(vector: string): Array<[string, number[]]> {
+  const entries: Array<[string, number[]]> = [];
+  let at = 0;
+  while (at < vector.length) {
+    const open = vector.indexOf("'", at);
+    if (open < 0) break;
+    let lexeme = '';
+    let i = open + 1;
+    for (;;) {
+      const quote = vector.indexOf("'", i);
+      if (quote < 0) throw new Error(`unterminated lexeme in tsvector text at ${open}`);
+      lexeme += vector.slice(i, quote);
+      if (vector[quote + 1] === "'") {
+        lexeme += "'";
+        i = quote + 2;
+      } else {
+        i = quote + 1;
+        break;
+      }
+    }
+    const positions: number[] = [];
+    if (vector[i] === ':') {
+      const end = vector.indexOf(' ', i);
+      const list = vector.slice(i + 1, end < 0 ? vector.length : end);
+      for (const position of list.split(',')) positions.push(Number.parseInt(position, 10));
+      i = end < 0 ? vector.length : end;
+    }
+    entries.push([lexeme, positions]);
+    at = i;
+  }
+  return entries;
 }
 
 function recordOf(row: QuoteRow, articles: Map<number, LoadedArticle>): QuoteRecord {

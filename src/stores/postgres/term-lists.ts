@@ -55,7 +55,6 @@ export function* termLists(data: InvertedIndexData, quoteAt: (doc: number) => Li
     }
     return group;
   });
-  const someLeftOut = groupOf.includes(-1);
   const groupStamp = new Int32Array(groupNumbers.size).fill(-1);
   const copies = new Uint8Array(groupNumbers.size);
   const { k, b, d } = BM25;
@@ -63,9 +62,6 @@ export function* termLists(data: InvertedIndexData, quoteAt: (doc: number) => Li
     let upperBound = 0;
     for (let field = 0; field < SCORED_FIELDS; field += 1) upperBound += data.offsets[field]![term + 1]! - data.offsets[field]![term]!;
     if (upperBound <= length) continue;
-    // Quotes left out of the lists (verbatim copies) are not scored: a term printed 24 times over
-    // needs a list only if its distinct quotes are more than `length`.
-    if (someLeftOut && countListed(data, term, groupOf) <= length) continue;
     let count = 0;
     for (let field = 0; field < SCORED_FIELDS; field += 1) {
       const start = data.offsets[field]![term]!;
@@ -106,20 +102,11 @@ export function* termLists(data: InvertedIndexData, quoteAt: (doc: number) => Li
         groups.push(fact.reprintKey);
       }
     }
+    // Quotes left out of the lists (verbatim copies) were skipped above: a term printed 24 times
+    // over needs a list only if its distinct quotes are more than `length`.
     if (matched.length <= length) continue;
     yield { term: data.terms[term]!, docs: bestDocs(matched, score, groupOf, copies, length), groups };
   }
-}
-
-/** A term's postings, over the scored fields, of quotes that can be listed (an upper bound on its listed quotes: a quote may hold it in several fields). */
-function countListed(data: InvertedIndexData, term: number, groupOf: Int32Array): number {
-  let count = 0;
-  for (let field = 0; field < SCORED_FIELDS; field += 1) {
-    const docs = data.docs[field]!;
-    const end = data.offsets[field]![term + 1]!;
-    for (let i = data.offsets[field]![term]!; i < end; i += 1) if (groupOf[docs[i]!]! >= 0) count += 1;
-  }
-  return count;
 }
 
 /** Matches sorted per list, as a multiple of its length: room for copies skipped beyond the third. */

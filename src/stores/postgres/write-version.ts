@@ -3,7 +3,6 @@ import { sha256Hex } from '../../corpus/hash.js';
 import type { LoadedArticle } from '../../corpus/article.js';
 import type { InvertedIndexData } from '../../search/inverted-index.js';
 import type { CorpusVersion, QuoteRecord } from '../../desk/corpus-version.js';
-import { paragraphAround } from '../../desk/paragraph.js';
 import type { ReloadReport } from '../../desk/reload-report.js';
 import { insertRows } from './bulk-insert.js';
 import { CANDIDATE_WEIGHTS } from './fetch-candidates.js';
@@ -97,7 +96,9 @@ export async function writeVersion(client: pg.ClientBase, version: CorpusVersion
       { name: 'confidence', value: (row) => row.record.quote.confidence },
       { name: 'cue', value: (row) => row.record.quote.cue },
       { name: 'context', value: (row) => row.record.quote.context },
-      { name: 'paragraph', value: (row) => row.paragraph },
+      // Readers count a candidate's fields from its field lengths and terms vector, and read the
+      // paragraph only of versions written without those (migration 009).
+      { name: 'paragraph', value: () => null },
       { name: 'grp', value: (row) => row.record.quote.group },
       { name: 'word_count', value: (row) => row.record.wordCount },
       { name: 'reprint_key', value: (row) => row.record.reprintKey },
@@ -283,17 +284,16 @@ export function shadowedCopies(version: CorpusVersion, hashes: ReadonlyMap<strin
   return shadowed;
 }
 
-/** Each indexed quote's row: its record, paragraph, and terms vector and field lengths taken from the index itself. */
-function* eachQuoteRow(version: CorpusVersion, data: InvertedIndexData): Generator<{ doc: number; record: QuoteRecord; paragraph: string; terms: QuoteTerms }> {
+/** Each indexed quote's row: its record, and terms vector and field lengths taken from the index itself. */
+function* eachQuoteRow(version: CorpusVersion, data: InvertedIndexData): Generator<{ doc: number; record: QuoteRecord; terms: QuoteTerms }> {
   const vectors = vectorsFromPostings(data);
   const fieldLengths = data.fieldLengths;
   for (let doc = 0; doc < data.ids.length; doc += 1) {
     const vector = vectors.next().value as string;
     const record = version.quoteAt(doc);
     if (record === undefined) continue;
-    const paragraph = paragraphAround(record.article.body, record.quote.start, record.quote.end);
-    // The index counted these fields' lengths from the same text, paragraph and headline.
-    yield { doc, record, paragraph, terms: { vector, lengths: [fieldLengths[0]![doc]!, fieldLengths[1]![doc]!, fieldLengths[2]![doc]!] } };
+    // The index counted these fields' lengths from the quote's text, paragraph and headline.
+    yield { doc, record, terms: { vector, lengths: [fieldLengths[0]![doc]!, fieldLengths[1]![doc]!, fieldLengths[2]![doc]!] } };
   }
 }
 
