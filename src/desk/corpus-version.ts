@@ -346,7 +346,10 @@ async function extractChanged(
     keptQuotesOf(previous, articles, from, Math.min(from + ARTICLES_PER_STEP, articles.length), kept, held);
     await pause();
   }
-  const progress: BuildProgress = { stage: 'extract', articlesToExtract: kept.filter((quotes) => quotes === undefined).length, articlesExtracted: 0, quotesFound: 0 };
+  // Counted by index: a first build's `kept` is all holes, which `filter` would skip.
+  let toExtract = 0;
+  for (let i = 0; i < articles.length; i += 1) if (kept[i] === undefined) toExtract += 1;
+  const progress: BuildProgress = { stage: 'extract', articlesToExtract: toExtract, articlesExtracted: 0, quotesFound: 0 };
   let reported = performance.now();
   for (let i = 0; i < articles.length; ) {
     // A run of kept articles taken in at once, then the article that needs extracting, if any.

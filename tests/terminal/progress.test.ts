@@ -1,5 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/load.js';
+import { CorpusVersion, type BuildProgress } from '../../src/desk/corpus-version.js';
 import { QuoteDesk } from '../../src/desk/quote-desk.js';
 import type { ReloadProgress } from '../../src/desk/reload-progress.js';
 import { terminalProgress } from '../../src/terminal/progress.js';
@@ -69,6 +71,14 @@ describe('the terminal progress line for long loads', () => {
     const last = updates.at(-1)!;
     expect(last).toMatchObject({ done: 1, leftMs: 0, articles: 101, quotesFound: desk.version.stats().quotes });
     expect(updates.some((update) => update.stage === 'read')).toBe(true);
+  });
+
+  it('counts every article as left to extract in a first build, so the extract stage is not skipped', async () => {
+    const updates: BuildProgress[] = [];
+    await CorpusVersion.build(await loadCorpus('corpus'), undefined, { onProgress: (update) => updates.push(update) });
+    const extracting = updates.filter((update) => update.stage === 'extract');
+    expect(extracting[0]).toMatchObject({ articlesToExtract: 101 });
+    expect(extracting.at(-1)).toMatchObject({ articlesToExtract: 101, articlesExtracted: 101 });
   });
 });
 
