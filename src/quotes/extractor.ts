@@ -207,9 +207,24 @@ function colonParagraphCue(text: ArticleText, candidate: DirectCandidate, openTo
   // `Trump did support the idea …, and NBC News has proof:`: after a clause break the colon is another subject's.
   for (let i = cue.speaker.last + 1; i < end - 1; i += 1) {
     if (tokens[i]!.text === ';' || (tokens[i]!.text === ',' && CLAUSE_JOINERS.has(tokens[i + 1]!.lower))) return null;
+    // `Roe received a letter from the council:`, `Roe shared a post by Smith:`: the words are someone else's.
+    if (tokens[i]!.lower === 'from' || tokens[i]!.lower === 'by') return null;
   }
-  return cue;
+  // The subject must issue the words (`issued the following statement`, `writing at`), not receive,
+  // face, quote or pass them on (`was handed a note`, `faced a question`, `quoted Smith at length`).
+  for (let i = cue.speaker.last + 1; i < Math.min(cue.speaker.last + 1 + ISSUING_VERB_REACH, end - 1); i += 1) {
+    if (ISSUING_VERBS.has(tokens[i]!.lower)) return cue;
+  }
+  return null;
 }
+
+/** Verbs by which a colon paragraph's subject puts out the words that follow; within a few words of it (`then`, `later`). */
+const ISSUING_VERBS = new Set([
+  'issued', 'issues', 'released', 'releases', 'posted', 'posts', 'tweeted', 'tweets', 'wrote', 'writes', 'writing',
+  'said', 'says', 'added', 'adds', 'told', 'tells', 'stated', 'states', 'declared', 'declares', 'announced', 'announces',
+  'explained', 'explains', 'responded', 'responds', 'replied', 'replies', 'offered', 'offers', 'put', 'puts', 'had', 'has',
+]);
+const ISSUING_VERB_REACH = 3;
 
 /** Words that open a new clause after a comma: its subject, not the sentence's, introduces a colon. */
 const CLAUSE_JOINERS = new Set(['and', 'but', 'while', 'so', 'yet', 'whereas', 'although', 'though']);

@@ -34,4 +34,18 @@ describe('a colon ending the previous paragraph', () => {
     expect(quoteStarting(result, 'The hearing on the budget').speaker).toBe('Tom Reed');
     expect(quoteStarting(result, 'It was a disgrace').speaker).toBeNull();
   });
+
+  const PAY = '\n\n"Pay the rent by Friday or leave the building."';
+  it.each([
+    'Jane Roe received the following letter from the council:',
+    'Jane Roe was handed a note from John Smith:',
+    'Hours later, Roe faced a question from John Smith:',
+    'Roe then shared a post by John Smith:',
+    'Roe quoted John Smith at length:',
+    'Roe was greeted by a banner:',
+  ])('gives no one when the subject only receives or passes on the words: %s', (introduction) => {
+    const body = `Jane Roe and John Smith met the council on Monday.\n\n${introduction}${PAY}`;
+    expect(quoteStarting(extract(body), 'Pay the rent by Friday').speaker).toBeNull();
+  });
 });
+
