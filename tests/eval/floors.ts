@@ -3,7 +3,7 @@
  * them: set each a few points below what `npm run eval -- --gold FILE` reaches, so a rule change
  * that loses ground fails the build.
  *
- * Reached with QuoteExtractor version 10 (2026-12-01, issue 10 fifth round: colon introductions):
+ * Reached with QuoteExtractor version 11 (2026-12-01, issue 10 fifth round: colon introductions, then their issuing-verb guard):
  * - dev.jsonl: direct 0.988, overlap 0.988, speaker 0.963, reported 0.896 (unchanged)
  * - test.jsonl (run once): direct 0.978, overlap 0.978, speaker 0.938, reported 0.800 (unchanged)
  * - us-written.jsonl (9 articles, 72 direct and 12 reported rows): direct 1.000, speaker 0.986, reported 1.000
