@@ -163,7 +163,10 @@ export async function readCorpusFiles(root: string, walk: CorpusWalk, options: L
   }
   const stillThere = plan.reduce((count, step) => count + (step.previous ? 1 : 0), 0);
   const recheck = before && options.previous ? await idsToRecheck(before, read, stillThere, duplicatesOf(options.previous), slice) : null;
-  for (const { file, parsed } of read) await corpus.addParsed(file, parsed, slice, recheck);
+  for (const { file, parsed } of read) {
+    options.signal?.throwIfAborted();
+    await corpus.addParsed(file, parsed, slice, recheck);
+  }
   progress.articles = corpus.articleCount;
   options.onProgress?.({ ...progress });
   return corpus.finish();
