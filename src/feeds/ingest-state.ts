@@ -20,6 +20,8 @@ export class IngestState {
   /** Re-reads begun and the latest one whose result was taken: an overtaken re-read is dropped. */
   private refreshesBegun = 0;
   private refreshTaken = 0;
+  /** What the last re-read found wrong with the store, so the same problem is warned of once. */
+  private lastProblem: string | null = null;
 
   private constructor(
     private readonly store: FeedStateStore,
@@ -131,7 +133,10 @@ export class IngestState {
     await this.saving;
     if (this.touchedFeeds.size > 0 || this.touchedArticles.size > 0) await this.save();
     const { data, problem } = await this.store.load();
-    if (problem) this.warn(problem);
+    // Said once while it lasts: a bad row of a feed no longer listed is never saved again, and a
+    // warning every round would bury the log.
+    if (problem !== null && problem !== this.lastProblem) this.warn(problem);
+    this.lastProblem = problem;
     if (ticket < this.refreshTaken) return;
     this.refreshTaken = ticket;
     this.data = data;

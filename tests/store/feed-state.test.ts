@@ -224,4 +224,19 @@ describe('feed state in PostgreSQL', () => {
     expect((await (await writer()).pollAll())[0]?.status).toBe('not-modified');
     expect(site.hits('/rss').map((hit) => hit.headers['if-none-match'] ?? null)).toEqual([null, null, '"feed-1"']);
   });
+
+  it('warns once, not every round, of a bad row left by a feed no longer listed', async () => {
+    const { url, writer } = await setUp();
+    const { logger, lines } = capturedLog();
+    const service = await writer(undefined, undefined, { logger });
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(`INSERT INTO feeds (url, items) VALUES ('https://gone.example/rss', '[1, 2]'::jsonb)`);
+    await client.end();
+    await service.pollAll();
+    await service.pollAll();
+    await service.list();
+    expect(lines.filter((line) => line.msg.includes('gone.example'))).toHaveLength(1);
+  });
 });
+
