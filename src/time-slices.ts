@@ -18,6 +18,17 @@ export async function runInSlices<T>(steps: Generator<void, T>, sliceMs: number)
   }
 }
 
+/** Lets answers through: a build's caller decides when (a time slice) and how (the event loop). */
+export type Pause = () => Promise<void>;
+
+/** Runs a generator to its end, awaiting `pause` at each of its steps. */
+export async function runPaused<T>(steps: Generator<void, T>, pause: Pause): Promise<T> {
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
 /** A time slice for loops that are not generators: call {@link pauseIfDue} between pieces of work. */
 export class Slice {
   private started = performance.now();

@@ -6,7 +6,7 @@ import type { Quote } from '../quotes/quote.js';
 import { SpeakerDirectory, type ArticleSpeakers } from '../quotes/speaker-directory.js';
 import { QuoteIndex, type IndexedQuote } from '../search/quote-index.js';
 import { LayeredQuoteIndex, type CorpusIndex } from '../search/layered-index.js';
-import { runToEnd, Slice } from '../time-slices.js';
+import { runPaused, runToEnd, Slice, type Pause } from '../time-slices.js';
 import { layeredIndex, MAX_DELTA_QUOTES } from './layered-build.js';
 import { LookupChain, type Lookup } from './lookup-chain.js';
 import { positionsMerged, positionsOf, SpeakerLists, type IndexPositions } from './index-positions.js';
@@ -319,7 +319,6 @@ function stageTimer(onStage: BuildOptions['onStage']) {
 }
 
 /** A pause between slices of work that also stops the build when its signal is aborted. */
-type Pause = () => Promise<void>;
 
 function pauser(signal: AbortSignal | undefined): Pause {
   const slice = new Slice(MAX_SLICE_MS);
@@ -426,14 +425,12 @@ async function indexFromPrevious(
 ): Promise<IndexMerge | null> {
   const layered = await layeredIndex(load, quotesByArticle, fresh, previous, eachIndexRecord, pause, maxDeltaQuotes);
   if (layered === null || !layered.shouldFold) return layered;
-  const folding = layered.index.folding();
-  let step = folding.next();
-  for (; !step.done; step = folding.next()) await pause();
+  const folded = await runPaused(layered.index.folding(), pause);
   // Renumbered twice, as one: previous → layered → corpus order.
   const order = layered.index.layers.corpusOrder;
   const fromOld = layered.fromOld.map((doc) => (doc < 0 ? -1 : order[doc]!));
   const fromDelta = layered.fromDelta.map((doc) => order[doc]!);
-  return { index: QuoteIndex.fromData(step.value), fromOld, fromDelta, deltaArticles: layered.deltaArticles };
+  return { index: QuoteIndex.fromData(folded), fromOld, fromDelta, deltaArticles: layered.deltaArticles };
 }
 
 /** A merged index and how it renumbered the previous one's quotes (see {@link mergeIndexes}). */
@@ -717,13 +714,7 @@ function computeStats(version: CorpusVersion): CorpusStats {
 }
 
 function computeStatsSliced(version: CorpusVersion, pause: Pause): Promise<CorpusStats> {
-  return (async () => {
-    const steps = statsSteps(version);
-    for (let step = steps.next(); ; step = steps.next()) {
-      if (step.done) return step.value;
-      await pause();
-    }
-  })();
+  return runPaused(statsSteps(version), pause);
 }
 
 function* statsSteps(version: CorpusVersion): Generator<void, CorpusStats> {

@@ -2,6 +2,7 @@ import type { LoadedArticle } from '../corpus/article.js';
 import type { QuoteFacts, QuoteRecord } from './corpus-version.js';
 import { liveInCorpusOrder } from '../search/layered-index.js';
 import type { Lookup } from './lookup-chain.js';
+import { runPaused, type Pause } from '../time-slices.js';
 
 /** What a version keeps per index position, so ranking never looks a hit up by id. */
 export interface IndexPositions {
@@ -28,7 +29,6 @@ export interface PositionsPlan {
   corpusOrder?: Int32Array | undefined;
 }
 
-type Pause = () => Promise<void>;
 
 /** Positions between pauses. */
 const STEP = 0x3fff;
@@ -220,11 +220,7 @@ async function positionsInCorpusOrder(corpusOrder: Int32Array, pause: Pause): Pr
     live = Math.max(live, largestPlace(corpusOrder, from, Math.min(from + STEP + 1, corpusOrder.length)) + 1);
     await pause();
   }
-  const steps = liveInCorpusOrder(corpusOrder, live);
-  for (let step = steps.next(); ; step = steps.next()) {
-    if (step.done) return step.value;
-    await pause();
-  }
+  return runPaused(liveInCorpusOrder(corpusOrder, live), pause);
 }
 
 /** The largest place among positions `from..to-1` (-1 if none is live). */

@@ -4,9 +4,9 @@ import type { ArticleQuotes } from '../quotes/extractor.js';
 import { largestFrequency, type InvertedIndexData } from '../search/inverted-index.js';
 import { LayeredQuoteIndex, liveInCorpusOrder, placeInCorpusOrder, type CorpusIndex, type IndexLayers } from '../search/layered-index.js';
 import { QuoteIndex, type IndexedQuote } from '../search/quote-index.js';
+import { runPaused, type Pause } from '../time-slices.js';
 import { mergeIndexes } from './index-merge.js';
 
-type Pause = () => Promise<void>;
 
 /**
  * The delta is folded into a new base once it holds more quotes than this (or than the base):
@@ -123,7 +123,7 @@ export async function layeredIndex(
   const delta = await QuoteIndex.buildAsync(eachIndexRecord(deltaArticles, quotesByArticle));
   if (walk.deltaDocs !== delta.size) return null;
   const corpusOrder = walk.places.subarray(0, baseSize + delta.size);
-  const averages = await runSliced(replayedAverages(base.toData().fieldLengths, delta.toData().fieldLengths, corpusOrder, at), pause);
+  const averages = await runPaused(replayedAverages(base.toData().fieldLengths, delta.toData().fieldLengths, corpusOrder, at), pause);
 
   // The previous positions renumbered: base documents keep theirs, the previous delta's kept articles move to their place in the new delta.
   const previousSize = before.size;
@@ -255,14 +255,6 @@ function replayRange(average: number, from: number, to: number, inOrder: Uint32A
     running = (running * at + (doc < baseSize ? fromBase[doc]! : fromDelta[doc - baseSize]!)) / (at + 1);
   }
   return running;
-}
-
-/** Runs a generator to its end, pausing for answers at each of its steps. */
-async function runSliced<T>(steps: Generator<void, T>, pause: Pause): Promise<T> {
-  for (let step = steps.next(); ; step = steps.next()) {
-    if (step.done) return step.value;
-    await pause();
-  }
 }
 
 /**

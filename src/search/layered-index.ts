@@ -1,4 +1,5 @@
 import { compareStrings, lowerBound } from '../sorted-strings.js';
+import { runToEnd } from '../time-slices.js';
 import { firstAtLeast } from './posting-lists.js';
 import { matchingTerms, type InvertedIndexData, type SearchStatistics } from './inverted-index.js';
 import { QuoteIndex, topicTerms, type IndexHit, type ScoredHits } from './quote-index.js';
@@ -142,15 +143,7 @@ export class LayeredQuoteIndex implements CorpusIndex {
   }
 
   toData(): InvertedIndexData {
-    if (this.folded === null) {
-      const steps = this.fold(this.layers);
-      for (let step = steps.next(); ; step = steps.next()) {
-        if (step.done) {
-          this.folded = step.value;
-          break;
-        }
-      }
-    }
+    this.folded ??= runToEnd(this.fold(this.layers));
     return this.folded;
   }
 
