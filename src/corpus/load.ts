@@ -153,7 +153,7 @@ export async function readCorpusFiles(root: string, walk: CorpusWalk, options: L
   for (const step of plan) {
     options.signal?.throwIfAborted();
     const parsed = step.kept ?? (await readOneFile(step.walked, step.previous, options, slice));
-    if (parsed) read.push({ file: step.walked.file, parsed, kept: step.kept !== undefined, previous: step.previous });
+    if (parsed) read.push({ file: step.walked.file, parsed, previous: step.previous });
     if (!step.kept) {
       progress.filesRead += 1;
       progress.bytesRead += step.size;
@@ -161,8 +161,7 @@ export async function readCorpusFiles(root: string, walk: CorpusWalk, options: L
     progress.articles += parsed?.articles.length ?? 0;
     options.onProgress?.({ ...progress });
   }
-  const stillThere = plan.reduce((count, step) => count + (step.previous ? 1 : 0), 0);
-  const recheck = before && options.previous ? await idsToRecheck(before, read, stillThere, duplicatesOf(options.previous), slice) : null;
+  const recheck = before && options.previous ? await idsToRecheck(before, read, duplicatesOf(options.previous), slice) : null;
   for (const { file, parsed } of read) {
     options.signal?.throwIfAborted();
     await corpus.addParsed(file, parsed, slice, recheck);
@@ -188,18 +187,16 @@ interface Recheck {
 /** Copies rejected because an earlier article had their id: file's parse → article index → rejection. */
 type DuplicateCopies = Map<ParsedFile, Map<number, Rejection>>;
 
-/** A file as this load has it, and as the previous load had it. */
+/** A file as this load has it, and as the previous load had it: the same object when it was kept unread. */
 interface ReadFile {
   file: string;
   parsed: ParsedFile;
-  /** Taken from the previous load unread. */
-  kept: boolean;
   previous: ParsedFile | undefined;
 }
 
-/** `stillThere`: how many of the previous load's files this load found again (kept or read). */
-async function idsToRecheck(before: Map<string, ParsedFile>, read: readonly ReadFile[], stillThere: number, duplicates: DuplicateCopies | undefined, slice: Slice): Promise<Recheck | null> {
-  if (!duplicates || !read.some((entry) => entry.kept)) return null;
+async function idsToRecheck(before: Map<string, ParsedFile>, read: readonly ReadFile[], duplicates: DuplicateCopies | undefined, slice: Slice): Promise<Recheck | null> {
+  const kept = (entry: ReadFile): boolean => entry.parsed === entry.previous;
+  if (!duplicates || !read.some(kept)) return null;
   const ids = new Set<string>();
   const add = async (parsed: ParsedFile): Promise<void> => {
     for (let i = 0; i < parsed.articles.length; i += 1) {
@@ -207,11 +204,14 @@ async function idsToRecheck(before: Map<string, ParsedFile>, read: readonly Read
       if ((i & 0x3ff) === 0x3ff) await slice.pauseIfDue();
     }
   };
+  let stillThere = 0;
   for (const entry of read) {
-    if (entry.kept) continue;
+    if (entry.previous) stillThere += 1;
+    if (kept(entry)) continue;
     await add(entry.parsed);
     if (entry.previous) await add(entry.previous);
   }
+  // Every file of the previous load this one found again has a previous parse (documentation has none).
   if (stillThere < before.size) {
     // Files gone since: only then is every file name looked up.
     const present = new Set(read.map((entry) => entry.file));
