@@ -191,7 +191,12 @@ function fetchedNote(fetched: Ranking['fetched']): string {
  * A store that fetches candidates (PostgreSQL) returns only the best-scoring share of a common
  * topic's matches and says how many matched in all; the counts are then of that share.
  */
-function fetchedShare(hits: TopicHits, version: AnswerSource, filter: ((doc: number) => boolean) | null): Ranking['fetched'] {
+function fetchedShare(
+  hits: TopicHits,
+  version: AnswerSource,
+  /** Every filter asked, dates included: the matches the store counted are those it lets through. */
+  filter: ((doc: number) => boolean) | null,
+): Ranking['fetched'] {
   if (hits.total === undefined) return null;
   const groups = new Set<number>();
   for (let i = 0; i < hits.count; i += 1) {
@@ -314,7 +319,7 @@ function rankByTopic(
       match: place === 'off-topic' ? null : { place, missing: missingWords(keys, relevance.missing[i]!) },
     };
   });
-  return { top, onTopic, partial: unique.length - onTopic, exactPhrase: phrase === null ? null : exact, undatedQuotes, undatedArticles: undatedArticles.size, unchecked: relevance.unchecked, fetched: fetchedShare(hits, version, filter) };
+  return { top, onTopic, partial: unique.length - onTopic, exactPhrase: phrase === null ? null : exact, undatedQuotes, undatedArticles: undatedArticles.size, unchecked: relevance.unchecked, fetched: fetchedShare(hits, version, dated ? docFilter(version, speakers, filters) : filter) };
 }
 
 /**

@@ -125,4 +125,32 @@ describe('topic questions over verbatim reprints', () => {
       else expect({ ...answer, corpusVersion: undefined }, request.question).toEqual({ ...expected, corpusVersion: undefined });
     }
   });
+
+  it('count every undated copy a date filter leaves out, reprints and all, as the embedded store does', async () => {
+    const dir = path.join(scratch, 'undated');
+    await mkdir(dir, { recursive: true });
+    const said = 'Gordon Brown, the chancellor, said: "The economy is stronger than it has been for a generation and it will keep growing."';
+    const articles = [
+      { id: 'dated', date: '2005-03-09' },
+      { id: 'undated-1', date: null },
+      { id: 'undated-2', date: null },
+      { id: 'undated-3', date: null },
+      { id: 'undated-4', date: null },
+      { id: 'undated-5', date: null },
+    ].map(({ id, date }) => JSON.stringify({ id, title: 'Brown on the economy', date, source: 'BBC News', url: null, body: `The chancellor spoke on Monday.\n\n${said}\n\nHe was speaking in London.` }));
+    await writeFile(path.join(dir, 'undated.jsonl'), `${articles.join('\n')}\n`);
+    const local = await CorpusVersion.build(await loadCorpus(dir));
+    const undatedUrl = await freshDatabase('copies_undated');
+    expect((await ingestCorpus({ url: undatedUrl, corpusDir: dir })).status).toBe('reloaded');
+    const undatedStore = await PostgresQuoteStore.open({ url: undatedUrl, poolSize: 1 });
+    try {
+      const request = { question: 'economy', filters: { from: '2005-01-01' } };
+      const answer = await undatedStore.ask(request);
+      expect(answer.message).toContain('5 undated articles were left out by the date filter');
+      expect(answer.snippets.map((snippet) => snippet.citation.articleId)).toEqual(['dated']);
+      expect({ ...answer, corpusVersion: undefined }).toEqual({ ...answerQuestion(local, request), corpusVersion: undefined });
+    } finally {
+      await undatedStore.close();
+    }
+  });
 });

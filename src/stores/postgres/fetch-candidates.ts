@@ -106,11 +106,11 @@ function prefixWeight(queryTerm: string, term: string): number {
 /**
  * The ranking both topic statements share, over a CTE `matched` of candidate rows (doc,
  * reprint_key, terms, kind, word_count): an idf-weighted ts_rank per row (computed once, hence
- * materialised), the answerer's down-weighting, at most three copies per reprint group, the best
- * `limit` rows. `first` is the number of the first of its six parameters: rank weights, term
- * queries, their idfs, limit, reported and fragment weights.
+ * materialised), the answerer's down-weighting, at most `copiesPerGroup` copies per reprint group
+ * (null: all of them), the best `limit` rows. `first` is the number of the first of its six
+ * parameters: rank weights, term queries, their idfs, limit, reported and fragment weights.
  */
-const RANK_AND_PICK = (first: number): string => {
+const RANK_AND_PICK = (first: number, copiesPerGroup: number | null = COPIES_PER_GROUP): string => {
   const [weights, queries, idfs, limit, reported, fragment] = [0, 1, 2, 3, 4, 5].map((i) => `$${first + i}`);
   return `ranked AS MATERIALIZED (
        SELECT m.doc, m.reprint_key, (SELECT sum(u.w * ts_rank(${weights}::float4[], m.terms, u.t)) FROM unnest(${queries}::tsquery[], ${idfs}::float8[]) AS u(t, w))
@@ -122,7 +122,7 @@ const RANK_AND_PICK = (first: number): string => {
        SELECT doc, row_number() OVER w AS copy, first_value(rank) OVER w AS group_rank, reprint_key
          FROM ranked WINDOW w AS (PARTITION BY reprint_key ORDER BY rank DESC, doc)
      ), best AS (
-       SELECT doc FROM copies WHERE copy <= ${COPIES_PER_GROUP} ORDER BY group_rank DESC, reprint_key, copy LIMIT ${limit}
+       SELECT doc FROM copies ${copiesPerGroup === null ? '' : `WHERE copy <= ${copiesPerGroup} `}ORDER BY group_rank DESC, reprint_key, copy LIMIT ${limit}
      )`;
 };
 
@@ -149,7 +149,10 @@ export async function fetchTopic(
   topic: string,
   scope: TopicScope,
   limit = DEFAULT_CANDIDATES,
-  /** Only quotes of undated articles: what a date filter leaves out, which the answerer counts and says so. */
+  /**
+   * Only quotes of undated articles: what a date filter leaves out, which the answerer counts and
+   * says so. Every copy of a reprinted quote is one more article left out, so none is capped.
+   */
   undatedOnly = false,
 ): Promise<FetchedTopic> {
   const queryTerms = topicTerms(topic);
@@ -206,13 +209,11 @@ export async function fetchTopic(
                FROM unnest($2::text[], $3::int4[]) AS p(term, take)
                JOIN term_lists l ON l.version_id = $1 AND l.term = p.term
            ), rare AS MATERIALIZED (
-             -- "IS NOT TRUE", not "NOT": the same rows (the column is never null), but no partial
-             -- index over the shown quotes matches it, so the planner cannot AND a scan of all of
-             -- them (the date index's, at 105k 80k entries for 170 matches) into the GIN bitmap.
-             -- What ranking reads is taken here, from the rows the bitmap scan visits anyway, not
-             -- looked up again by primary key (at 105k "stock"'s 17 rare terms match 425 quotes).
+             -- Through the GIN index of the shown quotes (migration 010), so no verbatim copy is
+             -- read. What ranking reads is taken here, from the rows the bitmap scan visits anyway,
+             -- not looked up again by primary key (at 105k "stock"'s 17 rare terms match 425 quotes).
              SELECT q.doc, q.reprint_key, q.terms, q.kind, q.word_count FROM quotes q
-              WHERE $4::tsquery IS NOT NULL AND q.version_id = $1 AND q.terms @@ $4::tsquery AND q.shadowed IS NOT TRUE
+              WHERE $4::tsquery IS NOT NULL AND q.version_id = $1 AND q.terms @@ $4::tsquery AND NOT q.shadowed
            ), matched AS MATERIALIZED (
              -- The lists' quotes by primary key, as an array (a join here would let the planner read
              -- the whole partition), but for those the rare terms matched too; then those.
@@ -238,14 +239,15 @@ export async function fetchTopic(
               WHERE q.version_id = $1 ${bySpeaker ? '' : 'AND q.terms @@ $2::tsquery'}
                 -- Undated matches are fetched to be counted (the answer says how many articles the
                 -- date filter left out), reprints and all; otherwise only quotes that can be shown.
-                AND CASE WHEN $7::bool THEN true ELSE NOT q.shadowed END
+                -- Each is written out, not chosen by a parameter, so the planner sees which of the
+                -- two partial GIN indexes (migration 010) holds the rows.
+                AND ${undatedOnly ? 'q.published IS NULL' : 'NOT q.shadowed'}
                 AND (cardinality($3::text[]) = 0 OR q.speaker_key = ANY ($3::text[]))
                 AND ($4::date IS NULL OR q.published >= $4::date)
                 AND ($5::date IS NULL OR q.published <= $5::date)
                 AND ($6::text IS NULL OR strpos(q.source_lower, $6::text) > 0)
-                AND (NOT $7::bool OR q.published IS NULL)
-           ), ${bySpeaker ? 'matched AS MATERIALIZED (SELECT * FROM narrowed n WHERE n.terms @@ $2::tsquery), ' : ''}${RANK_AND_PICK(8)}
-           SELECT ${TOPIC_COLUMNS('$14')}, (SELECT count(*) FROM copies WHERE copy = 1) AS total
+           ), ${bySpeaker ? 'matched AS MATERIALIZED (SELECT * FROM narrowed n WHERE n.terms @@ $2::tsquery), ' : ''}${RANK_AND_PICK(7, undatedOnly ? null : COPIES_PER_GROUP)}
+           SELECT ${TOPIC_COLUMNS('$13')}, (SELECT count(*) FROM copies WHERE copy = 1) AS total
              FROM best JOIN quotes q ON q.version_id = $1 AND q.doc = best.doc
              ${ARTICLE_OF_CANDIDATE}`,
           [
@@ -255,7 +257,6 @@ export async function fetchTopic(
             undatedOnly ? null : (filters.from ?? null),
             undatedOnly ? null : (filters.to ?? null),
             filters.source?.toLowerCase() ?? null,
-            undatedOnly,
             ...ranking,
           ],
         );

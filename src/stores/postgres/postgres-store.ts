@@ -189,5 +189,7 @@ export class NoCorpusVersionError extends Error {
 
 /** Two fetches of one topic over disjoint quotes (dated and undated) as one candidate set. */
 function mergeFetched(a: FetchedTopic, b: FetchedTopic): FetchedTopic {
-  return { ...a, candidates: [...a.candidates, ...b.candidates], frequencies: new Map([...a.frequencies, ...b.frequencies]), total: a.total + b.total };
+  // The total stays the dated fetch's: the undated candidates are there to be counted as left out,
+  // and the answer compares the total with the groups of the candidates its filters let through.
+  return { ...a, candidates: [...a.candidates, ...b.candidates], frequencies: new Map([...a.frequencies, ...b.frequencies]), total: a.total };
 }

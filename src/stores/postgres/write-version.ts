@@ -121,7 +121,9 @@ export async function writeVersion(client: pg.ClientBase, version: CorpusVersion
     const building = client.query([
       `ALTER TABLE ${partition} ADD PRIMARY KEY (version_id, doc)`,
       `ALTER TABLE ${partition} ADD CONSTRAINT ${partition}_version CHECK (version_id = ${versionId})`,
-      `CREATE INDEX ${partition}_terms ON ${partition} USING gin (terms)`,
+      // The terms of quotes a topic can show, and of undated articles' copies, which a date filter counts (migration 010).
+      `CREATE INDEX ${partition}_terms_shown ON ${partition} USING gin (terms) WHERE NOT shadowed`,
+      `CREATE INDEX ${partition}_terms_undated ON ${partition} USING gin (terms) WHERE published IS NULL`,
       `CREATE INDEX ${partition}_speaker ON ${partition} (version_id, speaker_key) WHERE speaker_key IS NOT NULL`,
       `CREATE INDEX ${partition}_published ON ${partition} (version_id, published)`,
       `CREATE INDEX ${partition}_speaker_best ON ${partition} (version_id, speaker_key) WHERE speaker_best`,
