@@ -14,6 +14,7 @@ import {
 import type { Answer } from '../answer/answer.js';
 import { answerEmbeds, pageCount } from './answer-embeds.js';
 import { settlesWithin } from './deadline.js';
+import type { PageStore } from '../store/page-store.js';
 import { NO_MENTIONS, respond } from './respond.js';
 
 const CUSTOM_ID_PREFIX = 'qd-page';
@@ -25,6 +26,12 @@ export interface AnswerPagerOptions {
   maxSessions?: number;
   /** A button of another feature shown beside the paging ones on every page (e.g. "Wrong speaker?"), or null for none. */
   extraButton?: (answer: Answer, page: number) => APIButtonComponent | null;
+  /**
+   * Where answers are kept for paging besides this process's memory (PostgreSQL when the bot runs
+   * with `DATABASE_URL`): a press this process has no session for (after a restart, or on another
+   * process or shard) is served from there. Without one, such a press is told the results expired.
+   */
+  pages?: PageStore | undefined;
 }
 
 interface PagingSession {
@@ -51,11 +58,13 @@ export class AnswerPager {
   private readonly ttlMs: number;
   private readonly maxSessions: number;
   private readonly extraButton: AnswerPagerOptions['extraButton'];
+  private readonly pages: PageStore | undefined;
 
   constructor(options: AnswerPagerOptions = {}) {
     this.ttlMs = options.ttlMs ?? 14 * 60_000;
     this.maxSessions = options.maxSessions ?? 1_000;
     this.extraButton = options.extraButton;
+    this.pages = options.pages;
   }
 
   /** Replies with the first page of `answer`, and buttons when there is more than one. */
@@ -65,7 +74,7 @@ export class AnswerPager {
       await respond(interaction, { embeds: answerEmbeds(answer, 0), components: this.rows(answer, 0, null), ...options });
       return;
     }
-    const id = randomBytes(6).toString('hex');
+    const id = await this.sessionId(answer, interaction.user.id);
     // Known before it is sent: Discord shows the buttons as soon as it has the reply, which can be
     // well before it confirms it to us, and a press in between must find its pages.
     this.evictIfFull();
@@ -89,7 +98,7 @@ export class AnswerPager {
   async post(answer: Answer, ownerId: string, send: (page: AnswerPage) => Promise<Message>): Promise<Message> {
     const pages = pageCount(answer);
     if (pages === 1) return send({ embeds: answerEmbeds(answer, 0), components: this.rows(answer, 0, null) });
-    const id = randomBytes(6).toString('hex');
+    const id = await this.sessionId(answer, ownerId);
     let sent: Message | null = null;
     this.evictIfFull();
     const timer = setTimeout(() => void this.expire(id), this.ttlMs);
@@ -107,9 +116,9 @@ export class AnswerPager {
 
   /** Handles a Previous/Next press; returns false for buttons that are not ours. */
   async handleButton(interaction: ButtonInteraction): Promise<boolean> {
-    const match = new RegExp(`^${CUSTOM_ID_PREFIX}:([0-9a-f]+):(\\d+)$`).exec(interaction.customId);
+    const match = new RegExp(`^${CUSTOM_ID_PREFIX}:([\\w-]+):(\\d+)$`).exec(interaction.customId);
     if (!match) return false;
-    const session = this.sessions.get(match[1]!);
+    const session = this.sessions.get(match[1]!) ?? (await this.pages?.get(match[1]!)) ?? null;
     if (!session) {
       await interaction.update({ components: [], allowedMentions: NO_MENTIONS });
       await interaction.followUp({ content: 'These results have expired. Ask again to get fresh ones.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
@@ -141,6 +150,15 @@ export class AnswerPager {
     if (Number.isFinite(timeoutMs)) await settlesWithin(removals, timeoutMs);
     else await removals;
     return { left: ids.length - finished };
+  }
+
+  /**
+   * A new session's id: the shared store's when there is one (so any process finds it), else
+   * random. A store that cannot take it costs only that: the pages are still turned here.
+   */
+  private async sessionId(answer: Answer, ownerId: string): Promise<string> {
+    const shared = await this.pages?.put(answer, ownerId, this.ttlMs).catch(() => undefined);
+    return shared ?? randomBytes(6).toString('hex');
   }
 
   get openSessions(): number {

@@ -65,7 +65,15 @@ async function main(): Promise<void> {
   });
   running.desk = desk;
   running.feeds = feeds;
-  running.bot = await startBot({ token, desk, logger, feeds, reportsFile: path.resolve(config.SPEAKER_REPORTS_FILE), ...(config.DISCORD_API_URL ? { restApi: config.DISCORD_API_URL } : {}) });
+  running.bot = await startBot({
+    token,
+    desk,
+    logger,
+    feeds,
+    reportsFile: path.resolve(config.SPEAKER_REPORTS_FILE),
+    ...(config.DISCORD_API_URL ? { restApi: config.DISCORD_API_URL } : {}),
+    ...(desk instanceof SharedDesk ? { paging: { pages: desk.pages } } : {}),
+  });
   feeds.start();
   running.stopWatching = config.CORPUS_WATCH ? watchCorpus(corpusDir, () => void desk.reload({ whenBusy: 'again', trigger: 'file change' }), { logger }) : () => undefined;
 }

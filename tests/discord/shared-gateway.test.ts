@@ -69,6 +69,22 @@ describe('the gateway bot over PostgreSQL', () => {
     expect(bot.output()).not.toContain(new URL(url).password);
   }, 90_000);
 
+  it('turns the pages of an answer given by a process that has since been killed', async () => {
+    const first = start('src/discord/main.ts');
+    await first.logged('bot ready');
+    const asked = await discord.runCommand({ name: 'ask', options: { question: 'what has Putin said' }, user: discord.world.alice });
+    expect(asked.message?.embeds?.[0]?.footer?.text).toMatch(/^Page 1 of [2-9]/);
+    const killed = new Promise((resolve) => first.child.once('exit', resolve));
+    first.child.kill('SIGKILL');
+    await killed;
+    const second = start('src/discord/main.ts');
+    await second.logged('bot ready');
+    const next = await discord.clickButton({ message: asked.message!, label: 'Next', user: discord.world.alice });
+    expect(next.message?.embeds?.[0]?.footer?.text).toMatch(/^Page 2 of [2-9]/);
+    const stranger = await discord.clickButton({ message: next.message!, label: 'Previous', user: discord.world.bob });
+    expect(stranger.message?.content).toContain('Only the person who asked can turn these pages');
+  }, 120_000);
+
   it('runs as shards under the ShardingManager, each identifying as its own shard, and stops on SIGTERM', async () => {
     const sharded = start('src/discord/sharded-main.ts', { SHARD_COUNT: '2', SHARD_SPAWN_DELAY_MS: '0' });
     await sharded.logged('all shards ready');

@@ -25,7 +25,7 @@ import type { ReloadResult } from '../../desk/reload-report.js';
 import { escapeForDiscord } from '../escape.js';
 import { reloadEmbeds } from '../reload-embed.js';
 import { NO_MENTIONS } from '../respond.js';
-import type { PageStore } from './page-store.js';
+import type { PageStore } from '../../store/page-store.js';
 import { isSignedByDiscord } from './signature.js';
 
 /** Largest body accepted: interactions are a few kilobytes. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { AnswerSchema, type Answer } from '../../answer/answer.js';
-import type { PagedAnswer, PageStore } from '../../discord/http-interactions/page-store.js';
+import type { PagedAnswer, PageStore } from '../../store/page-store.js';
 
 /** Paged answers in PostgreSQL (table answer_pages): any bot process can serve any button. Expired rows are swept as new ones arrive. */
 export class PostgresPageStore implements PageStore {

@@ -3,6 +3,8 @@ import type { Answer } from '../../answer/answer.js';
 import type { AskRequest, LookupRequest } from '../../answer/answerer.js';
 import type { ReloadReport, ReloadResult } from '../../desk/reload-report.js';
 import type { ServedVersion, ServingDesk } from '../../store/serving-desk.js';
+import type { PageStore } from '../../store/page-store.js';
+import { PostgresPageStore } from './answer-pages.js';
 import { ingestCorpus } from './ingest.js';
 import { PostgresQuoteStore } from './postgres-store.js';
 
@@ -24,7 +26,12 @@ export class SharedDesk implements ServingDesk {
   private constructor(
     private readonly store: PostgresQuoteStore,
     private readonly options: SharedDeskOptions,
-  ) {}
+  ) {
+    this.pages = new PostgresPageStore(store.database);
+  }
+
+  /** Answers kept for paging, in the same database: any process or shard serves any page button. */
+  readonly pages: PageStore;
 
   static async open(options: SharedDeskOptions): Promise<SharedDesk> {
     const store = await PostgresQuoteStore.open({ url: options.url, ...(options.logger ? { logger: options.logger } : {}), waitForVersionMs: 60_000 });

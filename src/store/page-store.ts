@@ -1,4 +1,4 @@
-import type { Answer } from '../../answer/answer.js';
+import type { Answer } from '../answer/answer.js';
 
 /** A stored answer a user is paging through. */
 export interface PagedAnswer {
