@@ -86,6 +86,20 @@ describe('corpus versions in PostgreSQL', () => {
     }
   });
 
+  it('store every quote with its field lengths and without its paragraph (migration 009)', async () => {
+    await ingestCorpus({ url, corpusDir });
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const row = (await client.query<{ quotes: string; paragraphs: string; lengths: string }>('SELECT count(*) AS quotes, count(paragraph) AS paragraphs, count(field_lengths) AS lengths FROM quotes')).rows[0]!;
+      expect(Number(row.quotes)).toBeGreaterThan(0);
+      expect(Number(row.paragraphs)).toBe(0);
+      expect(Number(row.lengths)).toBe(Number(row.quotes));
+    } finally {
+      await client.end();
+    }
+  });
+
   it('catch up after the LISTEN connection is cut', async () => {
     await ingestCorpus({ url, corpusDir });
     const store = await reader();
