@@ -106,6 +106,27 @@ describe('answers from PostgreSQL', () => {
   });
 });
 
+describe('the speakers tables', () => {
+  it('hold every speaker of the directory with its name, counts and aliases', async () => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const speakers = await client.query<{ key: string; name: string; quote_count: number; article_count: number; aliases: string[] | null }>(
+        `SELECT s.key, s.name, s.quote_count, s.article_count, (SELECT array_agg(a.alias ORDER BY a.alias) FROM speaker_aliases a WHERE a.version_id = s.version_id AND a.key = s.key) AS aliases
+           FROM speakers s ORDER BY s.key COLLATE "C"`,
+      );
+      const expected = embedded.speakers
+        .all()
+        .map((speaker) => ({ key: speaker.key, name: speaker.name, quote_count: speaker.quoteCount, article_count: speaker.articleCount, aliases: speaker.aliases.length === 0 ? null : [...new Set(speaker.aliases)].sort() }))
+        .sort((a, b) => Buffer.compare(Buffer.from(a.key), Buffer.from(b.key)));
+      expect(expected.some((speaker) => speaker.aliases !== null)).toBe(true);
+      expect(speakers.rows).toEqual(expected);
+    } finally {
+      await client.end();
+    }
+  });
+});
+
 describe('hostile questions reach PostgreSQL only as parameters', () => {
   const hostile = [
     "Putin's \"Ukraine\" ' OR 1=1 --",
