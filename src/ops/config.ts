@@ -58,10 +58,6 @@ export const CoreEnvSchema = z.object({
   /** The "Wrong speaker?" reports: an append-only JSON Lines file (the folder is made if missing). */
   SPEAKER_REPORTS_FILE: z.string().min(1).default('data/speaker-reports.jsonl'),
   ...FETCH_ENV,
-  /**
-   * When set, quotes are served from this PostgreSQL database (shared by many bot processes; see
-   * docs/scaling.md) instead of the embedded index, and `npm run ingest` writes the corpus there.
-   */
   /** The application's public key (hex): the HTTP interactions endpoint (`npm run start:http`) checks every request's signature with it. */
   DISCORD_PUBLIC_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (General Information page of the developer portal)').optional(),
   /** Where `npm run start:http` listens for Discord's interaction requests. */
@@ -71,6 +67,10 @@ export const CoreEnvSchema = z.object({
   SHARD_COUNT: z.coerce.number({ error: 'must be a whole number of shards' }).int().min(1).max(10_000).optional(),
   /** Pause between starting shards: Discord allows one IDENTIFY per 5 s per bucket. */
   SHARD_SPAWN_DELAY_MS: z.coerce.number({ error: 'must be milliseconds' }).int().min(0).default(5_500),
+  /**
+   * When set, quotes are served from this PostgreSQL database (shared by many bot processes; see
+   * docs/scaling.md) instead of the embedded index, and `npm run ingest` writes the corpus there.
+   */
   DATABASE_URL: z.url({ protocol: /^postgres(?:ql)?$/, error: 'must be a postgres:// URL such as postgres://user:password@host:5432/quotedesk' }).optional(),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { InteractionResponseType, REST, Routes } from 'discord.js';
+import pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandDefinitions } from '../../src/discord/command-registry.js';
@@ -15,24 +16,26 @@ import { freshDatabase } from '../support/postgres/database.js';
 /** The HTTP interactions endpoint: what Discord checks before it lets an application use one, and answers through it. */
 let discord: FakeDiscord;
 let store: PostgresQuoteStore;
+let url: string;
 const signer = new InteractionSigner();
 const servers: InteractionServer[] = [];
 const endpoints: string[] = [];
 
 beforeAll(async () => {
-  const url = await freshDatabase('http');
+  url = await freshDatabase('http');
   await ingestCorpus({ url, corpusDir: path.resolve('corpus') });
   store = await PostgresQuoteStore.open({ url });
   discord = await FakeDiscord.start({ timeoutMs: 15_000 });
   await new REST({ api: discord.restUrl }).setToken(discord.token).put(Routes.applicationGuildCommands(discord.applicationId, discord.guildId), { body: commandDefinitions() });
   const pages = new PostgresPageStore(store.database);
-  for (const deferAfterMs of [2_000, 2_000, 0]) {
+  // The last one defers after the production default.
+  for (const deferAfterMs of [2_000, 2_000, 0, undefined]) {
     const server = createInteractionServer({
       publicKey: discordPublicKey(signer.publicKeyHex),
       applicationId: discord.applicationId,
       restApi: discord.restUrl,
       logger: pino({ level: 'silent' }),
-      deferAfterMs,
+      ...(deferAfterMs === undefined ? {} : { deferAfterMs }),
       backend: { store, pages, completeSpeakers: (prefix, limit) => store.version.speakers.complete(prefix, limit), outlets: () => store.version.outlets(), stats: () => store.version.stats },
     });
     servers.push(server);
@@ -87,6 +90,31 @@ describe('the HTTP interactions endpoint', () => {
     await exchange.waitFor((e) => e.edits.length > 0, 15_000);
     expect(exchange.text).toContain('Ukrainian crisis');
     expect(exchange.rejectedUnlessRaced).toEqual([]);
+  });
+
+  it('defers within Discord’s 3 s, as it is configured by default, when PostgreSQL is slow to answer', async () => {
+    // Another session holds the terms' statistics locked for 3.5 s: the answer's first statement waits for it.
+    const blocker = new pg.Client({ connectionString: url });
+    await blocker.connect();
+    try {
+      await blocker.query('BEGIN');
+      await blocker.query('LOCK TABLE term_stats IN ACCESS EXCLUSIVE MODE');
+      const exchange = discord.prepareCommand({ name: 'ask', options: { question: 'What did Putin say about Ukraine?' } });
+      const unlock = setTimeout(() => void blocker.query('COMMIT'), 3_500);
+      try {
+        await signer.deliver(discord, exchange, [endpoints[3]!]);
+        expect(exchange.callback?.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
+        expect(exchange.latencyMs).toBeLessThan(3_000);
+        await exchange.waitFor((e) => e.edits.length > 0, 15_000);
+      } finally {
+        clearTimeout(unlock);
+        await blocker.query('COMMIT').catch(() => undefined);
+      }
+      expect(exchange.text).toContain('Ukrainian crisis');
+      expect(exchange.rejectedUnlessRaced).toEqual([]);
+    } finally {
+      await blocker.end();
+    }
   });
 
   it('tells the asker privately when nobody of that name is quoted', async () => {

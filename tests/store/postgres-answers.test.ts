@@ -1,6 +1,6 @@
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Answer } from '../../src/answer/answer.js';
 import { answerQuestion, lookUpQuotes } from '../../src/answer/answerer.js';
 import { loadCorpus } from '../../src/corpus/load.js';
@@ -106,6 +106,27 @@ describe('answers from PostgreSQL', () => {
   });
 });
 
+describe('the speakers tables', () => {
+  it('hold every speaker of the directory with its name, counts and aliases', async () => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const speakers = await client.query<{ key: string; name: string; quote_count: number; article_count: number; aliases: string[] | null }>(
+        `SELECT s.key, s.name, s.quote_count, s.article_count, (SELECT array_agg(a.alias ORDER BY a.alias) FROM speaker_aliases a WHERE a.version_id = s.version_id AND a.key = s.key) AS aliases
+           FROM speakers s ORDER BY s.key COLLATE "C"`,
+      );
+      const expected = embedded.speakers
+        .all()
+        .map((speaker) => ({ key: speaker.key, name: speaker.name, quote_count: speaker.quoteCount, article_count: speaker.articleCount, aliases: speaker.aliases.length === 0 ? null : [...new Set(speaker.aliases)].sort() }))
+        .sort((a, b) => Buffer.compare(Buffer.from(a.key), Buffer.from(b.key)));
+      expect(expected.some((speaker) => speaker.aliases !== null)).toBe(true);
+      expect(speakers.rows).toEqual(expected);
+    } finally {
+      await client.end();
+    }
+  });
+});
+
 describe('hostile questions reach PostgreSQL only as parameters', () => {
   const hostile = [
     "Putin's \"Ukraine\" ' OR 1=1 --",
@@ -128,6 +149,51 @@ describe('hostile questions reach PostgreSQL only as parameters', () => {
     for (const source of ["BBC' OR '1'='1", 'BBC%', 'B_C', 'bbc\\', 'bbc\u0000', 'bbc; DELETE FROM quotes']) {
       const request = { question: 'election', filters: { source } };
       expect(visible(await store.ask(request)), source).toEqual(visible(answerQuestion(embedded, request)));
+    }
+  });
+
+  /** The statements PostgreSQL was sent while `run` ran: each one's SQL text and its bound values. */
+  async function statementsOf(run: () => Promise<unknown>): Promise<Array<{ text: string; values: string }>> {
+    const spy = vi.spyOn(pg.Client.prototype, 'query');
+    try {
+      await run();
+      return spy.mock.calls.map(([text, values]) => ({
+        text: typeof text === 'string' ? text : String((text as { text?: unknown }).text ?? ''),
+        values: JSON.stringify(values ?? []),
+      }));
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  // Each carries a word of the corpus ("prices", index term "price"), so its topic is looked up and ranked in SQL.
+  const marked = [
+    "prices' \"Ukraine\" ' OR 1=1 --",
+    'prices\\ Ukraine\\',
+    '100% prices_ % %%',
+    'prices; DROP TABLE quotes; --',
+    'prices\u0000crisis',
+    "'; SELECT pg_sleep(10); -- prices",
+    'prices UNION SELECT * FROM articles WHERE 1=1',
+    ':* & | ! <-> ( ) prices',
+  ];
+
+  it.each(marked)('send the words of %j as bound values, never inside the SQL text', async (question) => {
+    const statements = await statementsOf(() => store.ask({ question }));
+    // The terms' statistics, then the topic's candidates.
+    expect(statements.length).toBeGreaterThanOrEqual(2);
+    expect(statements.some(({ values }) => values.includes('"price"'))).toBe(true);
+    for (const { text } of statements) {
+      expect(text).not.toMatch(/price|pg_sleep|drop table|1=1|\u0000/i);
+      expect(text).not.toContain(question);
+    }
+  });
+
+  it('send a hostile outlet filter as a bound value, never inside the SQL text', async () => {
+    for (const source of ["BBC' OR '1'='1", 'BBC%', 'B_C', 'bbc\\', 'bbc; DELETE FROM quotes']) {
+      const statements = await statementsOf(() => store.ask({ question: 'election', filters: { source } }));
+      expect(statements.some(({ values }) => values.includes(JSON.stringify(source.toLowerCase()).slice(1, -1))), source).toBe(true);
+      for (const { text } of statements) expect(text.toLowerCase(), source).not.toContain(source.toLowerCase());
     }
   });
 

@@ -38,6 +38,14 @@ describe('the matched terms of a stored terms vector', () => {
     }
   });
 
+  it('reads back lexemes holding quotes, backslashes, spaces and commas as PostgreSQL writes them', async () => {
+    const lexemes = ["it's", 'a\\b', "\\'", '0,', 'ab cd', '\\\\'];
+    const literal = lexemes.map((lexeme, i) => `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}':${i + 1}`).join(' ');
+    const written = (await client.query<{ text: string }>('SELECT $1::tsvector::text AS text', [literal])).rows[0]!.text;
+    const read = lexemePositions(written).sort(([a], [b]) => (a < b ? -1 : 1));
+    expect(read).toEqual(lexemes.map((lexeme, i): [string, number[]] => [lexeme, [i + 1]]).sort(([a], [b]) => (a < b ? -1 : 1)));
+  });
+
   it('reads quoted lexemes with doubled quotes and lexemes without positions', () => {
     expect(lexemePositions("'it''s':3,5002 'ok' 'z':10004")).toEqual([
       ["it's", [3, 5002]],

@@ -1,7 +1,7 @@
 import { writeFile, rm, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ingestCorpus } from '../../src/stores/postgres/ingest.js';
 import { PostgresQuoteStore } from '../../src/stores/postgres/postgres-store.js';
 import type { ReaderVersion } from '../../src/stores/postgres/reader-version.js';
@@ -61,6 +61,40 @@ describe('corpus versions in PostgreSQL', () => {
     }
   });
 
+  it('finish an answer begun before a switch on the version it began with', async () => {
+    await writeFile(path.join(corpusDir, 'blair.txt'), BLAIR);
+    await ingestCorpus({ url, corpusDir });
+    const store = await reader();
+    const before = store.versionId;
+    // The answer's first statements are held until the writer has written a new version and this
+    // reader has switched to it: the statements that follow them are sent after the switch.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let holding = true;
+    const held: unknown[] = [];
+    const pool = store.database;
+    const send = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
+    vi.spyOn(pool, 'query').mockImplementation(((...args: unknown[]) => {
+      if (!holding) return send(...args);
+      held.push(args[0]);
+      return released.then(() => send(...args));
+    }) as never);
+    const answering = store.ask({ question: 'what did Blair say about the election' });
+    expect(held.length).toBeGreaterThan(0);
+    holding = false;
+    await writeFile(path.join(corpusDir, 'blair.txt'), ' date 2005-02-01 "The election is ours to lose," Tony Blair said.');
+    const switched = nextSwitch(store);
+    expect((await ingestCorpus({ url, corpusDir })).status).toBe('reloaded');
+    expect((await switched).id).not.toBe(before);
+    release();
+    const answer = await answering;
+    expect(answer.corpusVersion).toBe(before);
+    expect(answer.snippets.map((snippet) => snippet.text)).toEqual(['We will win this election']);
+    const after = await store.ask({ question: 'what did Blair say about the election' });
+    expect(after.corpusVersion).toBe(store.versionId);
+    expect(after.snippets.map((snippet) => snippet.text)).toEqual(['The election is ours to lose']);
+  });
+
   it('let a reader that starts late serve the current version', async () => {
     await ingestCorpus({ url, corpusDir });
     await writeFile(path.join(corpusDir, 'blair.txt'), BLAIR);
@@ -81,6 +115,20 @@ describe('corpus versions in PostgreSQL', () => {
       const versions = (await client.query<{ id: string }>('SELECT id FROM corpus_versions ORDER BY id')).rows.map((row) => Number(row.id));
       expect(versions).toEqual([2, 3]);
       expect(Number((await client.query('SELECT count(*) AS n FROM quotes WHERE version_id = 1')).rows[0].n)).toBe(0);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('store every quote with its field lengths and without its paragraph (migration 009)', async () => {
+    await ingestCorpus({ url, corpusDir });
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const row = (await client.query<{ quotes: string; paragraphs: string; lengths: string }>('SELECT count(*) AS quotes, count(paragraph) AS paragraphs, count(field_lengths) AS lengths FROM quotes')).rows[0]!;
+      expect(Number(row.quotes)).toBeGreaterThan(0);
+      expect(Number(row.paragraphs)).toBe(0);
+      expect(Number(row.lengths)).toBe(Number(row.quotes));
     } finally {
       await client.end();
     }

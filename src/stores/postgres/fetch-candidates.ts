@@ -335,8 +335,10 @@ function countsOf(row: TopicRow): CandidateCounts | null {
 
 /**
  * The lexemes and positions of a tsvector's text form without weights (`'a':1,5002 'b''c':3`):
- * lexemes quoted, a quote inside one doubled, positions after the colon. Index terms hold no
- * spaces, but the quoting is followed anyway.
+ * lexemes quoted, a quote inside one doubled and a backslash preceded by another (as PostgreSQL's
+ * tsvector output writes them), positions after the colon. Index terms are made of letters and
+ * digits and so hold neither, but NFKD gives a few a space or a comma (U+1F101 becomes "0,"): the
+ * quoting is followed exactly, whatever the lexeme.
  */
 export function lexemePositions(vector: string): Array<[string, number[]]> {
   const entries: Array<[string, number[]]> = [];
@@ -349,6 +351,13 @@ export function lexemePositions(vector: string): Array<[string, number[]]> {
     for (;;) {
       const quote = vector.indexOf("'", i);
       if (quote < 0) throw new Error(`unterminated lexeme in tsvector text at ${open}`);
+      const backslash = vector.indexOf('\\', i);
+      if (backslash >= 0 && backslash < quote) {
+        // An escaped character (PostgreSQL escapes only backslashes so): taken as it is.
+        lexeme += vector.slice(i, backslash) + vector.charAt(backslash + 1);
+        i = backslash + 2;
+        continue;
+      }
       lexeme += vector.slice(i, quote);
       if (vector[quote + 1] === "'") {
         lexeme += "'";

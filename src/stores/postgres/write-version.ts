@@ -96,9 +96,9 @@ export async function writeVersion(client: pg.ClientBase, version: CorpusVersion
       { name: 'confidence', value: (row) => row.record.quote.confidence },
       { name: 'cue', value: (row) => row.record.quote.cue },
       { name: 'context', value: (row) => row.record.quote.context },
-      // Readers count a candidate's fields from its field lengths and terms vector, and read the
-      // paragraph only of versions written without those (migration 009).
-      { name: 'paragraph', value: () => null },
+      // No paragraph column: left out of the COPY, it is neither computed nor sent, and stays
+      // null. Readers count a candidate's fields from its field lengths and terms vector, and read
+      // the paragraph only of versions written without those (migration 009).
       { name: 'grp', value: (row) => row.record.quote.group },
       { name: 'word_count', value: (row) => row.record.wordCount },
       { name: 'reprint_key', value: (row) => row.record.reprintKey },
