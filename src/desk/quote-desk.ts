@@ -47,8 +47,9 @@ export type WhenBusy =
 /**
  * The one object front ends talk to: it holds the corpus version being served and replaces it on
  * reload. A reload builds the new version beside the old and swaps one reference, so an answer
- * always comes from one version, queries in flight finish on the old one, and a failed reload
- * leaves the old one serving.
+ * always comes from one version, and a failed reload leaves the old one serving. Answers read a
+ * version synchronously, so once the new one is swapped in the old one is retired: its per-quote
+ * arrays go to the next build (see `CorpusVersion.retire`), and it refuses to answer if held on to.
  */
 export class QuoteDesk {
   private running: Promise<ReloadResult> | null = null;
