@@ -9,7 +9,8 @@ import { LayeredQuoteIndex, type CorpusIndex } from '../search/layered-index.js'
 import { runPaused, runToEnd, Slice, type Pause } from '../time-slices.js';
 import { layeredIndex, MAX_DELTA_QUOTES } from './layered-build.js';
 import { LookupChain, type Lookup } from './lookup-chain.js';
-import { positionsMerged, positionsOf, SpeakerLists, type IndexPositions } from './index-positions.js';
+import { givePositions, positionsMerged, positionsOf, reserveForBuilds, SpeakerLists, type IndexPositions } from './index-positions.js';
+import type { TypedArrayPool } from './typed-array-pool.js';
 import { paragraphAround } from './paragraph.js';
 import { reprintKey, wordCount } from './reprint-key.js';
 
@@ -85,6 +86,15 @@ export interface BuildOptions {
   signal?: AbortSignal | undefined;
   /** Past this many quotes in the delta layered on the previous index, the two are folded into one (default {@link MAX_DELTA_QUOTES}). */
   maxDeltaQuotes?: number | undefined;
+  /**
+   * Where the build takes its per-quote typed arrays from and gives its scratch back to (default:
+   * none, every array allocated). A desk passes one pool to every build and hands each retired
+   * version's arrays back to it (see {@link CorpusVersion.retire}), so that a reload at 500k
+   * articles does not grow the memory outside the heap by the ≈90 MB that set off the collector's
+   * marking of the whole heap (docs/performance.md). A build without `previous` also reserves in
+   * it what the next build will take.
+   */
+  arrays?: TypedArrayPool | undefined;
 }
 
 /** How far a build has got. */
@@ -128,8 +138,10 @@ export class CorpusVersion {
   private readonly reprintGroupByDoc: Uint32Array;
   /** Per reprint group: the hit position holding its best copy during {@link bestPerReprint}, else -1. */
   private readonly bestInGroup: Int32Array;
-  /** Ranking facts per index position. */
-  readonly facts: QuoteFacts;
+  /** Ranking facts per index position (see {@link facts}). */
+  private readonly factsByDoc: QuoteFacts;
+  /** Set by {@link retire}: the per-quote arrays are the pool's now. */
+  private retired = false;
   /** Kept whole for the next version to carry across (see {@link positionsMerged}). */
   private readonly positions: IndexPositions;
   private readonly speakerLists: SpeakerLists;
@@ -147,7 +159,7 @@ export class CorpusVersion {
     readonly speakers: SpeakerDirectory,
     readonly index: CorpusIndex,
     readonly builtAt: Date,
-    joined: JoinedRecords & { positions: IndexPositions; speakerLists: SpeakerLists },
+    joined: JoinedRecords & { positions: IndexPositions; speakerLists: SpeakerLists; bestInGroup: Int32Array },
     reuse: BuildReuse,
   ) {
     this.reuse = reuse;
@@ -155,8 +167,8 @@ export class CorpusVersion {
     this.recordsByArticle = joined.recordsByArticle;
     this.recordsByDoc = joined.positions.recordsByDoc;
     this.reprintGroupByDoc = joined.positions.reprintGroupByDoc;
-    this.bestInGroup = new Int32Array(joined.positions.groupCount).fill(-1);
-    this.facts = joined.positions.facts;
+    this.bestInGroup = joined.bestInGroup;
+    this.factsByDoc = joined.positions.facts;
     this.positions = joined.positions;
     this.speakerLists = joined.speakerLists;
     this.articlesById = joined.articlesById;
@@ -178,6 +190,9 @@ export class CorpusVersion {
     const timed = stageTimer(options.onStage);
     const pause = pauser(options.signal);
     const previous = prebuilt ? null : (options.previous ?? null);
+    // Its positions are carried across: a retired version's are the pool's.
+    previous?.assertServing();
+    const arrays = options.arrays;
     const extracted = prebuilt
       ? { quotesByArticle: prebuilt.quotesByArticle, fresh: null, held: null }
       : await timed('extract', () => extractChanged(load.articles, previous, pause, options.onProgress));
@@ -194,9 +209,11 @@ export class CorpusVersion {
     const index =
       prebuilt?.index ??
       (await timed('index', async () => {
-        merge = previous && fresh ? await indexFromPrevious(load, quotesByArticle, fresh, previous, pause, options.maxDeltaQuotes) : null;
+        merge = previous && fresh ? await indexFromPrevious(load, quotesByArticle, fresh, previous, pause, options.maxDeltaQuotes, arrays) : null;
         return merge?.index ?? (await QuoteIndex.buildAsync(eachIndexRecord(load.articles, quotesByArticle)));
       }));
+    // At start-up, before the records are joined (most of the start's allocation): what this build and the next take.
+    if (arrays !== undefined && previous === null) reserveForBuilds(arrays, index.size, 2);
     const indexMerged = merge !== null;
     const corpusOrder = index instanceof LayeredQuoteIndex ? index.layers.corpusOrder : undefined;
     let positionsCarried = false;
@@ -213,9 +230,14 @@ export class CorpusVersion {
               previous.positions,
               { ...carried, documents: index.size, deltaRecords: carried.deltaArticles.flatMap((article) => records.recordsByArticle.get(article.id) ?? []), corpusOrder },
               pause,
+              arrays,
             )
-          : await positionsOf(index, load.articles, records.recordsByArticle, (id) => findRecord(records.recordsByArticle, id), pause, corpusOrder);
-      return { ...records, positions, speakerLists: await SpeakerLists.build(positions, pause) };
+          : await positionsOf(index, load.articles, records.recordsByArticle, (id) => findRecord(records.recordsByArticle, id), pause, corpusOrder, arrays);
+      // The renumbering is read by nothing after the positions are carried across.
+      arrays?.give((merge as IndexMerge | null)?.fromOld);
+      const speakerLists = await SpeakerLists.build(positions, pause, arrays);
+      const bestInGroup = arrays?.take('Int32Array', positions.groupCount, -1) ?? new Int32Array(positions.groupCount).fill(-1);
+      return { ...records, positions, speakerLists, bestInGroup };
     });
     const freshCount = fresh ? fresh.size : load.articles.length;
     const reuse: BuildReuse = { extracted: prebuilt ? 0 : freshCount, kept: prebuilt ? load.articles.length : load.articles.length - freshCount, indexMerged, indexLayered: corpusOrder !== undefined, positionsCarried };
@@ -253,9 +275,36 @@ export class CorpusVersion {
     return findRecord(this.recordsByArticle, id);
   }
 
+  /** Ranking facts per index position. */
+  get facts(): QuoteFacts {
+    this.assertServing();
+    return this.factsByDoc;
+  }
+
   /** The quote an index hit points at (`hit.doc`): the fast path for ranking thousands of hits. */
   quoteAt(doc: number): QuoteRecord | undefined {
+    if (this.retired) this.assertServing();
     return this.recordsByDoc[doc];
+  }
+
+  /**
+   * Gives this version's per-quote typed arrays (ranking facts, reprint groups, speaker lists) to
+   * `arrays`, for the next build to fill instead of allocating them (see {@link TypedArrayPool}).
+   * The desk calls it once a newer version serves: answers read one version synchronously, so
+   * none is reading this one. From then on it refuses to answer, rather than read memory that
+   * another version is writing. The quotes, the articles and the index stay readable (a snapshot
+   * of it may still be being written).
+   */
+  retire(arrays: TypedArrayPool): void {
+    if (this.retired) return;
+    this.retired = true;
+    givePositions(this.positions, arrays);
+    this.speakerLists.giveTo(arrays);
+    arrays.give(this.bestInGroup);
+  }
+
+  private assertServing(): void {
+    if (this.retired) throw new Error(`corpus version ${this.id} is retired: a newer version serves, and its arrays were handed on`);
   }
 
   /**
@@ -264,6 +313,7 @@ export class CorpusVersion {
    * hundred thousand quotes deduplicates in milliseconds. Returns hit positions, in no order.
    */
   bestPerReprint(docs: ArrayLike<number>, count: number, better: (i: number, j: number) => boolean): number[] {
+    this.assertServing();
     const groups: number[] = [];
     const best = this.bestInGroup;
     for (let i = 0; i < count; i += 1) {
@@ -282,11 +332,13 @@ export class CorpusVersion {
 
   /** Every quote by one speaker, in corpus order. */
   quotesBy(speakerKey: string): readonly QuoteRecord[] {
+    this.assertServing();
     return this.speakerLists.of(speakerKey);
   }
 
   /** The index positions of {@link quotesBy}'s quotes, ascending: what a speaker's topic search narrows to. */
   positionsBy(speakerKey: string): Uint32Array {
+    this.assertServing();
     return this.speakerLists.positionsOf(speakerKey);
   }
 
@@ -422,13 +474,15 @@ async function indexFromPrevious(
   previous: CorpusVersion,
   pause: Pause,
   maxDeltaQuotes: number | undefined,
+  arrays: TypedArrayPool | undefined,
 ): Promise<IndexMerge | null> {
-  const layered = await layeredIndex(load, quotesByArticle, fresh, previous, eachIndexRecord, pause, maxDeltaQuotes);
+  const layered = await layeredIndex(load, quotesByArticle, fresh, previous, eachIndexRecord, pause, maxDeltaQuotes, arrays);
   if (layered === null || !layered.shouldFold) return layered;
   const folded = await runPaused(layered.index.folding(), pause);
   // Renumbered twice, as one: previous → layered → corpus order.
   const order = layered.index.layers.corpusOrder;
   const fromOld = layered.fromOld.map((doc) => (doc < 0 ? -1 : order[doc]!));
+  arrays?.give(layered.fromOld);
   const fromDelta = layered.fromDelta.map((doc) => order[doc]!);
   return { index: QuoteIndex.fromData(folded), fromOld, fromDelta, deltaArticles: layered.deltaArticles };
 }

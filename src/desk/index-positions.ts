@@ -3,6 +3,7 @@ import type { QuoteFacts, QuoteRecord } from './corpus-version.js';
 import { liveInCorpusOrder } from '../search/layered-index.js';
 import type { Lookup } from './lookup-chain.js';
 import { runPaused, type Pause } from '../time-slices.js';
+import { TypedArrayPool } from './typed-array-pool.js';
 
 /** What a version keeps per index position, so ranking never looks a hit up by id. */
 export interface IndexPositions {
@@ -46,8 +47,9 @@ export async function positionsOf(
   findRecord: (id: string) => QuoteRecord | undefined,
   pause: Pause,
   corpusOrder?: Int32Array,
+  arrays = new TypedArrayPool(),
 ): Promise<IndexPositions> {
-  const positions = emptyPositions(index.size, 0, new Map(), corpusOrder);
+  const positions = emptyPositions(index.size, 0, new Map(), corpusOrder, arrays);
   const groupOfKey = new Map<number, number>();
   // Records in corpus order, flattened once: the index holds quotes in that order.
   const inOrder: QuoteRecord[] = [];
@@ -78,8 +80,8 @@ export async function positionsOf(
  * the previous version's (the caller checks). Group and speaker numbers differ from a fresh
  * build's, which only ever compares them for equality.
  */
-export async function positionsMerged(previous: IndexPositions, plan: PositionsPlan, pause: Pause): Promise<IndexPositions> {
-  const positions = emptyPositions(plan.documents, previous.groupCount, new Map(previous.speakerNumbers), plan.corpusOrder);
+export async function positionsMerged(previous: IndexPositions, plan: PositionsPlan, pause: Pause, arrays = new TypedArrayPool()): Promise<IndexPositions> {
+  const positions = emptyPositions(plan.documents, previous.groupCount, new Map(previous.speakerNumbers), plan.corpusOrder, arrays);
   const { fromOld } = plan;
   for (let old = 0; old < fromOld.length; old += 1) {
     const doc = fromOld[old]!;
@@ -107,16 +109,45 @@ export async function positionsMerged(previous: IndexPositions, plan: PositionsP
   return positions;
 }
 
-function emptyPositions(documents: number, groupCount: number, speakerNumbers: Map<string, number>, corpusOrder: Int32Array | undefined): IndexPositions {
-  const speaker = new Int32Array(documents).fill(-1);
+function emptyPositions(documents: number, groupCount: number, speakerNumbers: Map<string, number>, corpusOrder: Int32Array | undefined, arrays: TypedArrayPool): IndexPositions {
   return {
     recordsByDoc: new Array<QuoteRecord | undefined>(documents),
-    reprintGroupByDoc: new Uint32Array(documents),
+    reprintGroupByDoc: arrays.take('Uint32Array', documents),
     groupCount,
-    reprintKeys: new Float64Array(documents),
-    facts: { direct: new Uint8Array(documents), words: new Uint16Array(documents), speaker, speakerNumber: (key) => speakerNumbers.get(key) ?? -1, corpusOrder },
+    reprintKeys: arrays.take('Float64Array', documents),
+    facts: {
+      direct: arrays.take('Uint8Array', documents),
+      words: arrays.take('Uint16Array', documents),
+      speaker: arrays.take('Int32Array', documents, -1),
+      speakerNumber: (key) => speakerNumbers.get(key) ?? -1,
+      corpusOrder,
+    },
     speakerNumbers,
   };
+}
+
+/** The arrays of {@link IndexPositions} that a pool made, given back when their version is retired. */
+export function givePositions(positions: IndexPositions, arrays: TypedArrayPool): void {
+  const { facts } = positions;
+  arrays.give(positions.reprintGroupByDoc, positions.reprintKeys, facts.direct, facts.words, facts.speaker);
+}
+
+/**
+ * Puts into `arrays` what `builds` builds of a version of `documents` quotes take (positions,
+ * speaker lists and reprint groups, and a build's scratch), so that a process's first reload
+ * allocates none of it: see {@link TypedArrayPool}. Called early in the build at start-up (with
+ * `builds` 2: the start's own and the first reload's), so that these bytes are counted by the
+ * collector's collections during the rest of the start, not as growth during a reload.
+ */
+export function reserveForBuilds(arrays: TypedArrayPool, documents: number, builds: number): void {
+  const needed = [
+    ['Int32Array', 3],
+    ['Uint32Array', 3],
+    ['Float64Array', 1],
+    ['Uint8Array', 1],
+    ['Uint16Array', 1],
+  ] as const;
+  for (const [kind, count] of needed) arrays.give(...Array.from({ length: count * builds }, () => arrays.take(kind, documents)));
 }
 
 /** Places one record at an index position: its facts, and its reprint group (a new one for a key not seen yet). */
@@ -159,7 +190,7 @@ export class SpeakerLists {
   ) {}
 
   /** Counts and sorts in slices: millions of positions, and a process's first reload runs this unoptimised. */
-  static async build(positions: IndexPositions, pause: Pause): Promise<SpeakerLists> {
+  static async build(positions: IndexPositions, pause: Pause, arrays = new TypedArrayPool()): Promise<SpeakerLists> {
     const speaker = positions.facts.speaker;
     const count = positions.speakerNumbers.size;
     const starts = new Uint32Array(count + 1);
@@ -170,9 +201,9 @@ export class SpeakerLists {
     }
     for (let n = 0; n < count; n += 1) starts[n + 1] = starts[n + 1]! + starts[n]!;
     const next = starts.slice(0, count);
-    const docs = new Uint32Array(starts[count]!);
+    const docs = arrays.take('Uint32Array', starts[count]!);
     const order = positions.facts.corpusOrder;
-    const inCorpusOrder = order === undefined ? null : await positionsInCorpusOrder(order, pause);
+    const inCorpusOrder = order === undefined ? null : await positionsInCorpusOrder(order, pause, arrays);
     const total = inCorpusOrder === null ? speaker.length : inCorpusOrder.length;
     for (let at = 0; at < total; at += 1) {
       const doc = inCorpusOrder === null ? at : inCorpusOrder[at]!;
@@ -180,7 +211,13 @@ export class SpeakerLists {
       if (number >= 0) docs[next[number]!++] = doc;
       if ((at & STEP) === STEP) await pause();
     }
+    if (inCorpusOrder !== null) arrays.give(inCorpusOrder);
     return new SpeakerLists(positions, starts, docs);
+  }
+
+  /** Gives this version's list of positions back to `arrays` (its version is retired). */
+  giveTo(arrays: TypedArrayPool): void {
+    arrays.give(this.docs);
   }
 
   /**
@@ -213,14 +250,14 @@ export class SpeakerLists {
 }
 
 /** Live positions listed in corpus order, from each position's place in it (-1: removed). */
-async function positionsInCorpusOrder(corpusOrder: Int32Array, pause: Pause): Promise<Uint32Array> {
+async function positionsInCorpusOrder(corpusOrder: Int32Array, pause: Pause, arrays: TypedArrayPool): Promise<Uint32Array> {
   // Every live position has one place, so the live ones are as many as the places: the largest place + 1.
   let live = 0;
   for (let from = 0; from < corpusOrder.length; from += STEP + 1) {
     live = Math.max(live, largestPlace(corpusOrder, from, Math.min(from + STEP + 1, corpusOrder.length)) + 1);
     await pause();
   }
-  return runPaused(liveInCorpusOrder(corpusOrder, live), pause);
+  return runPaused(liveInCorpusOrder(corpusOrder, live, arrays.take('Uint32Array', live)), pause);
 }
 
 /** The largest place among positions `from..to-1` (-1 if none is live). */

@@ -6,6 +6,7 @@ import { LayeredQuoteIndex, liveInCorpusOrder, placeInCorpusOrder, type CorpusIn
 import { QuoteIndex, type IndexedQuote } from '../search/quote-index.js';
 import { runPaused, type Pause } from '../time-slices.js';
 import { mergeIndexes } from './index-merge.js';
+import { TypedArrayPool } from './typed-array-pool.js';
 
 
 /**
@@ -43,6 +44,7 @@ export async function layeredIndex(
   eachIndexRecord: (articles: readonly LoadedArticle[], quotes: ReadonlyMap<string, ArticleQuotes>) => Iterable<IndexedQuote>,
   pause: Pause,
   maxDeltaQuotes = MAX_DELTA_QUOTES,
+  arrays = new TypedArrayPool(),
 ): Promise<LayeredIndexPlan | null> {
   if (fresh.size > load.articles.length / 2) return null;
   const before = previous.index;
@@ -123,11 +125,14 @@ export async function layeredIndex(
   const delta = await QuoteIndex.buildAsync(eachIndexRecord(deltaArticles, quotesByArticle));
   if (walk.deltaDocs !== delta.size) return null;
   const corpusOrder = walk.places.subarray(0, baseSize + delta.size);
-  const averages = await runPaused(replayedAverages(base.toData().fieldLengths, delta.toData().fieldLengths, corpusOrder, at), pause);
+  const inOrder = arrays.take('Uint32Array', at);
+  const averages = await runPaused(replayedAverages(base.toData().fieldLengths, delta.toData().fieldLengths, corpusOrder, inOrder), pause);
+  arrays.give(inOrder);
 
   // The previous positions renumbered: base documents keep theirs, the previous delta's kept articles move to their place in the new delta.
   const previousSize = before.size;
-  const fromOld = new Int32Array(previousSize).fill(-1);
+  // The build gives it back once the positions are carried across (see `CorpusVersion.build`).
+  const fromOld = arrays.take('Int32Array', previousSize, -1);
   for (let doc = 0; doc < baseSize; doc += 1) {
     if (dead === null || dead[doc] === 0) fromOld[doc] = doc;
     if ((doc & 0xffff) === 0xffff) await pause();
@@ -145,7 +150,10 @@ export async function layeredIndex(
     if (now !== undefined) for (let k = 0; k < count; k += 1) fromOld[oldDoc + k] = now + k;
     oldDoc += count;
   }
-  if (oldDoc !== previousSize) return null;
+  if (oldDoc !== previousSize) {
+    arrays.give(fromOld);
+    return null;
+  }
   const freshArticles = deltaArticles.filter((article) => fresh.has(article.id));
   const fromDelta: number[] = [];
   for (const article of freshArticles) {
@@ -231,10 +239,13 @@ function placeArticles(
  * arithmetic in {@link replayRange}, a plain function called per step: run unoptimised (a
  * generator's loop, at a process's first reload) each step boxed every intermediate number, and
  * at 505k that allocation kept the collector's marking steps going on the main thread for 2 s.
+ * `inOrder` is the room for the live documents' order, one per live document (scratch from the
+ * build's pool of arrays).
  */
-function* replayedAverages(baseLengths: readonly Uint32Array[], deltaLengths: readonly Uint32Array[], corpusOrder: Int32Array, documents: number): Generator<void, number[]> {
+function* replayedAverages(baseLengths: readonly Uint32Array[], deltaLengths: readonly Uint32Array[], corpusOrder: Int32Array, inOrder: Uint32Array): Generator<void, number[]> {
   const baseSize = corpusOrder.length - (deltaLengths[0]?.length ?? 0);
-  const inOrder = yield* liveInCorpusOrder(corpusOrder, documents);
+  const documents = inOrder.length;
+  yield* liveInCorpusOrder(corpusOrder, documents, inOrder);
   const averages: number[] = [];
   for (let field = 0; field < baseLengths.length; field += 1) {
     let average = 0;

@@ -4,6 +4,7 @@ import { answerQuestion, lookUpQuotes } from '../answer/answerer.js';
 import type { Answer } from '../answer/answer.js';
 import { loadCorpus } from '../corpus/load.js';
 import { CorpusVersion } from './corpus-version.js';
+import { TypedArrayPool } from './typed-array-pool.js';
 import { diffArticles } from './diff.js';
 import { noCorpusAnswer } from './empty-corpus.js';
 import { ProgressTracker, type ReloadProgress } from './reload-progress.js';
@@ -46,8 +47,9 @@ export type WhenBusy =
 /**
  * The one object front ends talk to: it holds the corpus version being served and replaces it on
  * reload. A reload builds the new version beside the old and swaps one reference, so an answer
- * always comes from one version, queries in flight finish on the old one, and a failed reload
- * leaves the old one serving.
+ * always comes from one version, and a failed reload leaves the old one serving. Answers read a
+ * version synchronously, so once the new one is swapped in the old one is retired: its per-quote
+ * arrays go to the next build (see `CorpusVersion.retire`), and it refuses to answer if held on to.
  */
 export class QuoteDesk {
   private running: Promise<ReloadResult> | null = null;
@@ -61,6 +63,8 @@ export class QuoteDesk {
     private current: CorpusVersion,
     /** How the serving version was produced, for `/corpus` and the start-up log. */
     private lastReport: ReloadReport,
+    /** Per-quote typed arrays handed from each retired version to the next build (see {@link TypedArrayPool}). */
+    private readonly arrays: TypedArrayPool,
   ) {
     this.lastReloadAt = current.builtAt;
   }
@@ -70,12 +74,13 @@ export class QuoteDesk {
    * folder itself cannot be read: there is nothing to serve then.
    */
   static async open(options: QuoteDeskOptions): Promise<QuoteDesk> {
-    const { version, report } = await withDeadline(options, (signal) => buildVersion(options, null, signal));
+    const arrays = new TypedArrayPool();
+    const { version, report } = await withDeadline(options, (signal) => buildVersion(options, null, signal, arrays));
     options.logger?.info({ ...summary(report) }, 'corpus loaded');
     if (version.articles.length === 0) options.logger?.warn({ corpusDir: version.load.dir, rejected: report.rejected.length }, 'no articles loaded from %s', version.load.dir);
     // At start nothing is being served yet: the snapshot is written before the desk opens.
     if (!report.fromSnapshot) await options.snapshots?.write(version);
-    return new QuoteDesk(options, version, report);
+    return new QuoteDesk(options, version, report, arrays);
   }
 
   /** Resolves once the newest version's snapshot is written (or failed, which is logged): for tests and a clean shutdown. */
@@ -138,13 +143,15 @@ export class QuoteDesk {
     const previous = this.current;
     try {
       const options = deadlineMs === undefined ? this.options : { ...this.options, reloadDeadlineMs: deadlineMs };
-      const { version, report } = await withDeadline(options, (signal) => buildVersion(options, previous, signal));
+      const { version, report } = await withDeadline(options, (signal) => buildVersion(options, previous, signal, this.arrays));
       if (version.articles.length === 0 && previous.articles.length > 0) {
         const reason = `the corpus folder yielded no articles (${report.rejected.length} file(s) or line(s) rejected); keeping the ${previous.articles.length} articles already loaded`;
         logger?.warn({ trigger, rejected: report.rejected.length }, 'reload refused: %s', reason);
         return { status: 'failed', reason, rejected: report.rejected, servingVersion: previous.id };
       }
       this.current = version;
+      // Answers take the current version and read it synchronously: none reads the previous one now.
+      if (version !== previous) previous.retire(this.arrays);
       this.lastReport = report;
       this.lastReloadAt = new Date();
       logger?.info({ trigger, ...summary(report) }, 'reload finished');
@@ -190,6 +197,7 @@ async function buildVersion(
   options: QuoteDeskOptions,
   previous: CorpusVersion | null,
   signal: AbortSignal,
+  arrays: TypedArrayPool,
 ): Promise<{ version: CorpusVersion; report: ReloadReport }> {
   const started = performance.now();
   const progress = new ProgressTracker((update) => {
@@ -214,13 +222,14 @@ async function buildVersion(
   if (!version && !previous && options.snapshots) {
     const prebuilt = await options.snapshots.read(versionId, load);
     if (prebuilt) {
-      version = await CorpusVersion.build(load, prebuilt, { signal });
+      version = await CorpusVersion.build(load, prebuilt, { signal, arrays });
       fromSnapshot = true;
     }
   }
   version ??= await CorpusVersion.build(load, undefined, {
     previous,
     signal,
+    arrays,
     onProgress: (update) => progress.building(update),
     onStage: (stage, ms) => {
       stagesMs[stage] = Math.round(ms);

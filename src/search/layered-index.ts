@@ -206,12 +206,12 @@ const ORDER_STEP = 0x10000;
 
 /**
  * The live document numbers listed in corpus order (the inverse of `corpusOrder`, -1s left out),
- * `documents` of them, pausing every 64k documents. Each step is a plain function call: a loop
+ * `documents` of them, into `inOrder` (of that length; a reload passes one from its pool of arrays),
+ * pausing every 64k documents. Each step is a plain function call: a loop
  * over 2M documents in a generator ran unoptimised at a process's first reload and held answers
  * for 455 ms at 505k.
  */
-export function* liveInCorpusOrder(corpusOrder: Int32Array, documents: number): Generator<void, Uint32Array> {
-  const inOrder = new Uint32Array(documents);
+export function* liveInCorpusOrder(corpusOrder: Int32Array, documents: number, inOrder: Uint32Array = new Uint32Array(documents)): Generator<void, Uint32Array> {
   for (let from = 0; from < corpusOrder.length; from += ORDER_STEP) {
     invertRange(corpusOrder, from, Math.min(from + ORDER_STEP, corpusOrder.length), inOrder);
     yield;
