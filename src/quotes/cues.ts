@@ -435,7 +435,8 @@ function firstPhraseOf(text: ArticleText, first: number, before: number, withRol
       // "But in an interview with the Financial Times, Mr Blair refused …, saying": the subject has its verb next.
       const acceptable = phrase !== null && (phrase.kind !== 'description' || (withRoles && isRoleWord(text.tokens[phrase.last]!.lower)));
       // "Mr Johnson, MP for Henley, said he …": a person's full name opening the sentence before an appositive is its subject.
-      const opensSentence = i === first || (i === first + 1 && HONORIFICS.has(text.tokens[first]!.lower));
+      // "76-year-old Morton Blackwell, founder of …, endorsed Cruz, saying": an age before the name opens it too.
+      const opensSentence = i === first || (i === first + 1 && (HONORIFICS.has(text.tokens[first]!.lower) || /^\p{N}+-year-old$/u.test(text.tokens[first]!.lower)));
       // "Perry, who hugged Clinton …, shouted": before a relative clause even a lone surname is the subject.
       const relativeFollows = text.tokens[(phrase?.last ?? 0) + 2]?.lower === 'who';
       const appositiveFollows = withRoles && opensSentence && next?.text === ',' && phrase !== null && phrase.kind === 'name' && (phrase.nameLast > phrase.nameFirst || relativeFollows || HONORIFICS.has(text.tokens[phrase.nameFirst - 1]?.lower ?? ''));
@@ -481,6 +482,9 @@ function cueEnd(text: ArticleText, verb: number, end: number): number {
   return last;
 }
 
+/** Verbs that with "back" make a retort: "shot back", "fired back", "hit back". */
+const BACK_VERBS = new Set(['shot', 'shoots', 'fired', 'fires', 'hit', 'hits', 'snapped', 'snaps']);
+
 /**
  * Last token of a multi-word speech phrase starting at `verb` ("made it clear", "made clear", "called
  * on"), or -1: these report speech only with the words that follow the verb.
@@ -493,6 +497,9 @@ export function phraseVerbEnd(text: ArticleText, verb: number): number {
     if (tokens[verb + 1]?.lower === 'it' && tokens[verb + 2]?.lower === 'clear') return verb + 2;
   }
   if ((lower === 'called' || lower === 'calls') && tokens[verb + 1]?.lower === 'on') return verb + 1;
+  // "Hillary shot back, “…”", "“…,” Romney fired back.": a retort, where punctuation follows
+  // ("hit back at critics" reports no words of its own).
+  if (BACK_VERBS.has(lower) && tokens[verb + 1]?.lower === 'back' && (tokens[verb + 2] === undefined || tokens[verb + 2]!.kind === 'punct')) return verb + 1;
   return -1;
 }
 

@@ -40,6 +40,25 @@ const APPOSITIVE_DELIMITERS = new Set([',', '-', '–', '—']);
 const POST_MODIFIER_PREPOSITIONS = new Set(['for', 'of', 'at', 'in', 'from', 'with']);
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'you', 'itself', 'himself', 'herself', 'themselves']);
 
+/**
+ * Whether an appositive opening before `at` follows a name that is a subject ("Jane Roe, the editor of
+ * …, at"), not a place or time after a preposition ("In Ohio, the head of the group, at").
+ */
+function nameBeforeAppositive(tokens: readonly Token[], at: number, floor: number, delimiter: string): boolean {
+  for (let i = at - 1; i > floor && i > at - 40; i -= 1) {
+    if (/^[.;:]$/.test(tokens[i]!.text) && !isAbbreviationDot(tokens, i)) return false;
+    if (tokens[i]!.text !== delimiter) continue;
+    const name = phraseEndingAt(tokens, i - 1, floor);
+    if (name === null || name.kind !== 'name') return false;
+    const before = tokens[name.first - 1];
+    return name.first === floor || before === undefined || !PHRASE_BREAKERS.has(before.lower);
+  }
+  return false;
+}
+
+/** Things an appositive name may name: "the Vatican's newspaper, L'Osservatore Romano,". */
+const THING_NOUNS = new Set(['newspaper', 'paper', 'magazine', 'daily', 'weekly', 'website', 'blog', 'network', 'channel', 'station', 'show', 'program', 'programme', 'company', 'firm', 'group', 'organization', 'organisation', 'agency', 'party', 'union', 'association', 'foundation', 'institute', 'committee', 'charity', 'campaign', 'book', 'film', 'school', 'university', 'church', 'bank', 'fund', 'tank']);
+
 /** Conjunctions that open a clause with a subject of its own: "after Mr. Lowe, asked about it, had said …". */
 const SUBORDINATORS = new Set(['after', 'before', 'when', 'while', 'because', 'since', 'although', 'though', 'until', 'unless', 'once', 'whereas']);
 
@@ -187,6 +206,14 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, floor
       // "Michael Mulgrew, president of the teachers' union, which represents …, said": a "which" clause is
       // about the thing before it; the speaker is before the appositive that thing ends.
       if (appositive.lower === 'which' && open - 1 > floor) {
+        close = open;
+        continue;
+      }
+      // "Jane Roe, the editor of the city's official newspaper, The Daily Post, said": a name opening with
+      // "The", or one after a thing ("newspaper", "group"), names that thing; the speaker is before it.
+      const thingBefore = open - 1 > floor ? tokens[open - 1]! : undefined;
+      // ("The head of the group, Jane Roe, said": with no appositive opening before it, the name is the speaker.)
+      if (thingBefore !== undefined && thingBefore.kind === 'word' && thingBefore.text === thingBefore.lower && (appositive.text === 'The' || THING_NOUNS.has(thingBefore.lower)) && nameBeforeAppositive(tokens, open, floor, delimiter)) {
         close = open;
         continue;
       }
