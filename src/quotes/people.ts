@@ -9,6 +9,7 @@ import {
   HONORIFICS,
   isPartyTitle,
   MALE_HONORIFICS,
+  MEDIA,
   NAME_PARTICLES,
   NON_PERSON_WORDS,
   PHRASE_BREAKERS,
@@ -215,6 +216,8 @@ export class People {
         const wantedModifier = wanted[wanted.length - 2];
         const roleModifier = roleWordsOfEntity[roleWordsOfEntity.length - 2];
         if (wantedModifier !== undefined && roleModifier !== undefined && wantedModifier !== roleModifier && !/(?:ian|ish|ese|an)$/.test(wantedModifier)) continue;
+        // "the CNN host" is not "host Larry Lee" of a radio show: an outlet in the description must be in the role.
+        if (wantedModifier !== undefined && MEDIA.has(wantedModifier) && !roleWordsOfEntity.includes(wantedModifier)) continue;
         const shared = wanted.filter((word) => roleWordsOfEntity.includes(word)).length;
         const score = shared * 4 + (first < at ? 2 : 0) + first / 1e7;
         if (score > bestScore) {

@@ -18,3 +18,69 @@ describe('a question or exclamation closing its paragraph', () => {
     expect(quoteStarting(extract(body), 'What did you expect').speaker).toBe('Darrell Issa');
   });
 });
+
+describe('a retort: "shot back", "fired back"', () => {
+  it('reads "Hillary Clinton shot back, “…”" as her cue, not the earlier clause\'s "criticized"', () => {
+    const body = 'After Gov. Jerry Brown criticized Bill Clinton during a debate, Hillary Clinton shot back, “I suppose I could have stayed home.”';
+    expect(quoteStarting(extract(body), 'I suppose').speaker).toBe('Hillary Clinton');
+  });
+
+  it('reads "“…,” Jane Roe fired back." as a cue after the quotation', () => {
+    const result = extract('Tom Hale called the plan a fraud. “No way,” Jane Roe fired back.');
+    expect(quoteStarting(result, 'No way').speaker).toBe('Jane Roe');
+    expect(quoteStarting(result, 'No way').cue).toBe('fired back');
+  });
+
+  it('does not take "hit back at critics" as reported words', () => {
+    const result = extract('Jane Roe hit back at critics on Monday.');
+    expect(result.quotes).toHaveLength(0);
+  });
+});
+
+describe('an age before the name that opens the sentence', () => {
+  it('keeps "76-year-old Morton Blake, founder of …, endorsed Cruz, saying “…”" with Blake, not the object', () => {
+    const body = '76-year-old Morton Blake, founder of the Leadership Institute, endorsed Cruz last week, saying he “has shown his commitment.”';
+    expect(quoteStarting(extract(body), 'has shown').speaker).toBe('Morton Blake');
+  });
+});
+
+describe('a name in apposition to a thing inside an appositive', () => {
+  it('gives "Gian Vian, the editor of the Vatican\'s newspaper, L\'Osservatore Romano, said" to the editor', () => {
+    const body = "Gian Vian, the editor in chief of the Vatican's official newspaper, L'Osservatore Romano, said every pope was \"both religious and political.\"";
+    expect(quoteStarting(extract(body), 'both religious').speaker).toBe('Gian Vian');
+  });
+
+  it('gives "…, the editor of the city\'s paper, The Daily Post, said" to the editor', () => {
+    const body = "John Smith, the editor of the city's paper, The Daily Post, said the mayor was \"a disgrace.\"";
+    expect(quoteStarting(extract(body), 'a disgrace').speaker).toBe('John Smith');
+  });
+
+  it('still gives "In Ohio, the head of the group, Jane Roe, said" to the name after the office', () => {
+    const body = 'In Ohio, the head of the group, Jane Roe, said it was "a disgrace."';
+    expect(quoteStarting(extract(body), 'a disgrace').speaker).toBe('Jane Roe');
+  });
+});
+
+describe('US role words before a name: "MSNBC host", "Clinton ally"', () => {
+  it('reads "said MSNBC host Chris Matthews" as his cue, so the next piece is his too', () => {
+    const body = 'Pence won the debate, according to the post-debate analysis.\n\n“I thought Pence did it right,” said MSNBC host Chris Matthews. “His body language was excellent.”';
+    const result = extract(body);
+    expect(quoteStarting(result, 'I thought Pence').speaker).toBe('Chris Matthews');
+    expect(quoteStarting(result, 'His body language').speaker).toBe('Chris Matthews');
+  });
+
+  it('reads "said Clinton ally James Carville" as his cue, not the allies of the sentence before', () => {
+    const body = 'Some of her allies said they accept it. “David is a friend of mine,” said Clinton ally James Carville.';
+    expect(quoteStarting(extract(body), 'David is a friend').speaker).toBe('James Carville');
+  });
+
+  it('does not resolve "the moderator" to the person last named', () => {
+    const body = 'Donald Trump spoke about phones. “Many argue that phones help the police,” the moderator said.';
+    expect(quoteStarting(extract(body), 'Many argue').speaker).not.toBe('Donald Trump');
+  });
+
+  it('does not resolve "the CNN host" to a radio host the article named', () => {
+    const body = 'Jake Tapper spoke to host Larry Lee on the radio. Tapper told Lee it was bad. In closing, the CNN host said, “It is horrifying.”';
+    expect(quoteStarting(extract(body), 'It is horrifying').speaker).not.toBe('Larry Lee');
+  });
+});
