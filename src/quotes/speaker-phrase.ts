@@ -95,24 +95,31 @@ export function classifyPhrase(tokens: readonly Token[], first: number, last: nu
   // Drop leading particles left at the run start.
   while (runStart <= last && !isNameWord(tokens[runStart]!)) runStart += 1;
   // "analyst Dennis Forst of Seidler Amdec Securities Inc", "Eisenberg of Bear Stearns": the person is before "of".
-  if (runStart - 2 >= first && tokens[runStart - 1]!.lower === 'of' && isNameWord(tokens[runStart - 2]!)) {
-    let headFirst = runStart - 2;
+  // "Phil Musser of digital consulting firm IMGE": lower-case words describing the employer may come between.
+  let ofAt = runStart - 1;
+  while (ofAt > first + 1 && runStart - ofAt <= 4 && tokens[ofAt]!.kind === 'word' && tokens[ofAt]!.text === tokens[ofAt]!.lower && tokens[ofAt]!.lower !== 'of' && !PHRASE_BREAKERS.has(tokens[ofAt]!.lower)) ofAt -= 1;
+  if (ofAt !== runStart - 1 && tokens[ofAt]!.lower !== 'of') ofAt = runStart - 1;
+  if (ofAt - 1 >= first && tokens[ofAt]!.lower === 'of' && isNameWord(tokens[ofAt - 1]!)) {
+    let headFirst = ofAt - 1;
     while (headFirst - 1 >= first && isNameWord(tokens[headFirst - 1]!)) headFirst -= 1;
-    // "Analyst Dennis Forst of …", "Representative Jane Roe of Arizona": titles before the name do not make it an office.
-    while (headFirst < runStart - 2 && (isRoleWord(tokens[headFirst]!.lower) || HONORIFICS.has(tokens[headFirst]!.lower))) headFirst += 1;
+    // "Analyst Dennis Forst of …", "Representative Jane Roe of Arizona", "CBC Chairman G.K. Butterfield of
+    // North Carolina": titles before the name do not make it an office.
+    let nameStart = headFirst;
+    for (let i = headFirst; i < ofAt - 1; i += 1) if (isRoleWord(tokens[i]!.lower) || HONORIFICS.has(tokens[i]!.lower)) nameStart = i + 1;
     const headWords = [];
-    for (let i = headFirst; i <= runStart - 2; i += 1) headWords.push(tokens[i]!.lower);
+    for (let i = nameStart; i <= ofAt - 1; i += 1) headWords.push(tokens[i]!.lower);
     const organisationOrRole = headWords.some((word) => NON_PERSON_WORDS.has(word) || isRoleWord(word) || CAPITALISED_FUNCTION_WORDS.has(word));
     if (!organisationOrRole) {
-      const head = classifyPhrase(tokens, first, runStart - 2);
+      const head = classifyPhrase(tokens, first, ofAt - 1);
       if (head !== null && head.kind === 'name') return { ...head, last };
     }
+    headFirst = nameStart;
     // "the Bank of England", "the University of Chicago": an organisation's name runs over "of" (not "England").
     const organisation = headWords.some((word) => NON_PERSON_WORDS.has(word)) && !headWords.some((word) => isRoleWord(word));
     let givenAfter = false;
     for (let i = runStart; i <= last; i += 1) givenAfter ||= GIVEN_NAMES.has(tokens[i]!.lower) || HONORIFICS.has(tokens[i]!.lower) || isRoleWord(tokens[i]!.lower);
     const bareOrganisation = headFirst === first || (headFirst === first + 1 && DETERMINERS.has(tokens[first]!.lower));
-    if (organisation && bareOrganisation && !givenAfter && last - runStart <= 2) return { kind: 'name', first, last, nameFirst: headFirst, nameLast: last };
+    if (ofAt === runStart - 1 && organisation && bareOrganisation && !givenAfter && last - runStart <= 2) return { kind: 'name', first, last, nameFirst: headFirst, nameLast: last };
   }
   if (runStart > last) return { kind: 'description', first, last, nameFirst: -1, nameLast: -1 };
   // "a spokesman for Disney", "a report for Oxfam": a determined lower-case head before its post-modifier speaks.

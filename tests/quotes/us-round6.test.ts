@@ -84,3 +84,19 @@ describe('US role words before a name: "MSNBC host", "Clinton ally"', () => {
     expect(quoteStarting(extract(body), 'It is horrifying').speaker).not.toBe('Larry Lee');
   });
 });
+
+describe('a person named with the place or employer after "of"', () => {
+  it('gives "said CBC Chairman G.K. Butterfield of North Carolina" to Butterfield, not the state', () => {
+    const body = '“I am outraged,” said CBC Chairman G.K. Butterfield of North Carolina.';
+    expect(quoteStarting(extract(body), 'I am outraged').speaker).toBe('G.K. Butterfield');
+  });
+
+  it('gives "said Phil Musser of digital consulting firm IMGE" to Musser, not the firm', () => {
+    const body = '“It is a clear message,” said Phil Musser of digital consulting firm IMGE.';
+    expect(quoteStarting(extract(body), 'It is a clear').speaker).toBe('Phil Musser');
+  });
+
+  it('still reads "said the Bank of England" as the bank', () => {
+    expect(quoteStarting(extract('“Rates will rise,” said the Bank of England.'), 'Rates will rise').speaker).toBe('Bank of England');
+  });
+});
