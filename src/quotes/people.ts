@@ -35,6 +35,9 @@ export interface Entity {
   fullMentions: number;
 }
 
+/** Last words of things named after a person ("Trump Tower", "Clinton Foundation"): the surname alone is the person. */
+const NAMED_AFTER_SOMEONE = new Set(['train', 'tower', 'towers', 'foundation', 'university', 'organization', 'organisation', 'administration', 'campaign', 'hotel', 'hotels', 'doctrine', 'era', 'library', 'center', 'centre', 'institute', 'effect', 'rally', 'steaks', 'vodka', 'airlines', 'shuttle', 'plaza', 'casino', 'taj', 'network']);
+
 /** How many more full-name mentions make one bearer of a surname the one a lone surname means. */
 const DOMINANT_MARGIN = 1;
 
@@ -323,8 +326,11 @@ export class People {
     }
     if (best === null && words.length === 1) {
       // "Sir Digby" after "Sir Digby Jones": a knight (or a first-name mention) joins the one full name it starts.
+      // Not a thing named after someone: "Trump" is not the "Trump Train" (or Tower, Foundation) of an
+      // article that never writes Donald Trump.
       const byGivenName = this.entitiesByFirstWord.get(key);
-      if (byGivenName?.length === 1) best = byGivenName[0]!;
+      const only = byGivenName?.length === 1 ? byGivenName[0]! : undefined;
+      if (only !== undefined && !NAMED_AFTER_SOMEONE.has(only.words[only.words.length - 1]!.toLowerCase())) best = only;
     }
     if (best !== null) return best;
     const entity: Entity = { id: this.entities.length, words, name: words.join(' '), aliases: new Set(), person: undefined, gender: undefined, roles: new Set(), fullMentions: 1 };

@@ -100,3 +100,15 @@ describe('a person named with the place or employer after "of"', () => {
     expect(quoteStarting(extract('“Rates will rise,” said the Bank of England.'), 'Rates will rise').speaker).toBe('Bank of England');
   });
 });
+
+describe('a surname alone and a thing named after that person', () => {
+  it('does not join "Trump" to the "Trump Train" of an article that never writes his full name', () => {
+    const body = 'For those of you not yet on the Trump Train, I know you have doubts. "We will win," Trump said.';
+    expect(quoteStarting(extract(body), 'We will win').speaker).toBe('Trump');
+  });
+
+  it('still joins "Sir Digby" to the one full name it starts', () => {
+    const body = 'Sir Digby Jones spoke first. "We will win," Sir Digby said.';
+    expect(quoteStarting(extract(body), 'We will win').speaker).toBe('Digby Jones');
+  });
+});
