@@ -35,6 +35,9 @@ export interface Entity {
   fullMentions: number;
 }
 
+/** Offices US copy abbreviates before a name, as the role they stand for. */
+const OFFICE_HONORIFICS = new Map([['gov', 'governor'], ['sen', 'senator'], ['rep', 'representative'], ['gen', 'general']]);
+
 /** Last words of things named after a person ("Trump Tower", "Clinton Foundation"): the surname alone is the person. */
 const NAMED_AFTER_SOMEONE = new Set(['train', 'tower', 'towers', 'foundation', 'university', 'organization', 'organisation', 'administration', 'campaign', 'hotel', 'hotels', 'doctrine', 'era', 'library', 'center', 'centre', 'institute', 'effect', 'rally', 'steaks', 'vodka', 'airlines', 'shuttle', 'plaza', 'casino', 'taj', 'network']);
 
@@ -201,6 +204,8 @@ export class People {
    */
   resolveRole(roleWords: readonly string[], at: number): Entity | null {
     const wanted = roleWords.map(bare).filter((word) => !DETERMINERS.has(word) && word !== 'former' && word !== 'new');
+    // "the former governor" is "Former Florida governor Jeb Bush": a rank written in both agrees.
+    const ranks = roleWords.map(bare).filter((word) => RANK_MODIFIERS.has(word));
     const head = wanted[wanted.length - 1];
     if (head === undefined || !ROLE_NOUNS.has(head)) return null;
     let best: Entity | null = null;
@@ -214,7 +219,7 @@ export class People {
         const roleWordsOfEntity = role.split(' ');
         if (roleWordsOfEntity[roleWordsOfEntity.length - 1] !== head) continue;
         // "Deputy Prime Minister John Prescott" is not "the prime minister".
-        if (roleWordsOfEntity.some((word) => RANK_MODIFIERS.has(word) && !wanted.includes(word))) continue;
+        if (roleWordsOfEntity.some((word) => RANK_MODIFIERS.has(word) && !ranks.includes(word))) continue;
         // "the attorney general" is not "Solicitor General Harriet Harman".
         const wantedModifier = wanted[wanted.length - 2];
         const roleModifier = roleWordsOfEntity[roleWordsOfEntity.length - 2];
@@ -400,6 +405,12 @@ export class People {
       roleWords.push(...before);
     }
     let role = roleWords.length > 0 && ROLE_NOUNS.has(roleWords[roleWords.length - 1]!) ? roleWords.join(' ') : null;
+    // "Former Florida Gov. Jeb Bush": a past office abbreviated as an honorific is a role too ("former
+    // florida governor"), for "the former governor" to find. (A present one is not: "the senator" is
+    // better read as the senator just named than as the last one written "Sen.".)
+    const office = honorific === null ? undefined : OFFICE_HONORIFICS.get(honorific.replace(/\.$/, ''));
+    const before = this.wordsOf(runFirst, first - 2).map((word) => bare(word.toLowerCase()));
+    if (role === null && office !== undefined && before.includes('former')) role = [...before, office].join(' ');
     role ??= this.appositiveRole(runLast);
     return { first, last: runLast, honorific, role };
   }

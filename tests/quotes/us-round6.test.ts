@@ -112,3 +112,22 @@ describe('a surname alone and a thing named after that person', () => {
     expect(quoteStarting(extract(body), 'We will win').speaker).toBe('Digby Jones');
   });
 });
+
+describe('a past office: "the former president"', () => {
+  it('is not the person named last when no one is written with that role', () => {
+    const body = 'Jeb Bush spoke first in Columbia. His brother spoke later. "I felt the first one was an accident," the former president said.';
+    const quote = quoteStarting(extract(body), 'I felt the first');
+    expect(quote.speaker).not.toBe('Jeb Bush');
+    expect(quote.speakerSurface).toBe('the former president');
+  });
+
+  it('is still the person written with that role: "Jeb Bush, the former governor of Florida," … "the former governor"', () => {
+    const body = 'Jeb Bush, the former governor of Florida, spoke first. "We will win," the former governor said.';
+    expect(quoteStarting(extract(body), 'We will win').speaker).toBe('Jeb Bush');
+  });
+
+  it('reads a past office abbreviated before the name as that role: "Former Florida Gov. Jeb Bush"', () => {
+    const body = 'Former Florida Gov. Jeb Bush spoke first. Tom Hale spoke later. "We will win," the former governor said.';
+    expect(quoteStarting(extract(body), 'We will win').speaker).toBe('Jeb Bush');
+  });
+});
