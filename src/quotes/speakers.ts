@@ -114,8 +114,9 @@ export class SpeakerBook {
     if (byRole !== null) return byRole;
     if (!ROLE_NOUNS.has(head) || ANONYMOUS_ROLES.has(head)) return null;
     // "the former president" after "Jeb Bush said …": a past office is no one the article just named
-    // unless written with that role (above); the description stays the speaker.
-    if (words.includes('former') || words.includes('ex')) return null;
+    // unless written with that role (above) or speaking in the sentence before ("Lord Butler said … . The
+    // former cabinet secretary said …"); otherwise the description stays the speaker.
+    if (words.includes('former') || words.includes('ex')) return this.recentPerson(sentence, phrase.first, undefined, 2, true);
     // "The Russian President also added…" right after "Vladimir Putin congratulated…".
     return this.recentPerson(sentence, phrase.first, undefined, 4, false);
   }

@@ -126,6 +126,11 @@ describe('a past office: "the former president"', () => {
     expect(quoteStarting(extract(body), 'We will win').speaker).toBe('Jeb Bush');
   });
 
+  it('is the person speaking in the sentence before: "Lord Butler said … . The former cabinet secretary said …"', () => {
+    const body = 'Lord Butler said the plan was bad. The former cabinet secretary said it was "a failure".';
+    expect(quoteStarting(extract(body), 'a failure').speaker).toBe('Butler');
+  });
+
   it('reads a past office abbreviated before the name as that role: "Former Florida Gov. Jeb Bush"', () => {
     const body = 'Former Florida Gov. Jeb Bush spoke first. Tom Hale spoke later. "We will win," the former governor said.';
     expect(quoteStarting(extract(body), 'We will win').speaker).toBe('Jeb Bush');
