@@ -482,8 +482,6 @@ function cueEnd(text: ArticleText, verb: number, end: number): number {
   return last;
 }
 
-/** Verbs that with "back" make a retort: "shot back", "fired back", "hit back". */
-const BACK_VERBS = new Set(['shot', 'shoots', 'fired', 'fires', 'hit', 'hits', 'snapped', 'snaps']);
 
 /**
  * Last token of a multi-word speech phrase starting at `verb` ("made it clear", "made clear", "called
@@ -497,9 +495,6 @@ export function phraseVerbEnd(text: ArticleText, verb: number): number {
     if (tokens[verb + 1]?.lower === 'it' && tokens[verb + 2]?.lower === 'clear') return verb + 2;
   }
   if ((lower === 'called' || lower === 'calls') && tokens[verb + 1]?.lower === 'on') return verb + 1;
-  // "Hillary shot back, “…”", "“…,” Romney fired back.": a retort, where punctuation follows
-  // ("hit back at critics" reports no words of its own).
-  if (BACK_VERBS.has(lower) && tokens[verb + 1]?.lower === 'back' && (tokens[verb + 2] === undefined || tokens[verb + 2]!.kind === 'punct')) return verb + 1;
   return -1;
 }
 

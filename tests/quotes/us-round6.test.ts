@@ -19,24 +19,6 @@ describe('a question or exclamation closing its paragraph', () => {
   });
 });
 
-describe('a retort: "shot back", "fired back"', () => {
-  it('reads "Hillary Clinton shot back, “…”" as her cue, not the earlier clause\'s "criticized"', () => {
-    const body = 'After Gov. Jerry Brown criticized Bill Clinton during a debate, Hillary Clinton shot back, “I suppose I could have stayed home.”';
-    expect(quoteStarting(extract(body), 'I suppose').speaker).toBe('Hillary Clinton');
-  });
-
-  it('reads "“…,” Jane Roe fired back." as a cue after the quotation', () => {
-    const result = extract('Tom Hale called the plan a fraud. “No way,” Jane Roe fired back.');
-    expect(quoteStarting(result, 'No way').speaker).toBe('Jane Roe');
-    expect(quoteStarting(result, 'No way').cue).toBe('fired back');
-  });
-
-  it('does not take "hit back at critics" as reported words', () => {
-    const result = extract('Jane Roe hit back at critics on Monday.');
-    expect(result.quotes).toHaveLength(0);
-  });
-});
-
 describe('an age before the name that opens the sentence', () => {
   it('keeps "76-year-old Morton Blake, founder of …, endorsed Cruz, saying “…”" with Blake, not the object', () => {
     const body = '76-year-old Morton Blake, founder of the Leadership Institute, endorsed Cruz last week, saying he “has shown his commitment.”';
