@@ -61,7 +61,7 @@ export function sameSpeaker(a: string, b: string): boolean {
  * name has no word at all.
  */
 export function headWord(name: string): string | null {
-  const words = name
+  const words = withoutPlaceOrEmployer(name.replace(/\([^)]*\)/g, ' ').replace(/,.*$/s, ' '))
     .toLowerCase()
     .replace(/\([^)]*\)/g, ' ') // "John Smith (2)": the extractor's tag for a second John Smith
     .replace(/,.*$/s, ' ') // "Donna Brazile, the interim chairwoman": the name is before the comma
@@ -74,6 +74,25 @@ export function headWord(name: string): string | null {
   while (words.length > 1 && TITLES.has(words[0]!)) words.shift();
   while (words.length > 1 && SUFFIXES.has(words[words.length - 1]!)) words.pop();
   return words[words.length - 1] ?? null;
+}
+
+/** Words before "of" that make it part of an office or an organisation's name: "Secretary of State", "Bank of England". */
+const OFFICE_WORDS = new Set(['executive', 'officer', 'director', 'chairman', 'chairwoman', 'chair', 'secretary', 'minister', 'president', 'head', 'chief', 'governor', 'leader', 'member', 'mayor', 'founder', 'editor', 'professor', 'commissioner', 'ambassador', 'general', 'attorney', 'archbishop', 'bishop', 'duke', 'duchess', 'earl', 'prince', 'princess', 'king', 'queen', 'bank', 'university']);
+
+/**
+ * A person's name without the place or employer US copy writes after it: "Sen. Tom Udall of New
+ * Mexico" → "Sen. Tom Udall", "Craig Holman of Public Citizen" → "Craig Holman". Only after two or
+ * more words ending in a capitalised one that is no office ("Secretary of State Colin Powell", "Bank
+ * of England" stay whole); descriptions ("a spokesman for …") are left to the determiner rule.
+ */
+function withoutPlaceOrEmployer(name: string): string {
+  if (/^\s*(?:a|an|the)\s/i.test(name)) return name;
+  const match = /^(.*?)\s+(?:of|from|at)\s+\S/u.exec(name);
+  if (match === null) return name;
+  const before = match[1]!.trim().split(/\s+/);
+  const last = before[before.length - 1]!;
+  if (before.length < 2 || !/^\p{Lu}/u.test(last) || OFFICE_WORDS.has(last.toLowerCase().replace(/\.$/, ''))) return name;
+  return match[1]!;
 }
 
 /**

@@ -435,7 +435,8 @@ function firstPhraseOf(text: ArticleText, first: number, before: number, withRol
       // "But in an interview with the Financial Times, Mr Blair refused …, saying": the subject has its verb next.
       const acceptable = phrase !== null && (phrase.kind !== 'description' || (withRoles && isRoleWord(text.tokens[phrase.last]!.lower)));
       // "Mr Johnson, MP for Henley, said he …": a person's full name opening the sentence before an appositive is its subject.
-      const opensSentence = i === first || (i === first + 1 && HONORIFICS.has(text.tokens[first]!.lower));
+      // "76-year-old Morton Blackwell, founder of …, endorsed Cruz, saying": an age before the name opens it too.
+      const opensSentence = i === first || (i === first + 1 && (HONORIFICS.has(text.tokens[first]!.lower) || /^\p{N}+-year-old$/u.test(text.tokens[first]!.lower)));
       // "Perry, who hugged Clinton …, shouted": before a relative clause even a lone surname is the subject.
       const relativeFollows = text.tokens[(phrase?.last ?? 0) + 2]?.lower === 'who';
       const appositiveFollows = withRoles && opensSentence && next?.text === ',' && phrase !== null && phrase.kind === 'name' && (phrase.nameLast > phrase.nameFirst || relativeFollows || HONORIFICS.has(text.tokens[phrase.nameFirst - 1]?.lower ?? ''));
@@ -480,6 +481,7 @@ function cueEnd(text: ArticleText, verb: number, end: number): number {
   }
   return last;
 }
+
 
 /**
  * Last token of a multi-word speech phrase starting at `verb` ("made it clear", "made clear", "called

@@ -122,11 +122,12 @@ function closesWithCueAfterMark(text: ArticleText, span: MarkedSpan, cue: Cue): 
   const last = text.body.charAt(span.end - 1);
   if (last !== '!' && last !== '?' && last !== '.') return false;
   if (cue.sentence !== sentenceAt(text, span.end - 1) + 1 || cue.fragmentOnly || cue.according) return false;
+  // `“…indict both?”` ⏎⏎ `Issa continued, “Yes.”`: a cue opening the next paragraph is that paragraph's.
+  if (text.sentenceParagraph[cue.sentence] !== span.paragraph) return false;
   const next = text.tokens[cue.verbEnd + 1];
   if (last !== '.') return next === undefined || next.kind === 'punct' || !CLAUSE_OPENERS.has(next.lower);
   // US copy puts the full stop inside too: `"We will win the state." Trump said.` Then the cue must be
   // a whole short sentence of its own paragraph, ending at its speaker and verb.
-  if (text.sentenceParagraph[cue.sentence] !== span.paragraph) return false;
   const end = Math.max(cue.verbEnd, cue.speaker.last);
   const after = text.tokens[end + 1];
   return after === undefined || after.text === '.' || text.sentenceParagraph[text.tokenSentence[end + 1] ?? -1] !== span.paragraph;

@@ -102,6 +102,7 @@ insider participant witness resident activist protester critic fan supporter vot
 pollster consultant blogger commentator columnist lawmaker operative donor organizer organiser nominee
 frontrunner front-runner challenger incumbent staffer sheriff councilman councilwoman assemblyman
 assemblywoman legislator historian scholar lobbyist advocate pastor
+host anchor ally surrogate confidant moderator pundit reporter journalist
 `);
 
 /** Heads of descriptions that are never one person: their quotes keep the description as speaker. */

@@ -9,6 +9,7 @@ import {
   HONORIFICS,
   isPartyTitle,
   MALE_HONORIFICS,
+  MEDIA,
   NAME_PARTICLES,
   NON_PERSON_WORDS,
   PHRASE_BREAKERS,
@@ -33,6 +34,12 @@ export interface Entity {
   /** Times the article writes exactly this full name: decides whom a lone surname means. */
   fullMentions: number;
 }
+
+/** Offices US copy abbreviates before a name, as the role they stand for. */
+const OFFICE_HONORIFICS = new Map([['gov', 'governor'], ['sen', 'senator'], ['rep', 'representative'], ['gen', 'general']]);
+
+/** Last words of things named after a person ("Trump Tower", "Clinton Foundation"): the surname alone is the person. */
+const NAMED_AFTER_SOMEONE = new Set(['train', 'tower', 'towers', 'foundation', 'university', 'organization', 'organisation', 'administration', 'campaign', 'hotel', 'hotels', 'doctrine', 'era', 'library', 'center', 'centre', 'institute', 'effect', 'rally', 'steaks', 'vodka', 'airlines', 'shuttle', 'plaza', 'casino', 'taj', 'network']);
 
 /** How many more full-name mentions make one bearer of a surname the one a lone surname means. */
 const DOMINANT_MARGIN = 1;
@@ -197,6 +204,8 @@ export class People {
    */
   resolveRole(roleWords: readonly string[], at: number): Entity | null {
     const wanted = roleWords.map(bare).filter((word) => !DETERMINERS.has(word) && word !== 'former' && word !== 'new');
+    // "the former governor" is "Former Florida governor Jeb Bush": a rank written in both agrees.
+    const ranks = roleWords.map(bare).filter((word) => RANK_MODIFIERS.has(word));
     const head = wanted[wanted.length - 1];
     if (head === undefined || !ROLE_NOUNS.has(head)) return null;
     let best: Entity | null = null;
@@ -210,11 +219,13 @@ export class People {
         const roleWordsOfEntity = role.split(' ');
         if (roleWordsOfEntity[roleWordsOfEntity.length - 1] !== head) continue;
         // "Deputy Prime Minister John Prescott" is not "the prime minister".
-        if (roleWordsOfEntity.some((word) => RANK_MODIFIERS.has(word) && !wanted.includes(word))) continue;
+        if (roleWordsOfEntity.some((word) => RANK_MODIFIERS.has(word) && !ranks.includes(word))) continue;
         // "the attorney general" is not "Solicitor General Harriet Harman".
         const wantedModifier = wanted[wanted.length - 2];
         const roleModifier = roleWordsOfEntity[roleWordsOfEntity.length - 2];
         if (wantedModifier !== undefined && roleModifier !== undefined && wantedModifier !== roleModifier && !/(?:ian|ish|ese|an)$/.test(wantedModifier)) continue;
+        // "the CNN host" is not "host Larry Lee" of a radio show: an outlet in the description must be in the role.
+        if (wantedModifier !== undefined && MEDIA.has(wantedModifier) && !roleWordsOfEntity.includes(wantedModifier)) continue;
         const shared = wanted.filter((word) => roleWordsOfEntity.includes(word)).length;
         const score = shared * 4 + (first < at ? 2 : 0) + first / 1e7;
         if (score > bestScore) {
@@ -320,8 +331,11 @@ export class People {
     }
     if (best === null && words.length === 1) {
       // "Sir Digby" after "Sir Digby Jones": a knight (or a first-name mention) joins the one full name it starts.
+      // Not a thing named after someone: "Trump" is not the "Trump Train" (or Tower, Foundation) of an
+      // article that never writes Donald Trump.
       const byGivenName = this.entitiesByFirstWord.get(key);
-      if (byGivenName?.length === 1) best = byGivenName[0]!;
+      const only = byGivenName?.length === 1 ? byGivenName[0]! : undefined;
+      if (only !== undefined && !NAMED_AFTER_SOMEONE.has(only.words[only.words.length - 1]!.toLowerCase())) best = only;
     }
     if (best !== null) return best;
     const entity: Entity = { id: this.entities.length, words, name: words.join(' '), aliases: new Set(), person: undefined, gender: undefined, roles: new Set(), fullMentions: 1 };
@@ -391,6 +405,12 @@ export class People {
       roleWords.push(...before);
     }
     let role = roleWords.length > 0 && ROLE_NOUNS.has(roleWords[roleWords.length - 1]!) ? roleWords.join(' ') : null;
+    // "Former Florida Gov. Jeb Bush": a past office abbreviated as an honorific is a role too ("former
+    // florida governor"), for "the former governor" to find. (A present one is not: "the senator" is
+    // better read as the senator just named than as the last one written "Sen.".)
+    const office = honorific === null ? undefined : OFFICE_HONORIFICS.get(honorific.replace(/\.$/, ''));
+    const before = this.wordsOf(runFirst, first - 2).map((word) => bare(word.toLowerCase()));
+    if (role === null && office !== undefined && before.includes('former')) role = [...before, office].join(' ');
     role ??= this.appositiveRole(runLast);
     return { first, last: runLast, honorific, role };
   }

@@ -40,6 +40,25 @@ const APPOSITIVE_DELIMITERS = new Set([',', '-', '–', '—']);
 const POST_MODIFIER_PREPOSITIONS = new Set(['for', 'of', 'at', 'in', 'from', 'with']);
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'you', 'itself', 'himself', 'herself', 'themselves']);
 
+/**
+ * Whether an appositive opening before `at` follows a name that is a subject ("Jane Roe, the editor of
+ * …, at"), not a place or time after a preposition ("In Ohio, the head of the group, at").
+ */
+function nameBeforeAppositive(tokens: readonly Token[], at: number, floor: number, delimiter: string): boolean {
+  for (let i = at - 1; i > floor && i > at - 40; i -= 1) {
+    if (/^[.;:]$/.test(tokens[i]!.text) && !isAbbreviationDot(tokens, i)) return false;
+    if (tokens[i]!.text !== delimiter) continue;
+    const name = phraseEndingAt(tokens, i - 1, floor);
+    if (name === null || name.kind !== 'name') return false;
+    const before = tokens[name.first - 1];
+    return name.first === floor || before === undefined || !PHRASE_BREAKERS.has(before.lower);
+  }
+  return false;
+}
+
+/** Things an appositive name may name: "the Vatican's newspaper, L'Osservatore Romano,". */
+const THING_NOUNS = new Set(['newspaper', 'paper', 'magazine', 'daily', 'weekly', 'website', 'blog', 'network', 'channel', 'station', 'show', 'program', 'programme', 'company', 'firm', 'group', 'organization', 'organisation', 'agency', 'party', 'union', 'association', 'foundation', 'institute', 'committee', 'charity', 'campaign', 'book', 'film', 'school', 'university', 'church', 'bank', 'fund', 'tank']);
+
 /** Conjunctions that open a clause with a subject of its own: "after Mr. Lowe, asked about it, had said …". */
 const SUBORDINATORS = new Set(['after', 'before', 'when', 'while', 'because', 'since', 'although', 'though', 'until', 'unless', 'once', 'whereas']);
 
@@ -76,24 +95,31 @@ export function classifyPhrase(tokens: readonly Token[], first: number, last: nu
   // Drop leading particles left at the run start.
   while (runStart <= last && !isNameWord(tokens[runStart]!)) runStart += 1;
   // "analyst Dennis Forst of Seidler Amdec Securities Inc", "Eisenberg of Bear Stearns": the person is before "of".
-  if (runStart - 2 >= first && tokens[runStart - 1]!.lower === 'of' && isNameWord(tokens[runStart - 2]!)) {
-    let headFirst = runStart - 2;
+  // "Phil Musser of digital consulting firm IMGE": lower-case words describing the employer may come between.
+  let ofAt = runStart - 1;
+  while (ofAt > first + 1 && runStart - ofAt <= 4 && tokens[ofAt]!.kind === 'word' && tokens[ofAt]!.text === tokens[ofAt]!.lower && tokens[ofAt]!.lower !== 'of' && !PHRASE_BREAKERS.has(tokens[ofAt]!.lower)) ofAt -= 1;
+  if (ofAt !== runStart - 1 && tokens[ofAt]!.lower !== 'of') ofAt = runStart - 1;
+  if (ofAt - 1 >= first && tokens[ofAt]!.lower === 'of' && isNameWord(tokens[ofAt - 1]!)) {
+    let headFirst = ofAt - 1;
     while (headFirst - 1 >= first && isNameWord(tokens[headFirst - 1]!)) headFirst -= 1;
-    // "Analyst Dennis Forst of …", "Representative Jane Roe of Arizona": titles before the name do not make it an office.
-    while (headFirst < runStart - 2 && (isRoleWord(tokens[headFirst]!.lower) || HONORIFICS.has(tokens[headFirst]!.lower))) headFirst += 1;
+    // "Analyst Dennis Forst of …", "Representative Jane Roe of Arizona", "CBC Chairman G.K. Butterfield of
+    // North Carolina": titles before the name do not make it an office.
+    let nameStart = headFirst;
+    for (let i = headFirst; i < ofAt - 1; i += 1) if (isRoleWord(tokens[i]!.lower) || HONORIFICS.has(tokens[i]!.lower)) nameStart = i + 1;
     const headWords = [];
-    for (let i = headFirst; i <= runStart - 2; i += 1) headWords.push(tokens[i]!.lower);
+    for (let i = nameStart; i <= ofAt - 1; i += 1) headWords.push(tokens[i]!.lower);
     const organisationOrRole = headWords.some((word) => NON_PERSON_WORDS.has(word) || isRoleWord(word) || CAPITALISED_FUNCTION_WORDS.has(word));
     if (!organisationOrRole) {
-      const head = classifyPhrase(tokens, first, runStart - 2);
+      const head = classifyPhrase(tokens, first, ofAt - 1);
       if (head !== null && head.kind === 'name') return { ...head, last };
     }
+    headFirst = nameStart;
     // "the Bank of England", "the University of Chicago": an organisation's name runs over "of" (not "England").
     const organisation = headWords.some((word) => NON_PERSON_WORDS.has(word)) && !headWords.some((word) => isRoleWord(word));
     let givenAfter = false;
     for (let i = runStart; i <= last; i += 1) givenAfter ||= GIVEN_NAMES.has(tokens[i]!.lower) || HONORIFICS.has(tokens[i]!.lower) || isRoleWord(tokens[i]!.lower);
     const bareOrganisation = headFirst === first || (headFirst === first + 1 && DETERMINERS.has(tokens[first]!.lower));
-    if (organisation && bareOrganisation && !givenAfter && last - runStart <= 2) return { kind: 'name', first, last, nameFirst: headFirst, nameLast: last };
+    if (ofAt === runStart - 1 && organisation && bareOrganisation && !givenAfter && last - runStart <= 2) return { kind: 'name', first, last, nameFirst: headFirst, nameLast: last };
   }
   if (runStart > last) return { kind: 'description', first, last, nameFirst: -1, nameLast: -1 };
   // "a spokesman for Disney", "a report for Oxfam": a determined lower-case head before its post-modifier speaks.
@@ -187,6 +213,14 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, floor
       // "Michael Mulgrew, president of the teachers' union, which represents …, said": a "which" clause is
       // about the thing before it; the speaker is before the appositive that thing ends.
       if (appositive.lower === 'which' && open - 1 > floor) {
+        close = open;
+        continue;
+      }
+      // "Jane Roe, the editor of the city's official newspaper, The Daily Post, said": a name opening with
+      // "The", or one after a thing ("newspaper", "group"), names that thing; the speaker is before it.
+      const thingBefore = open - 1 > floor ? tokens[open - 1]! : undefined;
+      // ("The head of the group, Jane Roe, said": with no appositive opening before it, the name is the speaker.)
+      if (thingBefore !== undefined && thingBefore.kind === 'word' && thingBefore.text === thingBefore.lower && (appositive.text === 'The' || THING_NOUNS.has(thingBefore.lower)) && nameBeforeAppositive(tokens, open, floor, delimiter)) {
         close = open;
         continue;
       }

@@ -20,7 +20,7 @@ interface SpeakerRecord {
 }
 
 /** Roles that, even with "the", usually stand for someone the article never names. */
-const ANONYMOUS_ROLES = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'official', 'source', 'analyst', 'economist', 'expert', 'diplomat', 'envoy', 'banker', 'dealer', 'trader', 'broker', 'insider', 'witness', 'resident', 'strategist', 'aide', 'adviser', 'advisor', 'observer', 'participant', 'delegate', 'member', 'figure', 'fan', 'supporter', 'voter', 'critic', 'protester', 'activist', 'campaigner', 'officer', 'worker', 'researcher', 'scientist', 'doctor', 'pollster', 'consultant', 'blogger', 'commentator', 'columnist', 'lawmaker', 'operative', 'donor', 'organizer', 'organiser', 'staffer', 'historian', 'scholar', 'lobbyist', 'advocate', 'legislator']);
+const ANONYMOUS_ROLES = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'official', 'source', 'analyst', 'economist', 'expert', 'diplomat', 'envoy', 'banker', 'dealer', 'trader', 'broker', 'insider', 'witness', 'resident', 'strategist', 'aide', 'adviser', 'advisor', 'observer', 'participant', 'delegate', 'member', 'figure', 'fan', 'supporter', 'voter', 'critic', 'protester', 'activist', 'campaigner', 'officer', 'worker', 'researcher', 'scientist', 'doctor', 'pollster', 'consultant', 'blogger', 'commentator', 'columnist', 'lawmaker', 'operative', 'donor', 'organizer', 'organiser', 'staffer', 'historian', 'scholar', 'lobbyist', 'advocate', 'legislator', 'host', 'anchor', 'moderator', 'reporter', 'journalist', 'pundit', 'ally', 'surrogate', 'confidant']);
 
 /** Lower-case words ending like a verb that, after a name, are a plural noun it modifies or no action. */
 const NOT_VERBS = new Set(['was', 'has', 'is', 'does', 'supporters', 'voters', 'officials', 'aides', 'advisers', 'allies', 'critics', 'backers', 'rallies', 'offices', 'headquarters', 'employees', 'residents', 'students', 'schools', 'games', 'fans', 'services', 'records', 'emails', 'states', 'counties', 'towns', 'businesses', 'companies']);
@@ -113,6 +113,10 @@ export class SpeakerBook {
     const byRole = this.people.resolveRole(words, verb);
     if (byRole !== null) return byRole;
     if (!ROLE_NOUNS.has(head) || ANONYMOUS_ROLES.has(head)) return null;
+    // "the former president" after "Jeb Bush said …": a past office is no one the article just named
+    // unless written with that role (above) or speaking in the sentence before ("Lord Butler said … . The
+    // former cabinet secretary said …"); otherwise the description stays the speaker.
+    if (words.includes('former') || words.includes('ex')) return this.recentPerson(sentence, phrase.first, undefined, 2, true);
     // "The Russian President also added…" right after "Vladimir Putin congratulated…".
     return this.recentPerson(sentence, phrase.first, undefined, 4, false);
   }

@@ -80,3 +80,20 @@ describe('strict speaker judging (given names must agree)', () => {
     expect(judgeSpeakerStrictly(gold('he', null), 'Anyone')).toBe('skipped');
   });
 });
+
+describe('names with a place or an employer after them', () => {
+  it('compares "Sen. Tom Udall of New Mexico" on Udall, not Mexico', () => {
+    expect(headWord('Sen. Tom Udall of New Mexico')).toBe('udall');
+    expect(judgeSpeaker(gold('Sen. Tom Udall of New Mexico, who backs the plan', null), 'Tom Udall')).toBe('correct');
+  });
+
+  it('compares "Craig Holman of Public Citizen" on Holman, so the group alone is wrong', () => {
+    expect(judgeSpeaker(gold('Craig Holman of Public Citizen', null), 'Craig Holman')).toBe('correct');
+    expect(judgeSpeaker(gold('Craig Holman of Public Citizen', null), 'Public Citizen')).toBe('wrong');
+  });
+
+  it('keeps an office or an organisation named with "of" whole', () => {
+    expect(headWord('Secretary of State Colin Powell')).toBe('powell');
+    expect(headWord('Bank of England')).toBe('england');
+  });
+});
