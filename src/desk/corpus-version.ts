@@ -10,7 +10,7 @@ import { runPaused, runToEnd, Slice, type Pause } from '../time-slices.js';
 import { layeredIndex, MAX_DELTA_QUOTES } from './layered-build.js';
 import { LookupChain, type Lookup } from './lookup-chain.js';
 import { givePositions, positionsMerged, positionsOf, reserveForBuilds, SpeakerLists, type IndexPositions } from './index-positions.js';
-import type { TypedArrayPool } from './typed-array-pool.js';
+import type { TypedArraySource } from './typed-array-pool.js';
 import { paragraphAround } from './paragraph.js';
 import { reprintKey, wordCount } from './reprint-key.js';
 
@@ -94,7 +94,7 @@ export interface BuildOptions {
    * marking of the whole heap (docs/performance.md). A build without `previous` also reserves in
    * it what the next build will take.
    */
-  arrays?: TypedArrayPool | undefined;
+  arrays?: TypedArraySource | undefined;
 }
 
 /** How far a build has got. */
@@ -295,7 +295,7 @@ export class CorpusVersion {
    * another version is writing. The quotes, the articles and the index stay readable (a snapshot
    * of it may still be being written).
    */
-  retire(arrays: TypedArrayPool): void {
+  retire(arrays: TypedArraySource): void {
     if (this.retired) return;
     this.retired = true;
     givePositions(this.positions, arrays);
@@ -474,7 +474,7 @@ async function indexFromPrevious(
   previous: CorpusVersion,
   pause: Pause,
   maxDeltaQuotes: number | undefined,
-  arrays: TypedArrayPool | undefined,
+  arrays: TypedArraySource | undefined,
 ): Promise<IndexMerge | null> {
   const layered = await layeredIndex(load, quotesByArticle, fresh, previous, eachIndexRecord, pause, maxDeltaQuotes, arrays);
   if (layered === null || !layered.shouldFold) return layered;

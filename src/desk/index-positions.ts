@@ -3,7 +3,7 @@ import type { QuoteFacts, QuoteRecord } from './corpus-version.js';
 import { liveInCorpusOrder } from '../search/layered-index.js';
 import type { Lookup } from './lookup-chain.js';
 import { runPaused, type Pause } from '../time-slices.js';
-import { TypedArrayPool } from './typed-array-pool.js';
+import { TypedArrayPool, type TypedArraySource } from './typed-array-pool.js';
 
 /** What a version keeps per index position, so ranking never looks a hit up by id. */
 export interface IndexPositions {
@@ -47,7 +47,7 @@ export async function positionsOf(
   findRecord: (id: string) => QuoteRecord | undefined,
   pause: Pause,
   corpusOrder?: Int32Array,
-  arrays = new TypedArrayPool(),
+  arrays: TypedArraySource = new TypedArrayPool(),
 ): Promise<IndexPositions> {
   const positions = emptyPositions(index.size, 0, new Map(), corpusOrder, arrays);
   const groupOfKey = new Map<number, number>();
@@ -80,7 +80,7 @@ export async function positionsOf(
  * the previous version's (the caller checks). Group and speaker numbers differ from a fresh
  * build's, which only ever compares them for equality.
  */
-export async function positionsMerged(previous: IndexPositions, plan: PositionsPlan, pause: Pause, arrays = new TypedArrayPool()): Promise<IndexPositions> {
+export async function positionsMerged(previous: IndexPositions, plan: PositionsPlan, pause: Pause, arrays: TypedArraySource = new TypedArrayPool()): Promise<IndexPositions> {
   const positions = emptyPositions(plan.documents, previous.groupCount, new Map(previous.speakerNumbers), plan.corpusOrder, arrays);
   const { fromOld } = plan;
   for (let old = 0; old < fromOld.length; old += 1) {
@@ -109,7 +109,7 @@ export async function positionsMerged(previous: IndexPositions, plan: PositionsP
   return positions;
 }
 
-function emptyPositions(documents: number, groupCount: number, speakerNumbers: Map<string, number>, corpusOrder: Int32Array | undefined, arrays: TypedArrayPool): IndexPositions {
+function emptyPositions(documents: number, groupCount: number, speakerNumbers: Map<string, number>, corpusOrder: Int32Array | undefined, arrays: TypedArraySource): IndexPositions {
   return {
     recordsByDoc: new Array<QuoteRecord | undefined>(documents),
     reprintGroupByDoc: arrays.take('Uint32Array', documents),
@@ -127,7 +127,7 @@ function emptyPositions(documents: number, groupCount: number, speakerNumbers: M
 }
 
 /** The arrays of {@link IndexPositions} that a pool made, given back when their version is retired. */
-export function givePositions(positions: IndexPositions, arrays: TypedArrayPool): void {
+export function givePositions(positions: IndexPositions, arrays: TypedArraySource): void {
   const { facts } = positions;
   arrays.give(positions.reprintGroupByDoc, positions.reprintKeys, facts.direct, facts.words, facts.speaker);
 }
@@ -139,7 +139,7 @@ export function givePositions(positions: IndexPositions, arrays: TypedArrayPool)
  * `builds` 2: the start's own and the first reload's), so that these bytes are counted by the
  * collector's collections during the rest of the start, not as growth during a reload.
  */
-export function reserveForBuilds(arrays: TypedArrayPool, documents: number, builds: number): void {
+export function reserveForBuilds(arrays: TypedArraySource, documents: number, builds: number): void {
   const needed = [
     ['Int32Array', 3],
     ['Uint32Array', 3],
@@ -190,7 +190,7 @@ export class SpeakerLists {
   ) {}
 
   /** Counts and sorts in slices: millions of positions, and a process's first reload runs this unoptimised. */
-  static async build(positions: IndexPositions, pause: Pause, arrays = new TypedArrayPool()): Promise<SpeakerLists> {
+  static async build(positions: IndexPositions, pause: Pause, arrays: TypedArraySource = new TypedArrayPool()): Promise<SpeakerLists> {
     const speaker = positions.facts.speaker;
     const count = positions.speakerNumbers.size;
     const starts = new Uint32Array(count + 1);
@@ -216,7 +216,7 @@ export class SpeakerLists {
   }
 
   /** Gives this version's list of positions back to `arrays` (its version is retired). */
-  giveTo(arrays: TypedArrayPool): void {
+  giveTo(arrays: TypedArraySource): void {
     arrays.give(this.docs);
   }
 
@@ -250,7 +250,7 @@ export class SpeakerLists {
 }
 
 /** Live positions listed in corpus order, from each position's place in it (-1: removed). */
-async function positionsInCorpusOrder(corpusOrder: Int32Array, pause: Pause, arrays: TypedArrayPool): Promise<Uint32Array> {
+async function positionsInCorpusOrder(corpusOrder: Int32Array, pause: Pause, arrays: TypedArraySource): Promise<Uint32Array> {
   // Every live position has one place, so the live ones are as many as the places: the largest place + 1.
   let live = 0;
   for (let from = 0; from < corpusOrder.length; from += STEP + 1) {

@@ -6,7 +6,7 @@ import { LayeredQuoteIndex, liveInCorpusOrder, placeInCorpusOrder, type CorpusIn
 import { QuoteIndex, type IndexedQuote } from '../search/quote-index.js';
 import { runPaused, type Pause } from '../time-slices.js';
 import { mergeIndexes } from './index-merge.js';
-import { TypedArrayPool } from './typed-array-pool.js';
+import { TypedArrayPool, type TypedArraySource } from './typed-array-pool.js';
 
 
 /**
@@ -44,7 +44,7 @@ export async function layeredIndex(
   eachIndexRecord: (articles: readonly LoadedArticle[], quotes: ReadonlyMap<string, ArticleQuotes>) => Iterable<IndexedQuote>,
   pause: Pause,
   maxDeltaQuotes = MAX_DELTA_QUOTES,
-  arrays = new TypedArrayPool(),
+  arrays: TypedArraySource = new TypedArrayPool(),
 ): Promise<LayeredIndexPlan | null> {
   if (fresh.size > load.articles.length / 2) return null;
   const before = previous.index;

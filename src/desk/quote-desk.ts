@@ -4,7 +4,7 @@ import { answerQuestion, lookUpQuotes } from '../answer/answerer.js';
 import type { Answer } from '../answer/answer.js';
 import { loadCorpus } from '../corpus/load.js';
 import { CorpusVersion } from './corpus-version.js';
-import { TypedArrayPool } from './typed-array-pool.js';
+import { TypedArrayPool, type ArrayLoan } from './typed-array-pool.js';
 import { diffArticles } from './diff.js';
 import { noCorpusAnswer } from './empty-corpus.js';
 import { ProgressTracker, type ReloadProgress } from './reload-progress.js';
@@ -28,6 +28,11 @@ export interface QuoteDeskOptions {
   progressLogEveryMs?: number | undefined;
   /** Where the whole list of rejected files and lines is written, one per line, for a moderator to open (none when unset). */
   rejectionListFile?: string | undefined;
+  /**
+   * Where every build takes its per-quote typed arrays from and every retired version gives them
+   * back to (default: a new pool). Given by tests and the bench, to read its counts.
+   */
+  arrays?: TypedArrayPool | undefined;
 }
 
 /** See {@link QuoteDeskOptions.reloadDeadlineMs}. */
@@ -74,7 +79,7 @@ export class QuoteDesk {
    * folder itself cannot be read: there is nothing to serve then.
    */
   static async open(options: QuoteDeskOptions): Promise<QuoteDesk> {
-    const arrays = new TypedArrayPool();
+    const arrays = options.arrays ?? new TypedArrayPool();
     const { version, report } = await withDeadline(options, (signal) => buildVersion(options, null, signal, arrays));
     options.logger?.info({ ...summary(report) }, 'corpus loaded');
     if (version.articles.length === 0) options.logger?.warn({ corpusDir: version.load.dir, rejected: report.rejected.length }, 'no articles loaded from %s', version.load.dir);
@@ -147,6 +152,8 @@ export class QuoteDesk {
       if (version.articles.length === 0 && previous.articles.length > 0) {
         const reason = `the corpus folder yielded no articles (${report.rejected.length} file(s) or line(s) rejected); keeping the ${previous.articles.length} articles already loaded`;
         logger?.warn({ trigger, rejected: report.rejected.length }, 'reload refused: %s', reason);
+        // Never served: its arrays go back for the next reload, which would otherwise allocate them afresh.
+        version.retire(this.arrays);
         return { status: 'failed', reason, rejected: report.rejected, servingVersion: previous.id };
       }
       this.current = version;
@@ -197,7 +204,23 @@ async function buildVersion(
   options: QuoteDeskOptions,
   previous: CorpusVersion | null,
   signal: AbortSignal,
-  arrays: TypedArrayPool,
+  pool: TypedArrayPool,
+): Promise<{ version: CorpusVersion; report: ReloadReport }> {
+  // What this build takes goes back to the pool if it fails: nothing can read a failed build's arrays.
+  const arrays = pool.lend();
+  try {
+    return await buildVersionWith(options, previous, signal, arrays);
+  } catch (error) {
+    arrays.giveAllBack();
+    throw error;
+  }
+}
+
+async function buildVersionWith(
+  options: QuoteDeskOptions,
+  previous: CorpusVersion | null,
+  signal: AbortSignal,
+  arrays: ArrayLoan,
 ): Promise<{ version: CorpusVersion; report: ReloadReport }> {
   const started = performance.now();
   const progress = new ProgressTracker((update) => {

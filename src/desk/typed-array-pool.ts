@@ -14,14 +14,20 @@
  */
 export type PooledArray = Uint8Array | Uint16Array | Int32Array | Uint32Array | Float64Array;
 
-type PooledKind = 'Uint8Array' | 'Uint16Array' | 'Int32Array' | 'Uint32Array' | 'Float64Array';
+export type PooledKind = 'Uint8Array' | 'Uint16Array' | 'Int32Array' | 'Uint32Array' | 'Float64Array';
 const CONSTRUCTORS = { Uint8Array, Uint16Array, Int32Array, Uint32Array, Float64Array } as const;
-type ArrayOf<K extends PooledKind> = InstanceType<(typeof CONSTRUCTORS)[K]>;
+export type ArrayOf<K extends PooledKind> = InstanceType<(typeof CONSTRUCTORS)[K]>;
 
 /** Arrays kept per kind: a version holds at most three of one kind, a build's scratch two. */
 const KEPT_PER_KIND = 8;
 
-export class TypedArrayPool {
+/** Where a build takes its per-quote arrays from and gives its scratch back to: a {@link TypedArrayPool} or an {@link ArrayLoan} of one. */
+export interface TypedArraySource {
+  take<K extends PooledKind>(kind: K, length: number, fill?: number): ArrayOf<K>;
+  give(...arrays: ReadonlyArray<PooledArray | undefined>): void;
+}
+
+export class TypedArrayPool implements TypedArraySource {
   /** Arrays given back, each spanning its whole buffer, by kind. */
   private readonly free = new Map<PooledKind, PooledArray[]>();
   /** Buffers this pool allocated: only those are taken back (a view of someone else's buffer may share it). */
@@ -72,9 +78,54 @@ export class TypedArrayPool {
     }
   }
 
+  /**
+   * A loan for one build: it takes and gives through this pool and remembers what it holds, so
+   * that a build that fails, or whose version is never served, can give it all back at once.
+   *
+   * @example const loan = pool.lend(); try { await build(loan); } catch (error) { loan.giveAllBack(); throw error; }
+   */
+  lend(): ArrayLoan {
+    return new ArrayLoan(this);
+  }
+
   /** Whether `array` shares memory with an array this pool holds free (for tests). */
   holds(array: PooledArray): boolean {
     return [...this.free.values()].some((free) => free.some((held) => held.buffer === array.buffer));
+  }
+}
+
+/**
+ * What one build has taken from a pool and not given back. Why: a reload that fails (its deadline,
+ * a read error, an exception after the build) or is refused (the folder yielded no articles) leaves
+ * a version nobody serves, and at 500k articles its ≈90 MB of arrays, never given back, were
+ * allocated afresh by the next reload, whose growth past V8's budget set off marking of the
+ * whole heap again. Nothing reads a failed build's arrays: they all go back.
+ */
+export class ArrayLoan implements TypedArraySource {
+  /** Buffers taken through this loan and not given back. */
+  private readonly held = new Set<ArrayBufferLike>();
+  private readonly arrays: PooledArray[] = [];
+
+  constructor(private readonly pool: TypedArrayPool) {}
+
+  take<K extends PooledKind>(kind: K, length: number, fill = 0): ArrayOf<K> {
+    const array = this.pool.take(kind, length, fill);
+    this.held.add(array.buffer);
+    this.arrays.push(array);
+    return array;
+  }
+
+  give(...arrays: ReadonlyArray<PooledArray | undefined>): void {
+    for (const array of arrays) if (array !== undefined) this.held.delete(array.buffer);
+    this.pool.give(...arrays);
+  }
+
+  /** Gives back everything taken and not yet given: the caller promises nothing reads any of it (its build failed or its version was never served). */
+  giveAllBack(): void {
+    const outstanding = this.arrays.filter((array) => this.held.has(array.buffer));
+    this.held.clear();
+    this.arrays.length = 0;
+    this.pool.give(...outstanding);
   }
 }
 

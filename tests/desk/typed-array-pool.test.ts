@@ -56,4 +56,18 @@ describe('a pool of typed arrays', () => {
     pool.take('Uint8Array', 32);
     expect(pool.take('Uint8Array', 32).buffer).not.toBe(array.buffer);
   });
+
+  it('gives back, from a loan whose build failed, what it took and had not given back: each array once', () => {
+    const pool = new TypedArrayPool();
+    const loan = pool.lend();
+    const kept = loan.take('Int32Array', 64);
+    const scratch = loan.take('Int32Array', 16);
+    loan.give(scratch);
+    loan.giveAllBack();
+    expect(pool.holds(kept)).toBe(true);
+    expect(pool.holds(scratch)).toBe(true);
+    const again = [pool.take('Int32Array', 64), pool.take('Int32Array', 16), pool.take('Int32Array', 16)];
+    expect(new Set(again.map((array) => array.buffer)).size).toBe(3);
+    expect(pool.counts.allocatedBytes).toBe(kept.buffer.byteLength + scratch.buffer.byteLength + again[2]!.buffer.byteLength);
+  });
 });
