@@ -43,3 +43,10 @@ describe('a surname that is also a preposition', () => {
     expect(quoteStarting(extract(body), 'It was a deal').speaker).toBe('Al From');
   });
 });
+
+describe('a name in apposition to a role', () => {
+  it('is a person "he" can mean: "Kazakhstan\'s foreign minister, Erlan Idris, plays down …. "…," he said"', () => {
+    const body = '"China is a risk," said Dossym Satpayev, a political analyst in Almaty.\n\nKazakhstan\'s foreign minister, Erlan Idris, plays down concerns.\n\n"Our philosophy is simple," he said in an interview.';
+    expect(quoteStarting(extract(body), 'Our philosophy').speaker).toBe('Erlan Idris');
+  });
+});
