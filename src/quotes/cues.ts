@@ -304,9 +304,18 @@ function coordinatedSubject(text: ArticleText, cues: readonly Cue[], sentence: n
     if (cue.sentence === sentence && !cue.inverted && !cue.according && !cue.fragmentOnly && cue.verb < at) return cue.speaker;
   }
   // Otherwise only a subject that opens the sentence: "He met the families and said …".
+  // "Putting it more sharply, one senior banking official blamed … and said": the subject opens after a participle's clause.
+  let opens = first;
+  if (/^\p{Lu}\p{Ll}+ing$/u.test(tokens[first]!.text)) {
+    while (opens < at && !(tokens[opens]!.text === ',' && text.tokenQuote[opens] === -1)) opens += 1;
+    opens += 1;
+    let role = opens + 1;
+    while (role < at && role <= opens + 4 && tokens[role]!.kind === 'word' && !isRoleWord(tokens[role]!.lower)) role += 1;
+    if (DESCRIPTION_OPENERS.has(tokens[opens]?.lower ?? '') && role < at && isRoleWord(tokens[role]!.lower)) return classifyPhrase(tokens, opens, role);
+  }
   const subject = firstPhraseOf(text, first, at, true);
   if (subject === null) return null;
-  for (let i = first; i < subject.first; i += 1) if (!HONORIFICS.has(tokens[i]!.lower)) return null;
+  for (let i = opens; i < subject.first; i += 1) if (!HONORIFICS.has(tokens[i]!.lower)) return null;
   return subject;
 }
 
@@ -430,6 +439,14 @@ function firstPhraseOf(text: ArticleText, first: number, before: number, withRol
       }
       // "Facing criticism, Mr. Lowe …", "Ever since …": a sentence's capital on a common word is no one.
       if (phrase !== null && phrase.kind === 'name' && phrase.nameFirst === i && phrase.nameLast === i && isSentenceCaseWord(text, i)) continue;
+      // "Facing mounting criticism, Mr. Trump released …, insisting": an opening participle before a
+      // lower-case word is no name, even where the article never writes the word in lower case.
+      // The subject comes after the clause's comma: "Acknowledging that Trump “says …,” though, Allen did".
+      if (phrase !== null && phrase.kind === 'name' && i === first && phrase.nameLast === i && /^\p{Lu}\p{Ll}+ing$/u.test(token.text) && /^\p{Ll}/u.test(text.tokens[i + 1]?.text ?? '')) {
+        while (i + 1 < before && !(text.tokens[i + 1]!.text === ',' && text.tokenQuote[i + 1] === -1 && !CLOSING_MARKS.has(text.tokens[i + 2]?.text ?? ''))) i += 1;
+        i += 1;
+        continue;
+      }
       // "Rep. Hakeem Jeffries (D-N.Y.) reacted to the news, saying": the verb comes after the tag.
       const next = phrase === null ? undefined : text.tokens[afterUsTag(text.tokens, phrase.last + 1)];
       // "But in an interview with the Financial Times, Mr Blair refused …, saying": the subject has its verb next.

@@ -404,6 +404,16 @@ export class People {
       while (before.length > 0 && !ROLE_NOUNS.has(before[before.length - 1]!)) before.length = 0;
       roleWords.push(...before);
     }
+    // "Kazakhstan's foreign minister, Erlan Idris, plays down …": a name in apposition to a role holds it.
+    if (roleWords.length === 0 && honorific === null && tokens[runFirst - 1]?.text === ',' && /^[,.]$/.test(tokens[runLast + 1]?.text ?? '')) {
+      const before: string[] = [];
+      for (let i = runFirst - 2; i >= 0 && i >= runFirst - 5; i -= 1) {
+        const token = tokens[i]!;
+        if (token.kind !== 'word' || token.text !== token.lower || PHRASE_BREAKERS.has(token.lower) || DETERMINERS.has(token.lower)) break;
+        before.unshift(token.lower);
+      }
+      if (before.length > 0 && ROLE_NOUNS.has(before[before.length - 1]!)) roleWords.push(...before);
+    }
     let role = roleWords.length > 0 && ROLE_NOUNS.has(roleWords[roleWords.length - 1]!) ? roleWords.join(' ') : null;
     // "Former Florida Gov. Jeb Bush": a past office abbreviated as an honorific is a role too ("former
     // florida governor"), for "the former governor" to find. (A present one is not: "the senator" is

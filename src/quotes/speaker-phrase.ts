@@ -470,7 +470,9 @@ export function phraseStartingAt(tokens: readonly Token[], start: number, limit:
       last = i;
       continue;
     }
-    if (PHRASE_BREAKERS.has(lower) || SPEECH_VERBS.has(lower) || (VERB_MODIFIERS.has(lower) && token.text === lower)) break;
+    // "said Al From, who founded …": a capitalised preposition right after a given name is a surname.
+    const surname = i > start && token.text !== lower && GIVEN_NAMES.has(tokens[i - 1]!.lower) && isNameWord(tokens[i - 1]!);
+    if (!surname && (PHRASE_BREAKERS.has(lower) || SPEECH_VERBS.has(lower) || (VERB_MODIFIERS.has(lower) && token.text === lower))) break;
     // After a name, a lower-case word starts something else ("said Mr Smith yesterday"), unless a
     // role or group noun closes the phrase soon ("said one Republican political strategist").
     if (i > start && !isNameWord(token) && isNameWord(tokens[i - 1]!) && !ROLE_NOUNS.has(lower)) {

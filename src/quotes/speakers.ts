@@ -50,6 +50,9 @@ export class SpeakerBook {
   attribute(cue: Cue): Attribution {
     const phrase = cue.speaker;
     const surface = this.surfaceOf(phrase);
+    // "Patrick Leahy and Ben Cardin said": both said the words; crediting Cardin alone would put a
+    // name under words he shared. The pair is one joint speaker, and no one a later "he" can mean.
+    if (this.isJointNames(phrase)) return { surface, speaker: this.keyForSurface(surface) };
     const entity = this.entityOf(phrase, cue.verb, cue.sentence);
     if (entity !== null && cue.coordinated === undefined) {
       const list = this.speakingBySentence.get(cue.sentence) ?? [];
@@ -75,6 +78,29 @@ export class SpeakerBook {
       result.push({ name: record.name, aliases: [...record.aliases].filter((alias) => alias !== record.name), person: record.person });
     }
     return result;
+  }
+
+  /**
+   * Whether a name phrase is two people joined by "and": "Patrick Leahy and Ben Cardin", "Cummings and
+   * Conyers", "David and Jeanne Heidler". Not an organisation ("the Science and Technology Directorate",
+   * "Work and Pensions Secretary Alan Johnson": the part before "and" must be a person's name).
+   */
+  private isJointNames(phrase: SpeakerPhrase): boolean {
+    if (phrase.kind !== 'name') return false;
+    const { tokens } = this.text;
+    const and = phrase.nameFirst - 1;
+    if (and <= phrase.first || tokens[and]!.lower !== 'and' || !/^\p{Lu}/u.test(tokens[and - 1]!.text)) return false;
+    let first = and - 1;
+    while (first > phrase.first && /^\p{Lu}/u.test(tokens[first - 1]!.text)) first -= 1;
+    for (let i = first; i < and; i += 1) {
+      const lower = tokens[i]!.lower.replace(/['’]s$/, '').replace(/\.$/, '');
+      if (NON_PERSON_WORDS.has(lower) || ROLE_NOUNS.has(lower) || CAPITALISED_FUNCTION_WORDS.has(lower) || MEDIA.has(lower)) return false;
+    }
+    for (let i = phrase.nameFirst; i <= phrase.nameLast; i += 1) {
+      const lower = tokens[i]!.lower.replace(/['’]s$/, '');
+      if (NON_PERSON_WORDS.has(lower) || ROLE_NOUNS.has(lower)) return false;
+    }
+    return true;
   }
 
   private surfaceOf(phrase: SpeakerPhrase): string {
