@@ -102,16 +102,14 @@ export class TypedArrayPool implements TypedArraySource {
  * whole heap again. Nothing reads a failed build's arrays: they all go back.
  */
 export class ArrayLoan implements TypedArraySource {
-  /** Buffers taken through this loan and not given back. */
-  private readonly held = new Set<ArrayBufferLike>();
-  private readonly arrays: PooledArray[] = [];
+  /** What was taken through this loan and not given back, by buffer (a given-back view may be another object on the same buffer). */
+  private readonly held = new Map<ArrayBufferLike, PooledArray>();
 
   constructor(private readonly pool: TypedArrayPool) {}
 
   take<K extends PooledKind>(kind: K, length: number, fill = 0): ArrayOf<K> {
     const array = this.pool.take(kind, length, fill);
-    this.held.add(array.buffer);
-    this.arrays.push(array);
+    this.held.set(array.buffer, array);
     return array;
   }
 
@@ -122,9 +120,8 @@ export class ArrayLoan implements TypedArraySource {
 
   /** Gives back everything taken and not yet given: the caller promises nothing reads any of it (its build failed or its version was never served). */
   giveAllBack(): void {
-    const outstanding = this.arrays.filter((array) => this.held.has(array.buffer));
+    const outstanding = [...this.held.values()];
     this.held.clear();
-    this.arrays.length = 0;
     this.pool.give(...outstanding);
   }
 }
