@@ -306,7 +306,7 @@ function coordinatedSubject(text: ArticleText, cues: readonly Cue[], sentence: n
   // Otherwise only a subject that opens the sentence: "He met the families and said …".
   // "Putting it more sharply, one senior banking official blamed … and said": the subject opens after a participle's clause.
   let opens = first;
-  if (/^\p{Lu}\p{Ll}+ing$/u.test(tokens[first]!.text)) {
+  if (OPENING_PARTICIPLE.test(tokens[first]!.text)) {
     while (opens < at && !(tokens[opens]!.text === ',' && text.tokenQuote[opens] === -1)) opens += 1;
     opens += 1;
     let role = opens + 1;
@@ -442,7 +442,7 @@ function firstPhraseOf(text: ArticleText, first: number, before: number, withRol
       // "Facing mounting criticism, Mr. Trump released …, insisting": an opening participle before a
       // lower-case word is no name, even where the article never writes the word in lower case.
       // The subject comes after the clause's comma: "Acknowledging that Trump “says …,” though, Allen did".
-      if (phrase !== null && phrase.kind === 'name' && i === first && phrase.nameLast === i && /^\p{Lu}\p{Ll}+ing$/u.test(token.text) && /^\p{Ll}/u.test(text.tokens[i + 1]?.text ?? '')) {
+      if (phrase !== null && phrase.kind === 'name' && i === first && phrase.nameLast === i && OPENING_PARTICIPLE.test(token.text) && /^\p{Ll}/u.test(text.tokens[i + 1]?.text ?? '')) {
         while (i + 1 < before && !(text.tokens[i + 1]!.text === ',' && text.tokenQuote[i + 1] === -1 && !CLOSING_MARKS.has(text.tokens[i + 2]?.text ?? ''))) i += 1;
         i += 1;
         continue;
@@ -514,6 +514,9 @@ export function phraseVerbEnd(text: ArticleText, verb: number): number {
   if ((lower === 'called' || lower === 'calls') && tokens[verb + 1]?.lower === 'on') return verb + 1;
   return -1;
 }
+
+/** A capitalised participle that opens a sentence's clause ('Facing criticism, …', 'Putting it sharply, …'): no name. */
+const OPENING_PARTICIPLE = /^\p{Lu}\p{Ll}+ing$/u;
 
 const OUTLETS = /^(?:reuters|bbc(?: news| radio \w+| world)?|ap|afp|cnn|itv(?: news)?|sky news|bloomberg|interfax|itar-tass|tass|xinhua|kyodo|nbc|abc|cbs|npr|pa|associated press|press association|financial times|ft|times|sunday times|guardian|observer|telegraph|daily \w+|sunday \w+|independent|mirror|sun|express|new york times|washington post|wall street journal|economist|le monde|der spiegel|newsweek|time magazine)$/;
 
