@@ -6,6 +6,7 @@ import type { Quote } from '../quotes/quote.js';
 import { SpeakerDirectory, type ArticleSpeakers } from '../quotes/speaker-directory.js';
 import { QuoteIndex, type IndexedQuote } from '../search/quote-index.js';
 import { LayeredQuoteIndex, type CorpusIndex } from '../search/layered-index.js';
+import { LargeMap, LargeSet } from '../large-map.js';
 import { runPaused, runToEnd, Slice, type Pause } from '../time-slices.js';
 import { layeredIndex, MAX_DELTA_QUOTES } from './layered-build.js';
 import { LookupChain, type Lookup } from './lookup-chain.js';
@@ -387,10 +388,10 @@ async function extractChanged(
   previous: CorpusVersion | null,
   pause: Pause,
   onProgress: BuildOptions['onProgress'],
-): Promise<{ quotesByArticle: Map<string, ArticleQuotes>; fresh: Set<string>; held: Uint8Array }> {
+): Promise<{ quotesByArticle: LargeMap<string, ArticleQuotes>; fresh: LargeSet<string>; held: Uint8Array }> {
   const extractor = new QuoteExtractor();
-  const quotesByArticle = new Map<string, ArticleQuotes>();
-  const fresh = new Set<string>();
+  const quotesByArticle = new LargeMap<string, ArticleQuotes>();
+  const fresh = new LargeSet<string>();
   const kept = new Array<ArticleQuotes | undefined>(articles.length);
   const held = new Uint8Array(articles.length);
   for (let from = 0; previous !== null && from < articles.length; from += ARTICLES_PER_STEP) {
@@ -447,7 +448,7 @@ function keptQuotesOf(previous: CorpusVersion, articles: readonly LoadedArticle[
 }
 
 /** Takes in the kept quotes of articles from `from` on, up to `to` or the first one to extract; returns where it stopped. */
-function takeKept(articles: readonly LoadedArticle[], kept: ReadonlyArray<ArticleQuotes | undefined>, from: number, to: number, quotesByArticle: Map<string, ArticleQuotes>, progress: BuildProgress): number {
+function takeKept(articles: readonly LoadedArticle[], kept: ReadonlyArray<ArticleQuotes | undefined>, from: number, to: number, quotesByArticle: LargeMap<string, ArticleQuotes>, progress: BuildProgress): number {
   let i = from;
   let found = 0;
   for (; i < to; i += 1) {
@@ -512,7 +513,7 @@ function findRecord(recordsByArticle: Lookup<QuoteRecord[]>, id: string): QuoteR
  * of identical short strings.
  */
 async function shareRepeatedStrings(quotesByArticle: ReadonlyMap<string, ArticleQuotes>, only: ReadonlySet<string> | null, pause: Pause): Promise<void> {
-  const pool = new Map<string, string>();
+  const pool = new LargeMap<string, string>();
   const shared = (value: string | null): string | null => {
     if (value === null) return null;
     const held = pool.get(value);
@@ -647,7 +648,7 @@ async function joinRecords(
   pause: Pause,
 ): Promise<JoinedRecords> {
   // Names repeat across articles: each is looked up in the directory once (people and others apart).
-  const keysOf = { person: new Map<string, string | null>(), other: new Map<string, string | null>() };
+  const keysOf = { person: new LargeMap<string, string | null>(), other: new LargeMap<string, string | null>() };
   const keyFor = (name: string, person: boolean): string | null => {
     const keys = person ? keysOf.person : keysOf.other;
     let key = keys.get(name);
@@ -661,10 +662,10 @@ async function joinRecords(
   // none before it, or whose chain is long, makes whole maps.
   const before = previous?.version.lookups();
   const chained = before !== undefined && !before.articles.deep && !before.records.deep;
-  const articleChanges = new Map<string, LoadedArticle | undefined>();
-  const recordChanges = new Map<string, QuoteRecord[] | undefined>();
-  const articles = chained ? null : new Map<string, LoadedArticle>();
-  const recordsByArticle = chained ? null : new Map<string, QuoteRecord[]>();
+  const articleChanges = new LargeMap<string, LoadedArticle | undefined>();
+  const recordChanges = new LargeMap<string, QuoteRecord[] | undefined>();
+  const articles = chained ? null : new LargeMap<string, LoadedArticle>();
+  const recordsByArticle = chained ? null : new LargeMap<string, QuoteRecord[]>();
   let rejoined = 0;
   const walk: RecordsWalk = { load, quotesByArticle, fresh: previous?.fresh ?? null, held: previous?.held ?? null, before, keysAgree, articleChanges, articles, recordsByArticle, matched: 0, extracted: undefined, kept: undefined };
   for (let i = 0; i < load.articles.length; ) {
@@ -684,7 +685,7 @@ async function joinRecords(
             const speakerKey = keyOf(quote);
             return { quote, article, speakerKey, wordCount: wordCount(quote.text), reprintKey: reprintKey(speakerKey, quote.text) };
           });
-      if (records !== kept) recordChanges.set(article.id, records);
+      if (records !== kept && before !== undefined) recordChanges.set(article.id, records);
       recordsByArticle?.set(article.id, records);
       i += 1;
     }
@@ -708,9 +709,9 @@ interface RecordsWalk {
   held: Uint8Array | null;
   before: { articles: LookupChain<LoadedArticle>; records: LookupChain<QuoteRecord[]> } | undefined;
   keysAgree: boolean;
-  articleChanges: Map<string, LoadedArticle | undefined>;
-  articles: Map<string, LoadedArticle> | null;
-  recordsByArticle: Map<string, QuoteRecord[]> | null;
+  articleChanges: LargeMap<string, LoadedArticle | undefined>;
+  articles: LargeMap<string, LoadedArticle> | null;
+  recordsByArticle: LargeMap<string, QuoteRecord[]> | null;
   /** Articles the previous version also held. */
   matched: number;
   /** The quotes and previous records of the article {@link keepRecords} stopped at (undefined: it walked its whole range). */
@@ -733,7 +734,7 @@ function keepRecords(walk: RecordsWalk, from: number, to: number): number {
     const articleId = article.id;
     const state = held === null ? HELD_NONE : held[i]!;
     if (state !== HELD_NONE) walk.matched += 1;
-    if (state !== HELD_SAME) articleChanges.set(articleId, article);
+    if (state !== HELD_SAME && before !== undefined) articleChanges.set(articleId, article);
     articles?.set(articleId, article);
     const extracted = quotesByArticle.get(articleId);
     if (extracted === undefined) continue;
@@ -751,8 +752,8 @@ function keepRecords(walk: RecordsWalk, from: number, to: number): number {
 
 /** The lookups as whole maps, from each article's records. */
 async function wholeMaps(load: CorpusLoad, recordsOf: (id: string) => QuoteRecord[] | undefined, pause: Pause): Promise<Omit<JoinedRecords, 'rejoined' | 'sincePrevious'>> {
-  const articles = new Map<string, LoadedArticle>();
-  const records = new Map<string, QuoteRecord[]>();
+  const articles = new LargeMap<string, LoadedArticle>();
+  const records = new LargeMap<string, QuoteRecord[]>();
   for (let i = 0; i < load.articles.length; i += 1) {
     const article = load.articles[i]!;
     articles.set(article.id, article);

@@ -3,6 +3,7 @@ import type { QuoteFacts, QuoteRecord } from './corpus-version.js';
 import { liveInCorpusOrder } from '../search/layered-index.js';
 import type { Lookup } from './lookup-chain.js';
 import { runPaused, type Pause } from '../time-slices.js';
+import { LargeMap } from '../large-map.js';
 import { TypedArrayPool, type TypedArraySource } from './typed-array-pool.js';
 
 /** What a version keeps per index position, so ranking never looks a hit up by id. */
@@ -50,7 +51,7 @@ export async function positionsOf(
   arrays: TypedArraySource = new TypedArrayPool(),
 ): Promise<IndexPositions> {
   const positions = emptyPositions(index.size, 0, new Map(), corpusOrder, arrays);
-  const groupOfKey = new Map<number, number>();
+  const groupOfKey = new LargeMap<number, number>();
   // Records in corpus order, flattened once: the index holds quotes in that order.
   const inOrder: QuoteRecord[] = [];
   for (let i = 0; i < articles.length; i += 1) {
@@ -151,7 +152,7 @@ export function reserveForBuilds(arrays: TypedArraySource, documents: number, bu
 }
 
 /** Places one record at an index position: its facts, and its reprint group (a new one for a key not seen yet). */
-function place(positions: IndexPositions, doc: number, record: QuoteRecord, groupOfKey: Map<number, number>): void {
+function place(positions: IndexPositions, doc: number, record: QuoteRecord, groupOfKey: { get(key: number): number | undefined; set(key: number, group: number): unknown }): void {
   positions.recordsByDoc[doc] = record;
   let group = groupOfKey.get(record.reprintKey);
   if (group === undefined) {

@@ -1,3 +1,5 @@
+import { LargeMap } from '../large-map.js';
+
 /** What a version reads of its per-article maps: lookups by id only. */
 export interface Lookup<V> {
   get(key: string): V | undefined;
@@ -30,7 +32,8 @@ export class LookupChain<V> implements Lookup<V> {
   /** This chain with `changes` over it (`undefined`: the key left). */
   with(changes: ReadonlyMap<string, V | undefined>): LookupChain<V> {
     if (changes.size === 0) return this;
-    const own = new Map<string, V | typeof GONE>();
+    // A reload that re-extracts every article chains a change per article: 500k entries.
+    const own = new LargeMap<string, V | typeof GONE>();
     for (const [key, value] of changes) own.set(key, value === undefined ? GONE : value);
     return new LookupChain(own, this, this.depth + 1);
   }
