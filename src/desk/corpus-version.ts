@@ -214,7 +214,7 @@ export class CorpusVersion {
         return merge?.index ?? (await QuoteIndex.buildAsync(eachIndexRecord(load.articles, quotesByArticle)));
       }));
     // At start-up, before the records are joined (most of the start's allocation): what this build and the next take.
-    if (arrays !== undefined && previous === null) reserveForBuilds(arrays, index.size, 2);
+    if (arrays !== undefined && previous === null) await reserveForBuilds(arrays, index.size, 2, pause);
     const indexMerged = merge !== null;
     const corpusOrder = index instanceof LayeredQuoteIndex ? index.layers.corpusOrder : undefined;
     let positionsCarried = false;
