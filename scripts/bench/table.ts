@@ -39,7 +39,7 @@ export function formatTable(results: readonly CorpusResult[]): string {
     ['reload, a second article added / its CPU', (r) => `${ms(r.ours.reloads.addSecondMs)} / ${ms(r.ours.reloads.addSecondCpuMs)}`],
     ['reload, one article changed in a big file', (r) => ms(r.ours.reloads.changeOneMs)],
     ['snapshot write after that reload', (r) => ms(r.ours.reloads.snapshotAfterReloadMs)],
-    ['longest stall: build / snapshot / reloads', (r) => `${ms(r.ours.coldBuildStallMs)} / ${ms(Math.max(r.ours.snapshotWriteStallMs, r.ours.reloads.snapshotAfterReloadStallMs))} / ${ms(Math.max(r.ours.reloads.unchangedStallMs, r.ours.reloads.addOneStallMs, r.ours.reloads.changeOneStallMs))}`],
+    ['longest stall: start-up build / snapshot / reloads', (r) => `${ms(r.ours.coldBuildStallMs)} / ${ms(Math.max(r.ours.snapshotWriteStallMs, r.ours.reloads.snapshotAfterReloadStallMs))} / ${ms(Math.max(r.ours.reloads.unchangedStallMs, r.ours.reloads.addOneStallMs, r.ours.reloads.changeOneStallMs))}`],
     ['  the same in CPU time (what our code held)', (r) => `${ms(r.ours.coldBuildBusyStallMs)} / ${ms(r.ours.snapshotWriteBusyStallMs)} / ${ms(r.ours.reloads.longestBusyStallMs)}`],
     ['1 MB article, no paragraph breaks, CPU (÷ 0.5 MB)', (r) => (r.ours.longArticle ? `${ms(r.ours.longArticle.oneMegabyteMs)} (×${r.ours.longArticle.ratio})` : '–')],
     ['TARGET ingest ÷ naive ingest', (r) => ratio(over(r.ingestMs, r.naiveIngestMs), 3)],
@@ -52,12 +52,15 @@ export function formatTable(results: readonly CorpusResult[]): string {
       return limit === null ? `${ms(r.ours.reloads.addOneMs)} (no target at this size)` : `${ms(r.ours.reloads.addOneMs)} ${r.ours.reloads.addOneMs <= limit ? 'met' : 'MISSED'}`;
     }],
     ['TARGET nothing changed ÷ cold ingest', (r) => ratio(over(r.ours.reloads.unchangedMs, r.ingestMs), 0.05)],
+    // Reloads and snapshot writes happen while the bot serves. The start-up build does not: the bot
+    // connects to Discord only once it is done (src/discord/main.ts), so no answer waits on it; its
+    // stall is the row above, not part of this target.
     ['TARGET longest stall in any reload ≤ 100 ms (wall)', (r) => {
-      const worst = Math.max(r.ours.coldBuildStallMs, r.ours.snapshotWriteStallMs, r.ours.reloads.snapshotAfterReloadStallMs, r.ours.reloads.unchangedStallMs, r.ours.reloads.addOneStallMs, r.ours.reloads.changeOneStallMs);
+      const worst = Math.max(r.ours.snapshotWriteStallMs, r.ours.reloads.snapshotAfterReloadStallMs, r.ours.reloads.unchangedStallMs, r.ours.reloads.addOneStallMs, r.ours.reloads.changeOneStallMs);
       return `${ms(worst)} ${worst <= 100 ? 'met' : 'MISSED'}`;
     }],
     ['TARGET longest stall in any reload ≤ 100 ms (CPU)', (r) => {
-      const worst = Math.max(r.ours.coldBuildBusyStallMs, r.ours.snapshotWriteBusyStallMs, r.ours.reloads.longestBusyStallMs);
+      const worst = Math.max(r.ours.snapshotWriteBusyStallMs, r.ours.reloads.longestBusyStallMs);
       return `${ms(worst)} ${worst <= 100 ? 'met' : 'MISSED'}`;
     }],
     ['TARGET heap ÷ corpus bytes', (r) => ratio(over(r.heapBytes, r.corpusBytes), 3)],
