@@ -154,7 +154,7 @@ export class QuoteDesk {
         logger?.warn({ trigger, rejected: report.rejected.length }, 'reload refused: %s', reason);
         // Never served: its arrays go back for the next reload, which would otherwise allocate them afresh.
         version.retire(this.arrays);
-        return { status: 'failed', reason, rejected: report.rejected, servingVersion: previous.id };
+        return { status: 'failed', reason, rejected: report.rejected, rejectionListFile: report.rejectionListFile, servingVersion: previous.id };
       }
       this.current = version;
       // Answers take the current version and read it synchronously: none reads the previous one now.
