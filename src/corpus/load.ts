@@ -8,7 +8,7 @@ import { describeFsError, errorCode } from './fs-errors.js';
 import { corpusFingerprint } from './hash.js';
 import { MAX_FILE_BYTES, MAX_LINE_BYTES } from './limits.js';
 import { compareRelativePaths } from './paths.js';
-import { readFileLines, readWholeFile, sameStamp, stampOf, type FileDigest, type FileStamp, type ReadOptions } from './read-file.js';
+import { readFileLines, readWholeFile, sameStamp, stampWithin, type FileDigest, type FileStamp, type ReadOptions } from './read-file.js';
 import { FileProblem, type Rejection } from './rejection.js';
 import { validateArticle } from './validate.js';
 import { walkCorpus, type CorpusWalk, type WalkedFile } from './walk.js';
@@ -134,7 +134,7 @@ export async function readCorpusFiles(root: string, walk: CorpusWalk, options: L
   for (const walked of walk.files) {
     options.signal?.throwIfAborted();
     const previous = before?.get(walked.file);
-    const stamp = await stat(walked.path).then(stampOf, () => null);
+    const stamp = await stampWithin(walked.path, options);
     const kept = previous && stamp && sameStamp(previous.digest.stamp, stamp) ? previous : undefined;
     plan.push({ walked, kept, previous, size: stamp?.size ?? 0 });
   }

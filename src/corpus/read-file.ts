@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { constants, type Stats } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { utf16ByteOrder } from './decode.js';
 import { LineSplitter, type Line } from './line-splitter.js';
 import { FileProblem } from './rejection.js';
@@ -144,6 +144,17 @@ async function readChunks(filePath: string, options: ReadOptions, onChunk: (chun
     // A read still stuck in the kernel keeps the handle busy; closing it must not hold us up either.
     void handle.close().catch(() => undefined);
   }
+}
+
+/**
+ * A file's stamp, or null when it cannot be had: within the read timeout like every read, because
+ * a stat on a hung disk waits as long as a read does (a reload stamps every file before reading).
+ */
+export function stampWithin(filePath: string, options: ReadOptions = {}): Promise<FileStamp | null> {
+  return bounded(stat(filePath), options.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS, options.signal, 'reading its size').then(stampOf, (error: unknown) => {
+    if (options.signal?.aborted) throw options.signal.reason;
+    return null;
+  });
 }
 
 function readInto(handle: FileHandle, buffer: Buffer): Promise<{ bytesRead: number }> {

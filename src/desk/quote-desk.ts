@@ -154,7 +154,7 @@ export class QuoteDesk {
         logger?.warn({ trigger, rejected: report.rejected.length }, 'reload refused: %s', reason);
         // Never served: its arrays go back for the next reload, which would otherwise allocate them afresh.
         version.retire(this.arrays);
-        return { status: 'failed', reason, rejected: report.rejected, servingVersion: previous.id };
+        return { status: 'failed', reason, rejected: report.rejected, rejectionListFile: report.rejectionListFile, servingVersion: previous.id };
       }
       this.current = version;
       // Answers take the current version and read it synchronously: none reads the previous one now.
@@ -179,16 +179,28 @@ export class QuoteDesk {
   }
 }
 
-/** Runs a load or reload with its deadline: past it, the work is aborted and the error says how long it was given. */
+/**
+ * Runs a load or reload with its deadline: past it, the work is aborted and the error says how long
+ * it was given. The deadline rejects by itself rather than waiting for the work to notice the
+ * signal: work stuck in a call that never returns (a stat or readdir on a hung disk, which no
+ * read timeout covers) would otherwise hold the reload, and every later one, for ever.
+ */
 async function withDeadline<T>(options: QuoteDeskOptions, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const deadlineMs = options.reloadDeadlineMs ?? DEFAULT_RELOAD_DEADLINE_MS;
   const controller = new AbortController();
-  const timer = setTimeout(
-    () => controller.abort(new Error(`the corpus load did not finish within ${describeDuration(deadlineMs)} (the reload deadline) and was stopped`)),
-    deadlineMs,
-  );
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const reason = new Error(`the corpus load did not finish within ${describeDuration(deadlineMs)} (the reload deadline) and was stopped`);
+      controller.abort(reason);
+      reject(reason);
+    }, deadlineMs);
+  });
+  const running = work(controller.signal);
+  // Stuck work that settles after the deadline has nobody waiting for it: not an unhandled rejection.
+  running.catch(() => undefined);
   try {
-    return await work(controller.signal);
+    return await Promise.race([running, deadline]);
   } finally {
     clearTimeout(timer);
   }

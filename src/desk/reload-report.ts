@@ -29,6 +29,13 @@ export interface ReloadReport {
 export type ReloadResult =
   | { status: 'reloaded'; report: ReloadReport }
   /** Nothing changed: the previous version keeps serving. */
-  | { status: 'failed'; reason: string; rejected: Rejection[]; servingVersion: string }
+  | {
+      status: 'failed';
+      reason: string;
+      rejected: Rejection[];
+      servingVersion: string;
+      /** The whole list of {@link rejected} when one was written (a folder whose every file was refused). */
+      rejectionListFile?: string | null;
+    }
   /** Another reload was running and the caller asked not to wait for it. */
   | { status: 'busy' };

@@ -1,12 +1,15 @@
 import type { APIEmbed } from 'discord.js';
 import type { ReloadResult } from '../desk/reload-report.js';
 import type { Rejection } from '../corpus/load.js';
+import { summariseRejections } from '../desk/rejection-summary.js';
 import { EMBED_LIMITS, embedCharacters, fitEmbeds, truncate } from './embed-limits.js';
 import { escapeForDiscord } from './escape.js';
 
 const OK_COLOUR = 0x2f855a;
 const FAILED_COLOUR = 0xc53030;
 const LISTED_IDS = 10;
+/** Files named, with their counts, in the "and N more rejected" field. */
+const COUNTED_FILES = 5;
 
 /** The moderator's reload report: what loaded, what changed, and every file that was rejected and why. */
 export function reloadEmbeds(result: Exclude<ReloadResult, { status: 'busy' }>): APIEmbed[] {
@@ -18,6 +21,7 @@ export function reloadEmbeds(result: Exclude<ReloadResult, { status: 'busy' }>):
         description: escapeForDiscord(result.reason),
       },
       result.rejected,
+      result.rejectionListFile ?? null,
     );
   }
   const { report } = result;
@@ -37,6 +41,7 @@ export function reloadEmbeds(result: Exclude<ReloadResult, { status: 'busy' }>):
       footer: { text: `corpus ${report.versionId.slice(0, 8)}` },
     },
     report.rejected,
+    report.rejectionListFile,
   );
 }
 
@@ -52,12 +57,14 @@ function listIds(label: string, ids: readonly string[]): string | null {
  * to {@link fitEmbeds}: it drops trailing fields first, and the count was the one it dropped. With
  * none listed the count alone always fits (the description is capped at 4,096 characters).
  */
-function fitWithRejections(embed: Omit<APIEmbed, 'fields'>, rejected: readonly Rejection[]): APIEmbed[] {
+function fitWithRejections(embed: Omit<APIEmbed, 'fields'>, rejected: readonly Rejection[], listFile: string | null): APIEmbed[] {
   const [base] = fitEmbeds([embed]);
   const room = EMBED_LIMITS.totalCharacters - embedCharacters(base!);
   const listable = rejected.length <= EMBED_LIMITS.fields ? rejected.length : EMBED_LIMITS.fields - 1;
   const listedFields = rejected.slice(0, listable).map(rejectionField);
   const size = (field: { name: string; value: string } | null): number => (field ? field.name.length + field.value.length : 0);
+  const rest = restOfRejections(rejected, listFile);
+  const countField = (more: number): { name: string; value: string } | null => (more > 0 ? { name: `… and ${more} more rejected`, value: rest } : null);
   let listed = 0;
   let used = 0;
   while (listed < listedFields.length) {
@@ -79,6 +86,16 @@ function rejectionField(rejection: Rejection): { name: string; value: string } {
   };
 }
 
-function countField(more: number): { name: string; value: string } | null {
-  return more > 0 ? { name: `… and ${more} more rejected`, value: 'See the bot log for the full list.' } : null;
+/**
+ * What the count of unlisted rejections says: the files with most rejections and their counts,
+ * and where the whole list is. 100,000 bad lines in one file otherwise showed 24 of its lines and
+ * sent the moderator to a log that holds only counts.
+ */
+function restOfRejections(rejected: readonly Rejection[], listFile: string | null): string {
+  const byFile = summariseRejections(rejected);
+  const counts = byFile.slice(0, COUNTED_FILES).map((entry) => `${escapeForDiscord(entry.file)}: ${entry.count.toLocaleString('en-GB')}`);
+  if (byFile.length > COUNTED_FILES) counts.push(`… and ${(byFile.length - COUNTED_FILES).toLocaleString('en-GB')} more files`);
+  const where = truncate(listFile ? `The whole list is in ${escapeForDiscord(listFile)} on the bot's machine.` : "The bot's log has the counts by file.", EMBED_LIMITS.fieldValue / 2);
+  // The sentence saying where the list is must survive truncation: the counts give way first.
+  return `${truncate(`Rejected by file: ${counts.join(', ')}.`, EMBED_LIMITS.fieldValue - where.length - 1)}\n${where}`;
 }

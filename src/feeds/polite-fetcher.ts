@@ -1,6 +1,6 @@
 import robotsParserModule from 'robots-parser';
 import { FetchFailure } from './fetch-errors.js';
-import { HostQueue } from './host-queue.js';
+import { HostHeldError, HostQueue, MAX_HOLD_WAIT_MS } from './host-queue.js';
 import { requestOnce, type RawResponse } from './http-request.js';
 import { retryAfterMs } from './retry-after.js';
 
@@ -16,6 +16,11 @@ export interface PoliteFetcherOptions {
   allowPrivateAddresses?: boolean;
   /** How long a host's robots.txt is trusted before it is read again. */
   robotsTtlMs?: number;
+  /**
+   * Longest Retry-After waited out before the next request to that host (default 60 s); a longer
+   * one makes requests to it fail at once as `rate-limited` until then, to be tried again later.
+   */
+  maxRetryAfterWaitMs?: number;
   now?: () => number;
 }
 
@@ -63,10 +68,11 @@ export class PoliteFetcher {
       maxRedirects: options.maxRedirects ?? 5,
       allowPrivateAddresses: options.allowPrivateAddresses ?? false,
       robotsTtlMs: options.robotsTtlMs ?? 60 * 60 * 1000,
+      maxRetryAfterWaitMs: options.maxRetryAfterWaitMs ?? MAX_HOLD_WAIT_MS,
       now: options.now ?? Date.now,
     };
     this.userAgent = `${ROBOTS_AGENT}/0.1 (news quote bot; +${options.contactUrl ?? 'no contact configured'})`;
-    this.queue = new HostQueue(this.options.hostDelayMs, this.options.now);
+    this.queue = new HostQueue(this.options.hostDelayMs, this.options.now, this.options.maxRetryAfterWaitMs);
   }
 
   /** When the next request to `host` may go out (epoch ms): for reports and tests of Retry-After. */
@@ -82,7 +88,7 @@ export class PoliteFetcher {
       visited.add(url.href);
       await this.checkRobots(url);
       const conditional = hop === 0 ? { ...(request.etag ? { 'if-none-match': request.etag } : {}), ...(request.lastModified ? { 'if-modified-since': request.lastModified } : {}) } : {};
-      const response = await this.queue.run(url.host, () => requestOnce(url, this.requestOptions({ accept: request.accept, ...conditional })));
+      const response = await this.send(url, () => requestOnce(url, this.requestOptions({ accept: request.accept, ...conditional })));
       if (response.status === 304) return { status: 'not-modified', url };
       if (response.status >= 300 && response.status < 400) {
         const location = response.headers.location;
@@ -118,6 +124,16 @@ export class PoliteFetcher {
     };
   }
 
+  /** One request through the host's queue; a host still asking to be left alone is a `rate-limited` failure, sent nothing. */
+  private async send<T>(url: URL, work: () => Promise<T>): Promise<T> {
+    try {
+      return await this.queue.run(url.host, work);
+    } catch (error) {
+      if (!(error instanceof HostHeldError)) throw error;
+      throw new FetchFailure('rate-limited', `${error.host} asked to be left alone until ${new Date(error.until).toISOString()} (Retry-After), so nothing is sent to it before then`);
+    }
+  }
+
   private requestOptions(headers: Record<string, string>) {
     return { headers: { 'user-agent': this.userAgent, ...headers }, timeoutMs: this.options.timeoutMs, maxBytes: this.options.maxBytes, allowPrivateAddresses: this.options.allowPrivateAddresses };
   }
@@ -140,7 +156,7 @@ export class PoliteFetcher {
 
   private loadRobots(url: URL): Promise<RobotsEntry> {
     const robotsUrl = new URL('/robots.txt', url.origin);
-    const load = this.queue.run(url.host, () => requestOnce(robotsUrl, this.requestOptions({ accept: 'text/plain' }))).then((response): RobotsEntry => {
+    const load = this.send(url, () => requestOnce(robotsUrl, this.requestOptions({ accept: 'text/plain' }))).then((response): RobotsEntry => {
       const fetchedAt = this.options.now();
       if (response.status >= 200 && response.status < 300) {
         const rules = robotsParser(robotsUrl.href, response.body.toString('utf8'));

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { IsoDateSchema } from '../../src/corpus/article.js';
 import { loadCorpus, readCorpusFiles } from '../../src/corpus/load.js';
 import { walkCorpus } from '../../src/corpus/walk.js';
+import { hangFileThreads } from '../support/hung-disk.js';
 import { expectRejected, idsOf, makeTempCorpus, removeTempCorpus, sampleLines, seedText } from './fixtures.js';
 
 /** UTF-16 as Windows tools write "Unicode" text: a byte order mark, then two bytes a character. */
@@ -55,5 +56,19 @@ describe('files in other encodings and odd files', () => {
     const load = await readCorpusFiles(dir, walk, { readTimeoutMs: 60_000 });
     expectRejected(load, 'later.txt', undefined, /is not a regular file \(it became a pipe, socket or device after the folder was listed\)/);
     expect(idsOf(load)).toEqual(['seed']);
+  });
+
+  it.skipIf(process.platform === 'win32')('gives up on a file the disk does not answer for within the read timeout, instead of waiting for ever', async () => {
+    dir = await makeTempCorpus({ 'seed.txt': seedText() });
+    const walk = await walkCorpus(dir);
+    const disk = hangFileThreads();
+    try {
+      const started = Date.now();
+      const load = await readCorpusFiles(dir, walk, { readTimeoutMs: 300 });
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expectRejected(load, 'seed.txt', undefined, /did not answer within 300 ms while opening it; not read/);
+    } finally {
+      await disk.release();
+    }
   });
 });

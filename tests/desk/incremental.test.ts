@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { CorpusVersion } from '../../src/desk/corpus-version.js';
 import { QuoteDesk } from '../../src/desk/quote-desk.js';
+import { hangFileThreads } from '../support/hung-disk.js';
 import { copyOfCorpus, emptyDir } from './support.js';
 
 const SEED_FILE = '2024-11-08-putin-congratulates-trump.txt';
@@ -134,6 +135,28 @@ describe('reload deadlines', () => {
     expect(desk.isReloading).toBe(false);
     const next = await desk.reload();
     expect(next.status).toBe('reloaded');
+    expect(desk.ask({ question: 'what did Blair say' }).snippets[0]?.text).toBe('We will win this election');
+  });
+
+  it.skipIf(process.platform === 'win32')('end a reload stuck on a disk that stopped answering at its deadline, and let the next reload run once it answers again', async () => {
+    const dir = await copyOfCorpus('seed');
+    const desk = await QuoteDesk.open({ corpusDir: dir });
+    const serving = desk.version;
+    const disk = hangFileThreads();
+    let failed;
+    try {
+      const started = Date.now();
+      failed = await desk.reload({ deadlineMs: 1_000 });
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(desk.isReloading).toBe(false);
+      expect(desk.ask(SEED_QUESTION).status).toBe('answered');
+    } finally {
+      await disk.release();
+    }
+    expect(failed).toMatchObject({ status: 'failed', servingVersion: serving.id, reason: expect.stringMatching(/did not finish within 1 s \(the reload deadline\)/) });
+    expect(desk.version).toBe(serving);
+    await writeFile(path.join(dir, 'blair.txt'), ' date 2005-02-01 "We will win this election," Tony Blair said.');
+    expect((await desk.reload()).status).toBe('reloaded');
     expect(desk.ask({ question: 'what did Blair say' }).snippets[0]?.text).toBe('We will win this election');
   });
 });

@@ -166,6 +166,25 @@ describe('polling a feed', () => {
     expect(site.hits('/world/broken')).toHaveLength(2);
   });
 
+  it('finishes the round when a site asks for an hour\'s rest, and tries its items again next poll', async () => {
+    const { site, corpusDir, ingest, feed } = await setUp();
+    site.route('/rss', { type: 'application/rss+xml', body: rssFeed([
+      { title: 'Busy', link: site.url('/world/busy') },
+      { title: 'Putin on Ukraine', link: site.url('/world/putin-talks') },
+    ]) });
+    site.route('/world/busy', { status: 429, headers: { 'retry-after': '3600' }, body: 'slow down' });
+    site.route('/world/putin-talks', { body: articlePage({ title: 'Putin on Ukraine', paragraphs: PUTIN_PARAGRAPHS }) });
+    const started = Date.now();
+    const report = await ingest.pollFeed(feed());
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(report.status === 'polled' && report.items.map((item) => [item.status, item.status === 'refused' && item.retry])).toEqual([
+      ['refused', true],
+      ['refused', true],
+    ]);
+    expect(site.hits('/world/putin-talks')).toEqual([]);
+    expect(await filesIn(corpusDir)).toEqual([]);
+  });
+
   it('fails the poll with the parser\'s reason for malformed XML, writing nothing', async () => {
     const { site, corpusDir, ingest, feed } = await setUp();
     site.route('/rss', { type: 'application/rss+xml', body: '<?xml version="1.0"?><rss version="2.0"><channel><item><title>Unclosed</channel></rss>' });

@@ -231,6 +231,59 @@ describe('politeness per host', () => {
   });
 });
 
+describe('a host that asked to be left alone', () => {
+  it('waits out a short Retry-After, then asks again', async () => {
+    const site = await NewsServer.start();
+    let answered = 0;
+    site.route('/story', (_request, response) => {
+      answered += 1;
+      if (answered === 1) return void response.writeHead(503, { 'retry-after': '1' }).end();
+      response.writeHead(200, { 'content-type': 'text/html' }).end('<p>back</p>');
+    });
+    const polite = fetcher();
+    expect((await failureOf(polite.fetch(site.url('/story'), PAGE))).kind).toBe('rate-limited');
+    const started = Date.now();
+    const result = await polite.fetch(site.url('/story'), PAGE);
+    expect(result.status === 'ok' && result.body.toString()).toBe('<p>back</p>');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+  });
+
+  it('refuses at once, sending nothing, while a long Retry-After lasts, instead of holding every later request to the host', async () => {
+    const site = await NewsServer.start();
+    site.route('/busy', { status: 429, headers: { 'retry-after': '3600' }, body: 'slow down' });
+    site.route('/other', { body: '<p>other</p>' });
+    const polite = fetcher();
+    await failureOf(polite.fetch(site.url('/busy'), PAGE));
+    const started = Date.now();
+    const failure = await failureOf(polite.fetch(site.url('/other'), PAGE));
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(failure.kind).toBe('rate-limited');
+    expect(failure.message).toMatch(/asked to be left alone until \d{4}-\d\d-\d\dT.*\(Retry-After\), so nothing is sent to it before then/);
+    expect(site.hits('/other')).toEqual([]);
+  });
+
+  it('does not send at once when the Retry-After date is further off than a timer can wait (24.8 days)', async () => {
+    const site = await NewsServer.start();
+    site.route('/maintenance', { status: 503, headers: { 'retry-after': 'Wed, 21 Oct 2099 07:28:00 GMT' }, body: '' });
+    site.route('/later', { body: '<p>later</p>' });
+    const polite = fetcher();
+    await failureOf(polite.fetch(site.url('/maintenance'), PAGE));
+    expect((await failureOf(polite.fetch(site.url('/later'), PAGE))).kind).toBe('rate-limited');
+    expect(site.hits('/later')).toEqual([]);
+  });
+
+  it('still fetches from other hosts meanwhile', async () => {
+    const busy = await NewsServer.start();
+    const other = await NewsServer.start();
+    busy.route('/busy', { status: 429, headers: { 'retry-after': '3600' }, body: '' });
+    other.route('/a', { body: 'a' });
+    const polite = fetcher();
+    await failureOf(polite.fetch(busy.url('/busy'), PAGE));
+    const result = await polite.fetch(other.url('/a'), PAGE);
+    expect(result.status).toBe('ok');
+  });
+});
+
 describe('robots.txt Crawl-delay', () => {
   it('lengthens the pause for that host to what the site asks', async () => {
     const site = await NewsServer.start();

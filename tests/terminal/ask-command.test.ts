@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -91,6 +91,36 @@ describe('npm run ask (terminal mode)', () => {
     expect(firstLines).toHaveLength(examples.length);
     expect(firstLines.filter((line) => !/^(?:> )*\d+ quotes?/.test(line))).toEqual([]);
   });
+
+  it('summarises 100,000 bad lines in a few stderr lines and writes the whole list to the cache folder', async () => {
+    const corpus = await copyOfCorpus('seed');
+    await writeFile(path.join(corpus, 'garbage.jsonl'), 'not json\n'.repeat(100_000));
+    const cacheDir = await emptyDir('quotedesk-cache-');
+    const { code, stdout, stderr } = await ask(['--corpus', corpus, 'What did Putin say about Ukraine?'], { env: { CACHE_DIR: cacheDir } });
+    expect(code).toBe(0);
+    expect(stdout).toContain('What was said about the desire');
+    const [listName] = (await readdir(cacheDir)).filter((name) => name.startsWith('rejected-'));
+    const listFile = path.join(cacheDir, listName!);
+    expect(stderr).toContain(`100,000 file(s) or line(s) were not loaded; the whole list is in ${listFile}`);
+    expect(stderr).toMatch(/skipped garbage\.jsonl:1: /);
+    expect(stderr).toContain('… and 99,997 more like these');
+    expect(stderr.trimEnd().split('\n').filter((line) => !line.startsWith('Loading the corpus')).length).toBeLessThan(10);
+    expect((await readFile(listFile, 'utf8')).trimEnd().split('\n')).toHaveLength(100_001);
+  }, 60_000);
+
+  it('shows a progress line with articles read and quotes found while a long load runs', async () => {
+    const corpus = await emptyDir('quotedesk-big-');
+    // Eight copies of the bundled JSON Lines (800 articles, ids made unique): a load of several seconds.
+    for (const name of ['sample-bbc.jsonl', 'sample-reuters21578.jsonl']) {
+      const text = await readFile(path.join('corpus', name), 'utf8');
+      for (let copy = 1; copy <= 8; copy++) await writeFile(path.join(corpus, `copy${copy}-${name}`), text.replace(/"id": "/g, `"id": "copy${copy}-`));
+    }
+    const { code, stderr } = await ask(['--no-cache', '--corpus', corpus, 'What did Putin say about Ukraine?']);
+    expect(code).toBe(0);
+    // stderr is a pipe here, so the line is printed whole (a terminal has it rewritten in place).
+    expect(stderr).toMatch(/^Loading the corpus: /m);
+    expect(stderr).toMatch(/Loading the corpus: (?:reading files: \d+ of 16|[\d,]+ articles read, [\d,]+ quotes found)/);
+  }, 60_000);
 
   it('says clearly when the corpus folder does not exist', async () => {
     const { code, stderr } = await ask(['--corpus', '/nonexistent/quotedesk', 'anything']);
