@@ -38,6 +38,8 @@ const NOT_SPEECH_BEFORE_TO = new Set(['agreed', 'agrees', 'refused', 'declined',
 const INVERTIBLE_VERBS = new Set(['say', 'said', 'says', 'added', 'adds', 'continued', 'explained', 'insisted', 'warned', 'argued', 'noted', 'wrote', 'writes', 'stressed', 'admitted', 'claimed', 'suggested', 'concluded', 'replied', 'asked', 'commented', 'observed', 'recalled', 'conceded', 'acknowledged', 'declared', 'announced', 'predicted', 'confirmed', 'agreed', 'maintained', 'complained', 'cautioned', 'reported', 'tweeted', 'posted', 'scoffed', 'interjected', 'pressed', 'echoed', 'responded', 'countered', 'quipped', 'retorted', 'joked']);
 /** Words that may follow an inverted speaker: "said Mr Smith on Tuesday", "said Mr Smith, who …". */
 const INVERSION_FOLLOWERS = new Set(['on', 'in', 'at', 'of', 'for', 'from', 'who', 'yesterday', 'today', 'last', 'earlier', 'later', 'adding', 'as', 'after', 'when', 'during', 'before', 'told', 'and']);
+/** What words travel by in "said by telephone", "wrote by email": a channel, never the agent of a passive. */
+const SPEECH_CHANNELS = new Set(['telephone', 'phone', 'email', 'e-mail', 'text', 'letter', 'videolink', 'video', 'satellite', 'fax', 'cellphone']);
 /** "went on to say": the verb after "to" is the speech. */
 const GO_ON = new Set(['went', 'goes', 'go', 'going', 'gone']);
 /** How far into a sentence its subject is looked for. */
@@ -103,8 +105,9 @@ export function findCues(text: ArticleText): Cue[] {
       // "He went on to accuse Mr Brown of …": the subject of "went on" speaks.
       const wentOn = previous?.lower === 'to' && tokens[i - 2]?.lower === 'on' && GO_ON.has(tokens[i - 3]?.lower ?? '') && i - 3 > first;
       if (previous !== undefined && i > first && PASSIVE_BEFORE.has(previous.lower) && !wentOn) continue;
-      // "proposals announced by the minister": a passive participle, not a cue.
-      if (tokens[i + 1]?.lower === 'by') continue;
+      // "proposals announced by the minister": a passive participle, not a cue. "said by telephone"
+      // names the channel, not an agent: the verb still has its subject before it.
+      if (tokens[i + 1]?.lower === 'by' && !SPEECH_CHANNELS.has(tokens[i + 2]?.lower ?? '')) continue;
       const verbEnd = cueEnd(text, i, end);
       // Inversion: `"…," said Mr Smith` or `…, said Mr Smith.`
       const afterQuote = previous !== undefined && (isClosingMark(text, i - 1) || (previous.text === ',' && isClosingMark(text, i - 2)));
