@@ -386,13 +386,20 @@ export function phraseEndingAt(tokens: readonly Token[], end: number, floor: num
   // "…," one said / another said: an anonymous source standing for the one just described.
   if (last.lower === 'one' || last.lower === 'another') return { kind: 'description', first: end, last: end, nameFirst: -1, nameLast: -1 };
   let first = end;
-  for (let i = end - 1; i >= floor && end - i < MAX_PHRASE_WORDS; i -= 1) {
+  let maxWords = MAX_PHRASE_WORDS;
+  for (let i = end - 1; i >= floor && end - i < maxWords; i -= 1) {
     const token = tokens[i]!;
     if (token.kind !== 'word') break;
     const lower = token.lower;
     // "Bank of England", "Work and Pensions Secretary Alan Johnson".
     if ((lower === 'of' || lower === 'and') && i > floor && isNameWord(tokens[i - 1]!) && isNameWord(tokens[i + 1]!)) {
       first = i;
+      continue;
+    }
+    // "Anthony Anton, president and CEO of the association, said": two offices of one person.
+    if (i > floor && joinsOffices(tokens, i)) {
+      first = i;
+      maxWords += 2;
       continue;
     }
     // "US Senator Jane Roe said": the country in capitals is no "us".
@@ -405,8 +412,9 @@ export function phraseEndingAt(tokens: readonly Token[], end: number, floor: num
   }
   // Sentence-initial capitals that are not names ("But Mr Smith", "Yesterday the minister").
   while (first < end && CAPITALISED_FUNCTION_WORDS.has(tokens[first]!.lower) && !DETERMINERS.has(tokens[first]!.lower) && !HONORIFICS.has(tokens[first]!.lower)) first += 1;
-  // A lower-case verb-like word before a description ("seemed the minister") is not part of it.
-  if (!isNameWord(tokens[first]!) && !DETERMINERS.has(tokens[first]!.lower)) {
+  // A lower-case verb-like word before a description ("seemed the minister") is not part of it; an
+  // office joined to the next one ("president and CEO") is.
+  if (!isNameWord(tokens[first]!) && !DETERMINERS.has(tokens[first]!.lower) && !(first < end && joinsOffices(tokens, first + 1))) {
     let i = first;
     while (i < end && !isNameWord(tokens[i]!) && !DETERMINERS.has(tokens[i]!.lower)) i += 1;
     if (i < end || isNameWord(tokens[end]!)) first = Math.min(i, end);
@@ -453,7 +461,8 @@ export function phraseStartingAt(tokens: readonly Token[], start: number, limit:
   // `," Mr. Guerrero said of Mr. Trump`: the object of a preposition is who was talked about, not a speaker.
   if (POST_MODIFIER_PREPOSITIONS.has(head.lower) || PHRASE_BREAKERS.has(head.lower)) return null;
   let last = start - 1;
-  for (let i = start; i < limit && i - start < MAX_PHRASE_WORDS; i += 1) {
+  let maxWords = MAX_PHRASE_WORDS;
+  for (let i = start; i < limit && i - start < maxWords; i += 1) {
     const token = tokens[i]!;
     // "said U.S. President Jane Roe": the full stop of "U.S." is inside the phrase, before a name.
     if (token.text === '.' && i > start && DOTTED_PLACES.has(tokens[i - 1]!.text) && token.start === tokens[i - 1]!.end && i + 1 < limit && isNameWord(tokens[i + 1]!)) {
@@ -468,6 +477,12 @@ export function phraseStartingAt(tokens: readonly Token[], start: number, limit:
     }
     if (i > start && NAME_PARTICLES.has(lower) && i + 1 < limit && isNameWord(tokens[i + 1]!) && isNameWord(tokens[i - 1]!)) {
       last = i;
+      continue;
+    }
+    // "Former prosecutor and New York City Mayor Rudy Giuliani": two offices of one person.
+    if (i > start && joinsOffices(tokens, i)) {
+      last = i;
+      maxWords += 2;
       continue;
     }
     // "said Al From, who founded …": a capitalised preposition right after a given name is a surname.
@@ -497,6 +512,21 @@ export function phraseStartingAt(tokens: readonly Token[], start: number, limit:
   }
   if (last < start || /['’]s$/.test(tokens[last]!.lower)) return null;
   return classifyPhrase(tokens, start, last);
+}
+
+/**
+ * Whether the "and" at tokens[index] joins two offices of one person, as US copy writes them: "president
+ * and CEO of the group", "Former prosecutor and New York City Mayor Rudy Giuliani". A lower-case role
+ * comes before it and a role or a capitalised title after it; "the mayor and Jane Roe" (two people) also
+ * reads so, and its phrase still ends in the one name it had before.
+ */
+function joinsOffices(tokens: readonly Token[], index: number): boolean {
+  const and = tokens[index]!;
+  const before = tokens[index - 1];
+  const after = tokens[index + 1];
+  if (and.lower !== 'and' || before === undefined || after === undefined || before.kind !== 'word' || after.kind !== 'word') return false;
+  if (before.text !== before.lower || !isRoleWord(before.lower)) return false;
+  return isRoleWord(after.lower) || (isNameWord(after) && !HONORIFICS.has(after.lower) && !GIVEN_NAMES.has(after.lower));
 }
 
 /** "Sen." or "J." inside an appositive: the full stop of an abbreviation, not a sentence end. */

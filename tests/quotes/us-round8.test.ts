@@ -12,3 +12,15 @@ describe('a speech verb followed by "by" and the channel', () => {
   });
 
 });
+
+describe('two offices of one person joined by "and"', () => {
+  it('gives "Former prosecutor and Boston Mayor Ray Kelly, who backs Smith, …, calling" to Kelly', () => {
+    const body = 'Former prosecutor and Boston Mayor Ray Kelly, who backs Smith, attacked the ruling on Sunday, calling it "a no-brainer" to appeal.';
+    expect(quoteStarting(extract(body), 'a no-brainer').speaker).toBe('Ray Kelly');
+  });
+
+  it('gives "Ann Lowe, president and CEO of the Ohio Grocers Association stated" to Lowe', () => {
+    const body = 'Ann Lowe, president and CEO of the Ohio Grocers Association stated, "It is not a political problem; it is a math problem."';
+    expect(quoteStarting(extract(body), 'It is not a political problem').speaker).toBe('Ann Lowe');
+  });
+});
