@@ -242,7 +242,9 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, floor
       const before = subject === null ? undefined : tokens[subject.first - 1];
       // "…, in the Upper Afan Valley, …": a prepositional phrase is still inside the appositive.
       // "after Mr. Lowe, asked about …, had said": a subordinating conjunction opens a clause whose subject speaks.
-      const clauseSubject = before !== undefined && SUBORDINATORS.has(before.lower) && subject !== null && subject.kind === 'name';
+      // "As Andrew Tabler, an expert on Syria, noted, …": an "as" opening the sentence opens such a clause too.
+      const asOpens = before !== undefined && before.lower === 'as' && subject !== null && subject.first - 1 === floor;
+      const clauseSubject = before !== undefined && (SUBORDINATORS.has(before.lower) || asOpens) && subject !== null && subject.kind === 'name';
       if (subject !== null && before !== undefined && subject.first > floor && PHRASE_BREAKERS.has(before.lower) && before.lower !== 'and' && before.lower !== 'but' && !clauseSubject) {
         close = open;
         continue;

@@ -24,3 +24,10 @@ describe('two offices of one person joined by "and"', () => {
     expect(quoteStarting(extract(body), 'It is not a political problem').speaker).toBe('Ann Lowe');
   });
 });
+
+describe('"As" opening the sentence before a name and its appositive', () => {
+  it('gives "As Ruth Ames, an expert on Chile at the Hale Institute, noted, …" to Ames', () => {
+    const body = 'As Ruth Ames, an expert on Chile at the Hale Institute for Policy, noted, "Everyone in the region is just waiting for the vote."';
+    expect(quoteStarting(extract(body), 'Everyone in the region').speaker).toBe('Ruth Ames');
+  });
+});
