@@ -417,8 +417,59 @@ export function dashCue(text: ArticleText, after: number): Cue | null {
   return { verb: after, verbEnd: after, speaker: phrase, inverted: false, fragmentOnly: false, according: false, sentence: text.tokenSentence[after] ?? 0 };
 }
 
+const ROLE_OPENERS = new Set(['the', 'his', 'her', 'their', 'its']);
+const MAX_OPENING_ROLE_WORDS = 7;
+
+/**
+ * A sentence that opens with a role and the name in apposition to it: "Kurt Lang's son, Grant,
+ * defended …", "His former business partner at Lenox, Lawrence B. Cummings, called …". The name
+ * between the commas is the subject; the possessive's owner and the employer are not.
+ */
+function nameAfterOpeningRole(text: ArticleText, first: number, before: number): SpeakerPhrase | null {
+  const { tokens } = text;
+  // The role's owner: "His", "The", or a name in the possessive ("Kurt Lang's", "Clinton's").
+  let owner = first;
+  if (!ROLE_OPENERS.has(tokens[first]?.lower ?? '')) {
+    while (owner < first + 3 && tokens[owner]?.kind === 'word' && isCapitalised(tokens[owner]!.text) && !/['’]s$/.test(tokens[owner]!.lower)) owner += 1;
+    const possessive = tokens[owner];
+    if (possessive === undefined || possessive.kind !== 'word' || !isCapitalised(possessive.text) || !/['’]s$/.test(possessive.lower)) return null;
+  }
+  let comma = owner + 1;
+  while (comma < before && comma <= first + MAX_OPENING_ROLE_WORDS && tokens[comma]!.kind === 'word' && text.tokenQuote[comma] === -1) comma += 1;
+  if (tokens[comma]?.text !== ',' || comma === owner + 1) return null;
+  // The role: a role word, before any "at …"/"of …" naming where the person works.
+  let role = false;
+  for (let k = owner + 1; k < comma && !role; k += 1) {
+    if (POST_MODIFIER_WORDS.has(tokens[k]!.lower) || tokens[k]!.lower === 'at') break;
+    role = isRoleWord(tokens[k]!.lower.replace(/['’]s$/, '')) || FAMILY_ROLES.has(tokens[k]!.lower);
+  }
+  if (!role) return null;
+  let nameLast = comma;
+  while (nameLast + 1 < before && tokens[nameLast + 1]!.kind === 'word' && text.tokenQuote[nameLast + 1] === -1 && (isCapitalised(tokens[nameLast + 1]!.text) || NAME_PARTICLE_WORDS.has(tokens[nameLast + 1]!.lower))) nameLast += 1;
+  // "J." of "Lawrence B. Cummings": the initial's full stop stays inside the name.
+  while (tokens[nameLast + 1]?.text === '.' && /^\p{Lu}$/u.test(tokens[nameLast]!.text) && isCapitalised(tokens[nameLast + 2]?.text ?? '')) {
+    nameLast += 2;
+    while (nameLast + 1 < before && tokens[nameLast + 1]!.kind === 'word' && isCapitalised(tokens[nameLast + 1]!.text)) nameLast += 1;
+  }
+  if (nameLast === comma || tokens[nameLast + 1]?.text !== ',') return null;
+  const named = classifyPhrase(tokens, comma + 1, nameLast);
+  if (named === null || named.kind !== 'name' || isMedium(text, named)) return null;
+  for (let k = named.nameFirst; k <= named.nameLast; k += 1) if (NON_PERSON_WORDS.has(tokens[k]!.lower)) return null;
+  // The clause goes on with a lower-case verb: "…, Grant, defended".
+  const verb = tokens[nameLast + 2];
+  if (verb === undefined || verb.kind !== 'word' || !/^\p{Ll}/u.test(verb.text)) return null;
+  return named;
+}
+
+/** Family words that, like a role, may stand before a name in apposition: "Kurt Lang's son, Grant,". */
+const FAMILY_ROLES = new Set(['son', 'daughter', 'wife', 'husband', 'brother', 'sister', 'father', 'mother', 'widow', 'nephew', 'niece', 'cousin', 'grandson', 'granddaughter', 'partner', 'friend']);
+
 /** The first name or pronoun of a sentence outside quotation marks: the subject of its main clause. */
 function firstPhraseOf(text: ArticleText, first: number, before: number, withRoles = false): SpeakerPhrase | null {
+  if (withRoles) {
+    const appositive = nameAfterOpeningRole(text, first, before);
+    if (appositive !== null) return appositive;
+  }
   for (let i = first; i < before && i < first + SUBJECT_SEARCH_TOKENS; i += 1) {
     const token = text.tokens[i]!;
     if (token.kind !== 'word' || text.tokenQuote[i] !== -1) continue;

@@ -31,3 +31,15 @@ describe('"As" opening the sentence before a name and its appositive', () => {
     expect(quoteStarting(extract(body), 'Everyone in the region').speaker).toBe('Ruth Ames');
   });
 });
+
+describe('a sentence opening with a role and the name in apposition to it', () => {
+  it('gives "Kurt Lang\'s son, Grant, defended his father …, saying: …" to Grant, not to his father', () => {
+    const body = 'Kurt Lang made the remark on air.\n\nKurt Lang\'s son, Grant, defended his father on Tuesday on Facebook, saying: "He is not the best informed, but he is kind."';
+    expect(quoteStarting(extract(body), 'He is not the best informed').speaker).toBe('Grant');
+  });
+
+  it('gives "The editor I was talking to, Tim Grieve, summed it up, saying …" to Grieve, not to "I"', () => {
+    const body = 'Tom Hale built the firm.\n\nThe editor I was talking to, Tim Grieve, summed it up, saying the race was "a long goodbye."';
+    expect(quoteStarting(extract(body), 'a long goodbye').speaker).toBe('Tim Grieve');
+  });
+});
