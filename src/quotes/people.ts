@@ -71,7 +71,7 @@ export interface Mention {
 }
 
 /** Role words that make a different office: a deputy prime minister is not the prime minister. */
-const RANK_MODIFIERS = new Set(['deputy', 'vice', 'shadow', 'former', 'ex', 'assistant', 'junior', 'acting', 'interim', 'opposition']);
+export const RANK_MODIFIERS = new Set(['deputy', 'vice', 'shadow', 'former', 'ex', 'assistant', 'junior', 'acting', 'interim', 'opposition']);
 
 const STARTS_WITH_NUMBER = /^\p{N}/u;
 

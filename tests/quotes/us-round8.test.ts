@@ -43,3 +43,18 @@ describe('a sentence opening with a role and the name in apposition to it', () =
     expect(quoteStarting(extract(body), 'a long goodbye').speaker).toBe('Tim Grieve');
   });
 });
+
+describe('a role description guessed from the sentences before it', () => {
+  it('is not a name in a phrase before it in its own sentence: "In an interview with hosts Joe Lane and Mia Ross, the Democratic presidential candidate stated …"', () => {
+    const body = 'Hillary Dunn spoke about her rival on Friday.\n\nIn an interview with Morning Show hosts Joe Lane and Mia Ross, the Democratic presidential candidate stated that his comments do not "fit with what I knew about him."';
+    expect(quoteStarting(extract(body), 'fit with what I knew').speaker).toBe('Hillary Dunn');
+  });
+
+  it('is not a deputy of the office it names, nor a journalist, nor the object after an earlier "he"', () => {
+    const body =
+      'Tony Blair has dismissed reports he would quit.\n\nThe book, by Sunday Telegraph journalist Robert Peston, says the pair had fallen out. ' +
+      'It claims Tony Blair felt he had lost voters\' trust. And that at a dinner hosted by Deputy Prime Minister John Prescott he told Mr Brown of his plan. ' +
+      'According to Mr Peston the prime minister said: "Help me to get through the year and I will then stand down."';
+    expect(quoteStarting(extract(body), 'Help me to get through').speaker).toBe('Tony Blair');
+  });
+});
