@@ -38,6 +38,39 @@ const NOT_SPEECH_BEFORE_TO = new Set(['agreed', 'agrees', 'refused', 'declined',
 const INVERTIBLE_VERBS = new Set(['say', 'said', 'says', 'added', 'adds', 'continued', 'explained', 'insisted', 'warned', 'argued', 'noted', 'wrote', 'writes', 'stressed', 'admitted', 'claimed', 'suggested', 'concluded', 'replied', 'asked', 'commented', 'observed', 'recalled', 'conceded', 'acknowledged', 'declared', 'announced', 'predicted', 'confirmed', 'agreed', 'maintained', 'complained', 'cautioned', 'reported', 'tweeted', 'posted', 'scoffed', 'interjected', 'pressed', 'echoed', 'responded', 'countered', 'quipped', 'retorted', 'joked']);
 /** Words that may follow an inverted speaker: "said Mr Smith on Tuesday", "said Mr Smith, who …". */
 const INVERSION_FOLLOWERS = new Set(['on', 'in', 'at', 'of', 'for', 'from', 'who', 'yesterday', 'today', 'last', 'earlier', 'later', 'adding', 'as', 'after', 'when', 'during', 'before', 'told', 'and']);
+/** Things issued that carry words: "released a statement saying …", "sent an email to supporters stating …". */
+const DOCUMENT_NOUNS = new Set(['statement', 'statements', 'email', 'e-mail', 'emails', 'letter', 'tweet', 'tweets', 'post', 'release', 'memo', 'message', 'ad', 'advert', 'video', 'op-ed', 'note', 'text', 'editorial', 'column', 'essay', 'report']);
+const DOCUMENT_GAP = 6;
+
+/**
+ * `President Obama released a statement Thursday night condemning "…"`, `Teneo issued a statement saying
+ * that "…"`: a participle right after the document its subject issued (a few words of time, audience or
+ * kind between) reports the words of the issuing verb's subject, as after a comma. Returns the token
+ * index of that verb ("released", "sent" of "sent out"), or -1.
+ */
+function documentIssuer(text: ArticleText, participle: number, first: number): number {
+  const { tokens } = text;
+  for (let j = participle - 1; j > first && j >= participle - DOCUMENT_GAP; j -= 1) {
+    const token = tokens[j]!;
+    if (token.kind !== 'word' || text.tokenQuote[j] !== -1) return -1;
+    if (!DOCUMENT_NOUNS.has(token.lower) || token.text !== token.lower) continue;
+    // "a statement", "an email to supporters", "its new radio ad": a determiner opens the document's
+    // phrase, and the issuing verb ("sent out", "quickly blasted out") comes right before it.
+    for (let k = j - 1; k > first && k >= j - 4; k -= 1) {
+      const word = tokens[k]!;
+      if (word.kind !== 'word') return -1;
+      if (!DOCUMENT_DETERMINERS.has(word.lower)) continue;
+      let verb = k - 1;
+      if (tokens[verb]?.lower === 'out') verb -= 1;
+      const candidate = tokens[verb];
+      return verb > first && candidate !== undefined && candidate.kind === 'word' && /^\p{Ll}+(?:ed|s|t)$/u.test(candidate.text) ? verb : -1;
+    }
+    return -1;
+  }
+  return -1;
+}
+const DOCUMENT_DETERMINERS = new Set(['a', 'an', 'its', 'his', 'her', 'their']);
+
 /** What words travel by in "said by telephone", "wrote by email": a channel, never the agent of a passive. */
 const SPEECH_CHANNELS = new Set(['telephone', 'phone', 'email', 'e-mail', 'text', 'letter', 'videolink', 'video', 'satellite', 'fax', 'cellphone']);
 /** "went on to say": the verb after "to" is the speech. */
@@ -136,11 +169,12 @@ export function findCues(text: ArticleText): Cue[] {
       // "…, saying he was ready", "quoted its plan as saying:": the participle's subject is the sentence's speaker.
       // `… address "that person," telling Fox 35 …`: the comma may sit inside a closing mark.
       const afterComma = previous?.text === ',' || (previous !== undefined && isClosingMark(text, i - 1) && tokens[i - 2]?.text === ',');
+      const issuer = !afterComma && lower.endsWith('ing') ? documentIssuer(text, i, first) : -1;
       // "Romney fired back, attacking Trump for "the greed"": a fragment verb's participle attributes the fragment.
-      if ((speech || FRAGMENT_VERBS.has(lower)) && (afterComma || previous?.lower === 'as') && lower.endsWith('ing')) {
+      if ((speech || FRAGMENT_VERBS.has(lower)) && (afterComma || previous?.lower === 'as' || issuer >= 0) && lower.endsWith('ing')) {
         const latest = cues[cues.length - 1];
         const earlier = latest !== undefined && latest.sentence === s ? latest : undefined;
-        const speaker = earlier?.speaker ?? firstPhraseOf(text, first, i, true);
+        const speaker = earlier?.speaker ?? (issuer >= 0 ? subjectBefore(tokens, issuer, first) : firstPhraseOf(text, first, i, true));
         if (speaker !== null) cues.push({ verb: i, verbEnd, speaker, inverted: false, fragmentOnly: !speech, according: false, sentence: s });
         continue;
       }

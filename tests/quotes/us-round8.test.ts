@@ -58,3 +58,15 @@ describe('a role description guessed from the sentences before it', () => {
     expect(quoteStarting(extract(body), 'Help me to get through').speaker).toBe('Tony Blair');
   });
 });
+
+describe('a participle right after the document its subject issued', () => {
+  it('gives "President Dunn released a statement Thursday night condemning …" to Dunn, not to the sentence before', () => {
+    const body = 'Sirens blared as crowds ran, Paul Weir said.\n\nIn Washington, President Dunn released a statement Thursday night condemning "what appears to be a horrific attack."';
+    expect(quoteStarting(extract(body), 'what appears to be').speaker).toBe('Dunn');
+  });
+
+  it('gives "Shortly after …, Lane\'s campaign sent out a press release saying …" to the campaign, not to "Shortly"', () => {
+    const body = 'Shortly after the call ended, Lane\'s campaign sent out a press release saying Murphy owes "Ohio an explanation."';
+    expect(quoteStarting(extract(body), 'Ohio an explanation').speaker).toBe('Lane\'s campaign');
+  });
+});
