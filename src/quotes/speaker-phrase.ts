@@ -398,6 +398,11 @@ export function phraseEndingAt(tokens: readonly Token[], end: number, floor: num
       first = i;
       continue;
     }
+    // "Air Force 1st Lt. Tyler Livingston said": an ordinal inside a military rank.
+    if (i > floor && isRankOrdinal(tokens, i)) {
+      first = i;
+      continue;
+    }
     // "Anthony Anton, president and CEO of the association, said": two offices of one person.
     if (i > floor && joinsOffices(tokens, i)) {
       first = i;
@@ -481,6 +486,11 @@ export function phraseStartingAt(tokens: readonly Token[], start: number, limit:
       last = i;
       continue;
     }
+    // "said Air Force 1st Lt. Tyler Livingston": an ordinal inside a military rank.
+    if (i > start && isRankOrdinal(tokens, i)) {
+      last = i;
+      continue;
+    }
     // "Former prosecutor and New York City Mayor Rudy Giuliani": two offices of one person.
     if (i > start && joinsOffices(tokens, i)) {
       last = i;
@@ -514,6 +524,13 @@ export function phraseStartingAt(tokens: readonly Token[], start: number, limit:
   }
   if (last < start || /['’]s$/.test(tokens[last]!.lower)) return null;
   return classifyPhrase(tokens, start, last);
+}
+
+/** "1st" of "Air Force 1st Lt. Tyler Livingston": an ordinal between capitalised words of a rank. */
+function isRankOrdinal(tokens: readonly Token[], index: number): boolean {
+  const before = tokens[index - 1];
+  const after = tokens[index + 1];
+  return /^\d+(?:st|nd|rd|th)$/.test(tokens[index]!.lower) && before !== undefined && after !== undefined && isNameWord(before) && isNameWord(after);
 }
 
 /**

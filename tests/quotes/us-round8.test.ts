@@ -70,3 +70,12 @@ describe('a participle right after the document its subject issued', () => {
     expect(quoteStarting(extract(body), 'Ohio an explanation').speaker).toBe('Lane\'s campaign');
   });
 });
+
+describe('an ordinal inside a military rank', () => {
+  it('keeps "said Air Force 1st Lt. Tyler Lowe" whole, so the quote is his and not the officer quoted before', () => {
+    const body = '"It is far out there," said Army Capt. Ann Pardo.\n\n"I really do not understand it," said Air Force 1st Lt. Tyler Lowe. "I was hoping for more."';
+    const result = extract(body);
+    expect(quoteStarting(result, 'I really do not understand').speaker).toBe('Tyler Lowe');
+    expect(quoteStarting(result, 'I was hoping').speaker).toBe('Tyler Lowe');
+  });
+});
