@@ -120,7 +120,9 @@ export function findCues(text: ArticleText): Cue[] {
       // `…, as a Homeland Security memo put it.`, `As Vulture put it, "…"`: the phrase before "put it" speaks.
       if ((lower === 'put' || lower === 'puts') && tokens[i + 1]?.lower === 'it') {
         let as = i - 1;
-        while (as > first && as > i - 12 && tokens[as]!.lower !== 'as' && (tokens[as]!.kind === 'word' || tokens[as]!.text === ',')) as -= 1;
+        // "As John Cornyn, the No. 2 in the GOP leadership, put it": an abbreviation's full stop is no sentence end.
+        const abbreviationDot = (k: number): boolean => tokens[k]!.text === '.' && /^\p{Lu}\p{Ll}{0,3}$/u.test(tokens[k - 1]?.text ?? '') && tokens[k - 1]!.end === tokens[k]!.start;
+        while (as > first && as > i - 16 && tokens[as]!.lower !== 'as' && (tokens[as]!.kind === 'word' || tokens[as]!.text === ',' || abbreviationDot(as))) as -= 1;
         if (as >= first && tokens[as]!.lower === 'as' && as < i - 1) {
           const speaker = subjectBefore(tokens, i, as + 1);
           if (speaker !== null && speaker.first > as && !isMedium(text, speaker)) cues.push({ verb: i, verbEnd: i + 1, speaker, inverted: false, fragmentOnly: false, according: false, sentence: s, lead: as });

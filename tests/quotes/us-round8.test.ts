@@ -79,3 +79,10 @@ describe('an ordinal inside a military rank', () => {
     expect(quoteStarting(result, 'I was hoping').speaker).toBe('Tyler Lowe');
   });
 });
+
+describe('"as X put it" over an abbreviation', () => {
+  it('gives "As Jon Carr, the No. 2 in the leadership, put it: …" to Carr, not to the senator named before', () => {
+    const body = 'Mitch Lane would not budge.\n\nAs Jon Carr, the No. 2 in the GOP leadership, put it: "This person will not be confirmed."';
+    expect(quoteStarting(extract(body), 'This person will not').speaker).toBe('Jon Carr');
+  });
+});
