@@ -137,8 +137,11 @@ export function classifyPhrase(tokens: readonly Token[], first: number, last: nu
     if ((isRoleWord(lower) && !afterHonorific) || (i === nameFirst && isPartyTitle(tokens, i, last)) || HONORIFICS.has(lower) || CAPITALISED_FUNCTION_WORDS.has(lower) || (i < last && /['’]s$/.test(lower))) nameFirst = i + 1;
   }
   // "Liberal Democrat Sarah Teather": a given name after other capitalised words starts the name.
+  // "Giovanni Maria Vian", "Norbert Leo Butz": one word opening the phrase before it that reads as no
+  // title is a first given name the lexicon does not know, and the second given name is no start.
   for (let i = nameFirst + 1; i < last; i += 1) {
     if (GIVEN_NAMES.has(tokens[i]!.lower) && !GIVEN_NAMES.has(tokens[nameFirst]!.lower)) {
+      if (i === nameFirst + 1 && nameFirst === first && !readsAsTitle(tokens[nameFirst]!)) break;
       nameFirst = i;
       break;
     }
@@ -154,6 +157,21 @@ export function classifyPhrase(tokens: readonly Token[], first: number, last: nu
   for (let i = nameFirst; i <= last && dateOnly; i += 1) dateOnly = DATE_NAMES.has(tokens[i]!.lower.replace(/\.$/, ''));
   if (dateOnly) return null;
   return { kind: 'name', first, last, nameFirst, nameLast: last };
+}
+
+/** Party words written before a name as a title: "Tory Liam Fox", "Conservative Graham Brady". */
+const PARTY_WORDS = new Set(['tory', 'labour', 'liberal', 'conservative', 'democrat', 'democratic', 'republican', 'green', 'independent', 'unionist', 'nationalist', 'socialist', 'libertarian', 'gop']);
+/** Nationalities ending in "i", which the "-an"/"-ish" endings miss. */
+const I_NATIONALITIES = new Set(['israeli', 'iraqi', 'pakistani', 'saudi', 'kuwaiti', 'yemeni', 'qatari', 'omani', 'bahraini', 'emirati', 'afghani', 'somali', 'bangladeshi', 'nepali', 'azerbaijani']);
+
+/**
+ * Whether a capitalised word before a given name reads as a title, party, trade, place or nationality
+ * ("Supervisor", "Tory", "Filmmaker", "Texas-based", "State", "Russian") rather than as a first name.
+ */
+function readsAsTitle(token: Token): boolean {
+  const lower = token.lower.replace(/\.$/, '');
+  if (isRoleWord(lower) || HONORIFICS.has(lower) || PARTY_WORDS.has(lower) || I_NATIONALITIES.has(lower) || NON_PERSON_WORDS.has(lower) || CAPITALISED_FUNCTION_WORDS.has(lower)) return true;
+  return lower.includes('-') || /['’]s$/.test(lower) || /(?:ian|ean|ese|ish|an|er|or|man|woman|ist|ive)$/.test(lower) || token.text === token.text.toUpperCase();
 }
 
 /** Capitalised words of dates, which are never a speaker on their own. */

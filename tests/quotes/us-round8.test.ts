@@ -86,3 +86,15 @@ describe('"as X put it" over an abbreviation', () => {
     expect(quoteStarting(extract(body), 'This person will not').speaker).toBe('Jon Carr');
   });
 });
+
+describe('two given names, the first one unknown to the lexicon', () => {
+  it('keeps "Giovanni Maria Vian" whole instead of starting the name at the known "Maria"', () => {
+    const body = '"The Pope is tired," said Giovanni Maria Vian, editor of the Vatican newspaper.';
+    expect(quoteStarting(extract(body), 'The Pope is tired').speaker).toBe('Giovanni Maria Vian');
+  });
+
+  it('still starts the name after a party or trade word: "Tory Liam Fox", "Filmmaker Jack Marino"', () => {
+    expect(quoteStarting(extract('"We lost," said Tory Liam Fox.'), 'We lost').speaker).toBe('Liam Fox');
+    expect(quoteStarting(extract('"We won," said Filmmaker Jack Marino.'), 'We won').speaker).toBe('Jack Marino');
+  });
+});
