@@ -98,3 +98,15 @@ describe('two given names, the first one unknown to the lexicon', () => {
     expect(quoteStarting(extract('"We won," said Filmmaker Jack Marino.'), 'We won').speaker).toBe('Jack Marino');
   });
 });
+
+describe('a title-case headline naming two people', () => {
+  it('keeps "Marco Lane And Rand Ford" two people, so a later "Ford … he argued" is Ford alone', () => {
+    const body = 'What Happened Between Marco Lane And Rand Ford At The Debate.\n\nSens. Rand Ford (Ky.) and Marco Lane (Fla.) debated tax credits on Tuesday.\n\nFord also asked how it is conservative to add a trillion dollars.\n\n"You cannot be conservative if you keep promoting new programs," he argued.';
+    expect(quoteStarting(extract(body), 'You cannot be conservative').speaker).toBe('Rand Ford');
+  });
+
+  it('does not make a headline verb ("Calls", "Praised") part of the name: "Chris Dunn Calls Hilda Ross …"', () => {
+    const body = 'Chris Dunn Calls Hilda Ross A Disgrace.\n\nHilda Ross spoke in Ohio on Monday. She said the rally was "a great success for all of us."';
+    expect(quoteStarting(extract(body), 'a great success').speaker).toBe('Hilda Ross');
+  });
+});
