@@ -221,13 +221,21 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, floor
     // "Dr Gibbons, who was a GP in X, in the Upper Afan Valley, before becoming AM, said" has several commas.
     const delimiter = tokens[end]!.text;
     let close = end;
-    for (let attempt = 0; attempt < 4; attempt += 1) {
+    let listing = false;
+    for (let attempt = 0; attempt < 5; attempt += 1) {
       let open = close - 1;
       while (open >= floor && open > end - 40 && tokens[open]!.text !== delimiter && !(/^[.;:]$/.test(tokens[open]!.text) && !isAbbreviationDot(tokens, open))) open -= 1;
       if (open < floor || tokens[open]!.text !== delimiter || open === close - 1) return null;
       // An appositive opens in lower case: "the interim chairwoman", "economist at …", "who …", "speaking …".
       const appositive = tokens[open + 1]!;
       if (appositive.kind !== 'word' || PRONOUNS.has(appositive.lower)) return null;
+      // "Anne Richards, assistant secretary for population, refugees, and migration, said": the commas
+      // of a list inside the appositive ("…, and migration", "…, refugees,") are not where it opens.
+      if (delimiter === ',' && (((appositive.lower === 'and' || appositive.lower === 'or') && close - open <= 4) || (listing && close - open === 2 && appositive.text === appositive.lower))) {
+        listing = true;
+        close = open;
+        continue;
+      }
       // "Michael Mulgrew, president of the teachers' union, which represents …, said": a "which" clause is
       // about the thing before it; the speaker is before the appositive that thing ends.
       if (appositive.lower === 'which' && open - 1 > floor) {

@@ -110,3 +110,10 @@ describe('a title-case headline naming two people', () => {
     expect(quoteStarting(extract(body), 'a great success').speaker).toBe('Hilda Ross');
   });
 });
+
+describe('a list inside an appositive', () => {
+  it('gives "Ann Rich, assistant secretary for population, refugees, and migration, said" to Rich, not to "refugees"', () => {
+    const body = '"The new plans will help," Ann Rich, assistant secretary of state for population, refugees, and migration, said on the call.';
+    expect(quoteStarting(extract(body), 'The new plans').speaker).toBe('Ann Rich');
+  });
+});
