@@ -270,7 +270,8 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, floor
       // "after Mr. Lowe, asked about …, had said": a subordinating conjunction opens a clause whose subject speaks.
       // "As Andrew Tabler, an expert on Syria, noted, …": an "as" opening the sentence opens such a clause too.
       const asOpens = before !== undefined && before.lower === 'as' && subject !== null && subject.first - 1 === floor;
-      const clauseSubject = before !== undefined && (SUBORDINATORS.has(before.lower) || asOpens) && subject !== null && subject.kind === 'name';
+      // "a charge that Rush Limbaugh, for one, called …": a name after "that" is its clause's subject too.
+      const clauseSubject = before !== undefined && (SUBORDINATORS.has(before.lower) || before.lower === 'that' || asOpens) && subject !== null && subject.kind === 'name';
       if (subject !== null && before !== undefined && subject.first > floor && PHRASE_BREAKERS.has(before.lower) && before.lower !== 'and' && before.lower !== 'but' && !clauseSubject) {
         close = open;
         continue;

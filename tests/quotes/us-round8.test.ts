@@ -117,3 +117,10 @@ describe('a list inside an appositive', () => {
     expect(quoteStarting(extract(body), 'The new plans').speaker).toBe('Ann Rich');
   });
 });
+
+describe('a name after "that" before its appositive', () => {
+  it('gives "a charge that Rush Lamb, for one, called …" to Lamb, not to the state named before', () => {
+    const body = 'Mr. Dole had gone too far in military-friendly South Carolina, uttering a charge that Rush Lamb, for one, called "liberal Democrat lingo."';
+    expect(quoteStarting(extract(body), 'liberal Democrat lingo').speaker).toBe('Rush Lamb');
+  });
+});
