@@ -272,6 +272,12 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, floor
       const asOpens = before !== undefined && before.lower === 'as' && subject !== null && subject.first - 1 === floor;
       // "a charge that Rush Limbaugh, for one, called …": a name after "that" is its clause's subject too.
       const clauseSubject = before !== undefined && (SUBORDINATORS.has(before.lower) || before.lower === 'that' || asOpens) && subject !== null && subject.kind === 'name';
+      // "Marco Rubio, whose hometown, Miami, is …, argues": the name inside a "whose" clause is not the
+      // subject; the one before ", whose" is.
+      if (subject !== null && before?.text === ',' && subject.first - 3 >= floor && tokens[subject.first - 3]!.lower === 'whose' && tokens[subject.first - 4]?.text === ',') {
+        const antecedent = phraseEndingAt(tokens, subject.first - 5, floor);
+        if (antecedent !== null && antecedent.kind === 'name') return antecedent;
+      }
       if (subject !== null && before !== undefined && subject.first > floor && PHRASE_BREAKERS.has(before.lower) && before.lower !== 'and' && before.lower !== 'but' && !clauseSubject) {
         close = open;
         continue;

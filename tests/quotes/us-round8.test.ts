@@ -124,3 +124,10 @@ describe('a name after "that" before its appositive', () => {
     expect(quoteStarting(extract(body), 'liberal Democrat lingo').speaker).toBe('Rush Lamb');
   });
 });
+
+describe('a name inside a "whose" clause', () => {
+  it('gives "Marco Ruiz, whose hometown, Miami, is …, argues" to Ruiz, not to Miami', () => {
+    const body = 'Marco Ruiz, whose hometown, Miami, is projected to be largely underwater, argues that such efforts will "destroy our economy."';
+    expect(quoteStarting(extract(body), 'destroy our economy').speaker).toBe('Marco Ruiz');
+  });
+});
