@@ -131,7 +131,7 @@ export function findCues(text: ArticleText): Cue[] {
       }
       // "pointed out that": a two-word speech verb.
       // "made it clear that", "called on the government to": phrases that report speech as a verb does.
-      const speech = SPEECH_VERBS.has(lower) || (lower === 'pointed' && tokens[i + 1]?.lower === 'out') || phraseVerbEnd(text, i) > i || readsQuotation(text, i, first);
+      const speech = SPEECH_VERBS.has(lower) || (lower === 'pointed' && tokens[i + 1]?.lower === 'out') || phraseVerbEnd(text, i) > i || readsQuotation(text, i, first) || reportsQuoteBefore(text, i);
       if (!speech && !FRAGMENT_VERBS.has(lower)) continue;
       // A capitalised "States" or "Reports" mid-sentence is a name, not a verb; "…, Tweeted on Friday"
       // after an appositive is a verb written with a capital, as some copy writes Twitter's.
@@ -602,7 +602,39 @@ export function phraseVerbEnd(text: ArticleText, verb: number): number {
     if (tokens[verb + 1]?.lower === 'it' && tokens[verb + 2]?.lower === 'clear') return verb + 2;
   }
   if ((lower === 'called' || lower === 'calls') && tokens[verb + 1]?.lower === 'on') return verb + 1;
+  // `"…," Trump went on, as if …`, `"…" Beck questioned.`: right after a quotation and its speaker's name
+  // these verbs report the quotation; elsewhere ("went on a tour", "questioned the plan") they do not.
+  if (POST_QUOTE_VERBS.has(lower) && afterQuoteAndName(text, verb)) {
+    if (lower === 'went' || lower === 'goes') return tokens[verb + 1]?.lower === 'on' && tokens[verb + 2]?.lower !== 'to' ? verb + 1 : -1;
+    if (lower === 'chimed') return tokens[verb + 1]?.lower === 'in' ? verb + 1 : -1;
+  }
   return -1;
+}
+
+/** `"…" Beck questioned.`: a one-word {@link POST_QUOTE_VERBS} verb ending its clause after a quotation and a name. */
+function reportsQuoteBefore(text: ArticleText, verb: number): boolean {
+  const lower = text.tokens[verb]!.lower;
+  if (!POST_QUOTE_VERBS.has(lower) || lower === 'went' || lower === 'goes' || lower === 'chimed') return false;
+  const next = text.tokens[verb + 1];
+  return (next === undefined || next.kind === 'punct') && afterQuoteAndName(text, verb);
+}
+
+/** Verbs that report a quotation only written right after it and its speaker's name: see {@link phraseVerbEnd}. */
+const POST_QUOTE_VERBS = new Set(['went', 'goes', 'questioned', 'started', 'began', 'beamed', 'gushed', 'marveled', 'marvelled', 'mused', 'deadpanned', 'chimed']);
+
+/** `"…" Hannity started`: a closing mark (and comma), then one to four capitalised words or he/she, then tokens[verb]. */
+function afterQuoteAndName(text: ArticleText, verb: number): boolean {
+  const { tokens } = text;
+  let at = verb - 1;
+  const pronoun = tokens[at]?.lower === 'he' || tokens[at]?.lower === 'she';
+  if (pronoun) at -= 1;
+  else {
+    const last = at;
+    while (at >= 0 && last - at < 4 && tokens[at]!.kind === 'word' && isCapitalised(tokens[at]!.text) && text.tokenQuote[at] === -1) at -= 1;
+    if (at === last) return false;
+  }
+  if (at >= 0 && tokens[at]!.text === ',') at -= 1;
+  return at >= 0 && isClosingMark(text, at);
 }
 
 /** A capitalised participle that opens a sentence's clause ('Facing criticism, …', 'Putting it sharply, …'): no name. */

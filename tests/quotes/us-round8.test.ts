@@ -131,3 +131,16 @@ describe('a name inside a "whose" clause', () => {
     expect(quoteStarting(extract(body), 'destroy our economy').speaker).toBe('Marco Ruiz');
   });
 });
+
+describe('verbs that report a quotation only right after it and its speaker', () => {
+  it('reads "\\"…\\" Dunn went on, as if …" and "\\"…\\" Beck questioned." as cues', () => {
+    const result = extract('Kelly smiled at him.\n\n"You know, it happens, right?" Dunn went on, as if he did not hear her.\n\n"What was the pivot point?" Beck questioned.');
+    expect(quoteStarting(result, 'You know, it happens').speaker).toBe('Dunn');
+    expect(quoteStarting(result, 'What was the pivot').speaker).toBe('Beck');
+  });
+
+  it('leaves "went on a tour" and "questioned the plan" alone', () => {
+    const result = extract('Jane Roe said the trip was "long." She went on a tour and questioned the plan.');
+    expect(quoteStarting(result, 'long').speaker).toBe('Jane Roe');
+  });
+});
