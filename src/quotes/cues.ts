@@ -1,6 +1,6 @@
 import type { ArticleText } from './article-text.js';
 import { sentenceTokens } from './article-text.js';
-import { CAPITALISED_FUNCTION_WORDS, DETERMINERS, FRAGMENT_VERBS, HONORIFICS, MEDIA, NAME_PARTICLES as NAME_PARTICLE_WORDS, NON_PERSON_WORDS, PHRASE_BREAKERS, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS, VERB_MODIFIERS } from './lexicon.js';
+import { CAPITALISED_FUNCTION_WORDS, DETERMINERS, FRAGMENT_VERBS, GIVEN_NAMES, HONORIFICS, MEDIA, NAME_PARTICLES as NAME_PARTICLE_WORDS, NON_PERSON_WORDS, PHRASE_BREAKERS, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS, VERB_MODIFIERS } from './lexicon.js';
 import type { SpeakerPhrase } from './speaker-phrase.js';
 import { isCapitalised } from './text.js';
 import { isSentenceCaseWord } from './sentence-case.js';
@@ -650,5 +650,24 @@ export function isMedium(text: ArticleText, phrase: SpeakerPhrase): boolean {
   if (phrase.kind !== 'name') return false;
   const words: string[] = [];
   for (let i = phrase.nameFirst; i <= phrase.nameLast; i += 1) words.push(text.tokens[i]!.lower.replace(/['’]s$/, ''));
-  return OUTLETS.test(words.join(' '));
+  if (!OUTLETS.test(words.join(' '))) return false;
+  // "Michael Bloomberg … "…," Bloomberg told New York magazine": a surname the article gives a person.
+  return !(words.length === 1 && surnamesOfPeople(text).has(words[0]!));
+}
+
+const SURNAMES_OF_PEOPLE = new WeakMap<ArticleText, Set<string>>();
+
+/** Lower-case words the article writes right after a known given name ("Michael Bloomberg" → "bloomberg"). */
+function surnamesOfPeople(text: ArticleText): Set<string> {
+  let surnames = SURNAMES_OF_PEOPLE.get(text);
+  if (surnames === undefined) {
+    surnames = new Set();
+    const { tokens } = text;
+    for (let i = 1; i < tokens.length; i += 1) {
+      const previous = tokens[i - 1]!;
+      if (tokens[i]!.kind === 'word' && isCapitalised(tokens[i]!.text) && isCapitalised(previous.text) && GIVEN_NAMES.has(previous.lower) && previous.end + 1 >= tokens[i]!.start) surnames.add(tokens[i]!.lower.replace(/['’]s$/, ''));
+    }
+    SURNAMES_OF_PEOPLE.set(text, surnames);
+  }
+  return surnames;
 }

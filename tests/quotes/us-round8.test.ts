@@ -144,3 +144,11 @@ describe('verbs that report a quotation only right after it and its speaker', ()
     expect(quoteStarting(result, 'long').speaker).toBe('Jane Roe');
   });
 });
+
+describe('an outlet\'s name the article gives a person', () => {
+  it('lets "Michael Bloomberg … \\"…,\\" Bloomberg told New York magazine" speak, while "told Bloomberg" stays the outlet', () => {
+    const result = extract('Michael Bloomberg has mulled a run.\n\n"I am convinced that you cannot win," Bloomberg told New York magazine in 2013.\n\n"It is growing," a trader told Bloomberg.');
+    expect(quoteStarting(result, 'I am convinced').speaker).toBe('Michael Bloomberg');
+    expect(quoteStarting(result, 'It is growing').speaker).toBe('a trader');
+  });
+});
