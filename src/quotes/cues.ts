@@ -122,7 +122,7 @@ export function findCues(text: ArticleText): Cue[] {
         let as = i - 1;
         // "As John Cornyn, the No. 2 in the GOP leadership, put it": an abbreviation's full stop is no sentence end.
         const abbreviationDot = (k: number): boolean => tokens[k]!.text === '.' && /^\p{Lu}\p{Ll}{0,3}$/u.test(tokens[k - 1]?.text ?? '') && tokens[k - 1]!.end === tokens[k]!.start;
-        while (as > first && as > i - 16 && tokens[as]!.lower !== 'as' && (tokens[as]!.kind === 'word' || tokens[as]!.text === ',' || abbreviationDot(as))) as -= 1;
+        while (as > first && as > i - 24 && tokens[as]!.lower !== 'as' && (tokens[as]!.kind === 'word' || tokens[as]!.text === ',' || abbreviationDot(as))) as -= 1;
         if (as >= first && tokens[as]!.lower === 'as' && as < i - 1) {
           const speaker = subjectBefore(tokens, i, as + 1);
           if (speaker !== null && speaker.first > as && !isMedium(text, speaker)) cues.push({ verb: i, verbEnd: i + 1, speaker, inverted: false, fragmentOnly: false, according: false, sentence: s, lead: as });

@@ -152,3 +152,10 @@ describe('an outlet\'s name the article gives a person', () => {
     expect(quoteStarting(result, 'It is growing').speaker).toBe('a trader');
   });
 });
+
+describe('"as X put it" after a long appositive', () => {
+  it('gives "As Steve M. Ross, a tax lawyer and senior fellow at the Hale-Brooks Tax Policy Center, recently put it, …" to Ross', () => {
+    const body = 'Mr. Dunn paid no tax.\n\nAs Steve M. Ross, a tax lawyer and senior fellow at the Hale-Brooks Tax Policy Center, recently put it, "Did he lower his taxes through fraud?"';
+    expect(quoteStarting(extract(body), 'Did he lower').speaker).toBe('Steve M. Ross');
+  });
+});
