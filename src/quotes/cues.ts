@@ -1,6 +1,6 @@
 import type { ArticleText } from './article-text.js';
 import { sentenceTokens } from './article-text.js';
-import { CAPITALISED_FUNCTION_WORDS, DETERMINERS, FRAGMENT_VERBS, HONORIFICS, MEDIA, NAME_PARTICLES as NAME_PARTICLE_WORDS, NON_PERSON_WORDS, PHRASE_BREAKERS, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS, VERB_MODIFIERS } from './lexicon.js';
+import { CAPITALISED_FUNCTION_WORDS, DETERMINERS, FRAGMENT_VERBS, GIVEN_NAMES, HONORIFICS, MEDIA, NAME_PARTICLES as NAME_PARTICLE_WORDS, NON_PERSON_WORDS, PHRASE_BREAKERS, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS, VERB_MODIFIERS } from './lexicon.js';
 import type { SpeakerPhrase } from './speaker-phrase.js';
 import { isCapitalised } from './text.js';
 import { isSentenceCaseWord } from './sentence-case.js';
@@ -38,6 +38,41 @@ const NOT_SPEECH_BEFORE_TO = new Set(['agreed', 'agrees', 'refused', 'declined',
 const INVERTIBLE_VERBS = new Set(['say', 'said', 'says', 'added', 'adds', 'continued', 'explained', 'insisted', 'warned', 'argued', 'noted', 'wrote', 'writes', 'stressed', 'admitted', 'claimed', 'suggested', 'concluded', 'replied', 'asked', 'commented', 'observed', 'recalled', 'conceded', 'acknowledged', 'declared', 'announced', 'predicted', 'confirmed', 'agreed', 'maintained', 'complained', 'cautioned', 'reported', 'tweeted', 'posted', 'scoffed', 'interjected', 'pressed', 'echoed', 'responded', 'countered', 'quipped', 'retorted', 'joked']);
 /** Words that may follow an inverted speaker: "said Mr Smith on Tuesday", "said Mr Smith, who …". */
 const INVERSION_FOLLOWERS = new Set(['on', 'in', 'at', 'of', 'for', 'from', 'who', 'yesterday', 'today', 'last', 'earlier', 'later', 'adding', 'as', 'after', 'when', 'during', 'before', 'told', 'and']);
+/** Things issued that carry words: "released a statement saying …", "sent an email to supporters stating …". */
+const DOCUMENT_NOUNS = new Set(['statement', 'statements', 'email', 'e-mail', 'emails', 'letter', 'tweet', 'tweets', 'post', 'release', 'memo', 'message', 'ad', 'advert', 'video', 'op-ed', 'note', 'text', 'editorial', 'column', 'essay', 'report']);
+const DOCUMENT_GAP = 6;
+
+/**
+ * `President Obama released a statement Thursday night condemning "…"`, `Teneo issued a statement saying
+ * that "…"`: a participle right after the document its subject issued (a few words of time, audience or
+ * kind between) reports the words of the issuing verb's subject, as after a comma. Returns the token
+ * index of that verb ("released", "sent" of "sent out"), or -1.
+ */
+function documentIssuer(text: ArticleText, participle: number, first: number): number {
+  const { tokens } = text;
+  for (let j = participle - 1; j > first && j >= participle - DOCUMENT_GAP; j -= 1) {
+    const token = tokens[j]!;
+    if (token.kind !== 'word' || text.tokenQuote[j] !== -1) return -1;
+    if (!DOCUMENT_NOUNS.has(token.lower) || token.text !== token.lower) continue;
+    // "a statement", "an email to supporters", "its new radio ad": a determiner opens the document's
+    // phrase, and the issuing verb ("sent out", "quickly blasted out") comes right before it.
+    for (let k = j - 1; k > first && k >= j - 4; k -= 1) {
+      const word = tokens[k]!;
+      if (word.kind !== 'word') return -1;
+      if (!DOCUMENT_DETERMINERS.has(word.lower)) continue;
+      let verb = k - 1;
+      if (tokens[verb]?.lower === 'out') verb -= 1;
+      const candidate = tokens[verb];
+      return verb > first && candidate !== undefined && candidate.kind === 'word' && /^\p{Ll}+(?:ed|s|t)$/u.test(candidate.text) ? verb : -1;
+    }
+    return -1;
+  }
+  return -1;
+}
+const DOCUMENT_DETERMINERS = new Set(['a', 'an', 'its', 'his', 'her', 'their']);
+
+/** What words travel by in "said by telephone", "wrote by email": a channel, never the agent of a passive. */
+const SPEECH_CHANNELS = new Set(['telephone', 'phone', 'email', 'e-mail', 'text', 'letter', 'videolink', 'video', 'satellite', 'fax', 'cellphone']);
 /** "went on to say": the verb after "to" is the speech. */
 const GO_ON = new Set(['went', 'goes', 'go', 'going', 'gone']);
 /** How far into a sentence its subject is looked for. */
@@ -85,7 +120,9 @@ export function findCues(text: ArticleText): Cue[] {
       // `…, as a Homeland Security memo put it.`, `As Vulture put it, "…"`: the phrase before "put it" speaks.
       if ((lower === 'put' || lower === 'puts') && tokens[i + 1]?.lower === 'it') {
         let as = i - 1;
-        while (as > first && as > i - 12 && tokens[as]!.lower !== 'as' && (tokens[as]!.kind === 'word' || tokens[as]!.text === ',')) as -= 1;
+        // "As John Cornyn, the No. 2 in the GOP leadership, put it": an abbreviation's full stop is no sentence end.
+        const abbreviationDot = (k: number): boolean => tokens[k]!.text === '.' && /^\p{Lu}\p{Ll}{0,3}$/u.test(tokens[k - 1]?.text ?? '') && tokens[k - 1]!.end === tokens[k]!.start;
+        while (as > first && as > i - 24 && tokens[as]!.lower !== 'as' && (tokens[as]!.kind === 'word' || tokens[as]!.text === ',' || abbreviationDot(as))) as -= 1;
         if (as >= first && tokens[as]!.lower === 'as' && as < i - 1) {
           const speaker = subjectBefore(tokens, i, as + 1);
           if (speaker !== null && speaker.first > as && !isMedium(text, speaker)) cues.push({ verb: i, verbEnd: i + 1, speaker, inverted: false, fragmentOnly: false, according: false, sentence: s, lead: as });
@@ -94,7 +131,7 @@ export function findCues(text: ArticleText): Cue[] {
       }
       // "pointed out that": a two-word speech verb.
       // "made it clear that", "called on the government to": phrases that report speech as a verb does.
-      const speech = SPEECH_VERBS.has(lower) || (lower === 'pointed' && tokens[i + 1]?.lower === 'out') || phraseVerbEnd(text, i) > i || readsQuotation(text, i, first);
+      const speech = SPEECH_VERBS.has(lower) || (lower === 'pointed' && tokens[i + 1]?.lower === 'out') || phraseVerbEnd(text, i) > i || readsQuotation(text, i, first) || reportsQuoteBefore(text, i);
       if (!speech && !FRAGMENT_VERBS.has(lower)) continue;
       // A capitalised "States" or "Reports" mid-sentence is a name, not a verb; "…, Tweeted on Friday"
       // after an appositive is a verb written with a capital, as some copy writes Twitter's.
@@ -103,8 +140,9 @@ export function findCues(text: ArticleText): Cue[] {
       // "He went on to accuse Mr Brown of …": the subject of "went on" speaks.
       const wentOn = previous?.lower === 'to' && tokens[i - 2]?.lower === 'on' && GO_ON.has(tokens[i - 3]?.lower ?? '') && i - 3 > first;
       if (previous !== undefined && i > first && PASSIVE_BEFORE.has(previous.lower) && !wentOn) continue;
-      // "proposals announced by the minister": a passive participle, not a cue.
-      if (tokens[i + 1]?.lower === 'by') continue;
+      // "proposals announced by the minister": a passive participle, not a cue. "said by telephone"
+      // names the channel, not an agent: the verb still has its subject before it.
+      if (tokens[i + 1]?.lower === 'by' && !SPEECH_CHANNELS.has(tokens[i + 2]?.lower ?? '')) continue;
       const verbEnd = cueEnd(text, i, end);
       // Inversion: `"…," said Mr Smith` or `…, said Mr Smith.`
       const afterQuote = previous !== undefined && (isClosingMark(text, i - 1) || (previous.text === ',' && isClosingMark(text, i - 2)));
@@ -133,11 +171,12 @@ export function findCues(text: ArticleText): Cue[] {
       // "…, saying he was ready", "quoted its plan as saying:": the participle's subject is the sentence's speaker.
       // `… address "that person," telling Fox 35 …`: the comma may sit inside a closing mark.
       const afterComma = previous?.text === ',' || (previous !== undefined && isClosingMark(text, i - 1) && tokens[i - 2]?.text === ',');
+      const issuer = !afterComma && lower.endsWith('ing') ? documentIssuer(text, i, first) : -1;
       // "Romney fired back, attacking Trump for "the greed"": a fragment verb's participle attributes the fragment.
-      if ((speech || FRAGMENT_VERBS.has(lower)) && (afterComma || previous?.lower === 'as') && lower.endsWith('ing')) {
+      if ((speech || FRAGMENT_VERBS.has(lower)) && (afterComma || previous?.lower === 'as' || issuer >= 0) && lower.endsWith('ing')) {
         const latest = cues[cues.length - 1];
         const earlier = latest !== undefined && latest.sentence === s ? latest : undefined;
-        const speaker = earlier?.speaker ?? firstPhraseOf(text, first, i, true);
+        const speaker = earlier?.speaker ?? (issuer >= 0 ? subjectBefore(tokens, issuer, first) : firstPhraseOf(text, first, i, true));
         if (speaker !== null) cues.push({ verb: i, verbEnd, speaker, inverted: false, fragmentOnly: !speech, according: false, sentence: s });
         continue;
       }
@@ -414,8 +453,59 @@ export function dashCue(text: ArticleText, after: number): Cue | null {
   return { verb: after, verbEnd: after, speaker: phrase, inverted: false, fragmentOnly: false, according: false, sentence: text.tokenSentence[after] ?? 0 };
 }
 
+const ROLE_OPENERS = new Set(['the', 'his', 'her', 'their', 'its']);
+const MAX_OPENING_ROLE_WORDS = 7;
+
+/**
+ * A sentence that opens with a role and the name in apposition to it: "Kurt Lang's son, Grant,
+ * defended …", "His former business partner at Lenox, Lawrence B. Cummings, called …". The name
+ * between the commas is the subject; the possessive's owner and the employer are not.
+ */
+function nameAfterOpeningRole(text: ArticleText, first: number, before: number): SpeakerPhrase | null {
+  const { tokens } = text;
+  // The role's owner: "His", "The", or a name in the possessive ("Kurt Lang's", "Clinton's").
+  let owner = first;
+  if (!ROLE_OPENERS.has(tokens[first]?.lower ?? '')) {
+    while (owner < first + 3 && tokens[owner]?.kind === 'word' && isCapitalised(tokens[owner]!.text) && !/['’]s$/.test(tokens[owner]!.lower)) owner += 1;
+    const possessive = tokens[owner];
+    if (possessive === undefined || possessive.kind !== 'word' || !isCapitalised(possessive.text) || !/['’]s$/.test(possessive.lower)) return null;
+  }
+  let comma = owner + 1;
+  while (comma < before && comma <= first + MAX_OPENING_ROLE_WORDS && tokens[comma]!.kind === 'word' && text.tokenQuote[comma] === -1) comma += 1;
+  if (tokens[comma]?.text !== ',' || comma === owner + 1) return null;
+  // The role: a role word, before any "at …"/"of …" naming where the person works.
+  let role = false;
+  for (let k = owner + 1; k < comma && !role; k += 1) {
+    if (POST_MODIFIER_WORDS.has(tokens[k]!.lower) || tokens[k]!.lower === 'at') break;
+    role = isRoleWord(tokens[k]!.lower.replace(/['’]s$/, '')) || FAMILY_ROLES.has(tokens[k]!.lower);
+  }
+  if (!role) return null;
+  let nameLast = comma;
+  while (nameLast + 1 < before && tokens[nameLast + 1]!.kind === 'word' && text.tokenQuote[nameLast + 1] === -1 && (isCapitalised(tokens[nameLast + 1]!.text) || NAME_PARTICLE_WORDS.has(tokens[nameLast + 1]!.lower))) nameLast += 1;
+  // "J." of "Lawrence B. Cummings": the initial's full stop stays inside the name.
+  while (tokens[nameLast + 1]?.text === '.' && /^\p{Lu}$/u.test(tokens[nameLast]!.text) && isCapitalised(tokens[nameLast + 2]?.text ?? '')) {
+    nameLast += 2;
+    while (nameLast + 1 < before && tokens[nameLast + 1]!.kind === 'word' && isCapitalised(tokens[nameLast + 1]!.text)) nameLast += 1;
+  }
+  if (nameLast === comma || tokens[nameLast + 1]?.text !== ',') return null;
+  const named = classifyPhrase(tokens, comma + 1, nameLast);
+  if (named === null || named.kind !== 'name' || isMedium(text, named)) return null;
+  for (let k = named.nameFirst; k <= named.nameLast; k += 1) if (NON_PERSON_WORDS.has(tokens[k]!.lower)) return null;
+  // The clause goes on with a lower-case verb: "…, Grant, defended".
+  const verb = tokens[nameLast + 2];
+  if (verb === undefined || verb.kind !== 'word' || !/^\p{Ll}/u.test(verb.text)) return null;
+  return named;
+}
+
+/** Family words that, like a role, may stand before a name in apposition: "Kurt Lang's son, Grant,". */
+const FAMILY_ROLES = new Set(['son', 'daughter', 'wife', 'husband', 'brother', 'sister', 'father', 'mother', 'widow', 'nephew', 'niece', 'cousin', 'grandson', 'granddaughter', 'partner', 'friend']);
+
 /** The first name or pronoun of a sentence outside quotation marks: the subject of its main clause. */
 function firstPhraseOf(text: ArticleText, first: number, before: number, withRoles = false): SpeakerPhrase | null {
+  if (withRoles) {
+    const appositive = nameAfterOpeningRole(text, first, before);
+    if (appositive !== null) return appositive;
+  }
   for (let i = first; i < before && i < first + SUBJECT_SEARCH_TOKENS; i += 1) {
     const token = text.tokens[i]!;
     if (token.kind !== 'word' || text.tokenQuote[i] !== -1) continue;
@@ -512,7 +602,39 @@ export function phraseVerbEnd(text: ArticleText, verb: number): number {
     if (tokens[verb + 1]?.lower === 'it' && tokens[verb + 2]?.lower === 'clear') return verb + 2;
   }
   if ((lower === 'called' || lower === 'calls') && tokens[verb + 1]?.lower === 'on') return verb + 1;
+  // `"…," Trump went on, as if …`, `"…" Beck questioned.`: right after a quotation and its speaker's name
+  // these verbs report the quotation; elsewhere ("went on a tour", "questioned the plan") they do not.
+  if (POST_QUOTE_VERBS.has(lower) && afterQuoteAndName(text, verb)) {
+    if (lower === 'went' || lower === 'goes') return tokens[verb + 1]?.lower === 'on' && tokens[verb + 2]?.lower !== 'to' ? verb + 1 : -1;
+    if (lower === 'chimed') return tokens[verb + 1]?.lower === 'in' ? verb + 1 : -1;
+  }
   return -1;
+}
+
+/** `"…" Beck questioned.`: a one-word {@link POST_QUOTE_VERBS} verb ending its clause after a quotation and a name. */
+function reportsQuoteBefore(text: ArticleText, verb: number): boolean {
+  const lower = text.tokens[verb]!.lower;
+  if (!POST_QUOTE_VERBS.has(lower) || lower === 'went' || lower === 'goes' || lower === 'chimed') return false;
+  const next = text.tokens[verb + 1];
+  return (next === undefined || next.kind === 'punct') && afterQuoteAndName(text, verb);
+}
+
+/** Verbs that report a quotation only written right after it and its speaker's name: see {@link phraseVerbEnd}. */
+const POST_QUOTE_VERBS = new Set(['went', 'goes', 'questioned', 'started', 'began', 'beamed', 'gushed', 'marveled', 'marvelled', 'mused', 'deadpanned', 'chimed']);
+
+/** `"…" Hannity started`: a closing mark (and comma), then one to four capitalised words or he/she, then tokens[verb]. */
+function afterQuoteAndName(text: ArticleText, verb: number): boolean {
+  const { tokens } = text;
+  let at = verb - 1;
+  const pronoun = tokens[at]?.lower === 'he' || tokens[at]?.lower === 'she';
+  if (pronoun) at -= 1;
+  else {
+    const last = at;
+    while (at >= 0 && last - at < 4 && tokens[at]!.kind === 'word' && isCapitalised(tokens[at]!.text) && text.tokenQuote[at] === -1) at -= 1;
+    if (at === last) return false;
+  }
+  if (at >= 0 && tokens[at]!.text === ',') at -= 1;
+  return at >= 0 && isClosingMark(text, at);
 }
 
 /** A capitalised participle that opens a sentence's clause ('Facing criticism, …', 'Putting it sharply, …'): no name. */
@@ -528,5 +650,24 @@ export function isMedium(text: ArticleText, phrase: SpeakerPhrase): boolean {
   if (phrase.kind !== 'name') return false;
   const words: string[] = [];
   for (let i = phrase.nameFirst; i <= phrase.nameLast; i += 1) words.push(text.tokens[i]!.lower.replace(/['’]s$/, ''));
-  return OUTLETS.test(words.join(' '));
+  if (!OUTLETS.test(words.join(' '))) return false;
+  // "Michael Bloomberg … "…," Bloomberg told New York magazine": a surname the article gives a person.
+  return !(words.length === 1 && surnamesOfPeople(text).has(words[0]!));
+}
+
+const SURNAMES_OF_PEOPLE = new WeakMap<ArticleText, Set<string>>();
+
+/** Lower-case words the article writes right after a known given name ("Michael Bloomberg" → "bloomberg"). */
+function surnamesOfPeople(text: ArticleText): Set<string> {
+  let surnames = SURNAMES_OF_PEOPLE.get(text);
+  if (surnames === undefined) {
+    surnames = new Set();
+    const { tokens } = text;
+    for (let i = 1; i < tokens.length; i += 1) {
+      const previous = tokens[i - 1]!;
+      if (tokens[i]!.kind === 'word' && isCapitalised(tokens[i]!.text) && isCapitalised(previous.text) && GIVEN_NAMES.has(previous.lower) && previous.end + 1 >= tokens[i]!.start) surnames.add(tokens[i]!.lower.replace(/['’]s$/, ''));
+    }
+    SURNAMES_OF_PEOPLE.set(text, surnames);
+  }
+  return surnames;
 }

@@ -55,7 +55,7 @@ interface GroupAttribution {
  */
 export class QuoteExtractor {
   /** Bump on every rule change: it is part of the snapshot cache key. */
-  static readonly version: string = '13';
+  static readonly version: string = '14';
 
   extract(article: Pick<Article, 'id' | 'body' | 'title'>): ArticleQuotes {
     try {

@@ -71,7 +71,7 @@ export interface Mention {
 }
 
 /** Role words that make a different office: a deputy prime minister is not the prime minister. */
-const RANK_MODIFIERS = new Set(['deputy', 'vice', 'shadow', 'former', 'ex', 'assistant', 'junior', 'acting', 'interim', 'opposition']);
+export const RANK_MODIFIERS = new Set(['deputy', 'vice', 'shadow', 'former', 'ex', 'assistant', 'junior', 'acting', 'interim', 'opposition']);
 
 const STARTS_WITH_NUMBER = /^\p{N}/u;
 
@@ -466,9 +466,14 @@ function isHeadlineWord(tokens: readonly Token[], i: number): boolean {
   return run >= 3;
 }
 
-/** Capitalised function words that do occur inside names: "Bank Of America", "The Hague". */
-const DETERMINERS_IN_NAMES = new Set(['of', 'the', 'and', 'de', 'la', 'al']);
-const HEADLINE_VERBS = new Set(['says', 'said', 'tells', 'warns', 'urges', 'vows', 'admits', 'denies', 'insists', 'slams', 'blasts', 'rips', 'touts', 'pledges', 'defends', 'accuses', 'hints', 'hits', 'fires', 'mocks', 'blames', 'endorses', 'unveils', 'would', 'will', 'could', 'should']);
+/**
+ * Capitalised function words that do occur inside names: "Bank Of America", "The Hague". Not "And":
+ * between capitalised words it is a title-case headline's ("… Between Marco Rubio And Rand Paul At The
+ * GOP Debate"), and joining there made one person of the two.
+ */
+const DETERMINERS_IN_NAMES = new Set(['of', 'the', 'de', 'la', 'al']);
+/** Verbs a title-case headline writes after a name: "Hillary Clinton Praised …", "Trump Says …". */
+const HEADLINE_VERBS = new Set(['says', 'said', 'tells', 'told', 'warns', 'warned', 'urges', 'urged', 'vows', 'vowed', 'admits', 'admitted', 'denies', 'denied', 'insists', 'insisted', 'slams', 'slammed', 'blasts', 'blasted', 'rips', 'ripped', 'touts', 'touted', 'pledges', 'pledged', 'defends', 'defended', 'accuses', 'accused', 'hints', 'hinted', 'hits', 'fires', 'fired', 'mocks', 'mocked', 'blames', 'blamed', 'endorses', 'endorsed', 'unveils', 'unveiled', 'praised', 'praises', 'thanked', 'thanks', 'called', 'calls', 'would', 'will', 'could', 'should']);
 
 const SHOUTED = /^\p{Lu}[\p{Lu}\p{N}'’.&-]+$/u;
 

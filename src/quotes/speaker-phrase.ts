@@ -137,8 +137,11 @@ export function classifyPhrase(tokens: readonly Token[], first: number, last: nu
     if ((isRoleWord(lower) && !afterHonorific) || (i === nameFirst && isPartyTitle(tokens, i, last)) || HONORIFICS.has(lower) || CAPITALISED_FUNCTION_WORDS.has(lower) || (i < last && /['’]s$/.test(lower))) nameFirst = i + 1;
   }
   // "Liberal Democrat Sarah Teather": a given name after other capitalised words starts the name.
+  // "Giovanni Maria Vian", "Norbert Leo Butz": one word opening the phrase before it that reads as no
+  // title is a first given name the lexicon does not know, and the second given name is no start.
   for (let i = nameFirst + 1; i < last; i += 1) {
     if (GIVEN_NAMES.has(tokens[i]!.lower) && !GIVEN_NAMES.has(tokens[nameFirst]!.lower)) {
+      if (i === nameFirst + 1 && nameFirst === first && !readsAsTitle(tokens[nameFirst]!)) break;
       nameFirst = i;
       break;
     }
@@ -154,6 +157,21 @@ export function classifyPhrase(tokens: readonly Token[], first: number, last: nu
   for (let i = nameFirst; i <= last && dateOnly; i += 1) dateOnly = DATE_NAMES.has(tokens[i]!.lower.replace(/\.$/, ''));
   if (dateOnly) return null;
   return { kind: 'name', first, last, nameFirst, nameLast: last };
+}
+
+/** Party words written before a name as a title: "Tory Liam Fox", "Conservative Graham Brady". */
+const PARTY_WORDS = new Set(['tory', 'labour', 'liberal', 'conservative', 'democrat', 'democratic', 'republican', 'green', 'independent', 'unionist', 'nationalist', 'socialist', 'libertarian', 'gop']);
+/** Nationalities ending in "i", which the "-an"/"-ish" endings miss. */
+const I_NATIONALITIES = new Set(['israeli', 'iraqi', 'pakistani', 'saudi', 'kuwaiti', 'yemeni', 'qatari', 'omani', 'bahraini', 'emirati', 'afghani', 'somali', 'bangladeshi', 'nepali', 'azerbaijani']);
+
+/**
+ * Whether a capitalised word before a given name reads as a title, party, trade, place or nationality
+ * ("Supervisor", "Tory", "Filmmaker", "Texas-based", "State", "Russian") rather than as a first name.
+ */
+function readsAsTitle(token: Token): boolean {
+  const lower = token.lower.replace(/\.$/, '');
+  if (isRoleWord(lower) || HONORIFICS.has(lower) || PARTY_WORDS.has(lower) || I_NATIONALITIES.has(lower) || NON_PERSON_WORDS.has(lower) || CAPITALISED_FUNCTION_WORDS.has(lower)) return true;
+  return lower.includes('-') || /['’]s$/.test(lower) || /(?:ian|ean|ese|ish|an|er|or|man|woman|ist|ive)$/.test(lower) || token.text === token.text.toUpperCase();
 }
 
 /** Capitalised words of dates, which are never a speaker on their own. */
@@ -203,13 +221,21 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, floor
     // "Dr Gibbons, who was a GP in X, in the Upper Afan Valley, before becoming AM, said" has several commas.
     const delimiter = tokens[end]!.text;
     let close = end;
-    for (let attempt = 0; attempt < 4; attempt += 1) {
+    let listing = false;
+    for (let attempt = 0; attempt < 5; attempt += 1) {
       let open = close - 1;
       while (open >= floor && open > end - 40 && tokens[open]!.text !== delimiter && !(/^[.;:]$/.test(tokens[open]!.text) && !isAbbreviationDot(tokens, open))) open -= 1;
       if (open < floor || tokens[open]!.text !== delimiter || open === close - 1) return null;
       // An appositive opens in lower case: "the interim chairwoman", "economist at …", "who …", "speaking …".
       const appositive = tokens[open + 1]!;
       if (appositive.kind !== 'word' || PRONOUNS.has(appositive.lower)) return null;
+      // "Anne Richards, assistant secretary for population, refugees, and migration, said": the commas
+      // of a list inside the appositive ("…, and migration", "…, refugees,") are not where it opens.
+      if (delimiter === ',' && (((appositive.lower === 'and' || appositive.lower === 'or') && close - open <= 4) || (listing && close - open === 2 && appositive.text === appositive.lower))) {
+        listing = true;
+        close = open;
+        continue;
+      }
       // "Michael Mulgrew, president of the teachers' union, which represents …, said": a "which" clause is
       // about the thing before it; the speaker is before the appositive that thing ends.
       if (appositive.lower === 'which' && open - 1 > floor) {
@@ -242,7 +268,16 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, floor
       const before = subject === null ? undefined : tokens[subject.first - 1];
       // "…, in the Upper Afan Valley, …": a prepositional phrase is still inside the appositive.
       // "after Mr. Lowe, asked about …, had said": a subordinating conjunction opens a clause whose subject speaks.
-      const clauseSubject = before !== undefined && SUBORDINATORS.has(before.lower) && subject !== null && subject.kind === 'name';
+      // "As Andrew Tabler, an expert on Syria, noted, …": an "as" opening the sentence opens such a clause too.
+      const asOpens = before !== undefined && before.lower === 'as' && subject !== null && subject.first - 1 === floor;
+      // "a charge that Rush Limbaugh, for one, called …": a name after "that" is its clause's subject too.
+      const clauseSubject = before !== undefined && (SUBORDINATORS.has(before.lower) || before.lower === 'that' || asOpens) && subject !== null && subject.kind === 'name';
+      // "Marco Rubio, whose hometown, Miami, is …, argues": the name inside a "whose" clause is not the
+      // subject; the one before ", whose" is.
+      if (subject !== null && before?.text === ',' && subject.first - 3 >= floor && tokens[subject.first - 3]!.lower === 'whose' && tokens[subject.first - 4]?.text === ',') {
+        const antecedent = phraseEndingAt(tokens, subject.first - 5, floor);
+        if (antecedent !== null && antecedent.kind === 'name') return antecedent;
+      }
       if (subject !== null && before !== undefined && subject.first > floor && PHRASE_BREAKERS.has(before.lower) && before.lower !== 'and' && before.lower !== 'but' && !clauseSubject) {
         close = open;
         continue;
@@ -386,13 +421,25 @@ export function phraseEndingAt(tokens: readonly Token[], end: number, floor: num
   // "…," one said / another said: an anonymous source standing for the one just described.
   if (last.lower === 'one' || last.lower === 'another') return { kind: 'description', first: end, last: end, nameFirst: -1, nameLast: -1 };
   let first = end;
-  for (let i = end - 1; i >= floor && end - i < MAX_PHRASE_WORDS; i -= 1) {
+  let maxWords = MAX_PHRASE_WORDS;
+  for (let i = end - 1; i >= floor && end - i < maxWords; i -= 1) {
     const token = tokens[i]!;
     if (token.kind !== 'word') break;
     const lower = token.lower;
     // "Bank of England", "Work and Pensions Secretary Alan Johnson".
     if ((lower === 'of' || lower === 'and') && i > floor && isNameWord(tokens[i - 1]!) && isNameWord(tokens[i + 1]!)) {
       first = i;
+      continue;
+    }
+    // "Air Force 1st Lt. Tyler Livingston said": an ordinal inside a military rank.
+    if (i > floor && isRankOrdinal(tokens, i)) {
+      first = i;
+      continue;
+    }
+    // "Anthony Anton, president and CEO of the association, said": two offices of one person.
+    if (i > floor && joinsOffices(tokens, i)) {
+      first = i;
+      maxWords += 2;
       continue;
     }
     // "US Senator Jane Roe said": the country in capitals is no "us".
@@ -405,8 +452,9 @@ export function phraseEndingAt(tokens: readonly Token[], end: number, floor: num
   }
   // Sentence-initial capitals that are not names ("But Mr Smith", "Yesterday the minister").
   while (first < end && CAPITALISED_FUNCTION_WORDS.has(tokens[first]!.lower) && !DETERMINERS.has(tokens[first]!.lower) && !HONORIFICS.has(tokens[first]!.lower)) first += 1;
-  // A lower-case verb-like word before a description ("seemed the minister") is not part of it.
-  if (!isNameWord(tokens[first]!) && !DETERMINERS.has(tokens[first]!.lower)) {
+  // A lower-case verb-like word before a description ("seemed the minister") is not part of it; an
+  // office joined to the next one ("president and CEO") is.
+  if (!isNameWord(tokens[first]!) && !DETERMINERS.has(tokens[first]!.lower) && !(first < end && joinsOffices(tokens, first + 1))) {
     let i = first;
     while (i < end && !isNameWord(tokens[i]!) && !DETERMINERS.has(tokens[i]!.lower)) i += 1;
     if (i < end || isNameWord(tokens[end]!)) first = Math.min(i, end);
@@ -453,7 +501,8 @@ export function phraseStartingAt(tokens: readonly Token[], start: number, limit:
   // `," Mr. Guerrero said of Mr. Trump`: the object of a preposition is who was talked about, not a speaker.
   if (POST_MODIFIER_PREPOSITIONS.has(head.lower) || PHRASE_BREAKERS.has(head.lower)) return null;
   let last = start - 1;
-  for (let i = start; i < limit && i - start < MAX_PHRASE_WORDS; i += 1) {
+  let maxWords = MAX_PHRASE_WORDS;
+  for (let i = start; i < limit && i - start < maxWords; i += 1) {
     const token = tokens[i]!;
     // "said U.S. President Jane Roe": the full stop of "U.S." is inside the phrase, before a name.
     if (token.text === '.' && i > start && DOTTED_PLACES.has(tokens[i - 1]!.text) && token.start === tokens[i - 1]!.end && i + 1 < limit && isNameWord(tokens[i + 1]!)) {
@@ -468,6 +517,17 @@ export function phraseStartingAt(tokens: readonly Token[], start: number, limit:
     }
     if (i > start && NAME_PARTICLES.has(lower) && i + 1 < limit && isNameWord(tokens[i + 1]!) && isNameWord(tokens[i - 1]!)) {
       last = i;
+      continue;
+    }
+    // "said Air Force 1st Lt. Tyler Livingston": an ordinal inside a military rank.
+    if (i > start && isRankOrdinal(tokens, i)) {
+      last = i;
+      continue;
+    }
+    // "Former prosecutor and New York City Mayor Rudy Giuliani": two offices of one person.
+    if (i > start && joinsOffices(tokens, i)) {
+      last = i;
+      maxWords += 2;
       continue;
     }
     // "said Al From, who founded …": a capitalised preposition right after a given name is a surname.
@@ -497,6 +557,28 @@ export function phraseStartingAt(tokens: readonly Token[], start: number, limit:
   }
   if (last < start || /['’]s$/.test(tokens[last]!.lower)) return null;
   return classifyPhrase(tokens, start, last);
+}
+
+/** "1st" of "Air Force 1st Lt. Tyler Livingston": an ordinal between capitalised words of a rank. */
+function isRankOrdinal(tokens: readonly Token[], index: number): boolean {
+  const before = tokens[index - 1];
+  const after = tokens[index + 1];
+  return /^\d+(?:st|nd|rd|th)$/.test(tokens[index]!.lower) && before !== undefined && after !== undefined && isNameWord(before) && isNameWord(after);
+}
+
+/**
+ * Whether the "and" at tokens[index] joins two offices of one person, as US copy writes them: "president
+ * and CEO of the group", "Former prosecutor and New York City Mayor Rudy Giuliani". A lower-case role
+ * comes before it and a role or a capitalised title after it; "the mayor and Jane Roe" (two people) also
+ * reads so, and its phrase still ends in the one name it had before.
+ */
+function joinsOffices(tokens: readonly Token[], index: number): boolean {
+  const and = tokens[index]!;
+  const before = tokens[index - 1];
+  const after = tokens[index + 1];
+  if (and.lower !== 'and' || before === undefined || after === undefined || before.kind !== 'word' || after.kind !== 'word') return false;
+  if (before.text !== before.lower || !isRoleWord(before.lower)) return false;
+  return isRoleWord(after.lower) || (isNameWord(after) && !HONORIFICS.has(after.lower) && !GIVEN_NAMES.has(after.lower));
 }
 
 /** "Sen." or "J." inside an appositive: the full stop of an abbreviation, not a sentence end. */

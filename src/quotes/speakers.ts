@@ -3,6 +3,7 @@ import type { Cue } from './cues.js';
 import { CAPITALISED_FUNCTION_WORDS, DETERMINERS, GROUP_NOUNS, MEDIA, NON_PERSON_WORDS, PRONOUNS, ROLE_NOUNS } from './lexicon.js';
 import { writesInSentenceCase } from './sentence-case.js';
 import type { Entity, Mention, People } from './people.js';
+import { RANK_MODIFIERS } from './people.js';
 import type { SpeakerPhrase } from './speaker-phrase.js';
 
 /** Who a cue attributes to, as written and as resolved. */
@@ -35,11 +36,14 @@ const PERSONAL_ROLES = new Set(['president', 'minister', 'chancellor', 'leader',
  * to the person who was last speaking or named, "the chancellor" to the person written with that
  * role. Keeps the speakers list that the extractor returns.
  */
+/** Roles of those who report, interview or comment on the news rather than make it. */
+const MEDIA_ROLES = new Set(['journalist', 'reporter', 'correspondent', 'columnist', 'editor', 'host', 'anchor', 'anchorman', 'anchorwoman', 'presenter', 'interviewer', 'moderator', 'commentator', 'broadcaster', 'blogger', 'writer', 'pollster']);
+
 export class SpeakerBook {
   private readonly records = new Map<string, SpeakerRecord>();
   private readonly entityKey = new Map<number, string>();
   /** Resolved cue speakers per sentence, in order: who was speaking where. */
-  private readonly speakingBySentence = new Map<number, Array<{ token: number; entity: Entity }>>();
+  private readonly speakingBySentence = new Map<number, Array<{ token: number; entity: Entity; according: boolean }>>();
 
   constructor(
     private readonly text: ArticleText,
@@ -56,7 +60,7 @@ export class SpeakerBook {
     const entity = this.entityOf(phrase, cue.verb, cue.sentence);
     if (entity !== null && cue.coordinated === undefined) {
       const list = this.speakingBySentence.get(cue.sentence) ?? [];
-      list.push({ token: phrase.first, entity });
+      list.push({ token: phrase.first, entity, according: cue.according });
       this.speakingBySentence.set(cue.sentence, list);
     }
     if (entity !== null) return { surface, speaker: this.keyForEntity(entity, phrase.kind === 'name' ? null : surface) };
@@ -144,22 +148,38 @@ export class SpeakerBook {
     // former cabinet secretary said …"); otherwise the description stays the speaker.
     if (words.includes('former') || words.includes('ex')) return this.recentPerson(sentence, phrase.first, undefined, 2, true);
     // "The Russian President also added…" right after "Vladimir Putin congratulated…".
-    return this.recentPerson(sentence, phrase.first, undefined, 4, false);
+    // "In an interview with Morning Joe hosts Joe Scarborough …, the Democratic presidential candidate
+    // stated", "According to Mr Peston the prime minister said": a name before the description in its
+    // own sentence sits in a phrase about someone else, so only earlier sentences (or a speaker) count.
+    // Not someone the article gives a role that rules the description out:
+    // - "Deputy Prime Minister John Prescott" for "the prime minister": resolveRole turned down his role
+    //   of the same head (a rank the description lacks), and a guess must not take him after all;
+    // - "Sunday Telegraph journalist Robert Peston" for "the prime minister": someone known only as a
+    //   journalist is not the office holder (a journalist's description may still mean an MP who edits).
+    const heldOtherwise = (entity: Entity): boolean => {
+      if (entity.roles.size === 0) return false;
+      const roles = [...entity.roles].map((role) => role.split(' '));
+      const sameHead = roles.filter((role) => role[role.length - 1] === head);
+      if (sameHead.length > 0 && sameHead.every((role) => role.some((word) => RANK_MODIFIERS.has(word) && !words.includes(word)))) return true;
+      return !MEDIA_ROLES.has(head) && roles.every((role) => MEDIA_ROLES.has(role[role.length - 1]!));
+    };
+    return this.recentPerson(sentence, phrase.first, undefined, 4, false, false, heldOtherwise);
   }
 
   /**
    * Walks back sentence by sentence: in each, a person already speaking there wins, else the first
    * person named in it (usually the subject). Names inside quotations are skipped.
    */
-  private recentPerson(sentence: number, token: number, gender: 'm' | 'f' | undefined, maxSentences: number, speakingOnly: boolean): Entity | null {
-    const compatible = (entity: Entity): boolean => entity.person === true && (gender === undefined || entity.gender === undefined || entity.gender === gender);
+  private recentPerson(sentence: number, token: number, gender: 'm' | 'f' | undefined, maxSentences: number, speakingOnly: boolean, namedInOwnSentence = true, rejects: (entity: Entity) => boolean = () => false): Entity | null {
+    const compatible = (entity: Entity): boolean => entity.person === true && (gender === undefined || entity.gender === undefined || entity.gender === gender) && !rejects(entity);
     for (let s = sentence; s >= 0 && s > sentence - maxSentences; s -= 1) {
       // Someone already speaking: the latest before the cue in its own sentence, else the main
       // clause's speaker (the first) of an earlier sentence ("Reagan announced that Tower had …").
       // "Cruz openly admitted that …. "…," he said": a lone surname speaking is someone, unless shown otherwise.
-      const speaking = (this.speakingBySentence.get(s) ?? []).filter((entry) => (s < sentence || entry.token < token) && (compatible(entry.entity) || (gender !== undefined && this.mayBePerson(entry.entity))));
+      // "According to Mr Peston the prime minister said": the source of the account is not the description.
+      const speaking = (this.speakingBySentence.get(s) ?? []).filter((entry) => (s < sentence || (entry.token < token && (namedInOwnSentence || !entry.according))) && (compatible(entry.entity) || (gender !== undefined && this.mayBePerson(entry.entity))));
       if (speaking.length > 0) return s === sentence ? speaking[speaking.length - 1]!.entity : speaking[0]!.entity;
-      if (speakingOnly) continue;
+      if (speakingOnly || (s === sentence && !namedInOwnSentence)) continue;
       // In the cue's own sentence a name counts only when no pronoun came before it:
       // "He hoped Jay-Z would …, he added" is about the earlier speaker; "… Mr Howard …, which he calls" is not.
       // "Mr Blair has failed, he claimed": names before a comma right before the cue are the content's.
@@ -167,7 +187,9 @@ export class SpeakerBook {
       const after = this.text.tokens[token + 2];
       const parenthetical = s === sentence && this.text.tokens[token - 1]?.text === ',' && (after === undefined || after.kind === 'punct' || this.text.tokenSentence[token + 2] !== sentence);
       if (parenthetical && gender !== undefined) continue;
-      const firstPronoun = gender !== undefined ? (s === sentence ? this.firstPronounAt(s, token) : this.firstPronounAt(s, this.text.sentenceFirstToken[s + 1] ?? token)) : Infinity;
+      // A description ("the prime minister") is no one named after an earlier sentence's he/she either:
+      // "at a dinner hosted by … he told Mr Brown": Mr Brown is the object, the subject is the pronoun's.
+      const firstPronoun = gender !== undefined || !namedInOwnSentence ? (s === sentence ? this.firstPronounAt(s, token) : this.firstPronounAt(s, this.text.sentenceFirstToken[s + 1] ?? token)) : Infinity;
       const candidates = (this.people.mentionsBySentence[s] ?? []).filter(
         // "He went on to accuse Mr Brown …": an earlier sentence led by "he" is about the same man.
         (mention) =>
