@@ -302,8 +302,9 @@ export class People {
     let bestDistance = Infinity;
     let bestAdded = Infinity;
     let mostNamed: Entity | null = null;
+    const lastWord = words.length === 1 ? key : words[words.length - 1]!.toLowerCase();
     // The nearest mention (later ones count four times as far), the earliest added on a tie.
-    for (const [entity, starts] of this.mentionsByLastWord.get(words[words.length - 1]!.toLowerCase()) ?? []) {
+    for (const [entity, starts] of this.mentionsByLastWord.get(lastWord) ?? []) {
       if (!endsWith(entity.words, words) || !genderAllows(entity, gender)) continue;
       if (mostNamed === null || entity.fullMentions > mostNamed.fullMentions) mostNamed = entity;
       const after = upperBound(starts.firsts, at);
@@ -322,7 +323,7 @@ export class People {
     // even right after Bill's name: a surname alone is the person the article is mostly about.
     if (best !== null && mostNamed !== null && mostNamed !== best && words.length === 1 && mostNamed.words.length > 1 && mostNamed.fullMentions >= 2 * best.fullMentions + DOMINANT_MARGIN) best = mostNamed;
     if (best === null) {
-      for (const entity of this.entitiesByLastWord.get(words[words.length - 1]!.toLowerCase()) ?? []) {
+      for (const entity of this.entitiesByLastWord.get(lastWord) ?? []) {
         if (endsWith(entity.words, words) && entity.words.length > words.length && genderAllows(entity, gender)) {
           best = entity;
           break;
@@ -341,10 +342,9 @@ export class People {
     const entity: Entity = { id: this.entities.length, words, name: words.join(' '), aliases: new Set(), person: undefined, gender: undefined, roles: new Set(), fullMentions: 1 };
     this.entities.push(entity);
     this.byFullName.set(key, entity);
-    const last = words[words.length - 1]!.toLowerCase();
-    const sameLast = this.entitiesByLastWord.get(last) ?? [];
+    const sameLast = this.entitiesByLastWord.get(lastWord) ?? [];
     sameLast.push(entity);
-    this.entitiesByLastWord.set(last, sameLast);
+    this.entitiesByLastWord.set(lastWord, sameLast);
     if (words.length > 1) {
       const given = words[0]!.toLowerCase();
       const sameFirst = this.entitiesByFirstWord.get(given) ?? [];
@@ -419,8 +419,10 @@ export class People {
     // florida governor"), for "the former governor" to find. (A present one is not: "the senator" is
     // better read as the senator just named than as the last one written "Sen.".)
     const office = honorific === null ? undefined : OFFICE_HONORIFICS.get(honorific.replace(/\.$/, ''));
-    const before = this.wordsOf(runFirst, first - 2).map((word) => bare(word.toLowerCase()));
-    if (role === null && office !== undefined && before.includes('former')) role = [...before, office].join(' ');
+    if (role === null && office !== undefined) {
+      const before = this.wordsOf(runFirst, first - 2).map((word) => bare(word.toLowerCase()));
+      if (before.includes('former')) role = [...before, office].join(' ');
+    }
     role ??= this.appositiveRole(runLast);
     return { first, last: runLast, honorific, role };
   }

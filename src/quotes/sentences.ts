@@ -7,6 +7,26 @@ const ABBREVIATIONS = new Set(
 jun jul aug sep sept oct nov dec mt ft approx dept est fig govt hon messrs mme maj cmdr adm u.s u.k e.g i.e`.split(/\s+/),
 );
 
+/** Full stop, exclamation or question mark: what may end a sentence. */
+const STOP = /[.!?]/g;
+/** The last answer of {@link stopFrom}: in `body`, the first stop at or after `from` is at `at` (-1: none). */
+const lastStop = { body: '', from: 0, at: -1 };
+
+/**
+ * Offset of the first full stop, exclamation or question mark at or after `from`, or -1: one native
+ * search instead of a loop over every character (a fortieth of extraction). The answer is remembered,
+ * so that paragraphs without stops, each searching on past its end, keep the split linear.
+ */
+function stopFrom(body: string, from: number): number {
+  if (body === lastStop.body && from >= lastStop.from && (lastStop.at < 0 || from <= lastStop.at)) return lastStop.at;
+  STOP.lastIndex = from;
+  const found = STOP.exec(body);
+  lastStop.body = body;
+  lastStop.from = from;
+  lastStop.at = found === null ? -1 : found.index;
+  return lastStop.at;
+}
+
 /**
  * Sentences of one paragraph, never cut inside a quotation: `"A. B," he said.` is one sentence, so the
  * cue and the words it attributes stay together. A full stop ends a sentence only when a capital,
@@ -45,12 +65,8 @@ export function splitSentences(body: string, paragraph: Range, quotes: readonly 
       // Jump to the next full stop, question or exclamation mark, or the next quotation. The next
       // stop is searched once and remembered, so a body with no stops stays linear.
       if (nextStop <= i) {
-        nextStop = i + 1;
-        while (nextStop < paragraph.end) {
-          const stop = body.charCodeAt(nextStop);
-          if (stop === 46 || stop === 33 || stop === 63) break;
-          nextStop += 1;
-        }
+        const found = stopFrom(body, i + 1);
+        nextStop = found < 0 ? paragraph.end : Math.min(found, paragraph.end);
       }
       const nextQuote = quote !== undefined ? quoteBegin(quote) : paragraph.end;
       i = Math.max(i, Math.min(nextStop, nextQuote, paragraph.end) - 1);
